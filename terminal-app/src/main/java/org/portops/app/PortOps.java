@@ -1,0 +1,273 @@
+package org.portops.app;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.core.HazelcastInstance;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.portops.app.config.PortOpsConfig;
+import org.portops.app.health.Health;
+import org.portops.app.health.HazelcastCheck;
+import org.portops.app.health.MqttBrokerCheck;
+import org.portops.app.health.PostgresCheck;
+import org.portops.app.http.HttpVerticle;
+import org.portops.app.infra.HazelcastMember;
+import org.portops.app.infra.MqttBroker;
+import org.portops.app.infra.PostgresServer;
+import org.portops.app.infra.Stopwatch;
+import org.portops.app.metrics.Metrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running PortOps: starts every part in order, logging each step, and stops them in reverse.
+ *
+ * <p>Start: PostgreSQL, the MQTT broker and the Hazelcast member at once (they do not need each
+ * other), then the schema migration, Vert.x and its PostgreSQL pool, the live yard, and last the
+ * HTTP server. Stop, from the JVM shutdown hook or a failed start: HTTP first, so no request reaches
+ * a half-stopped system, then the live yard, Vert.x, Hazelcast, the broker and PostgreSQL, each one
+ * flushing what it holds before the next goes.
+ */
+public final class PortOps {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PortOps.class);
+    private static final long VERTX_TIMEOUT_SECONDS = 30;
+
+    private final PortOpsConfig config;
+    private final Clock clock;
+    private final Deque<Stage> running = new ArrayDeque<>();
+    private final ReentrantLock lifecycle = new ReentrantLock();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean stopping;
+    private volatile HttpVerticle http;
+
+    public PortOps(PortOpsConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts everything and returns when the HTTP server answers.
+     *
+     * @throws StartupException naming the part that failed; what had started is still running, so
+     *                          call {@link #stop()}
+     */
+    public void start() {
+        lifecycle.lock();
+        try {
+            Stopwatch total = Stopwatch.start();
+            LOG.info("Starting PortOps {} (pid {}, Java {}): {}", version(), ProcessHandle.current().pid(),
+                    Runtime.version().feature(), config.describe());
+            prepareDataDirectory();
+            Infrastructure infrastructure = startInfrastructure();
+            checkNotStopping();
+            Metrics metrics = new Metrics();
+            Vertx vertx = startVertx(metrics);
+            Pool pool = PgBuilder.pool()
+                    .with(new PoolOptions().setMaxSize(8))
+                    .connectingTo(infrastructure.postgres().connectOptions())
+                    .using(vertx)
+                    .build();
+            running.push(new Stage("PostgreSQL pool", () -> pool.close().await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
+            checkNotStopping();
+            Health health = new Health(List.of(
+                    new PostgresCheck(pool, infrastructure.postgres().host() + ":" + infrastructure.postgres().port()
+                            + "/" + infrastructure.postgres().database()),
+                    new HazelcastCheck(infrastructure.hazelcast()),
+                    new MqttBrokerCheck(vertx, infrastructure.broker().url())));
+            startHttp(vertx, health, metrics, infrastructure.hazelcast());
+            LOG.info("PortOps started in {} — {}", total, config.httpUrl(http.actualPort()));
+        } catch (StartupException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StartupException("PortOps did not start: " + e.getMessage(), e);
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    /**
+     * Stops whatever runs, newest first; safe to call more than once and from a shutdown hook while
+     * {@link #start()} is still going (start gives up at its next step, then everything stops).
+     */
+    public void stop() {
+        stopping = true;
+        lifecycle.lock();
+        try {
+            if (running.isEmpty()) {
+                return;
+            }
+            Stopwatch total = Stopwatch.start();
+            LOG.info("Stopping PortOps");
+            while (!running.isEmpty()) {
+                Stage stage = running.pop();
+                Stopwatch watch = Stopwatch.start();
+                try {
+                    stage.stop().run();
+                    LOG.info("{} stopped in {}", stage.name(), watch);
+                } catch (Exception e) {
+                    LOG.error("{} did not stop cleanly", stage.name(), e);
+                }
+            }
+            LOG.info("PortOps stopped in {}", total);
+        } finally {
+            stopped.countDown();
+            lifecycle.unlock();
+        }
+    }
+
+    /** Blocks until {@link #stop()} has finished. */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** The port the HTTP server listens on. */
+    public int httpPort() {
+        return http.actualPort();
+    }
+
+    /** The configuration this instance runs with. */
+    public PortOpsConfig config() {
+        return config;
+    }
+
+    private void prepareDataDirectory() {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new StartupException("data.dir '" + config.dataDir() + "' cannot be created: " + e, e);
+        }
+        if (!Files.isWritable(config.dataDir())) {
+            throw new StartupException("data.dir '" + config.dataDir() + "' is not writable");
+        }
+    }
+
+    private record Infrastructure(PostgresServer postgres, MqttBroker broker, HazelcastInstance hazelcast) {
+    }
+
+    /** PostgreSQL, the broker and Hazelcast need nothing from each other, so they start side by side. */
+    private Infrastructure startInfrastructure() {
+        ExecutorService starters = Executors.newFixedThreadPool(3, Thread.ofPlatform().name("portops-start-", 1).factory());
+        try {
+            CompletableFuture<PostgresServer> postgres = CompletableFuture.supplyAsync(
+                    () -> timed("PostgreSQL", () -> PostgresServer.start(config), PostgresServer::describe), starters);
+            CompletableFuture<MqttBroker> broker = CompletableFuture.supplyAsync(
+                    () -> timed("MQTT broker", () -> MqttBroker.start(config), MqttBroker::describe), starters);
+            CompletableFuture<HazelcastInstance> hazelcast = CompletableFuture.supplyAsync(
+                    () -> timed("Hazelcast", () -> HazelcastMember.start(hazelcastConfig(), config.hzMembers().isEmpty()), this::describe), starters);
+            CompletableFuture.allOf(postgres, broker, hazelcast).exceptionally(e -> null).join();
+            postgres.thenAccept(p -> running.push(new Stage("PostgreSQL", p::close)));
+            broker.thenAccept(b -> running.push(new Stage("MQTT broker", b::close)));
+            hazelcast.thenAccept(h -> running.push(new Stage("Hazelcast", () -> h.getLifecycleService().shutdown())));
+            return new Infrastructure(postgres.join(), broker.join(), hazelcast.join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof StartupException s ? s
+                    : new StartupException("PortOps did not start: " + e.getCause(), e.getCause());
+        } finally {
+            starters.shutdown();
+        }
+    }
+
+    private Config hazelcastConfig() {
+        Config hz = new Config().setClusterName(config.clusterName());
+        hz.getNetworkConfig().setPort(config.hzPort()).setPortAutoIncrement(false);
+        JoinConfig join = hz.getNetworkConfig().getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(true).setMembers(config.hzMembers());
+        return hz;
+    }
+
+    private String describe(HazelcastInstance hazelcast) {
+        return "Hazelcast member " + hazelcast.getCluster().getLocalMember().getAddress() + " in cluster '"
+                + config.clusterName() + "' with " + hazelcast.getCluster().getMembers().size() + " member(s)";
+    }
+
+    private Vertx startVertx(Metrics metrics) {
+        Vertx vertx = Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+                        // tells the clients apart (PostgreSQL pool, MQTT health check) in the net client meters
+                        .addLabels(Label.CLIENT_NAME)))
+                .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
+                .build();
+        running.push(new Stage("Vert.x", () -> {
+            vertx.close().await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            metrics.close();
+        }));
+        return vertx;
+    }
+
+    private void startHttp(Vertx vertx, Health health, Metrics metrics, HazelcastInstance hazelcast) {
+        HttpVerticle verticle = new HttpVerticle(config.httpHost(), config.httpPort(), health, metrics, hazelcast);
+        String deployment = step("HTTP server", () -> vertx.deployVerticle(verticle)
+                .await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        http = verticle;
+        running.push(new Stage("HTTP server", () -> vertx.undeploy(deployment).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
+    }
+
+    private void checkNotStopping() {
+        if (stopping) {
+            throw new StartupException("PortOps was asked to stop while starting");
+        }
+    }
+
+    private static <T> T step(String name, Step<T> step) {
+        return timed(name, step, ignored -> name);
+    }
+
+    private static <T> T timed(String name, Step<T> step, java.util.function.Function<T, String> description) {
+        Stopwatch watch = Stopwatch.start();
+        LOG.info("{}: starting", name);
+        T result;
+        try {
+            result = step.run();
+        } catch (TimeoutException e) {
+            throw new StartupException(name + " did not start in time", e);
+        } catch (Exception e) {
+            throw new StartupException(name + " did not start: " + e.getMessage(), e);
+        }
+        LOG.info("{}: ready in {} — {}", name, watch, description.apply(result));
+        return result;
+    }
+
+    private static String version() {
+        String version = PortOps.class.getPackage().getImplementationVersion();
+        return version == null ? "(development build)" : version;
+    }
+
+    /** One start-up step that may fail with any exception. */
+    @FunctionalInterface
+    private interface Step<T> {
+        T run() throws Exception;
+    }
+
+    /** What stops a started part. */
+    @FunctionalInterface
+    private interface Stopper {
+        void run() throws Exception;
+    }
+
+    private record Stage(String name, Stopper stop) {
+    }
+}

@@ -1,0 +1,76 @@
+package org.portops.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.portops.app.config.Setting;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The {@code portops} command line; {@code ./portops} runs {@code java -jar portops-app.jar ...}. */
+@Command(name = "portops",
+        mixinStandardHelpOptions = true,
+        versionProvider = PortOpsCli.ManifestVersion.class,
+        description = "PortOps, the open-source operating system of a container terminal.")
+public final class PortOpsCli implements Runnable {
+
+    /** Wide enough for a setting's description on one line. */
+    private static final int HELP_WIDTH = 110;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Runs the command line and exits with its exit code, unless it is a server that stops by itself. */
+    public static void main(String[] args) {
+        int exitCode = commandLine(System.getenv()).execute(args);
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
+    }
+
+    /** The command line with its subcommands, reading settings from {@code environment}. */
+    static CommandLine commandLine(Map<String, String> environment) {
+        CommandLine commandLine = new CommandLine(new PortOpsCli());
+        CommandLine run = new CommandLine(new RunCommand(environment));
+        SettingOptions.addTo(run.getCommandSpec());
+        commandLine.addSubcommand("run", run);
+        commandLine.getCommandSpec().usageMessage().footer(settingsFooter());
+        commandLine.setUsageHelpWidth(HELP_WIDTH);
+        return commandLine;
+    }
+
+    /** Without a subcommand there is nothing to do: say what there is. */
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: run");
+    }
+
+    private static String[] settingsFooter() {
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add("Settings of 'run': option, environment variable, --config file key (default)");
+        lines.add("Precedence: option > environment variable > --config file > default.");
+        for (Setting setting : Setting.values()) {
+            lines.add("  " + setting.cliFlag() + "=" + setting.paramLabel() + ", " + setting.envVar() + ", "
+                    + setting.key() + " (" + (setting.defaultValue().isEmpty() ? "not set" : setting.defaultValue())
+                    + ")");
+            lines.add("      " + setting.description());
+        }
+        lines.add("");
+        lines.add("'portops run --help' shows the same settings as options of run.");
+        return lines.stream().map(l -> l.replace("%", "%%")).toArray(String[]::new);
+    }
+
+    /** The version from the jar manifest, written by the build. */
+    static final class ManifestVersion implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = PortOpsCli.class.getPackage().getImplementationVersion();
+            return new String[] {"PortOps " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.portops.app;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.portops.app.config.Setting;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Adds one command-line option per {@link Setting} to a command, so that {@code run} (and the
+ * commands that start PortOps like it) share the same flags and help texts, generated from the
+ * one list of settings.
+ */
+final class SettingOptions {
+
+    private SettingOptions() {
+    }
+
+    static void addTo(CommandSpec command) {
+        for (Setting setting : Setting.values()) {
+            command.addOption(OptionSpec.builder(setting.cliFlag())
+                    .paramLabel(setting.paramLabel())
+                    .type(String.class)
+                    .description(helpText(setting))
+                    .build());
+        }
+    }
+
+    /** The settings given on this command's command line. */
+    static Map<Setting, String> given(CommandSpec command) {
+        Map<Setting, String> given = new EnumMap<>(Setting.class);
+        for (Setting setting : Setting.values()) {
+            OptionSpec option = command.findOption(setting.cliFlag());
+            if (option != null && command.commandLine().getParseResult().hasMatchedOption(option)) {
+                given.put(setting, option.getValue());
+            }
+        }
+        return given;
+    }
+
+    static String helpText(Setting setting) {
+        String byDefault = setting.defaultValue().isEmpty() ? "not set" : setting.defaultValue();
+        return setting.description() + "%n  Env: " + setting.envVar() + "; file key: " + setting.key()
+                + "; default: " + byDefault + ".";
+    }
+}

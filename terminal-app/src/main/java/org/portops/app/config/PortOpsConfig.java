@@ -1,0 +1,156 @@
+package org.portops.app.config;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The launcher's whole configuration, validated: a wrong value is refused with a
+ * {@link ConfigException} naming every wrong setting. Build it with {@link ConfigResolver}.
+ *
+ * @param httpHost    address of the HTTP server; a loopback address, since only plain HTTP exists yet
+ * @param httpPort    HTTP port, 0 = any free port
+ * @param dataDir     where the embedded services keep their data
+ * @param postgresUrl external PostgreSQL; null = start the embedded one
+ * @param pgUser      PostgreSQL user for the external PostgreSQL
+ * @param pgPassword  PostgreSQL password for the external PostgreSQL (may be empty)
+ * @param pgPort      port of the embedded PostgreSQL, 0 = any free port
+ * @param mqttUrl     external MQTT broker; null = start the embedded broker
+ * @param mqttPort    port of the embedded MQTT broker, 0 = any free port
+ * @param hzPort      port of this Hazelcast member
+ * @param hzMembers   other Hazelcast members ({@code host} or {@code host:port}); empty = a single member
+ * @param clusterName Hazelcast cluster name
+ * @param layoutFile  terminal layout file; null = the bundled sample terminal
+ * @param logFormat   log line format
+ */
+public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, PostgresUrl postgresUrl, String pgUser,
+                            String pgPassword, int pgPort, MqttUrl mqttUrl, int mqttPort, int hzPort,
+                            List<String> hzMembers, String clusterName, Path layoutFile, LogFormat logFormat) {
+
+    private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern MEMBER = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+)(?::(\\d{1,5}))?");
+
+    public PortOpsConfig {
+        hzMembers = hzMembers == null ? List.of() : List.copyOf(hzMembers);
+        List<ConfigProblem> problems = new ArrayList<>();
+        checkHttpHost(httpHost, problems);
+        checkPort(Setting.HTTP_PORT, httpPort, 0, problems);
+        checkDataDir(dataDir, problems);
+        if (postgresUrl != null && (pgUser == null || pgUser.isBlank())) {
+            problems.add(ConfigProblem.of(Setting.PG_USER, "must not be empty when pg.url is set"));
+        }
+        if (pgPassword == null) {
+            problems.add(ConfigProblem.of(Setting.PG_PASSWORD, "must not be null (use an empty password)"));
+        }
+        checkPort(Setting.PG_PORT, pgPort, 0, problems);
+        checkPort(Setting.MQTT_PORT, mqttPort, 0, problems);
+        checkPort(Setting.HZ_PORT, hzPort, 1, problems);
+        for (String member : hzMembers) {
+            checkMember(member, problems);
+        }
+        if (clusterName == null || !CLUSTER_NAME.matcher(clusterName).matches()) {
+            problems.add(ConfigProblem.of(Setting.CLUSTER_NAME,
+                    "must be 1..64 letters, digits, '.', '_' or '-', was '" + clusterName + "'"));
+        }
+        checkLayout(layoutFile, problems);
+        if (logFormat == null) {
+            problems.add(ConfigProblem.of(Setting.LOG_FORMAT, "must be plain or json"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+    }
+
+    /** True when PortOps starts its own PostgreSQL under {@link #dataDir()}. */
+    public boolean embeddedPostgres() {
+        return postgresUrl == null;
+    }
+
+    /** True when PortOps starts its own MQTT broker on 127.0.0.1. */
+    public boolean embeddedBroker() {
+        return mqttUrl == null;
+    }
+
+    /** The URL the HTTP server answers on, e.g. {@code http://127.0.0.1:8080}. */
+    public String httpUrl(int actualPort) {
+        String host = httpHost.contains(":") ? "[" + httpHost + "]" : httpHost;
+        return "http://" + host + ":" + actualPort;
+    }
+
+    /** The configuration without secrets, for the start-up log. */
+    public String describe() {
+        return "http=" + httpHost + ":" + httpPort
+                + " data=" + dataDir
+                + " postgres=" + (embeddedPostgres() ? "embedded:" + pgPort : postgresUrl + " user=" + pgUser)
+                + " mqtt=" + (embeddedBroker() ? "embedded:" + mqttPort : mqttUrl)
+                + " hazelcast=" + clusterName + "@" + hzPort + (hzMembers.isEmpty() ? "" : " members=" + hzMembers)
+                + " layout=" + (layoutFile == null ? "sample" : layoutFile)
+                + " log=" + logFormat.configName();
+    }
+
+    private static void checkHttpHost(String host, List<ConfigProblem> problems) {
+        if (host == null || host.isBlank()) {
+            problems.add(ConfigProblem.of(Setting.HTTP_HOST, "must not be empty"));
+            return;
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            problems.add(ConfigProblem.of(Setting.HTTP_HOST, "cannot be resolved: '" + host + "'"));
+            return;
+        }
+        if (!address.isLoopbackAddress()) {
+            problems.add(ConfigProblem.of(Setting.HTTP_HOST, "PortOps serves plain HTTP on a loopback address only"
+                    + " and '" + host + "' is not one; TLS is not available yet, so use 127.0.0.1, ::1 or localhost"
+                    + " (and a TLS-terminating reverse proxy for remote access)"));
+        }
+    }
+
+    private static void checkPort(Setting setting, int port, int min, List<ConfigProblem> problems) {
+        if (port < min || port > 65535) {
+            problems.add(ConfigProblem.of(setting, "must be " + min + "..65535, was " + port));
+        }
+    }
+
+    private static void checkDataDir(Path dataDir, List<ConfigProblem> problems) {
+        if (dataDir == null) {
+            problems.add(ConfigProblem.of(Setting.DATA_DIR, "must not be empty"));
+        } else if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+            problems.add(ConfigProblem.of(Setting.DATA_DIR, "'" + dataDir + "' exists and is not a directory"));
+        }
+    }
+
+    private static void checkMember(String member, List<ConfigProblem> problems) {
+        var matcher = MEMBER.matcher(member);
+        if (!matcher.matches()) {
+            problems.add(ConfigProblem.of(Setting.HZ_MEMBERS,
+                    "'" + member + "' is not host or host:port (list members one by one, ranges are not supported)"));
+            return;
+        }
+        if (matcher.group(2) != null) {
+            int port = Integer.parseInt(matcher.group(2));
+            if (port < 1 || port > 65535) {
+                problems.add(ConfigProblem.of(Setting.HZ_MEMBERS,
+                        "'" + member + "': port must be 1..65535, was " + port));
+            }
+        }
+    }
+
+    private static void checkLayout(Path layoutFile, List<ConfigProblem> problems) {
+        if (layoutFile == null) {
+            return;
+        }
+        String name = layoutFile.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".yaml") && !name.endsWith(".yml") && !name.endsWith(".json")) {
+            problems.add(ConfigProblem.of(Setting.LAYOUT, "must end in .yaml, .yml or .json, was '" + layoutFile + "'"));
+        } else if (!Files.isRegularFile(layoutFile) || !Files.isReadable(layoutFile)) {
+            problems.add(ConfigProblem.of(Setting.LAYOUT, "'" + layoutFile + "' is not a readable file"));
+        }
+    }
+}

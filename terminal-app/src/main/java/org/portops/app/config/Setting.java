@@ -1,0 +1,93 @@
+package org.portops.app.config;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every launcher setting, with its one key and the three ways to give it.
+ *
+ * <p>The key is used as is in a configuration file ({@code http.port=8080}); the environment
+ * variable is {@code PORTOPS_} plus the key upper-cased with dots as underscores
+ * ({@code PORTOPS_HTTP_PORT}); the command-line flag is {@code --} plus the key with dots as
+ * dashes ({@code --http-port}). Precedence: command line, then environment, then file, then default.
+ */
+public enum Setting {
+    CONFIG("config", "FILE", "",
+            "Configuration file in properties format (key=value, keys as in the settings list); optional."),
+    HTTP_HOST("http.host", "HOST", "127.0.0.1",
+            "Address the HTTP server binds to. Plain HTTP is served on a loopback address only."),
+    HTTP_PORT("http.port", "PORT", "8080",
+            "HTTP port of /health, /metrics and the API; 0 picks a free port."),
+    DATA_DIR("data.dir", "DIR", "./portops-data",
+            "Directory of the embedded PostgreSQL and MQTT broker data; kept across restarts."),
+    PG_URL("pg.url", "URL", "",
+            "External PostgreSQL, jdbc:postgresql://host:port/database; empty starts the embedded PostgreSQL."),
+    PG_USER("pg.user", "USER", "postgres",
+            "PostgreSQL user (external PostgreSQL only)."),
+    PG_PASSWORD("pg.password", "PASSWORD", "",
+            "PostgreSQL password (external PostgreSQL only); prefer the environment variable."),
+    PG_PORT("pg.port", "PORT", "15432",
+            "Port of the embedded PostgreSQL, listening on localhost only; 0 picks a free port."),
+    MQTT_URL("mqtt.url", "URL", "",
+            "External MQTT broker, tcp://host:1883 or ssl://host:8883; empty starts the embedded broker."),
+    MQTT_PORT("mqtt.port", "PORT", "1883",
+            "Port of the embedded MQTT broker, bound to 127.0.0.1; 0 picks a free port."),
+    HZ_PORT("hz.port", "PORT", "5701",
+            "Port of this Hazelcast member."),
+    HZ_MEMBERS("hz.members", "HOST:PORT,...", "",
+            "Hazelcast members to join over TCP, comma-separated; empty runs a single member."),
+    CLUSTER_NAME("cluster.name", "NAME", "portops",
+            "Hazelcast cluster name; only members with the same name join each other."),
+    LAYOUT("layout", "FILE", "",
+            "Terminal layout file (.yaml, .yml or .json); empty uses the bundled sample terminal."),
+    LOG_FORMAT("log.format", "FORMAT", "plain",
+            "Log format on stderr: plain, or json (one JSON object per line).");
+
+    private final String key;
+    private final String paramLabel;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String key, String paramLabel, String defaultValue, String description) {
+        this.key = key;
+        this.paramLabel = paramLabel;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    /** The key in a configuration file, e.g. {@code http.port}. */
+    public String key() {
+        return key;
+    }
+
+    /** The environment variable, e.g. {@code PORTOPS_HTTP_PORT}. */
+    public String envVar() {
+        return "PORTOPS_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    /** The command-line flag, e.g. {@code --http-port}. */
+    public String cliFlag() {
+        return "--" + key.replace('.', '-');
+    }
+
+    /** Label of the value in help texts, e.g. {@code PORT}. */
+    public String paramLabel() {
+        return paramLabel;
+    }
+
+    /** The default as text; empty where the default is "not set". */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** One sentence for help texts. */
+    public String description() {
+        return description;
+    }
+
+    /** The setting with this configuration-file key. */
+    public static Optional<Setting> byKey(String key) {
+        return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+    }
+}

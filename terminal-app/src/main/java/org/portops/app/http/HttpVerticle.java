@@ -1,0 +1,82 @@
+package org.portops.app.http;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import org.portops.app.health.Health;
+import org.portops.app.metrics.Metrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The launcher's HTTP edge: {@code GET /health} (200 when every component is UP, else 503),
+ * {@code GET /metrics} (Prometheus text) and {@code GET /api/yard/summary}. No logic of its own.
+ */
+public final class HttpVerticle extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
+    private static final String JSON = "application/json";
+
+    private final String host;
+    private final int port;
+    private final Health health;
+    private final Metrics metrics;
+    private final HazelcastInstance hazelcast;
+    private volatile HttpServer server;
+
+    public HttpVerticle(String host, int port, Health health, Metrics metrics, HazelcastInstance hazelcast) {
+        this.host = host;
+        this.port = port;
+        this.health = health;
+        this.metrics = metrics;
+        this.hazelcast = hazelcast;
+    }
+
+    @Override
+    public Future<?> start() {
+        Router router = Router.router(vertx);
+        router.get("/health").handler(this::health);
+        var scrape = PrometheusScrapingHandler.create(metrics.registry());
+        router.get("/metrics").handler(ctx -> {
+            metrics.watchHazelcastMaps(hazelcast);
+            scrape.handle(ctx);
+        });
+        router.route().last().handler(ctx -> error(ctx, 404, "no such resource: " + ctx.request().path()));
+        router.route().failureHandler(this::failure);
+        return vertx.createHttpServer(new HttpServerOptions())
+                .requestHandler(router)
+                .listen(port, host)
+                .onSuccess(listening -> server = listening);
+    }
+
+    /** The port the server listens on; the configured one, or the one picked when that was 0. */
+    public int actualPort() {
+        return server.actualPort();
+    }
+
+    private void health(RoutingContext ctx) {
+        health.check().onComplete(report -> ctx.response()
+                .setStatusCode(report.result().up() ? 200 : 503)
+                .putHeader("content-type", JSON)
+                .end(report.result().toJson().encode()));
+    }
+
+    private void failure(RoutingContext ctx) {
+        if (ctx.failure() != null) {
+            LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+        }
+        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        error(ctx, status, status == 500 ? "internal error; the server log has the details" : "request failed");
+    }
+
+    private static void error(RoutingContext ctx, int status, String message) {
+        ctx.response().setStatusCode(status).putHeader("content-type", JSON)
+                .end(new JsonObject().put("status", status).put("error", message).encode());
+    }
+}

@@ -1,0 +1,202 @@
+package org.portops.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigResolverTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void nothingGivenMeansEmbeddedEverythingOnLoopback8080() {
+        PortOpsConfig config = ConfigResolver.resolve(Map.of(), Map.of());
+
+        assertThat(config.httpHost()).isEqualTo("127.0.0.1");
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.dataDir()).isEqualTo(Path.of("./portops-data"));
+        assertThat(config.embeddedPostgres()).isTrue();
+        assertThat(config.embeddedBroker()).isTrue();
+        assertThat(config.mqttPort()).isEqualTo(1883);
+        assertThat(config.hzPort()).isEqualTo(5701);
+        assertThat(config.hzMembers()).isEmpty();
+        assertThat(config.clusterName()).isEqualTo("portops");
+        assertThat(config.layoutFile()).isNull();
+        assertThat(config.logFormat()).isEqualTo(LogFormat.PLAIN);
+    }
+
+    @Test
+    void commandLineBeatsEnvironmentBeatsFileBeatsDefault() throws IOException {
+        Path file = Files.writeString(dir.resolve("portops.properties"), """
+                # every source sets some of these
+                http.port=8101
+                hz.port=5801
+                cluster.name=from-file
+                mqtt.port=1901
+                """);
+        Map<String, String> environment = Map.of(
+                "PORTOPS_CONFIG", file.toString(),
+                "PORTOPS_HTTP_PORT", "8102",
+                "PORTOPS_HZ_PORT", "5802",
+                "PATH", "/usr/bin");
+        Map<Setting, String> commandLine = Map.of(Setting.HTTP_PORT, "8103");
+
+        PortOpsConfig config = ConfigResolver.resolve(commandLine, environment);
+
+        assertThat(config.httpPort()).as("command line over environment and file").isEqualTo(8103);
+        assertThat(config.hzPort()).as("environment over file").isEqualTo(5802);
+        assertThat(config.clusterName()).as("file over default").isEqualTo("from-file");
+        assertThat(config.mqttPort()).as("file only").isEqualTo(1901);
+        assertThat(config.pgPort()).as("default").isEqualTo(15432);
+    }
+
+    @Test
+    void configFileOnTheCommandLineBeatsTheOneInTheEnvironment() throws IOException {
+        Path fromEnvironment = Files.writeString(dir.resolve("a.properties"), "cluster.name=a\n");
+        Path fromCommandLine = Files.writeString(dir.resolve("b.properties"), "cluster.name=b\n");
+
+        PortOpsConfig config = ConfigResolver.resolve(Map.of(Setting.CONFIG, fromCommandLine.toString()),
+                Map.of("PORTOPS_CONFIG", fromEnvironment.toString()));
+
+        assertThat(config.clusterName()).isEqualTo("b");
+    }
+
+    @Test
+    void refusesNonLoopbackHttpHostNamingSettingAndSource() {
+        assertThatThrownBy(() -> ConfigResolver.resolve(Map.of(), Map.of("PORTOPS_HTTP_HOST", "0.0.0.0")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.problems()).singleElement().satisfies(problem -> {
+                        assertThat(problem.setting()).isEqualTo(Setting.HTTP_HOST);
+                        assertThat(problem.source()).isEqualTo("PORTOPS_HTTP_HOST");
+                        assertThat(problem.describe()).startsWith("http.host (from PORTOPS_HTTP_HOST): ")
+                                .contains("'0.0.0.0' is not one").contains("loopback");
+                    });
+                });
+    }
+
+    @Test
+    void acceptsEveryLoopbackSpelling() {
+        for (String host : List.of("127.0.0.1", "localhost", "::1", "127.0.0.2")) {
+            assertThat(ConfigResolver.resolve(Map.of(Setting.HTTP_HOST, host), Map.of()).httpHost()).isEqualTo(host);
+        }
+    }
+
+    @Test
+    void reportsEveryWrongSettingAtOnceWithItsSource() throws IOException {
+        Path file = Files.writeString(dir.resolve("bad.properties"), "log.format=xml\n");
+
+        assertThatThrownBy(() -> ConfigResolver.resolve(
+                Map.of(Setting.HTTP_PORT, "80a", Setting.CONFIG, file.toString()),
+                Map.of("PORTOPS_MQTT_PORT", "70000", "PORTOPS_HZ_MEMBERS", "10.0.0.1:5801-5806",
+                        "PORTOPS_CLUSTER_NAME", "has space")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::describe)
+                        .containsExactlyInAnyOrder(
+                                "http.port (from --http-port): must be a whole number, was '80a'",
+                                "log.format (from file " + file + "): must be plain or json, was 'xml'"));
+        assertThatThrownBy(() -> ConfigResolver.resolve(Map.of(),
+                Map.of("PORTOPS_MQTT_PORT", "70000", "PORTOPS_HZ_MEMBERS", "10.0.0.1:5801-5806",
+                        "PORTOPS_CLUSTER_NAME", "has space")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::describe)
+                        .containsExactlyInAnyOrder(
+                                "mqtt.port (from PORTOPS_MQTT_PORT): must be 0..65535, was 70000",
+                                "hz.members (from PORTOPS_HZ_MEMBERS): '10.0.0.1:5801-5806' is not host or host:port"
+                                        + " (list members one by one, ranges are not supported)",
+                                "cluster.name (from PORTOPS_CLUSTER_NAME): must be 1..64 letters, digits, '.', '_'"
+                                        + " or '-', was 'has space'"));
+    }
+
+    @Test
+    void refusesUnknownKeyInConfigFileSoThatATypoIsNotIgnored() throws IOException {
+        Path file = Files.writeString(dir.resolve("typo.properties"), "htp.port=9000\n");
+
+        assertThatThrownBy(() -> ConfigResolver.resolve(Map.of(Setting.CONFIG, file.toString()), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config (from --config): '" + file + "' has unknown setting 'htp.port'")
+                .hasMessageContaining("known settings: http.host, http.port");
+    }
+
+    @Test
+    void missingConfigFileIsNamed() {
+        Path missing = dir.resolve("missing.properties");
+
+        assertThatThrownBy(() -> ConfigResolver.resolve(Map.of(), Map.of("PORTOPS_CONFIG", missing.toString())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("config (from PORTOPS_CONFIG): cannot read '" + missing + "'");
+    }
+
+    @Test
+    void externalServicesComeFromTheirUrls() {
+        PortOpsConfig config = ConfigResolver.resolve(Map.of(
+                Setting.PG_URL, "jdbc:postgresql://db.example:6432/portops?sslmode=require",
+                Setting.PG_USER, "portops",
+                Setting.MQTT_URL, "ssl://broker.example",
+                Setting.HZ_MEMBERS, "10.0.0.1:5701, 10.0.0.2"), Map.of("PORTOPS_PG_PASSWORD", "secret"));
+
+        assertThat(config.embeddedPostgres()).isFalse();
+        assertThat(config.postgresUrl()).isEqualTo(new PostgresUrl("db.example", 6432, "portops", "sslmode=require"));
+        assertThat(config.postgresUrl().jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:6432/portops?sslmode=require");
+        assertThat(config.pgPassword()).isEqualTo("secret");
+        assertThat(config.embeddedBroker()).isFalse();
+        assertThat(config.mqttUrl()).isEqualTo(new MqttUrl("broker.example", 8883, true));
+        assertThat(config.hzMembers()).containsExactly("10.0.0.1:5701", "10.0.0.2");
+        assertThat(config.describe()).doesNotContain("secret");
+    }
+
+    @Test
+    void refusesCredentialsInsideThePostgresUrl() {
+        assertThatThrownBy(() -> ConfigResolver.resolve(
+                Map.of(Setting.PG_URL, "postgresql://admin:secret@db.example/portops"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("pg.url (from --pg-url): must not contain credentials; set pg.user and pg.password instead");
+    }
+
+    @Test
+    void refusesPostgresUrlWithoutDatabaseAndBrokerUrlOfAnotherScheme() {
+        assertThatThrownBy(() -> ConfigResolver.resolve(
+                Map.of(Setting.PG_URL, "jdbc:postgresql://db.example:5432", Setting.MQTT_URL, "http://broker"),
+                Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::setting, ConfigProblem::source)
+                        .containsExactlyInAnyOrder(
+                                org.assertj.core.groups.Tuple.tuple(Setting.PG_URL, "--pg-url"),
+                                org.assertj.core.groups.Tuple.tuple(Setting.MQTT_URL, "--mqtt-url")));
+    }
+
+    @Test
+    void refusesDataDirThatIsAFileAndLayoutThatDoesNotExist() throws IOException {
+        Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+
+        assertThatThrownBy(() -> ConfigResolver.resolve(Map.of(Setting.DATA_DIR, file.toString(),
+                Setting.LAYOUT, dir.resolve("nowhere.yaml").toString()), Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::describe)
+                        .containsExactlyInAnyOrder(
+                                "data.dir (from --data-dir): '" + file + "' exists and is not a directory",
+                                "layout (from --layout): '" + dir.resolve("nowhere.yaml") + "' is not a readable file"));
+    }
+
+    @Test
+    void jsonLogFormatIsCaseInsensitive() {
+        assertThat(ConfigResolver.resolve(Map.of(), Map.of("PORTOPS_LOG_FORMAT", "JSON")).logFormat())
+                .isEqualTo(LogFormat.JSON);
+    }
+
+    @Test
+    void settingNamesFollowOneScheme() {
+        assertThat(Setting.HTTP_PORT.envVar()).isEqualTo("PORTOPS_HTTP_PORT");
+        assertThat(Setting.HTTP_PORT.cliFlag()).isEqualTo("--http-port");
+        assertThat(Setting.CLUSTER_NAME.envVar()).isEqualTo("PORTOPS_CLUSTER_NAME");
+        assertThat(Setting.DATA_DIR.cliFlag()).isEqualTo("--data-dir");
+        assertThat(Setting.LAYOUT.envVar()).isEqualTo("PORTOPS_LAYOUT");
+    }
+}

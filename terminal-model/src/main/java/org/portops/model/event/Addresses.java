@@ -1,0 +1,26 @@
+package org.portops.model.event;
+
+/**
+ * Event-bus addresses shared by all modules. Facts are named in the past tense and published; commands are
+ * requests sent to one handler.
+ */
+public final class Addresses {
+
+    /** Fact: a container moved within the terminal ({@link ContainerMoved}). */
+    public static final String CONTAINER_MOVED = "yard.container.moved";
+    /** Fact: a container arrived in the terminal ({@link ContainerMoved} with no {@code from}). */
+    public static final String CONTAINER_PLACED = "yard.container.placed";
+    /** Fact: a container left the terminal ({@link ContainerMoved} with no {@code to}). */
+    public static final String CONTAINER_REMOVED = "yard.container.removed";
+    /** Fact: a machine's state changed ({@link EquipmentUpdated}). */
+    public static final String EQUIPMENT_UPDATED = "yard.equipment.updated";
+    /** Fact: a work instruction changed ({@link WorkInstructionChanged}). */
+    public static final String INSTRUCTION_CHANGED = "yard.instruction.changed";
+    /** Fact: a vessel call changed ({@link VesselCallChanged}). */
+    public static final String VESSEL_CALL_CHANGED = "yard.vesselcall.changed";
+    /** Command: request a container move. */
+    public static final String MOVE_REQUEST = "yard.move.request";
+
+    private Addresses() {
+    }
+}
