@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.portops.app.config.PortOpsConfig;
 import org.portops.app.health.Health;
 import org.portops.app.health.HazelcastCheck;
@@ -37,6 +38,9 @@ import org.portops.app.infra.MqttBroker;
 import org.portops.app.infra.PostgresServer;
 import org.portops.app.infra.Stopwatch;
 import org.portops.app.metrics.Metrics;
+import org.portops.model.layout.LayoutException;
+import org.portops.model.layout.TerminalLayout;
+import org.portops.model.layout.TerminalLayoutLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +84,7 @@ public final class PortOps {
             LOG.info("Starting PortOps {} (pid {}, Java {}): {}", version(), ProcessHandle.current().pid(),
                     Runtime.version().feature(), config.describe());
             prepareDataDirectory();
+            TerminalLayout layout = timed("Terminal layout", this::loadLayout, PortOps::describe);
             Infrastructure infrastructure = startInfrastructure();
             checkNotStopping();
             Metrics metrics = new Metrics();
@@ -152,6 +157,22 @@ public final class PortOps {
         return config;
     }
 
+    /** Read before anything starts, so that a broken layout file stops the start at once. */
+    private TerminalLayout loadLayout() {
+        try {
+            return config.layoutFile() == null ? TerminalLayoutLoader.sample()
+                    : TerminalLayoutLoader.load(config.layoutFile());
+        } catch (LayoutException e) {
+            throw new StartupException("layout '" + (config.layoutFile() == null ? "sample" : config.layoutFile())
+                    + "' is invalid: " + String.join("; ", e.problems()), e);
+        }
+    }
+
+    private static String describe(TerminalLayout layout) {
+        return layout.terminalCode() + " " + layout.name() + ": " + layout.blocks().size() + " yard blocks, "
+                + layout.capacitySlots() + " slots, " + layout.allEquipment().size() + " machines";
+    }
+
     private void prepareDataDirectory() {
         try {
             Files.createDirectories(config.dataDir());
@@ -168,14 +189,15 @@ public final class PortOps {
 
     /** PostgreSQL, the broker and Hazelcast need nothing from each other, so they start side by side. */
     private Infrastructure startInfrastructure() {
-        ExecutorService starters = Executors.newFixedThreadPool(3, Thread.ofPlatform().name("portops-start-", 1).factory());
+        ExecutorService starters = Executors.newFixedThreadPool(3,
+                Thread.ofPlatform().name("portops-start-", 1).factory());
         try {
             CompletableFuture<PostgresServer> postgres = CompletableFuture.supplyAsync(
                     () -> timed("PostgreSQL", () -> PostgresServer.start(config), PostgresServer::describe), starters);
             CompletableFuture<MqttBroker> broker = CompletableFuture.supplyAsync(
                     () -> timed("MQTT broker", () -> MqttBroker.start(config), MqttBroker::describe), starters);
             CompletableFuture<HazelcastInstance> hazelcast = CompletableFuture.supplyAsync(
-                    () -> timed("Hazelcast", () -> HazelcastMember.start(hazelcastConfig(), config.hzMembers().isEmpty()), this::describe), starters);
+                    () -> timed("Hazelcast", this::startHazelcast, this::describe), starters);
             CompletableFuture.allOf(postgres, broker, hazelcast).exceptionally(e -> null).join();
             postgres.thenAccept(p -> running.push(new Stage("PostgreSQL", p::close)));
             broker.thenAccept(b -> running.push(new Stage("MQTT broker", b::close)));
@@ -187,6 +209,10 @@ public final class PortOps {
         } finally {
             starters.shutdown();
         }
+    }
+
+    private HazelcastInstance startHazelcast() {
+        return HazelcastMember.start(hazelcastConfig(), config.hzMembers().isEmpty());
     }
 
     private Config hazelcastConfig() {
@@ -236,7 +262,7 @@ public final class PortOps {
         return timed(name, step, ignored -> name);
     }
 
-    private static <T> T timed(String name, Step<T> step, java.util.function.Function<T, String> description) {
+    private static <T> T timed(String name, Step<T> step, Function<T, String> description) {
         Stopwatch watch = Stopwatch.start();
         LOG.info("{}: starting", name);
         T result;

@@ -55,11 +55,11 @@ class PortOpsCliTest {
     }
 
     @Test
-    void unknownOptionIsAUsageError() {
+    void unknownOptionIsAUsageErrorWithSuggestions() {
         int exitCode = execute(Map.of(), "run", "--htp-port", "1");
 
         assertThat(exitCode).isEqualTo(2);
-        assertThat(err.toString()).contains("Unknown option: '--htp-port'");
+        assertThat(err.toString()).contains("'--htp-port'").contains("Possible solutions: --http-host, --http-port");
     }
 
     @Test

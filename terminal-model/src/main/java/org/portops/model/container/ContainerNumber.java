@@ -1,5 +1,6 @@
 package org.portops.model.container;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.portops.model.Validation;
 
@@ -29,7 +30,7 @@ public record ContainerNumber(String value) {
     /** Parses free text: trims, removes spaces, upper-cases, then validates ({@code "csqu 305438 3"} is fine). */
     public static ContainerNumber of(String text) {
         Validation.notNull(text, "container number");
-        return new ContainerNumber(text.replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT));
+        return new ContainerNumber(text.replaceAll("\\s+", "").toUpperCase(Locale.ROOT));
     }
 
     /** Builds a valid number from its parts, computing the check digit. */

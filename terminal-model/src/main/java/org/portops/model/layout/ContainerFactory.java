@@ -40,6 +40,15 @@ final class ContainerFactory {
         return new StackProfile(category, SampleCatalog.line(random), pod);
     }
 
+    /** A profile for containers arriving on a vessel: imports, transshipments and returned empties. */
+    StackProfile arrivalProfile(SampleCatalog.Line line) {
+        int pick = random.nextInt(100);
+        ContainerCategory category = pick < 70 ? ContainerCategory.IMPORT
+                : pick < 90 ? ContainerCategory.TRANSSHIPMENT : ContainerCategory.EMPTY;
+        UnLocode pod = category == ContainerCategory.TRANSSHIPMENT ? SampleCatalog.foreignPort(random, home, null) : home;
+        return new StackProfile(category, line, pod);
+    }
+
     /** A container of this length following the profile; a reefer gets a set point. */
     Container create(ContainerLength length, boolean reefer, StackProfile profile) {
         SampleCatalog.Line line = random.nextInt(10) < 8 ? profile.line() : SampleCatalog.line(random);

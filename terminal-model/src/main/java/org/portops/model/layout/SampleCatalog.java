@@ -1,5 +1,6 @@
 package org.portops.model.layout;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.portops.model.container.ImdgClass;
@@ -69,6 +70,6 @@ final class SampleCatalog {
     }
 
     private static List<UnLocode> ports(String... codes) {
-        return java.util.Arrays.stream(codes).map(UnLocode::new).toList();
+        return Arrays.stream(codes).map(UnLocode::new).toList();
     }
 }

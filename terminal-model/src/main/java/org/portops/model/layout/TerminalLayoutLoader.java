@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Reads a {@link TerminalLayout} from YAML or JSON. The file is read into a tree and checked field by field, so a
@@ -108,7 +109,10 @@ public final class TerminalLayoutLoader {
     }
 
     private static String syntaxProblem(JsonProcessingException e) {
-        String message = e.getOriginalMessage().lines().findFirst().orElse("syntax error").strip();
+        // SnakeYAML repeats the position and quotes the source on indented lines; the parser's location says it
+        String message = e.getOriginalMessage().lines()
+                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .collect(Collectors.joining("; "));
         JsonLocation location = e.getLocation();
         if (location == null || location.getLineNr() < 1) {
             return "(syntax): " + message;

@@ -84,12 +84,15 @@ final class VesselCallFactory {
 
     /** Containers on board for this terminal: imports, transshipments and returned empties. */
     private List<Container> onBoard(CallSpec spec) {
+        SampleCatalog.Line line = SampleCatalog.LINES.stream()
+                .filter(l -> l.operator().code().equals(spec.line())).findFirst().orElseThrow();
         List<Container> containers = new ArrayList<>(spec.discharges());
         for (int i = 0; i < spec.discharges(); i++) {
-            StackProfile profile = factory.profile(random.nextInt(100) < 8);
+            StackProfile profile = factory.arrivalProfile(line);
             ContainerLength length = length();
-            containers.add(factory.create(length, profile.category() != ContainerCategory.EMPTY
-                    && random.nextInt(100) < 8, profile));
+            boolean reefer = length != ContainerLength.FORTY_FIVE && profile.category() != ContainerCategory.EMPTY
+                    && random.nextInt(100) < 8;
+            containers.add(factory.create(length, reefer, profile));
         }
         return containers;
     }

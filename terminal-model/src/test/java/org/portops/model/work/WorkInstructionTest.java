@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.portops.model.container.ContainerNumber;
@@ -80,7 +81,7 @@ class WorkInstructionTest {
 
     @Test
     void assignedListIsACopy() {
-        List<EquipmentId> machines = new java.util.ArrayList<>(MACHINES);
+        List<EquipmentId> machines = new ArrayList<>(MACHINES);
         WorkInstruction dispatched = planned().dispatch(machines, T0);
         machines.clear();
 

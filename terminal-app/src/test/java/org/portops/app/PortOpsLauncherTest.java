@@ -1,0 +1,111 @@
+package org.portops.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole launcher, started once with embedded PostgreSQL, MQTT broker and Hazelcast. */
+class PortOpsLauncherTest {
+
+    @TempDir
+    static Path dataDir;
+
+    private static PortOps portops;
+    private static int mqttPort;
+
+    @BeforeAll
+    static void start() {
+        mqttPort = FreePorts.next();
+        portops = Launch.start(Launch.isolated(dataDir, 0, mqttPort));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (portops != null) {
+            portops.stop();
+        }
+    }
+
+    @Test
+    void healthIsUpWithEveryComponentReallyChecked() throws Exception {
+        HttpResponse<String> response = Launch.get(portops, "/health");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).contains("application/json");
+        JsonObject health = new JsonObject(response.body());
+        assertThat(health.getString("status")).isEqualTo("UP");
+        JsonObject checks = health.getJsonObject("checks");
+        assertThat(checks.fieldNames()).containsExactlyInAnyOrder("postgres", "hazelcast", "mqtt");
+        assertThat(checks.getJsonObject("postgres").getString("detail")).startsWith("SELECT 1 answered in");
+        assertThat(checks.getJsonObject("hazelcast").getString("detail"))
+                .isEqualTo("member running, cluster state ACTIVE, 1 member(s)");
+        assertThat(checks.getJsonObject("mqtt").getString("detail")).startsWith("CONNACK accepted in");
+        assertThat(checks.getJsonObject("mqtt").getString("target")).isEqualTo("tcp://127.0.0.1:" + mqttPort);
+        for (String component : checks.fieldNames()) {
+            assertThat(checks.getJsonObject(component).getString("status")).as(component).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void metricsArePrometheusTextWithJvmAndHttpServerMeters() throws Exception {
+        Launch.get(portops, "/health");
+
+        HttpResponse<String> response = Launch.get(portops, "/metrics");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain"));
+        assertThat(response.body())
+                .contains("# TYPE jvm_memory_used_bytes gauge")
+                .contains("jvm_gc_pause_seconds")
+                .contains("process_uptime_seconds")
+                .contains("vertx_http_server_requests_total{")
+                .contains("vertx_sql_");
+    }
+
+    @Test
+    void unknownPathIsAJson404() throws Exception {
+        HttpResponse<String> response = Launch.get(portops, "/no/such/thing");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(new JsonObject(response.body()).getString("error")).isEqualTo("no such resource: /no/such/thing");
+    }
+
+    @Test
+    void embeddedBrokerServesMqtt5ClientsOnLoopback() throws Exception {
+        BlockingQueue<String> received = new ArrayBlockingQueue<>(1);
+        MqttClient client = new MqttClient("tcp://127.0.0.1:" + mqttPort, "launcher-test", new MemoryPersistence());
+        try {
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setCleanStart(true);
+            client.connect(options);
+            // Paho 1.2.5's subscribe(String, int, listener) recurses forever; the array form works
+            client.subscribe(new MqttSubscription[] {new MqttSubscription("portops/v1/TEST/QC01/state", 1)},
+                    new IMqttMessageListener[] {(topic, message) ->
+                            received.offer(new String(message.getPayload(), StandardCharsets.UTF_8))});
+            client.publish("portops/v1/TEST/QC01/state", "{\"seq\":1}".getBytes(StandardCharsets.UTF_8), 1, false);
+
+            assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("{\"seq\":1}");
+        } finally {
+            if (client.isConnected()) {
+                client.disconnect();
+            }
+            client.close();
+        }
+    }
+}
