@@ -1,4 +1,4 @@
--- Vessel calls and their bay plans (BAPLIE-style stowage slots BBBRRTT).
+-- Vessel calls and their bay plans (BAPLIE-style stowage slots BBBRRTT); position keeps the plan's order.
 create table vessel_calls (
     id                  text primary key,
     imo                 char(7)          not null,
@@ -21,6 +21,7 @@ create table bay_plan_entries (
     container varchar(11) not null references containers (number),
     slot      char(7)     not null,
     action    text        not null check (action in ('DISCHARGE', 'LOAD', 'RESTOW', 'REMAIN_ON_BOARD')),
+    position  integer     not null,
     primary key (call_id, container),
     unique (call_id, action, slot)
 );

@@ -72,10 +72,10 @@ class PortOpsLauncherTest {
                 type -> assertThat(type).startsWith("text/plain"));
         assertThat(response.body())
                 .contains("# TYPE jvm_memory_used_bytes gauge")
-                .contains("jvm_gc_pause_seconds")
+                .contains("jvm_threads_live_threads")
                 .contains("process_uptime_seconds")
                 .contains("vertx_http_server_requests_total{")
-                .contains("vertx_sql_");
+                .contains("vertx_pool_in_use{pool_name=\"__vertx.DEFAULT\",pool_type=\"sql\"}");
     }
 
     @Test

@@ -2,15 +2,14 @@ package org.portops.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PortOpsProcessTest {
 
-    private static final Pattern STARTED = Pattern.compile("PortOps started in [0-9.]+ s — http://127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern STARTED =
+            Pattern.compile("PortOps started in [0-9.]+ s — http://127\\.0\\.0\\.1:(\\d+)");
 
     @TempDir
     Path dataDir;
@@ -40,8 +40,7 @@ class PortOpsProcessTest {
         launcher.process.destroy();
 
         assertThat(launcher.process.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s").isTrue();
-        launcher.drained();
-        String log = launcher.log.toString();
+        String log = launcher.log();
         assertThat(log).contains("Stopping PortOps").contains("PortOps stopped in");
         assertThat(List.of("HTTP server stopped", "Vert.x stopped", "Hazelcast stopped", "MQTT broker stopped",
                 "PostgreSQL stopped"))
@@ -57,7 +56,7 @@ class PortOpsProcessTest {
 
         Launcher next = Launcher.start(dataDir);
         try {
-            assertThat(next.log.toString()).contains("Stopping PostgreSQL (pid")
+            assertThat(next.log()).contains("Stopping PostgreSQL (pid")
                     .contains("left running in " + dataDir.resolve("postgres"));
             assertThat(health(next.httpPort)).isEqualTo(200);
         } finally {
@@ -67,20 +66,20 @@ class PortOpsProcessTest {
     }
 
     private static int health(int port) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                .timeout(Duration.ofSeconds(10)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    /** A {@code run} process on the test's class path, with this JVM's module flags. */
+    /** A {@code run} process on the test's class path, with this JVM's module flags, logging to a file. */
     private static final class Launcher {
         final Process process;
-        final StringBuffer log = new StringBuffer();
-        final Thread reader;
+        final Path logFile;
         int httpPort;
 
-        private Launcher(Process process) {
+        private Launcher(Process process, Path logFile) {
             this.process = process;
-            this.reader = Thread.ofPlatform().daemon().start(this::readLog);
+            this.logFile = logFile;
         }
 
         static Launcher start(Path dataDir) throws Exception {
@@ -93,28 +92,24 @@ class PortOpsProcessTest {
                     .forEach(command::add);
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), PortOpsCli.class.getName(), "run",
                     "--data-dir", dataDir.toString(), "--http-port", "0", "--pg-port", "0", "--mqtt-port", "0",
-                    "--hz-port", Integer.toString(FreePorts.next()), "--cluster-name", "process-" + ProcessHandle.current().pid()));
-            Launcher launcher = new Launcher(new ProcessBuilder(command).redirectErrorStream(true).start());
+                    "--hz-port", Integer.toString(FreePorts.next()),
+                    "--cluster-name", "process-" + ProcessHandle.current().pid()));
+            Path logFile = Files.createTempFile(dataDir.getParent(), "portops-run-", ".log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile()).start();
+            Launcher launcher = new Launcher(process, logFile);
             launcher.awaitStarted();
             return launcher;
         }
 
-        private void readLog() {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    log.append(line).append('\n');
-                }
-            } catch (IOException e) {
-                log.append("log reader stopped: ").append(e).append('\n');
-            }
+        String log() throws IOException {
+            return Files.readString(logFile, StandardCharsets.UTF_8);
         }
 
-        private void awaitStarted() throws InterruptedException {
+        private void awaitStarted() throws InterruptedException, IOException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             while (System.nanoTime() < deadline) {
-                Matcher started = STARTED.matcher(log);
+                Matcher started = STARTED.matcher(log());
                 if (started.find()) {
                     httpPort = Integer.parseInt(started.group(1));
                     return;
@@ -125,11 +120,7 @@ class PortOpsProcessTest {
                 Thread.sleep(100);
             }
             process.destroyForcibly();
-            throw new AssertionError("PortOps did not start:\n" + log);
-        }
-
-        void drained() throws InterruptedException {
-            reader.join(10_000);
+            throw new AssertionError("PortOps did not start:\n" + log());
         }
     }
 }

@@ -20,8 +20,7 @@ public final class HazelcastCheck implements ComponentCheck {
 
     @Override
     public String target() {
-        return hazelcast.getConfig().getClusterName() + "@"
-                + hazelcast.getConfig().getNetworkConfig().getPort();
+        return hazelcast.getConfig().getClusterName() + "@" + hazelcast.getCluster().getLocalMember().getAddress();
     }
 
     @Override

@@ -60,8 +60,8 @@ public final class BlockSerializers {
         public StackCells read(CompactReader in) {
             return new StackCells(in.readString("block"), in.readInt32("bay"), in.readInt32("row"),
                     in.readInt32("maxTiers"), in.readBoolean("plugged"), in.readArrayOfString("containers"),
-                    in.readArrayOfInt8("states"), in.readArrayOfInt8("spans"), in.readArrayOfInt64("leaving"),
-                    in.readArrayOfBoolean("closed"));
+                    in.readArrayOfInt8("states"), in.readArrayOfInt8("spans"), in.readArrayOfInt64("sequences"),
+                    in.readArrayOfInt64("leaving"), in.readArrayOfBoolean("closed"));
         }
 
         @Override
@@ -74,6 +74,7 @@ public final class BlockSerializers {
             out.writeArrayOfString("containers", s.containers());
             out.writeArrayOfInt8("states", s.states());
             out.writeArrayOfInt8("spans", s.spans());
+            out.writeArrayOfInt64("sequences", s.sequences());
             out.writeArrayOfInt64("leaving", s.leaving());
             out.writeArrayOfBoolean("closed", s.closed());
         }

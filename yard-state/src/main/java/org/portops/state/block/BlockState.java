@@ -384,6 +384,7 @@ public final class BlockState {
         byte[] spans = new byte[maxTiers];
         boolean[] closedTiers = new boolean[maxTiers];
         long[] leavingTiers = new long[maxTiers];
+        long[] sequenceTiers = new long[maxTiers];
         for (int t = 1; t <= maxTiers; t++) {
             int c = cell(bay, row, t);
             containers[t - 1] = occupant[c];
@@ -391,9 +392,10 @@ public final class BlockState {
             spans[t - 1] = span[c];
             closedTiers[t - 1] = closed[c];
             leavingTiers[t - 1] = leaving[c];
+            sequenceTiers[t - 1] = sequence[c];
         }
-        return new StackCells(block, bay, row, maxTiers, hasPlug(row), containers, states, spans, leavingTiers,
-                closedTiers);
+        return new StackCells(block, bay, row, maxTiers, hasPlug(row), containers, states, spans, sequenceTiers,
+                leavingTiers, closedTiers);
     }
 
     /** Counts for the yard summary, in 20' slots and containers. */

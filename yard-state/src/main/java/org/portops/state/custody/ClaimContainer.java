@@ -20,13 +20,17 @@ import java.util.Map;
  * @param master master data for an arriving container, else null
  */
 public record ClaimContainer(String container, String from, Container master, long seq)
-        implements EntryProcessor<String, TrackedContainer, MoveRefusal> {
+        implements EntryProcessor<String, TrackedContainer, Object> {
 
+    /**
+     * @return the claimed entry ({@link TrackedContainer}, location null for an arrival), or the
+     *         {@link MoveRefusal}
+     */
     @Override
-    public MoveRefusal process(Map.Entry<String, TrackedContainer> entry) {
+    public Object process(Map.Entry<String, TrackedContainer> entry) {
         TrackedContainer tracked = entry.getValue();
         if (tracked != null && (tracked.pendingSequence() == seq || tracked.sequence() >= seq)) {
-            return null;
+            return tracked;
         }
         ContainerNumber number = ContainerNumber.of(container);
         Location origin = from == null ? null : Location.parse(from);
@@ -40,15 +44,17 @@ public record ClaimContainer(String container, String from, Container master, lo
             if (master == null) {
                 return new MoveRefusal.MasterDataMissing(number);
             }
-            entry.setValue(new TrackedContainer(master, null, 0, seq));
-            return null;
+            TrackedContainer arriving = new TrackedContainer(master, null, 0, seq);
+            entry.setValue(arriving);
+            return arriving;
         }
         if (origin == null || !origin.equals(tracked.location())) {
             return origin == null || origin instanceof GateLocation
                     ? new MoveRefusal.AlreadyInTerminal(number, tracked.location())
                     : new MoveRefusal.NotAtOrigin(number, origin, tracked.location());
         }
-        entry.setValue(new TrackedContainer(tracked.container(), tracked.location(), tracked.sequence(), seq));
-        return null;
+        TrackedContainer claimed = new TrackedContainer(tracked.container(), tracked.location(), tracked.sequence(), seq);
+        entry.setValue(claimed);
+        return claimed;
     }
 }

@@ -1,0 +1,115 @@
+package org.portops.state;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import org.portops.model.equipment.EquipmentState;
+import org.portops.model.layout.TerminalLayout;
+import org.portops.model.vessel.VesselCall;
+import org.portops.model.work.WorkInstruction;
+import org.portops.model.yard.YardSlot;
+import org.portops.state.live.LiveYardEngine;
+import org.portops.state.store.AuditLog;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The live yard: Hazelcast maps rebuilt from PostgreSQL at {@link #open}, changed through one ordered writer whose
+ * moves are durable in the move log before they are acknowledged, read through {@link #reader()}. Every accepted
+ * change is published on the event bus at the {@code org.portops.model.event.Addresses} constants as a JSON body
+ * ({@code org.portops.state.json.YardEventJson} decodes it).
+ *
+ * <p>One writer per cluster: opening a live yard takes the move log's writer lease, which fences the previous
+ * writer (its later moves fail with {@code WriterFencedException}). Other nodes read through
+ * {@code new HazelcastYardReader(...)} on the same maps.
+ */
+public final class LiveYard {
+
+    /** How the live yard was started. */
+    public record Startup(boolean seeded, long logEntriesReplayed, int containersInTerminal, Duration took) {
+    }
+
+    private final LiveYardEngine engine;
+
+    private LiveYard(LiveYardEngine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * Takes the writer lease, rebuilds the live maps from the move log (seeding the sample inventory through the
+     * log first when the database is empty), loads vessel calls, work instructions and the equipment registry.
+     * The schema must be migrated ({@link Database#migrate}). Hazelcast and the pool stay the caller's to close.
+     */
+    public static Future<LiveYard> open(Vertx vertx, HazelcastInstance hazelcast, Pool pgPool, TerminalLayout layout,
+                                        Clock clock) {
+        Context context = vertx.getOrCreateContext();
+        Promise<LiveYard> opened = Promise.promise();
+        context.runOnContext(v -> LiveYardEngine.start(vertx, context, hazelcast, pgPool, layout, clock)
+                .map(LiveYard::new)
+                .onComplete(opened));
+        return opened.future();
+    }
+
+    public YardStateReader reader() {
+        return engine.reader();
+    }
+
+    /**
+     * Moves a container. Completes with {@link MoveResult.Accepted} once the move is in the move log and applied to
+     * the live yard, or with {@link MoveResult.Refused} naming the invariant it would break (nothing changed). Fails
+     * only when the move could not be made durable (PostgreSQL unreachable, writer fenced, live yard closed).
+     */
+    public Future<MoveResult> move(MoveRequest request) {
+        return engine.move(request);
+    }
+
+    /** Closes a slot to new containers (a container already there stays); logged like a move. */
+    public Future<ChangeResult> closeSlot(YardSlot slot, String reason) {
+        return engine.setSlotClosed(slot, true, reason);
+    }
+
+    /** Reopens a closed slot; logged like a move. */
+    public Future<ChangeResult> openSlot(YardSlot slot) {
+        return engine.setSlotClosed(slot, false, "reopened");
+    }
+
+    /**
+     * Replaces a machine's live state with a newer reading and publishes {@code EquipmentUpdated} (sequence 0:
+     * equipment state is telemetry, kept live only; its history belongs to telemetry-ingest).
+     */
+    public Future<ChangeResult> updateEquipment(EquipmentState state) {
+        return engine.updateEquipment(state);
+    }
+
+    /**
+     * Stores a new work instruction or its next version (the state machine of {@code WorkInstructionState} holds),
+     * durably in PostgreSQL first, then live, then publishes {@code WorkInstructionChanged}. Changes to one
+     * instruction apply in call order.
+     */
+    public Future<ChangeResult> updateInstruction(WorkInstruction instruction) {
+        return engine.updateInstruction(instruction);
+    }
+
+    /** Stores a vessel call and its bay plan, durably first, then live; publishes {@code VesselCallChanged}. */
+    public Future<ChangeResult> updateVesselCall(VesselCall call) {
+        return engine.updateVesselCall(call);
+    }
+
+    /** The audit log and decision journal. */
+    public AuditLog auditLog() {
+        return engine.auditLog();
+    }
+
+    public Startup startup() {
+        return engine.startup();
+    }
+
+    /** Stops taking moves, finishes the batch under way. Hazelcast, the pool and the maps stay. */
+    public Future<Void> close() {
+        return engine.close();
+    }
+}

@@ -1,0 +1,42 @@
+package org.portops.state;
+
+import io.vertx.core.Future;
+import org.portops.model.container.ContainerNumber;
+import org.portops.model.equipment.EquipmentId;
+import org.portops.model.equipment.EquipmentState;
+import org.portops.model.vessel.VesselCall;
+import org.portops.model.vessel.VesselCallId;
+import org.portops.model.work.WorkInstruction;
+import org.portops.model.work.WorkInstructionId;
+import org.portops.model.yard.StackId;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the live yard. Every method returns at once; nothing blocks an event loop. A container's position is
+ * resolved through the containers map, so no read shows a container lost or in two places.
+ */
+public interface YardStateReader {
+
+    /** Occupancy, equipment and vessel calls at a glance (the operator map's header, {@code GET /api/yard/summary}). */
+    Future<YardSummary> summary();
+
+    /** Where a container is, empty when it is not in the terminal. */
+    Future<Optional<ContainerView>> container(ContainerNumber number);
+
+    /** A stack's contents tier by tier; fails with {@link IllegalArgumentException} for a stack outside the yard. */
+    Future<StackView> stack(StackId stack);
+
+    Future<Optional<EquipmentState>> equipment(EquipmentId id);
+
+    Future<List<EquipmentState>> equipment();
+
+    Future<Optional<VesselCall>> vesselCall(VesselCallId id);
+
+    Future<List<VesselCall>> vesselCalls();
+
+    Future<Optional<WorkInstruction>> workInstruction(WorkInstructionId id);
+
+    Future<List<WorkInstruction>> workInstructions();
+}

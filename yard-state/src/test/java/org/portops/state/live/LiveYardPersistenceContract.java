@@ -1,0 +1,405 @@
+package org.portops.state.live;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.portops.model.container.Container;
+import org.portops.model.container.ContainerCategory;
+import org.portops.model.container.ContainerNumber;
+import org.portops.model.container.LineOperator;
+import org.portops.model.container.SizeTypeCode;
+import org.portops.model.container.UnLocode;
+import org.portops.model.container.VgmWeight;
+import org.portops.model.equipment.EquipmentId;
+import org.portops.model.event.Addresses;
+import org.portops.model.event.ContainerMoved;
+import org.portops.model.layout.TerminalLayout;
+import org.portops.model.quay.BerthId;
+import org.portops.model.vessel.BayPlanAction;
+import org.portops.model.vessel.BayPlanEntry;
+import org.portops.model.vessel.VesselCall;
+import org.portops.model.work.GateLocation;
+import org.portops.model.work.MoveKind;
+import org.portops.model.work.VesselLocation;
+import org.portops.model.work.WorkInstruction;
+import org.portops.model.work.WorkInstructionId;
+import org.portops.model.work.WorkInstructionState;
+import org.portops.model.work.YardLocation;
+import org.portops.model.yard.YardSlot;
+import org.portops.state.ChangeResult;
+import org.portops.state.ContainerView;
+import org.portops.state.LiveYard;
+import org.portops.state.MoveRefusal;
+import org.portops.state.MoveRequest;
+import org.portops.state.MoveResult;
+import org.portops.state.StackView;
+import org.portops.state.YardMaps;
+import org.portops.state.YardSummary;
+import org.portops.state.block.BlockState;
+import org.portops.state.custody.TrackedContainer;
+import org.portops.state.json.YardEventJson;
+import org.portops.state.store.AuditLog;
+import org.portops.state.store.WriterFencedException;
+import org.portops.state.testsupport.PostgresServer;
+import org.portops.state.testsupport.TestDatabase;
+import org.portops.state.testsupport.TestHazelcast;
+import org.portops.state.testsupport.TestLayouts;
+import org.portops.state.testsupport.TestPostgres;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.portops.state.testsupport.Await.await;
+
+/**
+ * The persistence behaviour of the live yard, run against every kind of PostgreSQL the tests can get (embedded,
+ * Testcontainers, external): moves are durable before they are acknowledged, a restart on a new Hazelcast
+ * instance rebuilds exactly the same yard from the log, the logs are append-only.
+ */
+abstract class LiveYardPersistenceContract {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T06:00:00Z");
+
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final List<HazelcastInstance> members = new ArrayList<>();
+    private Vertx vertx;
+    private TestDatabase database;
+    private Pool pool;
+
+    /** The PostgreSQL this run of the contract uses. */
+    abstract PostgresServer server();
+
+    @BeforeEach
+    void start() {
+        vertx = Vertx.vertx();
+        database = TestPostgres.newDatabase(server());
+        pool = database.pool(vertx);
+    }
+
+    @AfterEach
+    void stop() {
+        members.forEach(HazelcastInstance::shutdown);
+        await(pool.close());
+        await(vertx.close());
+        database.drop();
+    }
+
+    private HazelcastInstance member() {
+        HazelcastInstance member = TestHazelcast.member(TestHazelcast.uniqueClusterName("persistence"));
+        members.add(member);
+        return member;
+    }
+
+    private LiveYard open(HazelcastInstance member, TerminalLayout layout) {
+        return await(LiveYard.open(vertx, member, pool, layout, clock));
+    }
+
+    @Test
+    void seedsTheSampleInventoryThroughTheLogInSeconds() throws SQLException {
+        LiveYard yard = open(member(), TestLayouts.sample());
+        LiveYard.Startup startup = yard.startup();
+        System.out.printf("seeded and rebuilt %d containers (%d log entries) in %d ms on %s PostgreSQL%n",
+                startup.containersInTerminal(), startup.logEntriesReplayed(), startup.took().toMillis(),
+                server().mode());
+        assertThat(startup.seeded()).isTrue();
+        assertThat(startup.containersInTerminal()).isGreaterThanOrEqualTo(15_000);
+        assertThat(startup.took()).isLessThan(Duration.ofSeconds(20));
+        YardSummary summary = await(yard.reader().summary());
+        assertThat(summary.containerCount()).isGreaterThanOrEqualTo(15_000);
+        assertThat(summary.blocks()).hasSize(25);
+        assertThat(summary.vesselCalls()).hasSize(3);
+        assertThat(summary.equipmentByKind()).containsEntry("QUAY_CRANE", 14);
+        assertThat(count("select count(*) from move_log where kind = 'INVENTORY'"))
+                .isEqualTo(startup.containersInTerminal());
+        assertThat(summary.toJson().getInteger("containerCount")).isEqualTo(summary.containerCount());
+        await(yard.close());
+    }
+
+    @Test
+    void acknowledgedMovesSurviveARestartOnANewHazelcastInstance() {
+        TerminalLayout layout = TestLayouts.small();
+        HazelcastInstance first = member();
+        LiveYard yard = open(first, layout);
+        assertThat(yard.startup().seeded()).isTrue();
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        RandomMoves moves = new RandomMoves(YardMaps.of(first), layout);
+        int accepted = 0;
+        for (int i = 0; i < 60; i++) {
+            if (await(yard.move(moves.next(random))) instanceof MoveResult.Accepted) {
+                accepted++;
+            }
+        }
+        assertThat(accepted).as("seed %d", seed).isGreaterThan(20);
+        await(yard.closeSlot(YardSlot.of("B01", 10, 4, 4), "crane rail repair"));
+        Map<String, TrackedContainer> containersBefore = new HashMap<>(YardMaps.of(first).containers());
+        Map<String, BlockState> blocksBefore = new HashMap<>(YardMaps.of(first).blocks());
+        await(yard.close());
+        first.shutdown();
+
+        HazelcastInstance second = member();
+        LiveYard rebuilt = open(second, layout);
+        assertThat(rebuilt.startup().seeded()).isFalse();
+        assertThat(new HashMap<>(YardMaps.of(second).containers())).as("seed %d", seed).isEqualTo(containersBefore);
+        Map<String, BlockState> blocksAfter = new HashMap<>(YardMaps.of(second).blocks());
+        assertThat(blocksAfter.keySet()).isEqualTo(blocksBefore.keySet());
+        blocksBefore.forEach((id, block) -> {
+            assertThat(blocksAfter.get(id).sameYard(block)).as("block %d, seed %d", id, seed).isTrue();
+            assertThat(blocksAfter.get(id).violations()).isEmpty();
+        });
+        assertThat(blocksAfter.get("B01").isClosed(10, 4, 4)).isTrue();
+        await(rebuilt.close());
+    }
+
+    @Test
+    void refusedMoveChangesNothingAndIsNotLogged() throws SQLException {
+        HazelcastInstance member = member();
+        LiveYard yard = open(member, TestLayouts.small());
+        YardMaps maps = YardMaps.of(member);
+        TrackedContainer some = maps.containers().values().stream()
+                .filter(t -> t.location() instanceof YardLocation y && y.slot().tier().level() == 1)
+                .findFirst().orElseThrow();
+        YardSlot slot = ((YardLocation) some.location()).slot();
+        long logged = count("select count(*) from move_log");
+        Map<String, BlockState> blocksBefore = new HashMap<>(maps.blocks());
+        MoveResult result = await(yard.move(MoveRequest.of(some.container().number(), MoveKind.YARD_SHIFT,
+                some.location(), new YardLocation(YardSlot.of(slot.block().value(), slot.bay().number(),
+                        slot.row().number(), 5)))));
+        assertThat(result).isInstanceOf(MoveResult.Refused.class);
+        MoveRefusal refusal = ((MoveResult.Refused) result).refusal();
+        assertThat(refusal.reason()).isNotBlank();
+        assertThat(count("select count(*) from move_log")).isEqualTo(logged);
+        assertThat(new HashMap<>(maps.blocks())).isEqualTo(blocksBefore);
+        assertThat(maps.containers().get(some.container().number().value()).pendingSequence()).isZero();
+        await(yard.close());
+    }
+
+    @Test
+    void everyAcceptedMoveIsPublishedAfterItIsInTheLog() {
+        HazelcastInstance member = member();
+        TerminalLayout layout = TestLayouts.small();
+        LiveYard yard = open(member, layout);
+        List<Boolean> loggedWhenPublished = new CopyOnWriteArrayList<>();
+        List<ContainerMoved> events = new CopyOnWriteArrayList<>();
+        vertx.eventBus().<JsonObject>consumer(Addresses.CONTAINER_MOVED, message -> {
+            ContainerMoved event = (ContainerMoved) YardEventJson.decode(message.body());
+            events.add(event);
+            pool.preparedQuery("select count(*) from move_log where seq = $1")
+                    .execute(Tuple.of(event.sequence()))
+                    .onSuccess(rows -> loggedWhenPublished.add(rows.iterator().next().getLong(0) == 1));
+        });
+        Random random = new Random(7);
+        RandomMoves moves = new RandomMoves(YardMaps.of(member), layout);
+        List<Long> acknowledged = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            if (await(yard.move(moves.next(random))) instanceof MoveResult.Accepted accepted) {
+                acknowledged.add(accepted.sequence());
+            }
+        }
+        waitUntil(() -> loggedWhenPublished.size() == acknowledged.size());
+        assertThat(events).extracting(ContainerMoved::sequence).containsExactlyElementsOf(acknowledged);
+        assertThat(loggedWhenPublished).containsOnly(true);
+        await(yard.close());
+    }
+
+    @Test
+    void containersArriveAndLeaveThroughGateAndVessel() {
+        HazelcastInstance member = member();
+        LiveYard yard = open(member, TestLayouts.small());
+        List<String> placed = new CopyOnWriteArrayList<>();
+        List<String> removed = new CopyOnWriteArrayList<>();
+        vertx.eventBus().<JsonObject>consumer(Addresses.CONTAINER_PLACED, m -> placed.add(m.body().getString("container")));
+        vertx.eventBus().<JsonObject>consumer(Addresses.CONTAINER_REMOVED, m -> removed.add(m.body().getString("container")));
+
+        Container arriving = new Container(ContainerNumber.fromParts("PRT", 'U', 424242), new SizeTypeCode("22G1"),
+                new VgmWeight(18_000), new LineOperator("MSCU"), new UnLocode("DEHAM"), new UnLocode("NLRTM"),
+                ContainerCategory.IMPORT, null, null);
+        YardSlot free = freeGroundSlot(YardMaps.of(member));
+        MoveResult in = await(yard.move(MoveRequest.arrival(arriving, MoveKind.GATE_IN, new GateLocation("IN-1"),
+                new YardLocation(free))));
+        assertThat(in).isInstanceOf(MoveResult.Accepted.class);
+        Optional<ContainerView> view = await(yard.reader().container(arriving.number()));
+        assertThat(view).map(ContainerView::location).contains(new YardLocation(free));
+        StackView stack = await(yard.reader().stack(free.stack()));
+        assertThat(stack.containers()).containsExactly(arriving.number());
+
+        MoveResult again = await(yard.move(MoveRequest.arrival(arriving, MoveKind.GATE_IN, new GateLocation("IN-1"),
+                new YardLocation(free))));
+        assertThat(again).isInstanceOf(MoveResult.Refused.class);
+        assertThat(((MoveResult.Refused) again).refusal()).isInstanceOf(MoveRefusal.AlreadyInTerminal.class);
+
+        MoveResult out = await(yard.move(MoveRequest.of(arriving.number(), MoveKind.GATE_OUT, new YardLocation(free),
+                new GateLocation("OUT-1"))));
+        assertThat(out).isInstanceOf(MoveResult.Accepted.class);
+        assertThat(await(yard.reader().container(arriving.number()))).isEmpty();
+        assertThat(await(yard.reader().stack(free.stack())).containers()).isEmpty();
+
+        VesselCall call = await(yard.reader().vesselCalls()).getFirst();
+        BayPlanEntry onBoard = call.bayPlan().entries().stream()
+                .filter(e -> e.action() == BayPlanAction.DISCHARGE).findFirst().orElseThrow();
+        YardSlot target = freeGroundSlot(YardMaps.of(member));
+        MoveResult discharge = await(yard.move(MoveRequest.of(onBoard.container().number(), MoveKind.DISCHARGE,
+                new VesselLocation(call.id(), onBoard.slot()), new YardLocation(target))));
+        assertThat(discharge).as("%s", discharge).isInstanceOf(MoveResult.Accepted.class);
+        waitUntil(() -> placed.size() == 1 && removed.size() == 1);
+        assertThat(placed).containsExactly(arriving.number().value());
+        assertThat(removed).containsExactly(arriving.number().value());
+        await(yard.close());
+
+        HazelcastInstance next = member();
+        open(next, TestLayouts.small());
+        assertThat(YardMaps.of(next).containers().get(arriving.number().value())).isNull();
+        assertThat(YardMaps.of(next).containers().get(onBoard.container().number().value()).location())
+                .isEqualTo(new YardLocation(target));
+    }
+
+    @Test
+    void workInstructionsAndVesselCallsSurviveARestart() {
+        HazelcastInstance member = member();
+        LiveYard yard = open(member, TestLayouts.small());
+        TrackedContainer some = YardMaps.of(member).containers().values().stream()
+                .filter(t -> t.location() instanceof YardLocation).findFirst().orElseThrow();
+        WorkInstruction planned = WorkInstruction.planned(new WorkInstructionId("WI-1"), some.container().number(),
+                MoveKind.YARD_SHIFT, some.location(), new GateLocation("OUT-1"), 1, NOW);
+        assertThat(await(yard.updateInstruction(planned))).isEqualTo(ChangeResult.APPLIED);
+        WorkInstruction done = planned.dispatch(List.of(new EquipmentId("RTG01")), NOW)
+                .start(NOW).complete(NOW);
+        assertThat(await(yard.updateInstruction(planned.dispatch(List.of(new EquipmentId("RTG02")), NOW))))
+                .isEqualTo(ChangeResult.APPLIED);
+        ChangeResult illegal = await(yard.updateInstruction(done));
+        assertThat(illegal).isInstanceOf(ChangeResult.Refused.class);
+        assertThat(((ChangeResult.Refused) illegal).reason()).contains("cannot go from DISPATCHED to DONE");
+        VesselCall call = await(yard.reader().vesselCalls()).getFirst();
+        VesselCall berthed = call.berthedAt(new BerthId("B2"), call.eta());
+        assertThat(await(yard.updateVesselCall(berthed))).isEqualTo(ChangeResult.APPLIED);
+        await(yard.close());
+
+        HazelcastInstance next = member();
+        LiveYard rebuilt = open(next, TestLayouts.small());
+        assertThat(await(rebuilt.reader().workInstruction(planned.id())).orElseThrow().state())
+                .isEqualTo(WorkInstructionState.DISPATCHED);
+        assertThat(await(rebuilt.reader().vesselCall(call.id()))).contains(berthed);
+    }
+
+    @Test
+    void aNewWriterFencesTheOldOne() {
+        TerminalLayout layout = TestLayouts.small();
+        HazelcastInstance first = member();
+        LiveYard old = open(first, layout);
+        HazelcastInstance second = member();
+        LiveYard current = open(second, layout);
+        Random random = new Random(11);
+        RandomMoves oldMoves = new RandomMoves(YardMaps.of(first), layout);
+        RuntimeException fenced = null;
+        for (int attempt = 0; attempt < 50 && fenced == null; attempt++) {
+            try {
+                assertThat(await(old.move(oldMoves.next(random)))).isInstanceOf(MoveResult.Refused.class);
+            } catch (WriterFencedException e) {
+                fenced = e;
+            }
+        }
+        assertThat(fenced).isNotNull();
+        assertThatThrownBy(() -> await(old.move(oldMoves.next(random)))).isInstanceOf(WriterFencedException.class);
+        RandomMoves currentMoves = new RandomMoves(YardMaps.of(second), layout);
+        MoveResult accepted = null;
+        for (int attempt = 0; attempt < 50 && !(accepted instanceof MoveResult.Accepted); attempt++) {
+            accepted = await(current.move(currentMoves.next(random)));
+        }
+        assertThat(accepted).isInstanceOf(MoveResult.Accepted.class);
+    }
+
+    @Test
+    void moveLogAndAuditLogRefuseUpdateAndDelete() throws SQLException {
+        HazelcastInstance member = member();
+        LiveYard yard = open(member, TestLayouts.small());
+        await(yard.auditLog().append(NOW, "user:test", "move.override", "WI-1", new JsonObject().put("why", "test")));
+        try (Connection connection = database.jdbc(); Statement statement = connection.createStatement()) {
+            for (String sql : List.of("update move_log set kind = 'GATE_OUT'", "delete from move_log",
+                    "truncate move_log", "update audit_log set actor = 'someone else'", "delete from audit_log")) {
+                assertThatThrownBy(() -> statement.execute(sql)).as(sql).isInstanceOf(SQLException.class)
+                        .hasMessageContaining("append-only");
+            }
+        }
+    }
+
+    @Test
+    void auditChainShowsWhereARowWasTamperedWith() throws SQLException {
+        HazelcastInstance member = member();
+        LiveYard yard = open(member, TestLayouts.small());
+        AuditLog audit = yard.auditLog();
+        List<AuditLog.AuditEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            entries.add(await(audit.append(NOW.plusSeconds(i), "planner:yard", "slot.chosen", "MSCU" + i,
+                    new JsonObject().put("score", i))));
+        }
+        for (int i = 1; i < entries.size(); i++) {
+            assertThat(entries.get(i).prevHash()).isEqualTo(entries.get(i - 1).hash());
+        }
+        assertThat(await(audit.verify()).intact()).isTrue();
+        try (Connection connection = database.jdbc(); Statement statement = connection.createStatement()) {
+            statement.execute("alter table audit_log disable trigger audit_log_append_only");
+            statement.execute("update audit_log set actor = 'intruder' where id = " + entries.get(2).id());
+            statement.execute("alter table audit_log enable trigger audit_log_append_only");
+        }
+        AuditLog.Verification verification = await(audit.verify());
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.firstBrokenId()).isEqualTo(entries.get(2).id());
+    }
+
+    private static YardSlot freeGroundSlot(YardMaps maps) {
+        for (BlockState block : maps.blocks().values()) {
+            for (int bay = 1; bay <= block.bays(); bay++) {
+                for (int row = 1; row <= block.rows() - 1; row++) {
+                    if (block.stack(bay, row).containers()[0] == null && !block.isClosed(bay, row, 1)) {
+                        return YardSlot.of(block.block(), bay, row, 1);
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("yard full");
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection connection = database.jdbc(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static void waitUntil(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
