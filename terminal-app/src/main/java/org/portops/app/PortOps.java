@@ -1,13 +1,12 @@
 package org.portops.app;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
+import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
@@ -28,12 +27,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.portops.app.config.PortOpsConfig;
-import org.portops.app.health.Health;
 import org.portops.app.health.HazelcastCheck;
+import org.portops.app.health.Health;
 import org.portops.app.health.MqttBrokerCheck;
 import org.portops.app.health.PostgresCheck;
 import org.portops.app.http.HttpVerticle;
-import org.portops.app.infra.HazelcastMember;
 import org.portops.app.infra.MqttBroker;
 import org.portops.app.infra.PostgresServer;
 import org.portops.app.infra.Stopwatch;
@@ -41,22 +39,29 @@ import org.portops.app.metrics.Metrics;
 import org.portops.model.layout.LayoutException;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.layout.TerminalLayoutLoader;
+import org.portops.state.Database;
+import org.portops.state.LiveYard;
+import org.portops.state.YardHazelcast;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One running PortOps: starts every part in order, logging each step, and stops them in reverse.
  *
- * <p>Start: PostgreSQL, the MQTT broker and the Hazelcast member at once (they do not need each
- * other), then the schema migration, Vert.x and its PostgreSQL pool, the live yard, and last the
- * HTTP server. Stop, from the JVM shutdown hook or a failed start: HTTP first, so no request reaches
- * a half-stopped system, then the live yard, Vert.x, Hazelcast, the broker and PostgreSQL, each one
- * flushing what it holds before the next goes.
+ * <p>Start: the terminal layout is read first (a broken file stops the start before anything runs);
+ * PostgreSQL, the MQTT broker and the Hazelcast member start side by side, as they need nothing from
+ * each other; then the schema migration, Vert.x with its PostgreSQL pool, the live yard (rebuilt from
+ * the move log, seeded on an empty database) and last the HTTP server. Stop, from the JVM shutdown
+ * hook or after a failed start: HTTP first, so no request reaches a half-stopped system, then the live
+ * yard, Vert.x, Hazelcast, the broker and PostgreSQL, each flushing what it holds before the next goes.
  */
 public final class PortOps {
 
     private static final Logger LOG = LoggerFactory.getLogger(PortOps.class);
     private static final long VERTX_TIMEOUT_SECONDS = 30;
+    /** Seeding the sample yard on an empty database is the slowest step; give a slow machine room. */
+    private static final long LIVE_YARD_TIMEOUT_SECONDS = 180;
+    private static final int POOL_SIZE = 8;
 
     private final PortOpsConfig config;
     private final Clock clock;
@@ -65,6 +70,7 @@ public final class PortOps {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile HttpVerticle http;
+    private volatile LiveYard liveYard;
 
     public PortOps(PortOpsConfig config, Clock clock) {
         this.config = config;
@@ -84,17 +90,18 @@ public final class PortOps {
             LOG.info("Starting PortOps {} (pid {}, Java {}): {}", version(), ProcessHandle.current().pid(),
                     Runtime.version().feature(), config.describe());
             prepareDataDirectory();
-            TerminalLayout layout = timed("Terminal layout", this::loadLayout, PortOps::describe);
+            TerminalLayout layout = step("Terminal layout", this::loadLayout, PortOps::describe);
             Infrastructure infrastructure = startInfrastructure();
             checkNotStopping();
+            step("Schema migration", () -> migrate(infrastructure.postgres()),
+                    applied -> applied + " migration(s) applied");
             Metrics metrics = new Metrics();
             Vertx vertx = startVertx(metrics);
-            Pool pool = PgBuilder.pool()
-                    .with(new PoolOptions().setMaxSize(8))
-                    .connectingTo(infrastructure.postgres().connectOptions())
-                    .using(vertx)
-                    .build();
-            running.push(new Stage("PostgreSQL pool", () -> pool.close().await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
+            Pool pool = startPool(vertx, infrastructure.postgres());
+            checkNotStopping();
+            liveYard = step("Live yard", () -> openLiveYard(vertx, infrastructure.hazelcast(), pool, layout),
+                    PortOps::describe);
+            metrics.watchHazelcastMaps(infrastructure.hazelcast());
             checkNotStopping();
             Health health = new Health(List.of(
                     new PostgresCheck(pool, infrastructure.postgres().host() + ":" + infrastructure.postgres().port()
@@ -152,12 +159,27 @@ public final class PortOps {
         return http.actualPort();
     }
 
+    /** The live yard of this instance, for what the launcher assembles on top of it (the demo, tests). */
+    public LiveYard liveYard() {
+        return liveYard;
+    }
+
     /** The configuration this instance runs with. */
     public PortOpsConfig config() {
         return config;
     }
 
-    /** Read before anything starts, so that a broken layout file stops the start at once. */
+    private void prepareDataDirectory() {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new StartupException("data.dir '" + config.dataDir() + "' cannot be created: " + e, e);
+        }
+        if (!Files.isWritable(config.dataDir())) {
+            throw new StartupException("data.dir '" + config.dataDir() + "' is not writable");
+        }
+    }
+
     private TerminalLayout loadLayout() {
         try {
             return config.layoutFile() == null ? TerminalLayoutLoader.sample()
@@ -173,17 +195,6 @@ public final class PortOps {
                 + layout.capacitySlots() + " slots, " + layout.allEquipment().size() + " machines";
     }
 
-    private void prepareDataDirectory() {
-        try {
-            Files.createDirectories(config.dataDir());
-        } catch (IOException e) {
-            throw new StartupException("data.dir '" + config.dataDir() + "' cannot be created: " + e, e);
-        }
-        if (!Files.isWritable(config.dataDir())) {
-            throw new StartupException("data.dir '" + config.dataDir() + "' is not writable");
-        }
-    }
-
     private record Infrastructure(PostgresServer postgres, MqttBroker broker, HazelcastInstance hazelcast) {
     }
 
@@ -193,11 +204,11 @@ public final class PortOps {
                 Thread.ofPlatform().name("portops-start-", 1).factory());
         try {
             CompletableFuture<PostgresServer> postgres = CompletableFuture.supplyAsync(
-                    () -> timed("PostgreSQL", () -> PostgresServer.start(config), PostgresServer::describe), starters);
+                    () -> step("PostgreSQL", () -> PostgresServer.start(config), PostgresServer::describe), starters);
             CompletableFuture<MqttBroker> broker = CompletableFuture.supplyAsync(
-                    () -> timed("MQTT broker", () -> MqttBroker.start(config), MqttBroker::describe), starters);
+                    () -> step("MQTT broker", () -> MqttBroker.start(config), MqttBroker::describe), starters);
             CompletableFuture<HazelcastInstance> hazelcast = CompletableFuture.supplyAsync(
-                    () -> timed("Hazelcast", this::startHazelcast, this::describe), starters);
+                    () -> step("Hazelcast", this::startHazelcast, this::describe), starters);
             CompletableFuture.allOf(postgres, broker, hazelcast).exceptionally(e -> null).join();
             postgres.thenAccept(p -> running.push(new Stage("PostgreSQL", p::close)));
             broker.thenAccept(b -> running.push(new Stage("MQTT broker", b::close)));
@@ -212,22 +223,19 @@ public final class PortOps {
     }
 
     private HazelcastInstance startHazelcast() {
-        return HazelcastMember.start(hazelcastConfig(), config.hzMembers().isEmpty());
-    }
-
-    private Config hazelcastConfig() {
-        Config hz = new Config().setClusterName(config.clusterName());
-        hz.getNetworkConfig().setPort(config.hzPort()).setPortAutoIncrement(false);
-        JoinConfig join = hz.getNetworkConfig().getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true).setMembers(config.hzMembers());
-        return hz;
+        Config hazelcast = YardHazelcast.memberConfig(config.clusterName(), config.hzPort(), config.hzMembers());
+        // the launcher's shutdown hook stops the member after the live yard that still writes to it
+        hazelcast.setProperty("hazelcast.shutdownhook.enabled", "false");
+        return Hazelcast.newHazelcastInstance(hazelcast);
     }
 
     private String describe(HazelcastInstance hazelcast) {
         return "Hazelcast member " + hazelcast.getCluster().getLocalMember().getAddress() + " in cluster '"
                 + config.clusterName() + "' with " + hazelcast.getCluster().getMembers().size() + " member(s)";
+    }
+
+    private static int migrate(PostgresServer postgres) {
+        return Database.migrate(postgres.jdbcUrl(), postgres.user(), postgres.password());
     }
 
     private Vertx startVertx(Metrics metrics) {
@@ -244,12 +252,40 @@ public final class PortOps {
         return vertx;
     }
 
+    private Pool startPool(Vertx vertx, PostgresServer postgres) {
+        Pool pool = PgBuilder.pool()
+                .with(new PoolOptions().setMaxSize(POOL_SIZE))
+                .connectingTo(postgres.connectOptions())
+                .using(vertx)
+                .build();
+        running.push(new Stage("PostgreSQL pool", () -> pool.close().await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
+        return pool;
+    }
+
+    private LiveYard openLiveYard(Vertx vertx, HazelcastInstance hazelcast, Pool pool, TerminalLayout layout)
+            throws TimeoutException {
+        LiveYard yard = LiveYard.open(vertx, hazelcast, pool, layout, clock)
+                .await(LIVE_YARD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        running.push(new Stage("Live yard", () -> yard.close().await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
+        return yard;
+    }
+
+    private static String describe(LiveYard yard) {
+        LiveYard.Startup startup = yard.startup();
+        return (startup.seeded() ? "empty database seeded with the sample inventory, "
+                : startup.logEntriesReplayed() + " move-log entries replayed, ")
+                + startup.containersInTerminal() + " containers in the terminal";
+    }
+
     private void startHttp(Vertx vertx, Health health, Metrics metrics, HazelcastInstance hazelcast) {
-        HttpVerticle verticle = new HttpVerticle(config.httpHost(), config.httpPort(), health, metrics, hazelcast);
-        String deployment = step("HTTP server", () -> vertx.deployVerticle(verticle)
-                .await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        HttpVerticle verticle = new HttpVerticle(config.httpHost(), config.httpPort(), health, metrics, hazelcast,
+                liveYard.reader());
+        String deployment = step("HTTP server",
+                () -> vertx.deployVerticle(verticle).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS),
+                id -> "listening on " + config.httpUrl(verticle.actualPort()));
         http = verticle;
-        running.push(new Stage("HTTP server", () -> vertx.undeploy(deployment).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
+        running.push(new Stage("HTTP server",
+                () -> vertx.undeploy(deployment).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
     }
 
     private void checkNotStopping() {
@@ -258,16 +294,14 @@ public final class PortOps {
         }
     }
 
-    private static <T> T step(String name, Step<T> step) {
-        return timed(name, step, ignored -> name);
-    }
-
-    private static <T> T timed(String name, Step<T> step, Function<T, String> description) {
+    private static <T> T step(String name, Step<T> step, Function<T, String> description) {
         Stopwatch watch = Stopwatch.start();
         LOG.info("{}: starting", name);
         T result;
         try {
             result = step.run();
+        } catch (StartupException e) {
+            throw e;
         } catch (TimeoutException e) {
             throw new StartupException(name + " did not start in time", e);
         } catch (Exception e) {

@@ -75,7 +75,23 @@ class PortOpsLauncherTest {
                 .contains("jvm_threads_live_threads")
                 .contains("process_uptime_seconds")
                 .contains("vertx_http_server_requests_total{")
-                .contains("vertx_pool_in_use{pool_name=\"__vertx.DEFAULT\",pool_type=\"sql\"}");
+                .contains("vertx_pool_in_use{pool_name=\"__vertx.DEFAULT\",pool_type=\"sql\"}")
+                .containsPattern("hazelcast_map_owned_entries\\{map=\"portops.yard.containers\"} [1-9][0-9]{4}");
+    }
+
+    @Test
+    void yardSummaryServesTheSeededSampleTerminal() throws Exception {
+        HttpResponse<String> response = Launch.get(portops, "/api/yard/summary");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).contains("application/json");
+        JsonObject summary = new JsonObject(response.body());
+        assertThat(summary.getInteger("containerCount")).isGreaterThanOrEqualTo(15_000);
+        assertThat(summary.getJsonArray("blocks")).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(summary.getInteger("occupiedSlots")).isPositive()
+                .isLessThanOrEqualTo(summary.getInteger("capacitySlots"));
+        assertThat(summary.getJsonArray("vesselCalls")).hasSize(3);
+        assertThat(summary.getString("at")).endsWith("Z");
     }
 
     @Test

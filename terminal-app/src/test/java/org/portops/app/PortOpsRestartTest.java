@@ -21,6 +21,8 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.portops.app.config.Setting;
+import org.portops.state.ContainerView;
+import org.portops.state.MoveResult;
 
 /** A launcher restarted on the same data directory finds what the previous one stored. */
 class PortOpsRestartTest {
@@ -54,6 +56,30 @@ class PortOpsRestartTest {
             }
             assertThat(retained(mqttPort)).isEqualTo("online");
             assertThat(Launch.get(second, "/health").statusCode()).isEqualTo(200);
+        } finally {
+            second.stop();
+        }
+    }
+
+    @Test
+    void moveDoneThroughTheLiveYardSurvivesARestart() throws Exception {
+        int pgPort = FreePorts.next();
+        MoveResult.Accepted moved;
+        PortOps first = Launch.start(Launch.isolated(dataDir, pgPort, 0));
+        try {
+            moved = YardMoves.shiftOneContainer(first.liveYard(), "A01");
+        } finally {
+            first.stop();
+        }
+
+        PortOps second = Launch.start(Launch.isolated(dataDir, pgPort, 0));
+        try {
+            ContainerView found = second.liveYard().reader().container(moved.event().container())
+                    .await(30, TimeUnit.SECONDS).orElseThrow();
+            assertThat(found.location()).isEqualTo(moved.event().to());
+            assertThat(found.sequence()).isEqualTo(moved.sequence());
+            assertThat(second.liveYard().startup().seeded()).as("the restart replays, it does not seed again")
+                    .isFalse();
         } finally {
             second.stop();
         }

@@ -11,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import org.portops.app.health.Health;
 import org.portops.app.metrics.Metrics;
+import org.portops.state.YardStateReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,14 +29,17 @@ public final class HttpVerticle extends VerticleBase {
     private final Health health;
     private final Metrics metrics;
     private final HazelcastInstance hazelcast;
+    private final YardStateReader yard;
     private volatile HttpServer server;
 
-    public HttpVerticle(String host, int port, Health health, Metrics metrics, HazelcastInstance hazelcast) {
+    public HttpVerticle(String host, int port, Health health, Metrics metrics, HazelcastInstance hazelcast,
+                        YardStateReader yard) {
         this.host = host;
         this.port = port;
         this.health = health;
         this.metrics = metrics;
         this.hazelcast = hazelcast;
+        this.yard = yard;
     }
 
     @Override
@@ -47,6 +51,7 @@ public final class HttpVerticle extends VerticleBase {
             metrics.watchHazelcastMaps(hazelcast);
             scrape.handle(ctx);
         });
+        router.get("/api/yard/summary").handler(this::yardSummary);
         router.route().last().handler(ctx -> error(ctx, 404, "no such resource: " + ctx.request().path()));
         router.route().failureHandler(this::failure);
         return vertx.createHttpServer(new HttpServerOptions())
@@ -65,6 +70,10 @@ public final class HttpVerticle extends VerticleBase {
                 .setStatusCode(report.result().up() ? 200 : 503)
                 .putHeader("content-type", JSON)
                 .end(report.result().toJson().encode()));
+    }
+
+    private void yardSummary(RoutingContext ctx) {
+        yard.summary().onSuccess(summary -> ctx.json(summary.toJson())).onFailure(ctx::fail);
     }
 
     private void failure(RoutingContext ctx) {

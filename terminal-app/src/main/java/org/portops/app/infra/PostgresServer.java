@@ -5,6 +5,7 @@ import io.vertx.pgclient.SslMode;
 import java.io.IOException;
 import org.portops.app.config.PortOpsConfig;
 import org.portops.app.config.PostgresUrl;
+import org.portops.state.Database;
 
 /** The PostgreSQL PortOps keeps its durable record in: embedded, or an external server. */
 public sealed interface PostgresServer extends AutoCloseable permits EmbeddedPostgresServer, PostgresServer.External {
@@ -33,10 +34,9 @@ public sealed interface PostgresServer extends AutoCloseable permits EmbeddedPos
     /** One line for the log, without secrets. */
     String describe();
 
-    /** Options for the Vert.x reactive client. */
+    /** Options for the Vert.x reactive client, tuned as the live yard expects. */
     default PgConnectOptions connectOptions() {
-        return new PgConnectOptions().setHost(host()).setPort(port()).setDatabase(database())
-                .setUser(user()).setPassword(password());
+        return Database.connectOptions(jdbcUrl(), user(), password());
     }
 
     @Override

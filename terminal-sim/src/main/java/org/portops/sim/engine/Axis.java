@@ -57,6 +57,13 @@ final class Axis {
         return Math.floor(k) * a * dt;
     }
 
+    /** Puts the axis at rest at {@code at}: setting up the starting scene, before the first tick only. */
+    void place(double at) {
+        position = at;
+        target = at;
+        velocity = 0;
+    }
+
     boolean arrived() {
         return position == target && velocity == 0;
     }

@@ -1,4 +1,4 @@
-package org.portops.bench;
+package org.portops.bench.support;
 
 import java.util.Arrays;
 
@@ -6,22 +6,22 @@ import java.util.Arrays;
  * Records operation latencies in nanoseconds into a growable array and reports percentiles.
  * One instance per worker thread; {@link #merge} combines them after the run.
  */
-final class Latencies {
+public final class Latencies {
     private long[] nanos = new long[1 << 16];
     private int count;
 
-    void record(long latencyNanos) {
+    public void record(long latencyNanos) {
         if (count == nanos.length) {
             nanos = Arrays.copyOf(nanos, nanos.length * 2);
         }
         nanos[count++] = latencyNanos;
     }
 
-    int count() {
+    public int count() {
         return count;
     }
 
-    static Latencies merge(Iterable<Latencies> parts) {
+    public static Latencies merge(Iterable<Latencies> parts) {
         Latencies all = new Latencies();
         for (Latencies part : parts) {
             for (int i = 0; i < part.count; i++) {
@@ -32,7 +32,7 @@ final class Latencies {
     }
 
     /** The latency at quantile {@code q} (0..1) in microseconds, nearest-rank. */
-    double percentileMicros(double q) {
+    public double percentileMicros(double q) {
         if (count == 0) {
             return Double.NaN;
         }

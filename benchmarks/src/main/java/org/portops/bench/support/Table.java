@@ -1,19 +1,19 @@
-package org.portops.bench;
+package org.portops.bench.support;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A plain text table with aligned columns, for benchmark results on stdout. */
-final class Table {
+public final class Table {
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
 
-    Table(String... header) {
+    public Table(String... header) {
         this.header = List.of(header);
     }
 
-    Table row(Object... cells) {
+    public Table row(Object... cells) {
         if (cells.length != header.size()) {
             throw new IllegalArgumentException("row has " + cells.length + " cells, header has " + header.size());
         }
@@ -25,7 +25,7 @@ final class Table {
         return this;
     }
 
-    void print(PrintStream out) {
+    public void print(PrintStream out) {
         int[] widths = new int[header.size()];
         for (int c = 0; c < widths.length; c++) {
             widths[c] = header.get(c).length();

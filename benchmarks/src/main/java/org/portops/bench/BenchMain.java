@@ -1,0 +1,39 @@
+package org.portops.bench;
+
+import org.portops.bench.state.StateBench;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code ./portops bench NAME}: every benchmark prints a readable table and, as the last line on stdout, one line
+ * of JSON with its figures; logs and progress go to stderr.
+ */
+@Command(name = "portops bench", mixinStandardHelpOptions = true,
+        description = "Runs one PortOps benchmark. Results and how to read them: docs/benchmarks.md.",
+        subcommands = {StateBench.class, BenchMain.ListCommand.class})
+public final class BenchMain implements Runnable {
+
+    public static void main(String[] args) {
+        int exit = new CommandLine(new BenchMain()).execute(args);
+        System.exit(exit);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.err);
+    }
+
+    @Command(name = "list", description = "Names the benchmarks.")
+    static final class ListCommand implements Runnable {
+        @Override
+        public void run() {
+            CommandLine parent = new CommandLine(new BenchMain());
+            parent.getSubcommands().forEach((name, command) -> {
+                if (!name.equals("list")) {
+                    String[] description = command.getCommandSpec().usageMessage().description();
+                    System.out.printf("%-10s %s%n", name, description.length > 0 ? description[0] : "");
+                }
+            });
+        }
+    }
+}

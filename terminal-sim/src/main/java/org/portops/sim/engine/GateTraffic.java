@@ -1,0 +1,134 @@
+package org.portops.sim.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.portops.model.container.Container;
+import org.portops.model.container.ContainerCategory;
+import org.portops.model.container.ContainerNumber;
+import org.portops.model.container.LineOperator;
+import org.portops.model.container.SizeTypeCode;
+import org.portops.model.container.UnLocode;
+import org.portops.model.container.VgmWeight;
+import org.portops.model.equipment.Position;
+import org.portops.model.layout.BlockLayout;
+import org.portops.model.layout.GateLane;
+import org.portops.model.layout.PlacedContainer;
+import org.portops.model.work.GateLocation;
+import org.portops.model.work.MoveKind;
+import org.portops.model.work.YardLocation;
+import org.portops.model.yard.YardSlot;
+
+/**
+ * Road trucks through the gate, arriving at random (exponential gaps, one every {@link #MEAN_GAP_SECONDS} on
+ * average): half deliver a new export box to the yard, half collect an import box that no vessel needs. Each is
+ * served by the yard crane of its stack and leaves through an outbound lane.
+ */
+final class GateTraffic {
+
+    static final double MEAN_GAP_SECONDS = 60;
+    private static final List<String> OWNERS = List.of("MSC", "MAE", "CMA", "HLX", "ONE", "EGL");
+    private static final List<String> LINES = List.of("MSCU", "MAEU", "CMDU", "HLCU", "ONEY", "EGLV");
+    private static final List<String> DESTINATIONS = List.of("SGSIN", "CNSHA", "USNYC", "BRSSZ", "ZADUR", "GBFXT");
+
+    private final Sim sim;
+    private final Fleet fleet;
+    private final Operations operations;
+    private final List<GateLane> inbound;
+    private final List<GateLane> outbound;
+    private final List<Truck> trucks = new ArrayList<>();
+    private final Set<ContainerNumber> issued = new HashSet<>();
+    private Instant nextArrival;
+
+    GateTraffic(Sim sim, Fleet fleet, Operations operations) {
+        this.sim = sim;
+        this.fleet = fleet;
+        this.operations = operations;
+        List<GateLane> lanes = sim.geometry().layout().gateLanes();
+        this.inbound = lanes.stream().filter(GateLane::inbound).toList();
+        List<GateLane> out = lanes.stream().filter(l -> !l.inbound()).toList();
+        this.outbound = out.isEmpty() ? inbound : out;
+        this.nextArrival = sim.now().plusMillis(gapMillis());
+    }
+
+    private long gapMillis() {
+        return (long) (-Math.log(1 - sim.random().nextDouble()) * MEAN_GAP_SECONDS * 1000);
+    }
+
+    void step() {
+        if (inbound.isEmpty() || sim.now().isBefore(nextArrival)) {
+            return;
+        }
+        nextArrival = sim.now().plusMillis(gapMillis());
+        int in = sim.random().nextInt(inbound.size());
+        int out = sim.random().nextInt(outbound.size());
+        Position entry = sim.geometry().gatePoint(in, true);
+        Position exit = sim.geometry().gatePoint(out, false);
+        GateLocation inLane = inbound.get(in).location();
+        if (sim.random().nextBoolean()) {
+            deliver(inLane, entry, exit);
+        } else {
+            collect(inLane, outbound.get(out).location(), entry, exit);
+        }
+    }
+
+    void stepTrucks(double dt) {
+        trucks.forEach(t -> t.step(dt, sim));
+        trucks.removeIf(Truck::gone);
+    }
+
+    private void deliver(GateLocation lane, Position entry, Position exit) {
+        Container box = newExport();
+        Optional<YardSlot> slot = operations.slots().find(box, entry.x(), entry.y(), sim.random());
+        if (slot.isEmpty()) {
+            return;
+        }
+        BlockLayout block = sim.yard().block(slot.get().block()).orElseThrow();
+        Job job = new Job(operations.nextId(), box, MoveKind.GATE_IN, lane, new YardLocation(slot.get()), slot.get(),
+                block, null);
+        Truck truck = new Truck(lane, entry, exit, job, box);
+        job.carrier = truck;
+        operations.toYardCrane(job);
+        trucks.add(truck);
+    }
+
+    private void collect(GateLocation inLane, GateLocation outLane, Position entry, Position exit) {
+        List<PlacedContainer> yard = sim.yard().containers();
+        for (int attempt = 0; attempt < 40 && !yard.isEmpty(); attempt++) {
+            PlacedContainer candidate = yard.get(sim.random().nextInt(yard.size()));
+            Container box = candidate.container();
+            YardSlot slot = candidate.slot();
+            if (box.category() != ContainerCategory.IMPORT || operations.planned(box.number())
+                    || sim.yard().whyNotLift(box.number()).isPresent()
+                    || !operations.reservations().free(slot, box.length().yardBays()) || fleet.craneFor(slot) == null) {
+                continue;
+            }
+            BlockLayout block = sim.yard().block(slot.block()).orElseThrow();
+            Job job = new Job(operations.nextId(), box, MoveKind.GATE_OUT, new YardLocation(slot), outLane, slot, block,
+                    null);
+            Truck truck = new Truck(inLane, entry, exit, job, null);
+            job.carrier = truck;
+            operations.toYardCrane(job);
+            trucks.add(truck);
+            return;
+        }
+    }
+
+    private Container newExport() {
+        ContainerNumber number;
+        do {
+            number = ContainerNumber.fromParts(OWNERS.get(sim.random().nextInt(OWNERS.size())), 'U',
+                    sim.random().nextInt(1_000_000));
+        } while (sim.yard().find(number).isPresent() || operations.planned(number) || !issued.add(number));
+        int pick = sim.random().nextInt(100);
+        SizeTypeCode type = new SizeTypeCode(pick < 45 ? "22G1" : pick < 95 ? "42G1" : "45G1");
+        int line = sim.random().nextInt(LINES.size());
+        return new Container(number, type, new VgmWeight(4_000 + sim.random().nextInt(24_000)),
+                new LineOperator(LINES.get(line)), sim.geometry().layout().port(),
+                new UnLocode(DESTINATIONS.get(sim.random().nextInt(DESTINATIONS.size()))), ContainerCategory.EXPORT,
+                null, null);
+    }
+}

@@ -1,0 +1,251 @@
+package org.portops.sim.engine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.portops.model.container.ContainerNumber;
+import org.portops.model.equipment.Position;
+import org.portops.model.layout.BlockLayout;
+import org.portops.model.layout.PlacedContainer;
+import org.portops.model.vessel.BayPlanEntry;
+import org.portops.model.vessel.VesselCall;
+import org.portops.model.work.Location;
+import org.portops.model.work.MoveKind;
+import org.portops.model.work.VesselLocation;
+import org.portops.model.work.WorkInstructionId;
+import org.portops.model.work.YardLocation;
+import org.portops.model.yard.Tier;
+import org.portops.model.yard.YardSlot;
+import org.portops.sim.yard.SimYard;
+
+/**
+ * The autonomous terminal operation, run once a simulated second in phases: berth due vessels, feed each working
+ * quay crane its next discharge or load (with a tractor, a yard slot and the yard crane), free tractors that have
+ * delivered, and let vessels sail when done. Gate trucks come from {@link GateTraffic}.
+ */
+final class Operations {
+
+    /** Quay crane jobs kept ahead of the crane, so it never waits for planning. */
+    private static final int QUAY_LOOKAHEAD = 2;
+    private static final int LOAD_CANDIDATES = 12;
+
+    private final Sim sim;
+    private final Fleet fleet;
+    private final VesselWork vessels;
+    private final GateTraffic gate;
+    private final Reservations reservations = new Reservations();
+    private final SlotFinder slots;
+    private final Set<ContainerNumber> planned = new HashSet<>();
+    private final List<Job> open = new ArrayList<>();
+    private long nextJob = 1;
+    private int discharged;
+    private int loaded;
+
+    Operations(Sim sim, Fleet fleet, List<VesselCall> calls) {
+        this.sim = sim;
+        this.fleet = fleet;
+        this.vessels = new VesselWork(calls, fleet, sim.geometry().layout().quay().berths());
+        this.slots = new SlotFinder(sim.yard(), reservations, fleet::craneFor);
+        calls.forEach(c -> c.bayPlan().entries().forEach(e -> planned.add(e.container().number())));
+        this.gate = new GateTraffic(sim, fleet, this);
+        vessels.berthDueCalls(sim.now(), true);
+    }
+
+    void plan() {
+        vessels.berthDueCalls(sim.now(), false);
+        feedQuayCranes();
+        gate.step();
+        releaseDeliveredTractors();
+        vessels.sailFinishedCalls();
+    }
+
+    void stepTrucks(double dt) {
+        gate.stepTrucks(dt);
+    }
+
+    private void feedQuayCranes() {
+        for (VesselWork.CraneWork work : vessels.cranes()) {
+            if (work.crane.faulted() || work.crane.motion.queued() >= QUAY_LOOKAHEAD || work.finished()) {
+                continue;
+            }
+            boolean load = work.discharges.isEmpty() || !work.loads.isEmpty() && work.loadNext;
+            boolean created = load ? nextLoad(work) : nextDischarge(work);
+            if (created) {
+                work.loadNext = !load;
+            }
+        }
+    }
+
+    private Position quayPoint(VesselWork.CraneWork work, BayPlanEntry entry) {
+        return new Position(work.berth.bayX(entry.slot()), TerminalGeometry.APRON_HANDOVER_Y);
+    }
+
+    private boolean nextDischarge(VesselWork.CraneWork work) {
+        BayPlanEntry entry = work.discharges.peekFirst();
+        Position quayPoint = quayPoint(work, entry);
+        Optional<SimTractor> tractor = fleet.freeTractorNear(quayPoint);
+        if (tractor.isEmpty()) {
+            return false;
+        }
+        Optional<YardSlot> slot = slots.find(entry.container(), quayPoint.x(), 0, sim.random());
+        if (slot.isEmpty()) {
+            return false;
+        }
+        work.discharges.pollFirst();
+        Job job = job(entry, MoveKind.DISCHARGE, new VesselLocation(work.berth.call.id(), entry.slot()),
+                new YardLocation(slot.get()), slot.get(), null);
+        dispatch(job, work.crane, quayPoint, tractor.get());
+        return true;
+    }
+
+    private boolean nextLoad(VesselWork.CraneWork work) {
+        Iterator<BayPlanEntry> candidates = work.loads.iterator();
+        BayPlanEntry blocked = null;
+        for (int i = 0; i < LOAD_CANDIDATES && candidates.hasNext(); i++) {
+            BayPlanEntry entry = candidates.next();
+            Optional<PlacedContainer> placed = sim.yard().find(entry.container().number());
+            if (placed.isEmpty()) {
+                candidates.remove();
+                continue;
+            }
+            YardSlot slot = placed.get().slot();
+            int bays = entry.container().length().yardBays();
+            if (!reservations.free(slot, bays) || fleet.craneFor(slot) == null) {
+                continue;
+            }
+            if (sim.yard().whyNotLift(entry.container().number()).isPresent()) {
+                blocked = blocked == null ? entry : blocked;
+                continue;
+            }
+            Position quayPoint = quayPoint(work, entry);
+            Optional<SimTractor> tractor = fleet.freeTractorNear(quayPoint);
+            if (tractor.isEmpty()) {
+                return false;
+            }
+            candidates.remove();
+            Job job = job(entry, MoveKind.LOAD, new YardLocation(slot),
+                    new VesselLocation(work.berth.call.id(), entry.slot()), slot, null);
+            dispatch(job, work.crane, quayPoint, tractor.get());
+            return true;
+        }
+        if (blocked != null) {
+            shiftBlocker(blocked);
+        }
+        return false;
+    }
+
+    private void dispatch(Job job, SimQuayCrane crane, Position quayPoint, SimTractor tractor) {
+        job.quayCrane = crane;
+        job.quayPoint = quayPoint;
+        job.carrier = tractor;
+        tractor.assign(job);
+        crane.motion.enqueue(job);
+        toYardCrane(job);
+    }
+
+    /** Reserves the job's yard end and queues it at the yard crane working that bay. */
+    void toYardCrane(Job job) {
+        int bays = job.container.length().yardBays();
+        job.yardCrane = fleet.craneFor(job.yardSlot);
+        job.yardPoint = TerminalGeometry.truckLanePoint(job.block,
+                TerminalGeometry.bayX(job.block, job.yardSlot.bay().number(), bays));
+        reservations.take(job.yardSlot, bays);
+        if (job.shiftTo != null) {
+            reservations.take(job.shiftTo, bays);
+        }
+        job.yardCrane.motion.enqueue(job);
+        open.add(job);
+    }
+
+    /** Shifts the top box off the stack of a load container to another stack of the same crane. */
+    private void shiftBlocker(BayPlanEntry blockedEntry) {
+        PlacedContainer target = sim.yard().find(blockedEntry.container().number()).orElseThrow();
+        Optional<PlacedContainer> top = topAbove(target);
+        if (top.isEmpty() || !reservations.free(top.get().slot(), top.get().container().length().yardBays())) {
+            return;
+        }
+        PlacedContainer blocker = top.get();
+        SimYardCrane crane = fleet.craneFor(blocker.slot());
+        BlockLayout block = sim.yard().block(blocker.slot().block()).orElseThrow();
+        if (crane == null || crane.motion.queued() > 2) {
+            return;
+        }
+        slots.inBlock(blocker.container(), block, crane.fromBay, crane.toBay, target.slot().stack(), sim.random())
+                .ifPresent(to -> toYardCrane(new Job(nextId(), blocker.container(), MoveKind.YARD_SHIFT,
+                        new YardLocation(blocker.slot()), new YardLocation(to), blocker.slot(), block, to)));
+    }
+
+    private Optional<PlacedContainer> topAbove(PlacedContainer placed) {
+        SimYard yard = sim.yard();
+        int bays = placed.container().length().yardBays();
+        for (int tier = 9; tier > placed.slot().tier().level(); tier--) {
+            for (YardSlot cell : SimYard.cellsOf(placed.slot().stack().at(new Tier(tier)), bays)) {
+                Optional<ContainerNumber> box = yard.at(cell);
+                if (box.isPresent() && yard.whyNotLift(box.get()).isEmpty()) {
+                    return yard.find(box.get());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Job job(BayPlanEntry entry, MoveKind kind, Location from,
+                    Location to, YardSlot yardSlot, YardSlot shiftTo) {
+        BlockLayout block = sim.yard().block(yardSlot.block()).orElseThrow();
+        return new Job(nextId(), entry.container(), kind, from, to, yardSlot, block, shiftTo);
+    }
+
+    WorkInstructionId nextId() {
+        return new WorkInstructionId("SIM-" + nextJob++);
+    }
+
+    SlotFinder slots() {
+        return slots;
+    }
+
+    Reservations reservations() {
+        return reservations;
+    }
+
+    boolean planned(ContainerNumber number) {
+        return planned.contains(number);
+    }
+
+    private void releaseDeliveredTractors() {
+        for (SimTractor tractor : fleet.tractors) {
+            if (tractor.delivered()) {
+                tractor.assign(null);
+            }
+        }
+    }
+
+    void cranePartDone(Job job, SimMachine crane) {
+        if (crane == job.yardCrane) {
+            int bays = job.container.length().yardBays();
+            reservations.release(job.yardSlot, bays);
+            if (job.shiftTo != null) {
+                reservations.release(job.shiftTo, bays);
+            }
+            open.remove(job);
+        }
+    }
+
+    void discharged(Job job) {
+        discharged++;
+    }
+
+    void loaded(Job job) {
+        loaded++;
+    }
+
+    int dischargedCount() {
+        return discharged;
+    }
+
+    int loadedCount() {
+        return loaded;
+    }
+}

@@ -1,0 +1,135 @@
+package org.portops.sim.engine;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.portops.model.quay.Berth;
+import org.portops.model.quay.BerthId;
+import org.portops.model.vessel.BayPlanAction;
+import org.portops.model.vessel.BayPlanEntry;
+import org.portops.model.vessel.VesselCall;
+
+/**
+ * The quay side of the autonomous operation: berths vessel calls when they are due (on their planned berth, or
+ * the first free one long enough), gives each a gang of quay cranes with a stretch of the ship each, and hands each
+ * crane its discharge list (top tiers first) and load list (bottom tiers first). A call leaves when all its
+ * cranes' lists are done.
+ */
+final class VesselWork {
+
+    /** One crane's share of a call. */
+    static final class CraneWork {
+        final SimQuayCrane crane;
+        final VesselBerth berth;
+        final Deque<BayPlanEntry> discharges = new ArrayDeque<>();
+        final Deque<BayPlanEntry> loads = new ArrayDeque<>();
+        boolean loadNext;
+
+        CraneWork(SimQuayCrane crane, VesselBerth berth) {
+            this.crane = crane;
+            this.berth = berth;
+        }
+
+        boolean finished() {
+            return discharges.isEmpty() && loads.isEmpty();
+        }
+    }
+
+    private static final double METRES_PER_CRANE = 65;
+    private static final int MAX_CRANES_PER_CALL = 6;
+
+    private final List<VesselCall> waiting;
+    private final Map<BerthId, VesselCall> occupied = new LinkedHashMap<>();
+    private final Map<SimQuayCrane, CraneWork> work = new LinkedHashMap<>();
+    private final Fleet fleet;
+    private final List<Berth> berths;
+
+    VesselWork(List<VesselCall> calls, Fleet fleet, List<Berth> berths) {
+        this.waiting = new ArrayList<>(calls);
+        this.fleet = fleet;
+        this.berths = berths;
+    }
+
+    /** Cranes with work, in crane order. */
+    List<CraneWork> cranes() {
+        return List.copyOf(work.values());
+    }
+
+    /** Berths the calls that are due; {@code initial} puts their cranes in place at once (the scene at start). */
+    void berthDueCalls(Instant now, boolean initial) {
+        for (VesselCall call : List.copyOf(waiting)) {
+            Berth berth = berthFor(call, now);
+            if (berth != null) {
+                waiting.remove(call);
+                occupied.put(berth.id(), call);
+                gang(call, new VesselBerth(call, berth.startMeter()), initial);
+            }
+        }
+    }
+
+    private Berth berthFor(VesselCall call, Instant now) {
+        if (call.berth() != null) {
+            boolean due = call.etb() != null && !call.etb().isAfter(now);
+            Berth planned = berths.stream().filter(b -> b.id().equals(call.berth())).findFirst().orElse(null);
+            return due && planned != null && !occupied.containsKey(planned.id()) ? planned : null;
+        }
+        if (call.eta().isAfter(now)) {
+            return null;
+        }
+        return berths.stream().filter(b -> !occupied.containsKey(b.id()))
+                .filter(b -> b.length() >= call.vessel().lengthOverallMeters() + 20).findFirst().orElse(null);
+    }
+
+    private void gang(VesselCall call, VesselBerth berth, boolean initial) {
+        double middle = (berth.startX() + berth.endX()) / 2;
+        int wanted = (int) Math.max(1, Math.min(MAX_CRANES_PER_CALL,
+                Math.round(call.vessel().lengthOverallMeters() / METRES_PER_CRANE)));
+        List<SimQuayCrane> gang = new ArrayList<>(fleet.quayCranes.stream().filter(c -> !work.containsKey(c))
+                .sorted(Comparator.comparingDouble((SimQuayCrane c) -> Math.abs(c.position().x() - middle))
+                        .thenComparing(c -> c.id().value()))
+                .limit(wanted).toList());
+        if (gang.isEmpty()) {
+            return;
+        }
+        gang.sort(Comparator.comparingDouble(c -> c.position().x()));
+        double stretch = (berth.endX() - berth.startX()) / gang.size();
+        for (int i = 0; i < gang.size(); i++) {
+            SimQuayCrane crane = gang.get(i);
+            double from = berth.startX() + i * stretch;
+            double to = i == gang.size() - 1 ? Double.MAX_VALUE : from + stretch;
+            CraneWork share = new CraneWork(crane, berth);
+            crane.berth = berth;
+            if (initial) {
+                crane.motion.gantry.place(from + stretch / 2);
+            }
+            double low = i == 0 ? -Double.MAX_VALUE : from;
+            List<BayPlanEntry> mine = call.bayPlan().entries().stream()
+                    .filter(e -> berth.covers(e, low, to)).toList();
+            mine.stream().filter(e -> e.action() == BayPlanAction.DISCHARGE)
+                    .sorted(Comparator.comparingInt((BayPlanEntry e) -> -e.slot().tier().number())
+                            .thenComparingInt(e -> e.slot().bay().number()).thenComparingInt(e -> e.slot().row().number()))
+                    .forEach(share.discharges::addLast);
+            mine.stream().filter(e -> e.action() == BayPlanAction.LOAD)
+                    .sorted(Comparator.comparingInt((BayPlanEntry e) -> e.slot().tier().number())
+                            .thenComparingInt(e -> e.slot().bay().number()).thenComparingInt(e -> e.slot().row().number()))
+                    .forEach(share.loads::addLast);
+            work.put(crane, share);
+        }
+    }
+
+    /** Lets calls whose lists are done sail: their berth and cranes become free once the cranes are idle. */
+    void sailFinishedCalls() {
+        for (Map.Entry<BerthId, VesselCall> entry : List.copyOf(occupied.entrySet())) {
+            List<CraneWork> shares = work.values().stream().filter(w -> w.berth.call == entry.getValue()).toList();
+            if (shares.stream().allMatch(w -> w.finished() && !w.crane.busy() && w.crane.motion.queued() == 0)) {
+                shares.forEach(w -> work.remove(w.crane));
+                occupied.remove(entry.getKey());
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.portops.sim.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.portops.model.layout.SampleInventory;
+import org.portops.model.layout.TerminalLayout;
+import org.portops.model.layout.TerminalLayoutLoader;
+import org.portops.model.telemetry.GeoReference;
+
+/** The sample terminal as tests simulate it. */
+final class Scenes {
+
+    static final Instant START = Instant.parse("2026-11-24T06:00:00Z");
+    private static final TerminalLayout LAYOUT = TerminalLayoutLoader.sample();
+
+    private Scenes() {
+    }
+
+    static EngineConfig sample(long seed, double rateHz) {
+        return new EngineConfig(LAYOUT, SampleInventory.generate(LAYOUT, 7, START), LAYOUT.terminalCode(), seed, START,
+                rateHz, Duration.ofMinutes(1), GeoReference.SAMPLE);
+    }
+}
