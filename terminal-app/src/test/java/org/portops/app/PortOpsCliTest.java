@@ -30,7 +30,7 @@ class PortOpsCliTest {
             assertThat(out.toString()).contains(setting.cliFlag() + "=" + setting.paramLabel(), setting.envVar(),
                     setting.description());
         }
-        assertThat(out.toString()).contains("run").contains("(127.0.0.1)").contains("(8080)").contains("(./portops-data)");
+        assertThat(out.toString()).contains("run", "(127.0.0.1)", "(8080)", "(./portops-data)");
     }
 
     @Test

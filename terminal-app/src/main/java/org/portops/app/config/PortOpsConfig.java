@@ -148,7 +148,8 @@ public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, Postgre
         }
         String name = layoutFile.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".yaml") && !name.endsWith(".yml") && !name.endsWith(".json")) {
-            problems.add(ConfigProblem.of(Setting.LAYOUT, "must end in .yaml, .yml or .json, was '" + layoutFile + "'"));
+            problems.add(ConfigProblem.of(Setting.LAYOUT,
+                    "must end in .yaml, .yml or .json, was '" + layoutFile + "'"));
         } else if (!Files.isRegularFile(layoutFile) || !Files.isReadable(layoutFile)) {
             problems.add(ConfigProblem.of(Setting.LAYOUT, "'" + layoutFile + "' is not a readable file"));
         }

@@ -34,7 +34,7 @@ public enum Setting {
     MQTT_PORT("mqtt.port", "PORT", "1883",
             "Port of the embedded MQTT broker, bound to 127.0.0.1; 0 picks a free port."),
     HZ_PORT("hz.port", "PORT", "5701",
-            "Port of this Hazelcast member."),
+            "First port this Hazelcast member tries; when it is taken, the next free one (up to +99)."),
     HZ_MEMBERS("hz.members", "HOST:PORT,...", "",
             "Hazelcast members to join over TCP, comma-separated; empty runs a single member."),
     CLUSTER_NAME("cluster.name", "NAME", "portops",

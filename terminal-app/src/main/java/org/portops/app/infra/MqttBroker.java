@@ -107,13 +107,19 @@ public final class MqttBroker implements AutoCloseable {
 
     /** Stops the embedded broker, which writes its sessions and retained messages to disk first. */
     @Override
-    public void close() throws Exception {
-        if (embedded != null) {
-            try {
-                embedded.stop().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            } finally {
-                embedded.close();
-            }
+    public void close() throws IOException {
+        if (embedded == null) {
+            return;
+        }
+        try {
+            embedded.stop().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping the embedded MQTT broker", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("the embedded MQTT broker did not stop cleanly", e);
+        } finally {
+            closeQuietly(embedded);
         }
     }
 

@@ -42,7 +42,8 @@ public final class LogbackConfigurator extends ContextAwareBase implements Confi
         }
         String home = codeSource.getLocation().toString();
         try {
-            for (URL candidate : Collections.list(LogbackConfigurator.class.getClassLoader().getResources("logback.xml"))) {
+            ClassLoader loader = LogbackConfigurator.class.getClassLoader();
+            for (URL candidate : Collections.list(loader.getResources("logback.xml"))) {
                 String text = candidate.toString();
                 if (text.startsWith(home) || text.startsWith("jar:" + home + "!")) {
                     return candidate;

@@ -144,7 +144,8 @@ class ConfigResolverTest {
 
         assertThat(config.embeddedPostgres()).isFalse();
         assertThat(config.postgresUrl()).isEqualTo(new PostgresUrl("db.example", 6432, "portops", "sslmode=require"));
-        assertThat(config.postgresUrl().jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:6432/portops?sslmode=require");
+        assertThat(config.postgresUrl().jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db.example:6432/portops?sslmode=require");
         assertThat(config.pgPassword()).isEqualTo("secret");
         assertThat(config.embeddedBroker()).isFalse();
         assertThat(config.mqttUrl()).isEqualTo(new MqttUrl("broker.example", 8883, true));
@@ -157,7 +158,8 @@ class ConfigResolverTest {
         assertThatThrownBy(() -> ConfigResolver.resolve(
                 Map.of(Setting.PG_URL, "postgresql://admin:secret@db.example/portops"), Map.of()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("pg.url (from --pg-url): must not contain credentials; set pg.user and pg.password instead");
+                .hasMessage("pg.url (from --pg-url): must not contain credentials;"
+                        + " set pg.user and pg.password instead");
     }
 
     @Test
@@ -182,7 +184,8 @@ class ConfigResolverTest {
                         .extracting(ConfigProblem::describe)
                         .containsExactlyInAnyOrder(
                                 "data.dir (from --data-dir): '" + file + "' exists and is not a directory",
-                                "layout (from --layout): '" + dir.resolve("nowhere.yaml") + "' is not a readable file"));
+                                "layout (from --layout): '" + dir.resolve("nowhere.yaml")
+                                        + "' is not a readable file"));
     }
 
     @Test

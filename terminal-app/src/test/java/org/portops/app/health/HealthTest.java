@@ -44,7 +44,8 @@ class HealthTest {
     @Test
     void serverThatOnlyAcceptsTheConnectionIsNotTakenForABroker() throws Exception {
         NetServer notMqtt = vertx.createNetServer()
-                .connectHandler(socket -> socket.handler(bytes -> socket.write(Buffer.buffer("HTTP/1.1 400 Bad\r\n\r\n"))))
+                .connectHandler(socket -> socket.handler(
+                        bytes -> socket.write(Buffer.buffer("HTTP/1.1 400 Bad\r\n\r\n"))))
                 .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
         Health health = new Health(List.of(
                 new MqttBrokerCheck(vertx, new MqttUrl("127.0.0.1", notMqtt.actualPort(), false))));

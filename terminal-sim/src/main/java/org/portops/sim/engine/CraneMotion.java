@@ -161,7 +161,7 @@ final class CraneMotion {
         hoist.moveTo(end.height(), hoistSpeed());
         if (hoist.arrived() && hoist.position() == end.height()) {
             phase = next;
-            dwellLeft = phase == Phase.LOCK ? 4 + sim.random().nextDouble() * 4 : 3 + sim.random().nextDouble() * 3;
+            dwellLeft = phase == Phase.LOCK ? 3 + sim.random().nextDouble() * 4 : 2 + sim.random().nextDouble() * 3;
         }
     }
 

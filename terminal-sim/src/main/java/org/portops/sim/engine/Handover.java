@@ -10,6 +10,9 @@ final class Handover {
 
     static Position atQuayCrane(Job job) {
         int rank = job.quayCrane.motion.rank(job);
+        if (rank < 0) {
+            return job.quayCrane.waitingPoint(job, job.quayCrane.motion.queued() + 1);
+        }
         return rank > 0 ? job.quayCrane.waitingPoint(job, rank) : job.quayPoint;
     }
 

@@ -29,7 +29,7 @@ import org.portops.sim.yard.SimYard;
 final class Operations {
 
     /** Quay crane jobs kept ahead of the crane, so it never waits for planning. */
-    private static final int QUAY_LOOKAHEAD = 2;
+    private static final int QUAY_LOOKAHEAD = 3;
     private static final int LOAD_CANDIDATES = 12;
 
     private final Sim sim;
@@ -40,6 +40,8 @@ final class Operations {
     private final SlotFinder slots;
     private final Set<ContainerNumber> planned = new HashSet<>();
     private final List<Job> open = new ArrayList<>();
+    /** Load jobs whose box is not yet on its tractor: they join the quay crane's queue once it is. */
+    private final List<Job> loadsInYard = new ArrayList<>();
     private long nextJob = 1;
     private int discharged;
     private int loaded;
@@ -57,6 +59,7 @@ final class Operations {
     void plan() {
         vessels.berthDueCalls(sim.now(), false);
         feedQuayCranes();
+        queueArrivingLoads();
         gate.step();
         releaseDeliveredTractors();
         vessels.sailFinishedCalls();
@@ -66,15 +69,32 @@ final class Operations {
         gate.stepTrucks(dt);
     }
 
+    /**
+     * A quay crane works its queue in order, so a load joins it only once its box is on the tractor: a crane never
+     * stands waiting for a yard crane.
+     */
+    private void queueArrivingLoads() {
+        for (Job job : List.copyOf(loadsInYard)) {
+            if (job.carrier.load() == job.container) {
+                loadsInYard.remove(job);
+                job.quayCrane.motion.enqueue(job);
+            }
+        }
+    }
+
     private void feedQuayCranes() {
         for (VesselWork.CraneWork work : vessels.cranes()) {
-            if (work.crane.faulted() || work.crane.motion.queued() >= QUAY_LOOKAHEAD || work.finished()) {
+            long pendingLoads = loadsInYard.stream().filter(j -> j.quayCrane == work.crane).count();
+            if (work.crane.faulted() || work.crane.motion.queued() + pendingLoads >= QUAY_LOOKAHEAD + 1
+                    || work.finished()) {
                 continue;
             }
-            boolean load = work.discharges.isEmpty() || !work.loads.isEmpty() && work.loadNext;
-            boolean created = load ? nextLoad(work) : nextDischarge(work);
-            if (created) {
-                work.loadNext = !load;
+            boolean loadFirst = work.discharges.isEmpty() || !work.loads.isEmpty() && work.loadNext;
+            if (loadFirst ? nextLoad(work) : nextDischarge(work)) {
+                work.loadNext = !loadFirst;
+            } else if (loadFirst ? !work.discharges.isEmpty() && nextDischarge(work) : !work.loads.isEmpty()
+                    && nextLoad(work)) {
+                work.loadNext = loadFirst;
             }
         }
     }
@@ -128,7 +148,12 @@ final class Operations {
             candidates.remove();
             Job job = job(entry, MoveKind.LOAD, new YardLocation(slot),
                     new VesselLocation(work.berth.call.id(), entry.slot()), slot, null);
-            dispatch(job, work.crane, quayPoint, tractor.get());
+            job.quayCrane = work.crane;
+            job.quayPoint = quayPoint;
+            job.carrier = tractor.get();
+            tractor.get().assign(job);
+            loadsInYard.add(job);
+            toYardCrane(job);
             return true;
         }
         if (blocked != null) {

@@ -19,7 +19,7 @@ final class SimQuayCrane extends SimMachine {
     /** Spreader height on a box on a tractor's trailer. */
     static final double CHASSIS_HEIGHT = 4.1;
     private static final double SAFE_HEIGHT = 42.0;
-    private static final CraneMotion.Speeds SPEEDS = new CraneMotion.Speeds(0.75, 4.0, 0.6, 3.0, 1.8, 0.8);
+    private static final CraneMotion.Speeds SPEEDS = new CraneMotion.Speeds(0.75, 4.5, 0.6, 3.0, 2.0, 0.8);
 
     final CraneMotion motion;
     VesselBerth berth;
@@ -29,7 +29,7 @@ final class SimQuayCrane extends SimMachine {
         this.motion = new CraneMotion(new Axis(x, limits.maxSpeedMetresPerSecond(), limits.maxAccelerationMetresPerSecond2()),
                 new Axis(LANE_TROLLEY, SPEEDS.trolley(), SPEEDS.trolleyAcceleration()),
                 new Axis(SAFE_HEIGHT, SPEEDS.hoistEmpty(), SPEEDS.hoistAcceleration()), SPEEDS, SAFE_HEIGHT,
-                SAFE_HEIGHT - 12, this::ends);
+                SAFE_HEIGHT - 15, this::ends);
     }
 
     private CraneMotion.Ends ends(Job job) {

@@ -2,11 +2,11 @@ package org.portops.sim.yard;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.portops.model.container.Container;
 import org.portops.model.container.ContainerNumber;
 import org.portops.model.layout.BlockLayout;
@@ -28,7 +28,7 @@ public final class SimYard {
 
     private final TerminalLayout layout;
     private final Map<BlockId, BlockLayout> blocks = new LinkedHashMap<>();
-    private final Map<YardSlot, ContainerNumber> cells = new TreeMap<>(SimYard::compareSlots);
+    private final Map<YardSlot, ContainerNumber> cells = new HashMap<>();
     private final Map<ContainerNumber, PlacedContainer> containers = new LinkedHashMap<>();
 
     public SimYard(TerminalLayout layout, Collection<PlacedContainer> initial) {
@@ -39,10 +39,6 @@ public final class SimYard {
                 throw new IllegalArgumentException("initial inventory: " + reason);
             });
         }
-    }
-
-    private static int compareSlots(YardSlot a, YardSlot b) {
-        return a.toString().compareTo(b.toString());
     }
 
     public TerminalLayout layout() {

@@ -6,7 +6,7 @@ import org.portops.model.telemetry.EventMessage;
 import org.portops.model.telemetry.StateReading;
 
 /** Keeps what the engine publishes, in order, for assertions. */
-class RecordingSink implements TelemetrySink {
+final class RecordingSink implements TelemetrySink {
 
     final List<Outbound> all = new ArrayList<>();
 

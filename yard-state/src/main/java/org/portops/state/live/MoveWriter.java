@@ -60,6 +60,7 @@ import java.util.concurrent.CompletionStage;
 final class MoveWriter {
 
     static final int MAX_BATCH = 64;
+    static long T_SW, T_CM, N_C, T_PREP, T_LOG, T_COM, N_B, N_M;
 
     private final Vertx vertx;
     private final Context context;
@@ -176,7 +177,8 @@ final class MoveWriter {
                 return runSlotCommand(slotCommand);
             }
             List<Prepared> batch = new ArrayList<>();
-            return prepareMore(batch).compose(prepared -> batch.isEmpty() ? Future.succeededFuture() : logAndCommit(batch));
+            long t0 = System.nanoTime();
+            return prepareMore(batch).compose(prepared -> { T_PREP += System.nanoTime() - t0; N_B++; N_M += batch.size(); return batch.isEmpty() ? Future.succeededFuture() : logAndCommit(batch);});
         }, error -> {
             Command head = queue.poll();
             if (head != null) {
@@ -307,9 +309,13 @@ final class MoveWriter {
                     r.isDeparture() && r.to() == null ? null : text(r.to()),
                     r.instruction() == null ? null : r.instruction().value(), p.at(), payload));
         }
+        long t1 = System.nanoTime();
         return log.append(epoch, entries, arriving, clock.instant()).transform(appended -> {
+            T_LOG += System.nanoTime() - t1;
+            long t2 = System.nanoTime();
+            if (N_B % 50 == 0) System.err.printf("TIMING batches %d moves %d prep %.2f ms log %.2f ms commit %.2f ms sw %.2f cm %.2f%n", N_B, N_M, T_PREP/1e6/N_B, T_LOG/1e6/N_B, T_COM/1e6/N_B, T_SW/1e6/N_C, T_CM/1e6/N_C);
             if (appended.succeeded()) {
-                return Future.join(batch.stream().map(this::commit).toList()).<Void>mapEmpty().recover(e -> Future.succeededFuture());
+                return Future.join(batch.stream().map(this::commit).toList()).<Void>mapEmpty().recover(e -> Future.succeededFuture()).andThen(x -> T_COM += System.nanoTime() - t2);
             }
             Throwable error = appended.cause();
             if (error instanceof WriterFencedException fenced) {
@@ -331,14 +337,16 @@ final class MoveWriter {
         MoveRequest r = p.request();
         String number = r.container().value();
         String to = r.isDeparture() ? null : text(r.to());
+        long c0 = System.nanoTime();
         return hz(maps.containers().submitToKey(number, new SwitchLocation(number, p.seq(), to)))
-                .compose(switched -> {
+                .compose(switched -> { T_SW += System.nanoTime() - c0; N_C++;
                     if (!switched) {
                         return Future.failedFuture(new IllegalStateException("move " + p.seq() + " of " + number
                                 + " is logged but its claim on the live yard was lost; the live yard must be "
                                 + "rebuilt from the log"));
                     }
-                    return completeSlots(r, p.seq());
+                    long c1 = System.nanoTime();
+                    return completeSlots(r, p.seq()).andThen(x -> T_CM += System.nanoTime() - c1);
                 })
                 .andThen(done -> {
                     if (done.failed()) {

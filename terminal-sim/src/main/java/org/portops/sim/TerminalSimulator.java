@@ -1,0 +1,124 @@
+package org.portops.sim;
+
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.portops.model.layout.Inventory;
+import org.portops.model.layout.SampleInventory;
+import org.portops.model.layout.TerminalLayout;
+import org.portops.sim.engine.EngineConfig;
+import org.portops.sim.engine.Injection;
+import org.portops.sim.engine.SimEngine;
+import org.portops.sim.mqtt.MqttOutput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulated terminal as a library: {@link #start} builds the terminal (sample inventory and vessel calls from
+ * the seed), connects to the broker, announces every machine ONLINE and runs the engine in the background at the
+ * configured speed-up; {@link #stop} announces OFFLINE and disconnects. Inject faults and attacks with
+ * {@link #inject}; instant actions arriving over MQTT are applied by the engine.
+ */
+public final class TerminalSimulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TerminalSimulator.class);
+    /** The engine's step in wall-clock nanoseconds at speed-up 1. */
+    private static final long TICK_NANOS = 100_000_000L;
+    /** Ticks run in one go at most when the engine falls behind, so a stall does not turn into a burst. */
+    private static final int MAX_CATCH_UP = 50;
+
+    private final SimEngine engine;
+    private final MqttOutput output;
+    private final ScheduledExecutorService driver;
+    private final double speedUp;
+    private final long startNanos;
+    private long ticksRun;
+
+    private TerminalSimulator(SimEngine engine, MqttOutput output, double speedUp) {
+        this.engine = engine;
+        this.output = output;
+        this.speedUp = speedUp;
+        this.driver = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "portops-sim");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.startNanos = System.nanoTime();
+    }
+
+    public static TerminalSimulator start(SimulatorConfig config) throws MqttException {
+        TerminalLayout layout = FleetSizer.resize(config.layout(), config.machineLimit());
+        Instant start = config.clock().instant();
+        Inventory inventory = SampleInventory.generate(layout, config.seed(), start);
+        EngineConfig engineConfig = new EngineConfig(layout, inventory, config.terminalCode(), config.seed(), start,
+                config.rateHz(), config.reeferPeriod(), config.geo());
+        SimEngine[] engine = new SimEngine[1];
+        MqttOutput output = new MqttOutput(config.brokerUrl(), config.terminalCode(), config.clientIdPrefix(),
+                layout.allEquipment().stream().map(e -> e.id()).toList(), config.connections(), start,
+                action -> engine[0].instantAction(action));
+        engine[0] = new SimEngine(engineConfig, output);
+        TerminalSimulator simulator = new TerminalSimulator(engine[0], output, config.speedUp());
+        engine[0].announceOnline();
+        long period = Math.max(1_000_000L, (long) (TICK_NANOS / config.speedUp()));
+        simulator.driver.scheduleAtFixedRate(simulator::run, 0, period, TimeUnit.NANOSECONDS);
+        LOG.info("simulated terminal {} started: {} machines, {} Hz, speed-up {}", config.terminalCode(),
+                engine[0].machines().size(), config.rateHz(), config.speedUp());
+        return simulator;
+    }
+
+    private void run() {
+        try {
+            long due = (long) ((System.nanoTime() - startNanos) * speedUp / TICK_NANOS);
+            for (int i = 0; i < MAX_CATCH_UP && ticksRun < due; i++) {
+                engine.tick();
+                ticksRun++;
+            }
+            if (due - ticksRun > MAX_CATCH_UP) {
+                ticksRun = due;
+            }
+            output.flush();
+        } catch (RuntimeException e) {
+            LOG.error("simulation tick failed; the simulator stops", e);
+            throw e;
+        }
+    }
+
+    /** Queues a fault or attack for the next tick. */
+    public void inject(Injection injection) {
+        engine.inject(injection);
+    }
+
+    /** The running engine, for reading its state; call its mutators only through {@link #inject}. */
+    public SimEngine engine() {
+        return engine;
+    }
+
+    public MqttOutput output() {
+        return output;
+    }
+
+    /** Stops the engine, announces every machine OFFLINE and disconnects. */
+    public void stop() {
+        if (driver.isShutdown()) {
+            return;
+        }
+        driver.shutdown();
+        try {
+            if (!driver.awaitTermination(5, TimeUnit.SECONDS)) {
+                driver.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        engine.announceOffline();
+        output.disconnect(engine.now());
+        output.close();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

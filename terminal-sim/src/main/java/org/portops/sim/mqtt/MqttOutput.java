@@ -1,0 +1,201 @@
+package org.portops.sim.mqtt;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.portops.model.equipment.EquipmentId;
+import org.portops.model.telemetry.InstantAction;
+import org.portops.model.telemetry.TelemetryCodec;
+import org.portops.model.telemetry.TelemetryTopic;
+import org.portops.model.telemetry.Topic;
+import org.portops.sim.engine.Outbound;
+import org.portops.sim.engine.TelemetrySink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the engine's messages over MQTT with each topic's QoS and retain flag. Either one connection per
+ * machine ({@code connections == 0}: each machine's own last will) or the machines spread over a few shared
+ * connections (gateways {@code SIM-GW01}.., each with its own will; for load tests). One connection also
+ * subscribes to {@code instantActions} and hands each action to {@code actions} from Paho's callback thread.
+ */
+public final class MqttOutput implements TelemetrySink, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttOutput.class);
+
+    private final TelemetryCodec codec = new TelemetryCodec();
+    private final Map<EquipmentId, MqttLink> dedicated = new LinkedHashMap<>();
+    private final List<MqttLink> shared = new ArrayList<>();
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong rejectedActions = new AtomicLong();
+
+    /**
+     * Connects: one link per machine of {@code machines} when {@code connections} is 0, else {@code connections}
+     * gateway links. Throws when the broker refuses.
+     */
+    public MqttOutput(String brokerUrl, String terminal, String clientIdPrefix, List<EquipmentId> machines,
+                      int connections, Instant now, Consumer<InstantAction> actions) throws MqttException {
+        try {
+            if (connections == 0) {
+                for (EquipmentId machine : machines) {
+                    MqttLink link = link(brokerUrl, clientIdPrefix + "-" + machine, machine, terminal);
+                    link.connect(now);
+                    dedicated.put(machine, link);
+                }
+            } else {
+                for (int i = 1; i <= connections; i++) {
+                    EquipmentId gateway = new EquipmentId(String.format("SIM-GW%02d", i));
+                    MqttLink link = link(brokerUrl, clientIdPrefix + "-" + gateway, gateway, terminal);
+                    link.connect(now);
+                    shared.add(link);
+                }
+            }
+            subscribeActions(terminal, actions);
+        } catch (MqttException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private MqttLink link(String brokerUrl, String clientId, EquipmentId owner, String terminal) throws MqttException {
+        return new MqttLink(brokerUrl, clientId, owner, terminal, codec, published, dropped);
+    }
+
+    private MqttLink first() {
+        return shared.isEmpty() ? dedicated.values().iterator().next() : shared.getFirst();
+    }
+
+    private void subscribeActions(String terminal, Consumer<InstantAction> actions) throws MqttException {
+        if (dedicated.isEmpty() && shared.isEmpty()) {
+            return;
+        }
+        MqttLink link = first();
+        link.client().setCallback(new ActionCallback(actions));
+        link.client().subscribe(Topic.filter(terminal, TelemetryTopic.INSTANT_ACTIONS), 1).waitForCompletion(10_000);
+    }
+
+    @Override
+    public void publish(Outbound message) {
+        Topic topic = message.topic();
+        byte[] payload = switch (message) {
+            case Outbound.Message m -> codec.encode(m.message());
+            case Outbound.Raw raw -> raw.payload();
+        };
+        TelemetryTopic kind = topic.topic();
+        linkFor(topic.equipment()).publish(topic.toString(), payload, kind.qos(), kind.retained());
+    }
+
+    private MqttLink linkFor(EquipmentId machine) {
+        MqttLink own = dedicated.get(machine);
+        if (own != null) {
+            return own;
+        }
+        if (shared.isEmpty()) {
+            return first();
+        }
+        return shared.get(Math.floorMod(machine.value().hashCode(), shared.size()));
+    }
+
+    /** Retries QoS 1 messages that waited for the in-flight window; call now and then. */
+    public void flush() {
+        dedicated.values().forEach(MqttLink::flushBacklog);
+        shared.forEach(MqttLink::flushBacklog);
+    }
+
+    public long published() {
+        return published.get();
+    }
+
+    /** Readings dropped because a connection could not take them (never events). */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /** Instant actions refused: bad topic, bad payload, or a payload for another machine. */
+    public long rejectedActions() {
+        return rejectedActions.get();
+    }
+
+    /** Breaks a machine's dedicated connection without a DISCONNECT, so the broker sends its last will. */
+    public void breakConnection(EquipmentId machine) throws MqttException {
+        MqttLink link = dedicated.get(machine);
+        if (link == null) {
+            throw new IllegalArgumentException(machine + " has no dedicated connection");
+        }
+        link.breakConnection();
+    }
+
+    /** Disconnects cleanly (gateways first publish their OFFLINE), then releases the clients. */
+    public void disconnect(Instant now) {
+        dedicated.values().forEach(link -> link.disconnect(now, false));
+        shared.forEach(link -> link.disconnect(now, true));
+    }
+
+    @Override
+    public void close() {
+        dedicated.values().forEach(MqttLink::close);
+        shared.forEach(MqttLink::close);
+    }
+
+    /** Paho's callback: decode and hand off at once, never throw back into Paho's thread. */
+    private final class ActionCallback implements MqttCallback {
+
+        private final Consumer<InstantAction> actions;
+
+        ActionCallback(Consumer<InstantAction> actions) {
+            this.actions = actions;
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            try {
+                Topic parsed = Topic.parse(topic);
+                InstantAction action = codec.decodeInstantAction(message.getPayload());
+                if (!action.machineId().equals(parsed.equipment())) {
+                    throw new IllegalArgumentException("action for " + action.machineId() + " on topic of "
+                            + parsed.equipment());
+                }
+                actions.accept(action);
+            } catch (RuntimeException e) {
+                rejectedActions.incrementAndGet();
+                LOG.warn("instant action on {} refused: {}", topic, e.getMessage());
+            }
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            LOG.info("simulator connection lost: {}", response.getReasonString());
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            LOG.warn("MQTT error: {}", exception.getMessage());
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+            // Publishing is fire-and-forget; the backlog is retried on the next publish or flush.
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+            LOG.debug("simulator connected to {} (reconnect: {})", serverURI, reconnect);
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            // No enhanced authentication in use.
+        }
+    }
+}
