@@ -51,6 +51,10 @@ final class MqttLink implements AutoCloseable {
         this.dropped = dropped;
     }
 
+    EquipmentId owner() {
+        return owner;
+    }
+
     MqttAsyncClient client() {
         return client;
     }
@@ -110,17 +114,28 @@ final class MqttLink implements AutoCloseable {
     /** Publishes the owner's OFFLINE (for a gateway) and disconnects cleanly, so the will is not sent. */
     void disconnect(Instant now, boolean gateway) {
         try {
-            flushBacklog();
+            drain();
             if (gateway && client.isConnected()) {
-                client.publish(Topic.of(terminal, owner, TelemetryTopic.CONNECTION).toString(),
-                        codec.encode(new ConnectionMessage(owner, 1, now, ConnectionState.OFFLINE)), 1, true)
-                        .waitForCompletion(TIMEOUT_MILLIS);
+                publish(Topic.of(terminal, owner, TelemetryTopic.CONNECTION).toString(),
+                        codec.encode(new ConnectionMessage(owner, 1, now, ConnectionState.OFFLINE)), 1, true);
+                drain();
             }
             if (client.isConnected()) {
                 client.disconnect(TIMEOUT_MILLIS).waitForCompletion(TIMEOUT_MILLIS);
             }
         } catch (MqttException e) {
             LOG.warn("disconnect of {} failed: {}", owner, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits (bounded) until the QoS 1 backlog and the client's in-flight window are empty. */
+    private void drain() throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT_MILLIS * 1_000_000;
+        while ((backlog() > 0 || client.getPendingTokens().length > 0) && System.nanoTime() < deadline) {
+            flushBacklog();
+            Thread.sleep(20);
         }
     }
 

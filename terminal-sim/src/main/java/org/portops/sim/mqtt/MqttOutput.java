@@ -127,11 +127,15 @@ public final class MqttOutput implements TelemetrySink, AutoCloseable {
         return rejectedActions.get();
     }
 
-    /** Breaks a machine's dedicated connection without a DISCONNECT, so the broker sends its last will. */
-    public void breakConnection(EquipmentId machine) throws MqttException {
-        MqttLink link = dedicated.get(machine);
+    /**
+     * Breaks the connection owned by {@code owner} (a machine with a dedicated connection, or a gateway such as
+     * {@code SIM-GW01}) without a DISCONNECT, as a crash would, so the broker publishes its last will.
+     */
+    public void breakConnection(EquipmentId owner) throws MqttException {
+        MqttLink link = dedicated.get(owner);
         if (link == null) {
-            throw new IllegalArgumentException(machine + " has no dedicated connection");
+            link = shared.stream().filter(l -> l.owner().equals(owner)).findFirst().orElseThrow(
+                    () -> new IllegalArgumentException(owner + " owns no connection"));
         }
         link.breakConnection();
     }

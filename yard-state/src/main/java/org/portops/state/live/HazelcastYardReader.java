@@ -216,6 +216,6 @@ public final class HazelcastYardReader implements YardStateReader {
 
     /** Hazelcast completes on its own threads; results are handed back on the caller's Vert.x context. */
     private <T> Future<T> hz(CompletionStage<T> stage) {
-        return Future.fromCompletionStage(stage, vertx.getOrCreateContext());
+        return HazelcastFutures.on(vertx.getOrCreateContext(), stage);
     }
 }

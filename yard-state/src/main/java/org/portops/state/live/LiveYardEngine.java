@@ -269,6 +269,6 @@ public final class LiveYardEngine {
     }
 
     private static <T> Future<T> hz(Context context, CompletionStage<T> stage) {
-        return Future.fromCompletionStage(stage, context);
+        return HazelcastFutures.on(context, stage);
     }
 }

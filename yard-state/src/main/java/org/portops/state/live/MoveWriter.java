@@ -38,29 +38,43 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
  * The one ordered writer of the live yard. Every change to where containers are, and to which slots are closed,
  * passes through it, on one Vert.x context, in arrival order, in batches:
  * <ol>
- *   <li>prepare, move by move, with the move's log sequence N: claim the container (it must be at the origin), mark
- *       its origin slot leaving and reserve its destination (all yard invariants checked there). A move refused
- *       while earlier moves of the batch are still pending goes back to the head of the queue and is tried again in
- *       the next batch against a quiescent yard; one refused on a quiescent yard is refused for good.</li>
- *   <li>log the prepared moves in one transaction (fenced by the writer lease): the moves are now durable;</li>
- *   <li>commit each: switch the container's location (the linearization point), then empty the origin and
- *       confirm the destination; publish the event; complete the caller's future.</li>
+ *   <li>prepare: a batch takes moves from the head of the queue, in arrival order, as long as each one's
+ *       <em>footprint</em> (its container, and every stack its origin and destination read or write) is disjoint
+ *       from the footprints of all moves taken before it that are not finished yet; the first move that overlaps
+ *       waits at the head of the queue. Each move gets its log sequence N in queue order and is prepared: claim the
+ *       container (it must be at the origin), mark its origin slot leaving and reserve its destination (all yard
+ *       invariants checked there). The moves of a batch are prepared concurrently: every check and mark of a move
+ *       reads and writes only its own footprint, so they commute, and the outcome is the one of preparing them one
+ *       after the other; a refusal is final, as the yard is quiescent inside the refused move's footprint.</li>
+ *   <li>log the prepared moves in one statement (fenced by the writer lease): the moves are now durable. Batches
+ *       are logged strictly one after the other, in sequence order;</li>
+ *   <li>commit the moves of the batch concurrently: switch the container's location (the linearization point),
+ *       then empty the origin and confirm the destination; then publish the batch's events in sequence order and
+ *       complete the callers' futures.</li>
  * </ol>
- * If the log append fails, the prepared moves are cancelled and nothing changed. Every step carries N and is a
- * no-op when re-applied.
+ * While a batch is being logged and committed the next one may be prepared (at most {@link #MAX_IN_FLIGHT} batches
+ * between prepare and the end of commit): its moves are disjoint from every unfinished move, so whether the earlier
+ * batch is logged or cancelled makes no difference to them. If a log append fails, that batch is cancelled and
+ * nothing of it changed; a fenced writer cancels every prepared batch. Every step carries N and is a no-op when
+ * re-applied.
  */
 final class MoveWriter {
 
     static final int MAX_BATCH = 64;
-    static long T_SW, T_CM, N_C, T_PREP, T_LOG, T_COM, N_B, N_M;
+    /** Batches past the start of their prepare step whose log append and commit (or cancellation) are not over. */
+    static final int MAX_IN_FLIGHT = 2;
+    /** Log sequences taken from PostgreSQL at once; a new block is fetched, in the background, below a quarter. */
+    private static final int SEQUENCE_BLOCK = 1024;
 
     private final Vertx vertx;
     private final Context context;
@@ -71,8 +85,15 @@ final class MoveWriter {
     private final long epoch;
     private final ArrayDeque<Command> queue = new ArrayDeque<>();
     private final ArrayDeque<Long> sequences = new ArrayDeque<>();
+    /** Footprint keys of every move taken into a batch and not finished (committed, refused or cancelled). */
+    private final Set<String> busy = new HashSet<>();
     private final Promise<Void> idle = Promise.promise();
-    private boolean running;
+    /** Completes when the last batch handed to the log has been logged and committed, or cancelled. */
+    private Future<Void> logTail = Future.succeededFuture();
+    private boolean fetchingSequences;
+    /** A batch is being prepared, or a slot command runs: nothing else starts meanwhile. */
+    private boolean preparing;
+    private int inFlight;
     private RuntimeException stopped;
 
     private sealed interface Command permits MoveCommand, SlotCommand {
@@ -92,11 +113,27 @@ final class MoveWriter {
         }
     }
 
+    /** A move taken into a batch, with its sequence and the footprint it holds until it is finished. */
+    private record Taken(MoveCommand command, long seq, List<String> footprint) {
+    }
+
     /** A move whose first step held: claimed, origin marked leaving, destination reserved. */
-    private record Prepared(MoveCommand command, long seq, Container master, boolean arrival, Instant at) {
-        MoveRequest request() {
-            return command.request();
+    private record Prepared(Taken taken, Container master, boolean arrival, Instant at) {
+        MoveCommand command() {
+            return taken.command();
         }
+
+        MoveRequest request() {
+            return taken.command().request();
+        }
+
+        long seq() {
+            return taken.seq();
+        }
+    }
+
+    /** A committed move and the event to publish for it. */
+    private record Committed(Prepared prepared, ContainerMoved event) {
     }
 
     MoveWriter(Vertx vertx, Context context, YardMaps maps, MoveLog log, TerminalLayout layout, Clock clock,
@@ -122,7 +159,7 @@ final class MoveWriter {
         return promise.future();
     }
 
-    /** Refuses new work, lets the batch under way finish, fails what is still queued. */
+    /** Refuses new work, lets the batches under way finish, fails what is still queued. */
     Future<Void> close() {
         Promise<Void> closed = Promise.promise();
         context.runOnContext(v -> {
@@ -130,9 +167,7 @@ final class MoveWriter {
                 stopped = new IllegalStateException("the live yard is closed");
             }
             failQueued(stopped);
-            if (!running) {
-                idle.tryComplete();
-            }
+            drain();
             idle.future().onComplete(closed);
         });
         return closed.future();
@@ -147,21 +182,79 @@ final class MoveWriter {
         drain();
     }
 
+    /** Starts whatever may start now; called whenever something was queued or finished. */
     private void drain() {
-        if (running) {
+        if (preparing) {
             return;
         }
-        if (queue.isEmpty()) {
-            if (stopped != null) {
+        Command head = queue.peek();
+        if (head == null) {
+            if (stopped != null && inFlight == 0) {
                 idle.tryComplete();
             }
             return;
         }
-        running = true;
-        runBatch().onComplete(done -> {
-            running = false;
+        if (!haveSequences()) {
+            return;
+        }
+        if (head instanceof SlotCommand slotCommand) {
+            if (inFlight > 0) {
+                return;
+            }
+            queue.poll();
+            preparing = true;
+            runSlotCommand(slotCommand).onComplete(done -> {
+                preparing = false;
+                drain();
+            });
+            return;
+        }
+        if (inFlight >= MAX_IN_FLIGHT) {
+            return;
+        }
+        List<Taken> batch = takeBatch();
+        if (batch.isEmpty()) {
+            return;
+        }
+        preparing = true;
+        inFlight++;
+        prepareAll(batch).onComplete(outcome -> {
+            preparing = false;
+            List<Prepared> ready = outcome.result();
+            if (ready.isEmpty()) {
+                inFlight--;
+            } else {
+                logTail = logTail.transform(previous -> logAndCommit(ready)).andThen(done -> {
+                    ready.forEach(p -> release(p.taken()));
+                    inFlight--;
+                    drain();
+                });
+            }
             drain();
         });
+    }
+
+    /**
+     * Whether a sequence is at hand for the head of the queue; fetches the next block in the background when the
+     * stock runs low. If the fetch fails with no sequence left, the head command fails with that error.
+     */
+    private boolean haveSequences() {
+        if (sequences.size() < SEQUENCE_BLOCK / 4 && !fetchingSequences) {
+            fetchingSequences = true;
+            log.nextSequences(SEQUENCE_BLOCK).onComplete(fetched -> {
+                fetchingSequences = false;
+                if (fetched.succeeded()) {
+                    sequences.addAll(fetched.result());
+                } else if (sequences.isEmpty() && !preparing) {
+                    Command head = queue.poll();
+                    if (head != null) {
+                        head.fail(fetched.cause());
+                    }
+                }
+                drain();
+            });
+        }
+        return !sequences.isEmpty();
     }
 
     private void failQueued(Throwable error) {
@@ -170,65 +263,90 @@ final class MoveWriter {
         }
     }
 
-    private Future<Void> runBatch() {
-        return ensureSequences().compose(ready -> {
-            if (queue.peek() instanceof SlotCommand slotCommand) {
-                queue.poll();
-                return runSlotCommand(slotCommand);
-            }
-            List<Prepared> batch = new ArrayList<>();
-            long t0 = System.nanoTime();
-            return prepareMore(batch).compose(prepared -> { T_PREP += System.nanoTime() - t0; N_B++; N_M += batch.size(); return batch.isEmpty() ? Future.succeededFuture() : logAndCommit(batch);});
-        }, error -> {
-            Command head = queue.poll();
-            if (head != null) {
-                head.fail(error);
-            }
-            return Future.succeededFuture();
-        });
-    }
-
-    private Future<Void> ensureSequences() {
-        if (sequences.size() > MAX_BATCH) {
-            return Future.succeededFuture();
-        }
-        return log.nextSequences(4 * MAX_BATCH).map(next -> {
-            sequences.addAll(next);
-            return null;
-        });
-    }
-
     // ---- step 1: prepare -----------------------------------------------------------------------------------------
 
-    private Future<Void> prepareMore(List<Prepared> batch) {
-        if (queue.isEmpty() || batch.size() >= MAX_BATCH || sequences.isEmpty() || stopped != null
-                || queue.peek() instanceof SlotCommand) {
-            return Future.succeededFuture();
+    /** Moves from the head of the queue while each is disjoint from every unfinished move; takes their footprints. */
+    private List<Taken> takeBatch() {
+        List<Taken> batch = new ArrayList<>();
+        while (batch.size() < MAX_BATCH && !sequences.isEmpty() && queue.peek() instanceof MoveCommand command) {
+            List<String> footprint = footprint(command.request());
+            for (String key : footprint) {
+                if (busy.contains(key)) {
+                    return batch;
+                }
+            }
+            queue.poll();
+            busy.addAll(footprint);
+            batch.add(new Taken(command, sequences.poll(), footprint));
         }
-        MoveCommand command = (MoveCommand) queue.poll();
-        long seq = sequences.poll();
-        return prepare(command, seq).transform(outcome -> {
-            if (outcome.failed()) {
-                command.promise().tryFail(outcome.cause());
-                return prepareMore(batch);
+        return batch;
+    }
+
+    /**
+     * What a move reads or writes: its container's entry and, for each yard end, the stack of its slot and, on an
+     * odd bay, the next one (a 40'/45' there covers both bays). Every check and mark of the move's prepare, commit
+     * and cancel steps looks only at cells of these stacks ({@code BlockState} checks a slot's own cells, the cells
+     * below and above them), so two moves with disjoint footprints commute.
+     */
+    private static List<String> footprint(MoveRequest request) {
+        List<String> keys = new ArrayList<>(5);
+        keys.add(request.container().value());
+        addStacks(keys, yardSlot(request.from()));
+        addStacks(keys, yardSlot(request.to()));
+        return keys;
+    }
+
+    private static void addStacks(List<String> keys, YardSlot slot) {
+        if (slot == null) {
+            return;
+        }
+        String stack = slot.block().value() + "-" + bay(slot) + "-" + row(slot);
+        keys.add(stack);
+        if (bay(slot) % 2 == 1) {
+            keys.add(slot.block().value() + "-" + (bay(slot) + 1) + "-" + row(slot));
+        }
+    }
+
+    private void release(Taken taken) {
+        taken.footprint().forEach(busy::remove);
+    }
+
+    /**
+     * Prepares the moves of a batch concurrently and completes (never fails) with those that held, in sequence
+     * order. Refused moves are answered now; a move whose prepare failed is undone and failed.
+     */
+    private Future<List<Prepared>> prepareAll(List<Taken> batch) {
+        List<Future<Object>> outcomes = new ArrayList<>(batch.size());
+        for (Taken taken : batch) {
+            outcomes.add(prepare(taken));
+        }
+        return Future.join(outcomes).transform(all -> {
+            List<Prepared> ready = new ArrayList<>(batch.size());
+            List<Future<Void>> undone = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                Taken taken = batch.get(i);
+                Future<Object> outcome = outcomes.get(i);
+                if (outcome.failed()) {
+                    undone.add(cancel(taken.command().request(), taken.seq()).andThen(cancelled -> {
+                        release(taken);
+                        taken.command().fail(outcome.cause());
+                    }));
+                } else if (outcome.result() instanceof Prepared prepared) {
+                    ready.add(prepared);
+                } else {
+                    release(taken);
+                    taken.command().promise().tryComplete(
+                            new MoveResult.Refused(taken.command().request(), (MoveRefusal) outcome.result()));
+                }
             }
-            if (outcome.result() instanceof Prepared prepared) {
-                batch.add(prepared);
-                return prepareMore(batch);
-            }
-            MoveRefusal refusal = (MoveRefusal) outcome.result();
-            if (batch.isEmpty()) {
-                command.promise().tryComplete(new MoveResult.Refused(command.request(), refusal));
-                return prepareMore(batch);
-            }
-            queue.addFirst(command);
-            return Future.succeededFuture();
+            return Future.join(undone).transform(cancelled -> Future.succeededFuture(ready));
         });
     }
 
     /** Completes with {@link Prepared} or with the {@link MoveRefusal}; a refused move leaves nothing behind. */
-    private Future<Object> prepare(MoveCommand command, long seq) {
-        MoveRequest request = command.request();
+    private Future<Object> prepare(Taken taken) {
+        MoveRequest request = taken.command().request();
+        long seq = taken.seq();
         if (Objects.equals(request.from(), request.to())) {
             return Future.succeededFuture(new MoveRefusal.SameLocation(request.container(), request.to()));
         }
@@ -250,7 +368,7 @@ final class MoveWriter {
                     TrackedContainer tracked = (TrackedContainer) claimed;
                     return markSlots(request, tracked.container(), seq).compose(refusal -> {
                         if (refusal == null) {
-                            return Future.succeededFuture(new Prepared(command, seq, tracked.container(),
+                            return Future.succeededFuture(new Prepared(taken, tracked.container(),
                                     !tracked.inTerminal(), at));
                         }
                         return hz(maps.containers().submitToKey(number, new ReleaseClaim(number, seq)))
@@ -294,7 +412,14 @@ final class MoveWriter {
 
     // ---- step 2: log ---------------------------------------------------------------------------------------------
 
+    /**
+     * Logs a prepared batch, then commits it; runs only after the previous batch's turn is over, so batches reach the
+     * log, and their events the bus, in sequence order. Completes (never fails) when every move is answered.
+     */
     private Future<Void> logAndCommit(List<Prepared> batch) {
+        if (stopped instanceof WriterFencedException fenced) {
+            return cancelAll(batch, fenced);
+        }
         List<LogEntry> entries = new ArrayList<>(batch.size());
         List<JsonObject> arriving = new ArrayList<>();
         for (Prepared p : batch) {
@@ -309,55 +434,65 @@ final class MoveWriter {
                     r.isDeparture() && r.to() == null ? null : text(r.to()),
                     r.instruction() == null ? null : r.instruction().value(), p.at(), payload));
         }
-        long t1 = System.nanoTime();
         return log.append(epoch, entries, arriving, clock.instant()).transform(appended -> {
-            T_LOG += System.nanoTime() - t1;
-            long t2 = System.nanoTime();
-            if (N_B % 50 == 0) System.err.printf("TIMING batches %d moves %d prep %.2f ms log %.2f ms commit %.2f ms sw %.2f cm %.2f%n", N_B, N_M, T_PREP/1e6/N_B, T_LOG/1e6/N_B, T_COM/1e6/N_B, T_SW/1e6/N_C, T_CM/1e6/N_C);
             if (appended.succeeded()) {
-                return Future.join(batch.stream().map(this::commit).toList()).<Void>mapEmpty().recover(e -> Future.succeededFuture()).andThen(x -> T_COM += System.nanoTime() - t2);
+                return commitAll(batch);
             }
             Throwable error = appended.cause();
             if (error instanceof WriterFencedException fenced) {
                 stopped = fenced;
+                failQueued(fenced);
             }
-            return Future.join(batch.stream().map(this::cancel).toList()).<Void>transform(cancelled -> {
-                batch.forEach(p -> p.command().promise().tryFail(error));
-                if (stopped != null) {
-                    failQueued(stopped);
-                }
-                return Future.succeededFuture();
-            });
+            return cancelAll(batch, error);
         });
+    }
+
+    private Future<Void> cancelAll(List<Prepared> batch, Throwable error) {
+        return Future.join(batch.stream().map(p -> cancel(p.request(), p.seq())).toList())
+                .transform(cancelled -> {
+                    batch.forEach(p -> p.command().fail(error));
+                    return Future.succeededFuture();
+                });
     }
 
     // ---- step 3: commit ------------------------------------------------------------------------------------------
 
-    private Future<Void> commit(Prepared p) {
+    /**
+     * Commits the moves of a logged batch concurrently (they are disjoint), then publishes their events in sequence
+     * order and answers the callers.
+     */
+    private Future<Void> commitAll(List<Prepared> batch) {
+        List<Future<Committed>> commits = batch.stream().map(this::commit).toList();
+        return Future.join(commits).transform(all -> {
+            for (int i = 0; i < batch.size(); i++) {
+                Future<Committed> commit = commits.get(i);
+                if (commit.failed()) {
+                    batch.get(i).command().fail(commit.cause());
+                    continue;
+                }
+                Committed done = commit.result();
+                vertx.eventBus().publish(address(done.prepared()), YardEventJson.encode(done.event()));
+                done.prepared().command().promise().tryComplete(new MoveResult.Accepted(done.event()));
+            }
+            return Future.succeededFuture();
+        });
+    }
+
+    private Future<Committed> commit(Prepared p) {
         MoveRequest r = p.request();
         String number = r.container().value();
         String to = r.isDeparture() ? null : text(r.to());
-        long c0 = System.nanoTime();
         return hz(maps.containers().submitToKey(number, new SwitchLocation(number, p.seq(), to)))
-                .compose(switched -> { T_SW += System.nanoTime() - c0; N_C++;
+                .compose(switched -> {
                     if (!switched) {
                         return Future.failedFuture(new IllegalStateException("move " + p.seq() + " of " + number
                                 + " is logged but its claim on the live yard was lost; the live yard must be "
                                 + "rebuilt from the log"));
                     }
-                    long c1 = System.nanoTime();
-                    return completeSlots(r, p.seq()).andThen(x -> T_CM += System.nanoTime() - c1);
+                    return completeSlots(r, p.seq());
                 })
-                .andThen(done -> {
-                    if (done.failed()) {
-                        p.command().promise().tryFail(done.cause());
-                        return;
-                    }
-                    ContainerMoved event = new ContainerMoved(p.seq(), p.at(), r.container(), r.kind(), r.from(),
-                            r.to());
-                    vertx.eventBus().publish(address(p), YardEventJson.encode(event));
-                    p.command().promise().tryComplete(new MoveResult.Accepted(event));
-                });
+                .map(done -> new Committed(p, new ContainerMoved(p.seq(), p.at(), r.container(), r.kind(), r.from(),
+                        r.to())));
     }
 
     private static String address(Prepared p) {
@@ -387,22 +522,22 @@ final class MoveWriter {
         return Future.all(steps).mapEmpty();
     }
 
-    private Future<Void> cancel(Prepared p) {
-        MoveRequest r = p.request();
+    /** Undoes whatever the prepare step of move {@code seq} left behind; each step only acts on marks of seq. */
+    private Future<Void> cancel(MoveRequest r, long seq) {
         String number = r.container().value();
         YardSlot from = yardSlot(r.from());
         YardSlot to = yardSlot(r.to());
         List<Future<Boolean>> steps = new ArrayList<>(3);
         if (from != null) {
-            steps.add(hz(maps.blocks().submitToKey(from.block().value(), new CancelMove(number, p.seq(), bay(from),
+            steps.add(hz(maps.blocks().submitToKey(from.block().value(), new CancelMove(number, seq, bay(from),
                     row(from), tier(from), 0, 0, 0))));
         }
         if (to != null) {
-            steps.add(hz(maps.blocks().submitToKey(to.block().value(), new CancelMove(number, p.seq(), 0, 0, 0,
+            steps.add(hz(maps.blocks().submitToKey(to.block().value(), new CancelMove(number, seq, 0, 0, 0,
                     bay(to), row(to), tier(to)))));
         }
-        steps.add(hz(maps.containers().submitToKey(number, new ReleaseClaim(number, p.seq()))));
-        return Future.join(steps).mapEmpty();
+        steps.add(hz(maps.containers().submitToKey(number, new ReleaseClaim(number, seq))));
+        return Future.join(steps).transform(done -> Future.succeededFuture());
     }
 
     // ---- slot closures -------------------------------------------------------------------------------------------
@@ -450,7 +585,7 @@ final class MoveWriter {
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     private <T> Future<T> hz(CompletionStage<T> stage) {
-        return Future.fromCompletionStage(stage, context);
+        return HazelcastFutures.on(context, stage);
     }
 
     private static String text(Location location) {

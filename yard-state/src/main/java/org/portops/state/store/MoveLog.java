@@ -9,8 +9,11 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The append-only move log in PostgreSQL, written by one fenced writer at a time: {@link #acquireLease} raises the
@@ -19,8 +22,40 @@ import java.util.List;
  */
 public final class MoveLog {
 
-    private static final String INSERT = "insert into move_log (seq, container, kind, from_location, to_location, "
-            + "instruction_id, recorded_at, payload) values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)";
+    /**
+     * The whole append of a batch: lease check, log rows and master data of arriving containers, as arrays.
+     * Returns whether the lease is held and how many log rows were written.
+     */
+    private static final String APPEND = """
+            with lease as materialized (
+                select epoch from yard_writer where name = 'yard' and epoch = $1 for share),
+            logged as (
+                insert into move_log (seq, container, kind, from_location, to_location, instruction_id, recorded_at,
+                                      payload)
+                select e.seq, e.container, e.kind, e.from_location, e.to_location, e.instruction_id, e.recorded_at,
+                       e.payload::jsonb
+                from unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                            $8::timestamptz[], $9::text[])
+                     as e (seq, container, kind, from_location, to_location, instruction_id, recorded_at, payload)
+                where exists (select 1 from lease)
+                returning 1),
+            known as (
+                insert into containers (number, size_type, weight_kg, line, port_of_loading, port_of_discharge,
+                                        category, reefer_set_point_c, imdg_class, updated_at)
+                select c.number, c.size_type, c.weight_kg, c.line, c.port_of_loading, c.port_of_discharge,
+                       c.category, c.reefer_set_point_c, c.imdg_class, $19::timestamptz
+                from unnest($10::text[], $11::text[], $12::int[], $13::text[], $14::text[], $15::text[],
+                            $16::text[], $17::float8[], $18::text[])
+                     as c (number, size_type, weight_kg, line, port_of_loading, port_of_discharge, category,
+                           reefer_set_point_c, imdg_class)
+                where exists (select 1 from lease)
+                on conflict (number) do update set size_type = excluded.size_type, weight_kg = excluded.weight_kg,
+                    line = excluded.line, port_of_loading = excluded.port_of_loading,
+                    port_of_discharge = excluded.port_of_discharge, category = excluded.category,
+                    reefer_set_point_c = excluded.reefer_set_point_c, imdg_class = excluded.imdg_class,
+                    updated_at = excluded.updated_at
+                returning 1)
+            select (select count(*) from lease), (select count(*) from logged), (select count(*) from known)""";
     private static final String INSERT_NEXT = "insert into move_log (container, kind, from_location, to_location, "
             + "instruction_id, recorded_at, payload) values ($1, $2, $3, $4, $5, $6, $7::jsonb)";
 
@@ -52,16 +87,81 @@ public final class MoveLog {
     }
 
     /**
-     * Appends entries (with their sequences) in one transaction, together with the master data of arriving
-     * containers, if {@code epoch} still holds the lease; fails with {@link WriterFencedException} otherwise.
+     * Appends entries (with their sequences), together with the master data of arriving containers, if
+     * {@code epoch} still holds the lease; fails with {@link WriterFencedException} otherwise, having written
+     * nothing. One statement, so one round trip and one commit: the lease row is share-locked first (a takeover's
+     * epoch update waits for it, and an append waiting behind a takeover sees the new epoch), and both inserts only
+     * take rows while the lease is held.
      */
     public Future<Void> append(long epoch, List<LogEntry> entries, List<JsonObject> arrivingContainers, Instant at) {
-        return pool.withTransaction(connection -> checkLease(connection, epoch)
-                .compose(held -> connection.preparedQuery(INSERT).executeBatch(tuples(entries)))
-                .compose(inserted -> arrivingContainers.isEmpty()
-                        ? Future.succeededFuture()
-                        : ContainerMasterData.upsert(connection, arrivingContainers, at))
-                .mapEmpty());
+        return pool.preparedQuery(APPEND)
+                .execute(appendArguments(epoch, entries, arrivingContainers, at))
+                .compose(rows -> {
+                    Row row = rows.iterator().next();
+                    if (row.getLong(0) == 0) {
+                        return Future.failedFuture(new WriterFencedException(epoch));
+                    }
+                    if (row.getLong(1) != entries.size()) {
+                        return Future.failedFuture(new IllegalStateException("move log append wrote " + row.getLong(1)
+                                + " of " + entries.size() + " entries"));
+                    }
+                    return Future.<Void>succeededFuture();
+                });
+    }
+
+    private static Tuple appendArguments(long epoch, List<LogEntry> entries, List<JsonObject> arriving, Instant at) {
+        int n = entries.size();
+        Long[] seq = new Long[n];
+        String[] container = new String[n];
+        String[] kind = new String[n];
+        String[] from = new String[n];
+        String[] to = new String[n];
+        String[] instruction = new String[n];
+        OffsetDateTime[] recordedAt = new OffsetDateTime[n];
+        String[] payload = new String[n];
+        for (int i = 0; i < n; i++) {
+            LogEntry e = entries.get(i);
+            seq[i] = e.seq();
+            container[i] = e.container();
+            kind[i] = e.kind();
+            from[i] = e.from();
+            to[i] = e.to();
+            instruction[i] = e.instructionId();
+            recordedAt[i] = Sql.time(e.recordedAt());
+            payload[i] = e.payload().encode();
+        }
+        Map<String, JsonObject> masters = new LinkedHashMap<>();
+        arriving.forEach(c -> masters.put(c.getString("number"), c));
+        int m = masters.size();
+        String[] number = new String[m];
+        String[] sizeType = new String[m];
+        Integer[] weight = new Integer[m];
+        String[] line = new String[m];
+        String[] loading = new String[m];
+        String[] discharge = new String[m];
+        String[] category = new String[m];
+        Double[] setPoint = new Double[m];
+        String[] imdg = new String[m];
+        int i = 0;
+        for (JsonObject c : masters.values()) {
+            number[i] = c.getString("number");
+            sizeType[i] = c.getString("sizeType");
+            weight[i] = c.getInteger("weightKg");
+            line[i] = c.getString("line");
+            loading[i] = c.getString("portOfLoading");
+            discharge[i] = c.getString("portOfDischarge");
+            category[i] = c.getString("category");
+            setPoint[i] = c.getDouble("reeferSetPointC");
+            imdg[i] = c.getString("imdgClass");
+            i++;
+        }
+        return Tuple.tuple().addLong(epoch)
+                .addArrayOfLong(seq).addArrayOfString(container).addArrayOfString(kind).addArrayOfString(from)
+                .addArrayOfString(to).addArrayOfString(instruction).addArrayOfOffsetDateTime(recordedAt)
+                .addArrayOfString(payload)
+                .addArrayOfString(number).addArrayOfString(sizeType).addArrayOfInteger(weight).addArrayOfString(line)
+                .addArrayOfString(loading).addArrayOfString(discharge).addArrayOfString(category)
+                .addArrayOfDouble(setPoint).addArrayOfString(imdg).addOffsetDateTime(Sql.time(at));
     }
 
     /**
@@ -85,22 +185,6 @@ public final class MoveLog {
                     return current == epoch ? Future.<Void>succeededFuture()
                             : Future.failedFuture(new WriterFencedException(epoch));
                 });
-    }
-
-    private static List<Tuple> tuples(List<LogEntry> entries) {
-        List<Tuple> tuples = new ArrayList<>(entries.size());
-        for (LogEntry e : entries) {
-            tuples.add(Tuple.tuple()
-                    .addLong(e.seq())
-                    .addString(e.container())
-                    .addString(e.kind())
-                    .addString(e.from())
-                    .addString(e.to())
-                    .addString(e.instructionId())
-                    .addOffsetDateTime(Sql.time(e.recordedAt()))
-                    .addValue(e.payload()));
-        }
-        return tuples;
     }
 
     /** Whether nothing was ever logged. */

@@ -1,0 +1,38 @@
+package org.portops.state.live;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+/**
+ * Turns a Hazelcast future into a Vert.x future completed on a given context, with one thread hop.
+ * <p>
+ * Hazelcast runs the non-async callbacks of its futures ({@code whenComplete}, which
+ * {@code Future.fromCompletionStage} uses) on its default async executor: the common fork-join pool, or, when that
+ * pool has a parallelism of one (any machine with two cores or fewer), <em>a new thread per callback</em>. On the
+ * writer's hot path that costs a thread start per entry processor. Here the callback runs on the thread that
+ * completes the Hazelcast future (a partition or response thread) and does nothing there but hand the outcome to
+ * the Vert.x context, which never blocks.
+ */
+final class HazelcastFutures {
+
+    private static final Executor COMPLETING_THREAD = Runnable::run;
+
+    private HazelcastFutures() {
+    }
+
+    static <T> Future<T> on(Context context, CompletionStage<T> stage) {
+        Promise<T> promise = Promise.promise();
+        stage.whenCompleteAsync((value, error) -> context.runOnContext(v -> {
+            if (error != null) {
+                promise.fail(error);
+            } else {
+                promise.complete(value);
+            }
+        }), COMPLETING_THREAD);
+        return promise.future();
+    }
+}
