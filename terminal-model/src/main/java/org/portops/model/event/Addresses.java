@@ -18,6 +18,8 @@ public final class Addresses {
     public static final String INSTRUCTION_CHANGED = "yard.instruction.changed";
     /** Fact: a vessel call changed ({@link VesselCallChanged}). */
     public static final String VESSEL_CALL_CHANGED = "yard.vesselcall.changed";
+    /** Fact: an alert was raised ({@link Alert}; body: the fields of {@link Alert#toMap()}). */
+    public static final String ALERT_RAISED = "yard.alert.raised";
     /** Command: request a container move. */
     public static final String MOVE_REQUEST = "yard.move.request";
 

@@ -9,6 +9,7 @@ import org.portops.model.equipment.Equipment;
 import org.portops.model.equipment.EquipmentId;
 import org.portops.model.equipment.EquipmentKind;
 import org.portops.model.equipment.EquipmentStatus;
+import org.portops.model.equipment.KindLimits;
 import org.portops.model.equipment.Position;
 import org.portops.model.equipment.Spreader;
 import org.portops.model.telemetry.GeoReference;

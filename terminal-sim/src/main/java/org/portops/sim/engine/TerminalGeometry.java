@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.TreeSet;
 import org.portops.model.equipment.Position;
 import org.portops.model.layout.BlockLayout;
+import org.portops.model.layout.TerminalBounds;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.yard.StackId;
 
@@ -16,36 +17,31 @@ import org.portops.model.yard.StackId;
 public final class TerminalGeometry {
 
     /** y of the quay cranes' waterside rail; the trolley position is measured seawards from it. */
-    public static final double QC_WATERSIDE_RAIL_Y = 3.0;
+    public static final double QC_WATERSIDE_RAIL_Y = TerminalBounds.QC_WATERSIDE_RAIL_Y;
     /** y of the quay crane portal's centre, reported as the crane's position. */
     public static final double QC_PORTAL_Y = 18.0;
     /** y of the lane under the cranes where tractors are loaded and unloaded. */
     public static final double APRON_HANDOVER_Y = 20.0;
     /** y of the apron lane behind the cranes where tractors queue. */
-    public static final double APRON_QUEUE_Y = 42.0;
+    public static final double APRON_QUEUE_Y = TerminalBounds.APRON_QUEUE_Y;
     /** Apron points closer to the quay than this are reached directly, without lanes. */
     static final double APRON_DEPTH = 60.0;
     /** Trolley distance from row 1's outer edge to a yard block's truck lane, beyond its last row. */
-    static final double TRUCK_LANE_OFFSET = 3.5;
+    static final double TRUCK_LANE_OFFSET = TerminalBounds.TRUCK_LANE_OFFSET;
     /** Gap between queued vehicles, bumper to bumper plus a box length. */
     static final double QUEUE_SPACING = 18.0;
 
     private final TerminalLayout layout;
+    private final TerminalBounds bounds;
     private final List<Double> crossLanes;
-    private final double minX;
-    private final double maxX;
-    private final double minY;
-    private final double maxY;
-    private final double gateRoadY;
 
     public TerminalGeometry(TerminalLayout layout) {
         this.layout = layout;
+        this.bounds = TerminalBounds.of(layout);
         TreeSet<Double> lanes = new TreeSet<>();
         List<double[]> spans = new ArrayList<>();
-        double landside = APRON_QUEUE_Y;
         for (BlockLayout block : layout.blocks()) {
             spans.add(new double[] {block.origin().x(), block.origin().x() + block.bays() * BlockLayout.BAY_PITCH_METRES});
-            landside = Math.max(landside, truckLaneY(block));
         }
         spans.sort((a, b) -> Double.compare(a[0], b[0]));
         double lastEnd = 0;
@@ -57,43 +53,42 @@ public final class TerminalGeometry {
             }
             lastEnd = Math.max(lastEnd, span[1]);
         }
-        double quayEnd = layout.quay().lengthMeters();
-        this.maxX = Math.max(quayEnd, lastEnd + 15);
-        lanes.add(Math.min(maxX - 2, lastEnd + 7.5));
+        lanes.add(Math.min(bounds.maxX() - 2, lastEnd + 7.5));
         this.crossLanes = List.copyOf(lanes);
-        this.minX = 0;
-        this.minY = QC_WATERSIDE_RAIL_Y - 70;
-        this.gateRoadY = landside + 40;
-        this.maxY = gateRoadY + 20;
     }
 
     public TerminalLayout layout() {
         return layout;
     }
 
+    /** The terminal's outer bounds, which no machine leaves. */
+    public TerminalBounds bounds() {
+        return bounds;
+    }
+
     /** Whether a position lies inside the terminal (seaside including the quay cranes' outreach). */
     public boolean inside(Position p) {
-        return p.x() >= minX && p.x() <= maxX && p.y() >= minY && p.y() <= maxY;
+        return bounds.inside(p);
     }
 
     public double minX() {
-        return minX;
+        return bounds.minX();
     }
 
     public double maxX() {
-        return maxX;
+        return bounds.maxX();
     }
 
     public double minY() {
-        return minY;
+        return bounds.minY();
     }
 
     public double maxY() {
-        return maxY;
+        return bounds.maxY();
     }
 
     static double truckLaneY(BlockLayout block) {
-        return block.origin().y() + block.rows() * BlockLayout.ROW_PITCH_METRES + TRUCK_LANE_OFFSET;
+        return TerminalBounds.truckLaneY(block);
     }
 
     /** The x of the centre of a yard bay, or of a bay pair for a 40'/45'. */
@@ -114,7 +109,7 @@ public final class TerminalGeometry {
 
     Position gatePoint(int laneIndex, boolean inbound) {
         double x = layout.quay().lengthMeters() / 2 + (inbound ? -60 : 20) + laneIndex * 6;
-        return new Position(Math.max(minX, Math.min(maxX, x)), gateRoadY);
+        return new Position(Math.max(bounds.minX(), Math.min(bounds.maxX(), x)), bounds.gateRoadY());
     }
 
     /** The lane path from {@code from} to {@code to}. */

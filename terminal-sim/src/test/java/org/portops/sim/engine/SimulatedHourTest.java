@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.portops.model.equipment.EquipmentId;
+import org.portops.model.equipment.KindLimits;
 import org.portops.model.telemetry.EquipmentEvent.SpreaderLocked;
 import org.portops.model.telemetry.EquipmentEvent.SpreaderUnlocked;
 import org.portops.model.telemetry.EventMessage;

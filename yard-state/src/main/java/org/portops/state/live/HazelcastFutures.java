@@ -12,10 +12,12 @@ import java.util.concurrent.Executor;
  * <p>
  * Hazelcast runs the non-async callbacks of its futures ({@code whenComplete}, which
  * {@code Future.fromCompletionStage} uses) on its default async executor: the common fork-join pool, or, when that
- * pool has a parallelism of one (any machine with two cores or fewer), <em>a new thread per callback</em>. On the
- * writer's hot path that costs a thread start per entry processor. Here the callback runs on the thread that
- * completes the Hazelcast future (a partition or response thread) and does nothing there but hand the outcome to
- * the Vert.x context, which never blocks.
+ * pool has a parallelism of one (any machine with two cores or fewer), <em>a new thread per callback</em>. The
+ * futures of entry processors ({@code DelegatingCompletableFuture}) even wrap the stage {@code whenComplete*}
+ * returns in a new future that listens on that executor. On the writer's hot path that cost a thread start per
+ * entry processor. {@code handleAsync} with an explicit executor does neither: the callback runs on the thread
+ * that completes the Hazelcast future (a partition or response thread) and does nothing there but hand the
+ * outcome to the Vert.x context, which never blocks.
  */
 final class HazelcastFutures {
 
@@ -26,13 +28,16 @@ final class HazelcastFutures {
 
     static <T> Future<T> on(Context context, CompletionStage<T> stage) {
         Promise<T> promise = Promise.promise();
-        stage.whenCompleteAsync((value, error) -> context.runOnContext(v -> {
-            if (error != null) {
-                promise.fail(error);
-            } else {
-                promise.complete(value);
-            }
-        }), COMPLETING_THREAD);
+        stage.handleAsync((value, error) -> {
+            context.runOnContext(v -> {
+                if (error != null) {
+                    promise.fail(error);
+                } else {
+                    promise.complete(value);
+                }
+            });
+            return null;
+        }, COMPLETING_THREAD);
         return promise.future();
     }
 }

@@ -47,6 +47,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 
 /**
@@ -99,6 +100,7 @@ public final class LiveYardEngine {
                 .compose(seeded -> replay(log, new YardModel(layout), 0).compose(model -> {
                     LOG.info("live yard: replayed the move log up to {} ({} containers in the terminal)",
                             model.lastSequence(), model.containers().size());
+                    warnIfHazelcastStartsThreadsPerCallback();
                     return loadMaps(vertx, maps, model)
                             .compose(loaded -> registerEquipment(vertx, context, maps, pool, layout, clock))
                             .compose(registered -> loadVesselCalls(context, maps, pool))
@@ -107,6 +109,19 @@ public final class LiveYardEngine {
                                     new LiveYard.Startup(seeded, model.lastSequence(), model.containers().size(),
                                             Duration.ofNanos(System.nanoTime() - began))));
                 })));
+    }
+
+    /**
+     * Hazelcast completes the futures of {@code submitToKey} through its default async executor, which is the common
+     * fork-join pool unless that pool has a parallelism of one (machines with two cores or fewer): then it starts a
+     * new thread per operation, which makes the move writer several times slower.
+     */
+    private static void warnIfHazelcastStartsThreadsPerCallback() {
+        if (ForkJoinPool.getCommonPoolParallelism() <= 1) {
+            LOG.warn("the common fork-join pool has a parallelism of {}, so Hazelcast starts a thread for every "
+                    + "asynchronous operation and durable moves are several times slower; run the JVM with "
+                    + "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2", ForkJoinPool.getCommonPoolParallelism());
+        }
     }
 
     private static Future<YardModel> replay(MoveLog log, YardModel model, long after) {

@@ -303,6 +303,76 @@ abstract class LiveYardPersistenceContract {
     }
 
     @Test
+    void aFailedLogAppendCancelsItsBatchWhileTheNextBatchPreparedMeanwhileGoesThrough() throws SQLException {
+        TerminalLayout layout = TestLayouts.small();
+        HazelcastInstance member = member();
+        LiveYard yard = open(member, layout);
+        YardMaps maps = YardMaps.of(member);
+        try (Connection connection = database.jdbc(); Statement statement = connection.createStatement()) {
+            statement.execute("create table log_outage (container text primary key)");
+            statement.execute("""
+                    create function refuse_during_outage() returns trigger language plpgsql as $$
+                    begin
+                        if exists (select 1 from log_outage where container = new.container) then
+                            perform pg_sleep(1);
+                            raise exception 'move log unavailable for %', new.container;
+                        end if;
+                        return new;
+                    end $$""");
+            statement.execute("create trigger move_log_outage before insert on move_log for each row "
+                    + "execute function refuse_during_outage()");
+        }
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        RandomMoves moves = new RandomMoves(maps, layout);
+        MoveRequest failing = moves.next(random);
+        String failingNumber = failing.container().value();
+        execute("insert into log_outage values ('" + failingNumber + "')");
+        long loggedBefore = count("select count(*) from move_log");
+
+        var failed = yard.move(failing);
+        waitUntil(() -> maps.containers().get(failingNumber).pendingSequence() != 0 || failed.isComplete());
+        assertThat(failed.isComplete()).as("seed %d: %s was refused before reaching the log", seed, failing).isFalse();
+        List<MoveRequest> next = new ArrayList<>();
+        while (next.size() < 6) {
+            MoveRequest move = moves.next(random);
+            if (!move.container().value().equals(failingNumber)
+                    && next.stream().noneMatch(m -> m.container().equals(move.container()))) {
+                next.add(move);
+            }
+        }
+        List<io.vertx.core.Future<MoveResult>> results = next.stream().map(yard::move).toList();
+        waitUntil(() -> failed.isComplete() || next.stream()
+                .anyMatch(m -> maps.containers().get(m.container().value()).pendingSequence() != 0));
+        assertThat(failed.isComplete()).as("seed %d: no move was prepared during the append", seed).isFalse();
+
+        assertThatThrownBy(() -> await(failed)).hasMessageContaining("move log unavailable for " + failingNumber);
+        List<Long> acknowledged = new ArrayList<>();
+        for (var result : results) {
+            if (await(result) instanceof MoveResult.Accepted accepted) {
+                acknowledged.add(accepted.sequence());
+            }
+        }
+        assertThat(acknowledged).as("seed %d", seed).isNotEmpty();
+        TrackedContainer stayed = maps.containers().get(failingNumber);
+        assertThat(stayed.location()).isEqualTo(failing.from());
+        assertThat(stayed.pendingSequence()).isZero();
+        assertThat(count("select count(*) from move_log where container = '" + failingNumber + "' and kind <> 'INVENTORY'"))
+                .isZero();
+        assertThat(count("select count(*) from move_log")).isEqualTo(loggedBefore + acknowledged.size());
+
+        Map<String, TrackedContainer> containersBefore = new HashMap<>(maps.containers());
+        Map<String, BlockState> blocksBefore = new HashMap<>(maps.blocks());
+        await(yard.close());
+        HazelcastInstance second = member();
+        open(second, layout);
+        assertThat(new HashMap<>(YardMaps.of(second).containers())).as("seed %d", seed).isEqualTo(containersBefore);
+        Map<String, BlockState> blocksAfter = new HashMap<>(YardMaps.of(second).blocks());
+        blocksBefore.forEach((id, block) -> assertThat(blocksAfter.get(id).sameYard(block))
+                .as("block %s holds no mark of the cancelled move, seed %d", id, seed).isTrue());
+    }
+
+    @Test
     void aNewWriterFencesTheOldOne() {
         TerminalLayout layout = TestLayouts.small();
         HazelcastInstance first = member();
@@ -378,6 +448,12 @@ abstract class LiveYardPersistenceContract {
             }
         }
         throw new IllegalStateException("yard full");
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = database.jdbc(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     private long count(String sql) throws SQLException {

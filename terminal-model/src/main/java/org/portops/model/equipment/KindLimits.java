@@ -1,11 +1,9 @@
-package org.portops.sim.engine;
-
-import org.portops.model.equipment.EquipmentKind;
+package org.portops.model.equipment;
 
 /**
- * Motion limits of the machine kinds the simulator honours and the ingest can check against: the top speed of the
- * machine's body over the ground (gantry travel for cranes, driving for vehicles) and its largest acceleration or
- * braking, both from manufacturers' data sheets of common models.
+ * Motion limits of each machine kind, which the simulator honours and the ingest checks readings against: the top
+ * speed of the machine's body over the ground (gantry travel for cranes, driving for vehicles) and its largest
+ * acceleration or braking, both from manufacturers' data sheets of common models.
  */
 public record KindLimits(double maxSpeedMetresPerSecond, double maxAccelerationMetresPerSecond2) {
 

@@ -1,0 +1,42 @@
+package org.portops.crane.qcsp;
+
+/**
+ * The baseline: list scheduling by dispatch. At every step, among all pairs of a crane and a task whose predecessors
+ * are done and whose bay the crane can reach, it commits the pair that can start earliest (ties: the shorter crane
+ * travel, then the lower crane and task numbers). No look-ahead and no repair.
+ */
+public final class GreedyDispatcher {
+
+    private GreedyDispatcher() {
+    }
+
+    public static QcspSchedule schedule(QcspInstance instance) {
+        ScheduleBuilder builder = new ScheduleBuilder(instance);
+        int n = instance.tasks().size();
+        for (int step = 0; step < n; step++) {
+            int bestTask = 0;
+            int bestCrane = 0;
+            int bestStart = Integer.MAX_VALUE;
+            int bestTravel = Integer.MAX_VALUE;
+            for (QuayCrane crane : instance.cranes()) {
+                int k = crane.number();
+                for (CraneTask task : instance.tasks()) {
+                    int i = task.number();
+                    if (builder.isCommitted(i) || !builder.predecessorsCommitted(i) || !instance.reaches(k, task.bay())) {
+                        continue;
+                    }
+                    int start = builder.earliestStart(i, k);
+                    int travel = Math.abs(builder.standsAt(k) - task.bay());
+                    if (start < bestStart || start == bestStart && travel < bestTravel) {
+                        bestTask = i;
+                        bestCrane = k;
+                        bestStart = start;
+                        bestTravel = travel;
+                    }
+                }
+            }
+            builder.commit(bestTask, bestCrane, bestStart);
+        }
+        return builder.toSchedule();
+    }
+}

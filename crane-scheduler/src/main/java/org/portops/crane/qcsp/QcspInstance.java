@@ -1,0 +1,160 @@
+package org.portops.crane.qcsp;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * One quay crane scheduling problem (QCSP) in the standard form of Kim &amp; Park (2004) and Bierwirth &amp; Meisel
+ * (2009): tasks with a processing time and a bay, cranes on one rail with a ready time and an initial bay, a travel
+ * time per bay, a safety margin (cranes stay more than {@code safetyMargin} bays apart at every instant) and
+ * precedences. See docs/crane-scheduling.md for the model.
+ *
+ * <p>Tasks are numbered 1..n and cranes 1..q in list order; cranes are numbered along the quay, so crane k works
+ * only bays {@link #lowestBay(int)}..{@link #highestBay(int)}: the cranes below and above it need the room.
+ */
+public record QcspInstance(String name, int bays, int travelTimePerBay, int safetyMargin,
+                           List<CraneTask> tasks, List<QuayCrane> cranes, List<Precedence> precedences) {
+
+    public QcspInstance {
+        tasks = List.copyOf(tasks);
+        cranes = List.copyOf(cranes);
+        precedences = List.copyOf(precedences);
+        List<String> problems = new ArrayList<>();
+        if (bays < 1) {
+            problems.add("bays must be 1 or more, was " + bays);
+        }
+        if (travelTimePerBay < 0) {
+            problems.add("travel time per bay must be 0 or more, was " + travelTimePerBay);
+        }
+        if (safetyMargin < 0) {
+            problems.add("safety margin must be 0 or more, was " + safetyMargin);
+        }
+        if (cranes.isEmpty()) {
+            problems.add("needs at least one crane");
+        }
+        for (int i = 0; i < tasks.size(); i++) {
+            CraneTask task = tasks.get(i);
+            if (task.number() != i + 1) {
+                problems.add("task " + (i + 1) + " is numbered " + task.number());
+            } else if (task.bay() > bays) {
+                problems.add("task " + task.number() + ": bay " + task.bay() + " is beyond the vessel's " + bays + " bays");
+            }
+        }
+        int clearance = safetyMargin + 1;
+        for (int k = 0; k < cranes.size(); k++) {
+            QuayCrane crane = cranes.get(k);
+            if (crane.number() != k + 1) {
+                problems.add("crane " + (k + 1) + " is numbered " + crane.number());
+            } else if (k > 0 && crane.initialBay() - cranes.get(k - 1).initialBay() < clearance) {
+                problems.add("crane " + crane.number() + " starts at bay " + crane.initialBay() + ", within the safety margin of crane "
+                        + k + " at bay " + cranes.get(k - 1).initialBay());
+            }
+        }
+        if (cranes.size() > 0 && bays - 1 < (cranes.size() - 1) * clearance) {
+            problems.add(cranes.size() + " cranes with safety margin " + safetyMargin + " do not fit on " + bays + " bays");
+        }
+        for (Precedence precedence : precedences) {
+            if (precedence.before() < 1 || precedence.before() > tasks.size()
+                    || precedence.after() < 1 || precedence.after() > tasks.size()) {
+                problems.add("precedence " + precedence.before() + " before " + precedence.after()
+                        + " names a task outside 1.." + tasks.size());
+            }
+        }
+        if (problems.isEmpty()) {
+            for (CraneTask task : tasks) {
+                boolean reached = false;
+                for (QuayCrane crane : cranes) {
+                    reached |= reachable(task.bay(), crane.number(), cranes.size(), bays, clearance);
+                }
+                if (!reached) {
+                    problems.add("task " + task.number() + ": no crane can work bay " + task.bay()
+                            + " and keep the safety margin to its neighbours within the " + bays + " bays");
+                }
+            }
+            cycleIn(tasks.size(), precedences).ifPresent(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("QCSP instance " + name + ": " + String.join("; ", problems));
+        }
+    }
+
+    public int clearance() {
+        return safetyMargin + 1;
+    }
+
+    public CraneTask task(int number) {
+        return tasks.get(number - 1);
+    }
+
+    public QuayCrane crane(int number) {
+        return cranes.get(number - 1);
+    }
+
+    /** The lowest bay crane {@code number} can stand at: the cranes below it need their room. */
+    public int lowestBay(int number) {
+        return 1 + (number - 1) * clearance();
+    }
+
+    /** The highest bay crane {@code number} can stand at: the cranes above it need their room. */
+    public int highestBay(int number) {
+        return bays - (cranes.size() - number) * clearance();
+    }
+
+    public boolean reaches(int craneNumber, int bay) {
+        return reachable(bay, craneNumber, cranes.size(), bays, clearance());
+    }
+
+    private static boolean reachable(int bay, int craneNumber, int craneCount, int bays, int clearance) {
+        return bay >= 1 + (craneNumber - 1) * clearance && bay <= bays - (craneCount - craneNumber) * clearance;
+    }
+
+    /** The predecessors of each task, indexed by task number - 1. */
+    public List<List<Integer>> predecessors() {
+        List<List<Integer>> result = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            result.add(new ArrayList<>());
+        }
+        precedences.forEach(p -> result.get(p.after() - 1).add(p.before()));
+        return result.stream().map(List::copyOf).toList();
+    }
+
+    private static java.util.Optional<String> cycleIn(int taskCount, List<Precedence> precedences) {
+        int[] indegree = new int[taskCount + 1];
+        List<List<Integer>> successors = new ArrayList<>();
+        for (int i = 0; i <= taskCount; i++) {
+            successors.add(new ArrayList<>());
+        }
+        for (Precedence p : precedences) {
+            successors.get(p.before()).add(p.after());
+            indegree[p.after()]++;
+        }
+        Deque<Integer> ready = new ArrayDeque<>();
+        for (int i = 1; i <= taskCount; i++) {
+            if (indegree[i] == 0) {
+                ready.add(i);
+            }
+        }
+        int ordered = 0;
+        while (!ready.isEmpty()) {
+            int task = ready.poll();
+            ordered++;
+            for (int next : successors.get(task)) {
+                if (--indegree[next] == 0) {
+                    ready.add(next);
+                }
+            }
+        }
+        if (ordered == taskCount) {
+            return java.util.Optional.empty();
+        }
+        List<Integer> inCycle = new ArrayList<>();
+        for (int i = 1; i <= taskCount; i++) {
+            if (indegree[i] > 0) {
+                inCycle.add(i);
+            }
+        }
+        return java.util.Optional.of("precedences form a cycle among tasks " + inCycle);
+    }
+}

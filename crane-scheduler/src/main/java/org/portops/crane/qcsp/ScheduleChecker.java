@@ -1,0 +1,151 @@
+package org.portops.crane.qcsp;
+
+import org.portops.crane.qcsp.ScheduleViolation.BayOverlap;
+import org.portops.crane.qcsp.ScheduleViolation.CranesTooClose;
+import org.portops.crane.qcsp.ScheduleViolation.OutOfReach;
+import org.portops.crane.qcsp.ScheduleViolation.PrecedenceBroken;
+import org.portops.crane.qcsp.ScheduleViolation.TaskMissing;
+import org.portops.crane.qcsp.ScheduleViolation.TaskRepeated;
+import org.portops.crane.qcsp.ScheduleViolation.TravelTooShort;
+import org.portops.crane.qcsp.ScheduleViolation.UnknownCrane;
+import org.portops.crane.qcsp.ScheduleViolation.UnknownTask;
+import org.portops.crane.qcsp.ScheduleViolation.WrongDuration;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks a schedule against the QCSP model, independently of any solver: every task once with its processing time,
+ * crane travel between consecutive tasks, precedences, no two tasks of one bay at the same time, every task within
+ * its crane's reach, and non-crossing with the safety margin at every instant.
+ *
+ * <p>Non-crossing at every instant, including while cranes travel or wait, is checked exactly through stops: a crane
+ * stands at its initial bay from time 0 to its ready time and at a task's bay while it works it. Cranes may move at
+ * one bay per travel time in either direction between stops. For cranes v &lt; w, stops a (of v, bay l_a) and b (of w,
+ * bay l_b) with l_a + (s+1)(w-v) &gt; l_b must be apart in time by at least t·(l_a + (s+1)(w-v) - l_b): crane w (and
+ * every crane between) must travel that far to make room. This is necessary; it is also sufficient, because then the
+ * lowest trajectories x_1(τ) = max(1, max_a (l_a - |τ - τ_a| / t)), x_k(τ) = max(x_{k-1}(τ) + s + 1, own stops
+ * likewise) pass every stop on time, never exceed the travel speed and keep every neighbour more than s bays apart
+ * (docs/crane-scheduling.md has the argument).
+ */
+public final class ScheduleChecker {
+
+    private ScheduleChecker() {
+    }
+
+    public static List<ScheduleViolation> check(QcspInstance instance, QcspSchedule schedule) {
+        List<ScheduleViolation> violations = new ArrayList<>();
+        int n = instance.tasks().size();
+        int[] count = new int[n + 1];
+        int[] start = new int[n + 1];
+        int[] end = new int[n + 1];
+        List<List<Stop>> stopsByCrane = new ArrayList<>();
+        for (QuayCrane crane : instance.cranes()) {
+            stopsByCrane.add(new ArrayList<>(List.of(new Stop(0, crane.initialBay(), 0, crane.readyTime()))));
+        }
+        for (CraneSchedule crane : schedule.cranes()) {
+            if (crane.crane() < 1 || crane.crane() > instance.cranes().size()) {
+                violations.add(new UnknownCrane(crane.crane()));
+                continue;
+            }
+            for (ScheduledTask scheduled : crane.tasks()) {
+                if (scheduled.task() < 1 || scheduled.task() > n) {
+                    violations.add(new UnknownTask(crane.crane(), scheduled.task()));
+                    continue;
+                }
+                count[scheduled.task()]++;
+                start[scheduled.task()] = scheduled.start();
+                end[scheduled.task()] = scheduled.end();
+                CraneTask task = instance.task(scheduled.task());
+                stopsByCrane.get(crane.crane() - 1).add(new Stop(task.number(), task.bay(), scheduled.start(), scheduled.end()));
+                if (scheduled.end() - scheduled.start() != task.processingTime()) {
+                    violations.add(new WrongDuration(task.number(), task.processingTime(), scheduled.end() - scheduled.start()));
+                }
+                if (!instance.reaches(crane.crane(), task.bay())) {
+                    violations.add(new OutOfReach(crane.crane(), task.number(), task.bay(),
+                            instance.lowestBay(crane.crane()), instance.highestBay(crane.crane())));
+                }
+            }
+        }
+        for (int task = 1; task <= n; task++) {
+            if (count[task] == 0) {
+                violations.add(new TaskMissing(task));
+            } else if (count[task] > 1) {
+                violations.add(new TaskRepeated(task, count[task]));
+            }
+        }
+        checkTravel(instance, stopsByCrane, violations);
+        checkPrecedences(instance, count, start, end, violations);
+        checkBays(instance, stopsByCrane, violations);
+        checkClearance(instance, stopsByCrane, violations);
+        return violations;
+    }
+
+    private static void checkTravel(QcspInstance instance, List<List<Stop>> stopsByCrane, List<ScheduleViolation> violations) {
+        for (int k = 0; k < stopsByCrane.size(); k++) {
+            List<Stop> stops = stopsByCrane.get(k);
+            // the initial stop stays first: it is where the crane starts, whatever the times of the tasks say
+            List<Stop> tasks = new ArrayList<>(stops.subList(1, stops.size()));
+            tasks.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(a.end(), b.end()));
+            Stop previous = stops.getFirst();
+            for (Stop stop : tasks) {
+                int needed = instance.travelTimePerBay() * Math.abs(stop.bay() - previous.bay());
+                int available = stop.start() - previous.end();
+                if (available < needed) {
+                    violations.add(new TravelTooShort(k + 1, previous.task(), stop.task(), needed, available));
+                }
+                previous = stop;
+            }
+        }
+    }
+
+    private static void checkPrecedences(QcspInstance instance, int[] count, int[] start, int[] end,
+                                         List<ScheduleViolation> violations) {
+        for (Precedence precedence : instance.precedences()) {
+            if (count[precedence.before()] == 1 && count[precedence.after()] == 1
+                    && end[precedence.before()] > start[precedence.after()]) {
+                violations.add(new PrecedenceBroken(precedence.before(), precedence.after(),
+                        end[precedence.before()], start[precedence.after()]));
+            }
+        }
+    }
+
+    private static void checkBays(QcspInstance instance, List<List<Stop>> stopsByCrane, List<ScheduleViolation> violations) {
+        List<Stop> all = new ArrayList<>();
+        stopsByCrane.forEach(stops -> all.addAll(stops.subList(1, stops.size())));
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size(); j++) {
+                Stop a = all.get(i);
+                Stop b = all.get(j);
+                if (a.bay() == b.bay() && a.start() < b.end() && b.start() < a.end()) {
+                    violations.add(new BayOverlap(a.bay(), Math.min(a.task(), b.task()), Math.max(a.task(), b.task())));
+                }
+            }
+        }
+    }
+
+    private static void checkClearance(QcspInstance instance, List<List<Stop>> stopsByCrane, List<ScheduleViolation> violations) {
+        int t = instance.travelTimePerBay();
+        for (int v = 0; v < stopsByCrane.size(); v++) {
+            for (int w = v + 1; w < stopsByCrane.size(); w++) {
+                int clearance = instance.clearance() * (w - v);
+                for (Stop a : stopsByCrane.get(v)) {
+                    for (Stop b : stopsByCrane.get(w)) {
+                        int shortfall = a.bay() + clearance - b.bay();
+                        if (shortfall <= 0) {
+                            continue;
+                        }
+                        int needed = t * shortfall;
+                        int gap = Math.max(b.start() - a.end(), a.start() - b.end());
+                        if (gap < needed) {
+                            violations.add(new CranesTooClose(v + 1, a.task(), w + 1, b.task(), needed, gap));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private record Stop(int task, int bay, int start, int end) {
+    }
+}

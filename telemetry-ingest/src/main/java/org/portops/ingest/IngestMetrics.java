@@ -1,0 +1,93 @@
+package org.portops.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.portops.ingest.check.Rejection;
+import org.portops.model.event.AlertKind;
+import org.portops.model.telemetry.TelemetryTopic;
+
+/** The ingest's Micrometer meters, all named {@code portops.ingest.*}. */
+public final class IngestMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter shedInbound;
+    private final Counter shedHistory;
+    private final Counter shedQuarantine;
+    private final Counter coalesced;
+    private final Counter historyRows;
+    private final Counter ordersPublished;
+
+    public IngestMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.shedInbound = registry.counter("portops.ingest.readings.shed", "stage", "inbound");
+        this.shedHistory = registry.counter("portops.ingest.readings.shed", "stage", "history");
+        this.shedQuarantine = registry.counter("portops.ingest.quarantine.shed");
+        this.coalesced = registry.counter("portops.ingest.readings.coalesced");
+        this.historyRows = registry.counter("portops.ingest.history.rows");
+        this.ordersPublished = registry.counter("portops.ingest.orders.published");
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    void accepted(TelemetryTopic topic) {
+        registry.counter("portops.ingest.messages.accepted", "topic", topic.segment()).increment();
+    }
+
+    void rejected(Rejection rejection) {
+        registry.counter("portops.ingest.messages.rejected", "reason", rejection.code()).increment();
+    }
+
+    /** Rejections counted for one reason code so far. */
+    public double rejections(String code) {
+        Counter counter = registry.find("portops.ingest.messages.rejected").tag("reason", code).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** Every rejection counted so far. */
+    public double rejections() {
+        return registry.find("portops.ingest.messages.rejected").counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    public void shedInbound() {
+        shedInbound.increment();
+    }
+
+    public void shedHistory() {
+        shedHistory.increment();
+    }
+
+    public void shedQuarantine() {
+        shedQuarantine.increment();
+    }
+
+    /** Readings shed so far, inbound and before history. */
+    public double shed() {
+        return shedInbound.count() + shedHistory.count();
+    }
+
+    public void coalesced() {
+        coalesced.increment();
+    }
+
+    public double coalescedCount() {
+        return coalesced.count();
+    }
+
+    public void historyRows(int rows) {
+        historyRows.increment(rows);
+    }
+
+    public void eventOutcome(String outcome) {
+        registry.counter("portops.ingest.events.processed", "outcome", outcome).increment();
+    }
+
+    public void alert(AlertKind kind) {
+        registry.counter("portops.ingest.alerts.raised", "kind", kind.name()).increment();
+    }
+
+    public void orderPublished() {
+        ordersPublished.increment();
+    }
+}
