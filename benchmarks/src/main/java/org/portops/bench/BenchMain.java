@@ -1,5 +1,6 @@
 package org.portops.bench;
 
+import org.portops.bench.qcsp.QcspBench;
 import org.portops.bench.state.StateBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "portops bench", mixinStandardHelpOptions = true,
         description = "Runs one PortOps benchmark. Results and how to read them: docs/benchmarks.md.",
-        subcommands = {StateBench.class, BenchMain.ListCommand.class})
+        subcommands = {StateBench.class, QcspBench.class, BenchMain.ListCommand.class})
 public final class BenchMain implements Runnable {
 
     public static void main(String[] args) {

@@ -27,6 +27,10 @@ public class PlannedTask {
     private Integer start;
     @PiggybackShadowVariable(shadowVariableName = "start")
     private Integer end;
+    @PiggybackShadowVariable(shadowVariableName = "start")
+    private Integer travelTime;
+    @PiggybackShadowVariable(shadowVariableName = "start")
+    private Integer waitingTime;
 
     public PlannedTask() {
     }
@@ -41,16 +45,21 @@ public class PlannedTask {
         return crane != null && start != null;
     }
 
-    /** Time the crane spends moving from its previous stop (the initial bay for its first task) to this bay. */
-    public int travelTime() {
-        int from = previous != null ? previous.bay : crane.getInitialBay();
-        return crane.getTravelTimePerBay() * Math.abs(bay - from);
+    /**
+     * Sets the times the decoder computed. Travel and waiting are kept as shadow values, not derived on demand,
+     * because they depend on the previous task's end: a task whose own start stays put must still be re-scored
+     * when its predecessor in the crane's list moves.
+     */
+    void schedule(Integer start, Integer end, Integer travelTime, Integer waitingTime) {
+        this.start = start;
+        this.end = end;
+        this.travelTime = travelTime;
+        this.waitingTime = waitingTime;
     }
 
-    /** Time the crane stands still before this task after arriving at its bay: waiting for room or predecessors. */
-    public int waitingTime() {
-        int free = previous != null ? previous.end : crane.getReadyTime();
-        return start - free - travelTime();
+    /** The bay the crane comes from: the previous task's, or its initial bay for its first task. */
+    public int fromBay() {
+        return previous != null ? previous.bay : crane.getInitialBay();
     }
 
     public Integer getNumber() {
@@ -99,6 +108,24 @@ public class PlannedTask {
 
     public void setStart(Integer start) {
         this.start = start;
+    }
+
+    /** Time the crane spends moving from its previous stop (the initial bay for its first task) to this bay. */
+    public Integer getTravelTime() {
+        return travelTime;
+    }
+
+    public void setTravelTime(Integer travelTime) {
+        this.travelTime = travelTime;
+    }
+
+    /** Time the crane stands still at this bay before the task: waiting for room or for a predecessor. */
+    public Integer getWaitingTime() {
+        return waitingTime;
+    }
+
+    public void setWaitingTime(Integer waitingTime) {
+        this.waitingTime = waitingTime;
     }
 
     public Integer getEnd() {

@@ -110,21 +110,19 @@ public final class QcspConstraintProvider implements ConstraintProvider {
 
     Constraint craneTravel(ConstraintFactory factory) {
         return scheduled(factory)
-                .filter(task -> task.travelTime() > 0)
-                .penalize(HardMediumSoftScore.ONE_SOFT, PlannedTask::travelTime)
+                .filter(task -> task.getTravelTime() > 0)
+                .penalize(HardMediumSoftScore.ONE_SOFT, PlannedTask::getTravelTime)
                 .justifyWith((task, score) -> new CraneJustification.CraneTravel(task.getCrane().getNumber(),
-                        task.getNumber(),
-                        task.getPrevious() != null ? task.getPrevious().getBay() : task.getCrane().getInitialBay(),
-                        task.getBay(), task.travelTime()))
+                        task.getNumber(), task.fromBay(), task.getBay(), task.getTravelTime()))
                 .asConstraint(CRANE_TRAVEL);
     }
 
     Constraint craneWaiting(ConstraintFactory factory) {
         return scheduled(factory)
-                .filter(task -> task.waitingTime() > 0)
-                .penalize(HardMediumSoftScore.ONE_SOFT, PlannedTask::waitingTime)
+                .filter(task -> task.getWaitingTime() > 0)
+                .penalize(HardMediumSoftScore.ONE_SOFT, PlannedTask::getWaitingTime)
                 .justifyWith((task, score) -> new CraneJustification.CraneWaiting(task.getCrane().getNumber(),
-                        task.getNumber(), task.waitingTime()))
+                        task.getNumber(), task.getWaitingTime()))
                 .asConstraint(CRANE_WAITING);
     }
 

@@ -41,7 +41,7 @@ public class ScheduleListener implements ListVariableListener<QcspSolution, Obje
 
     @Override
     public void afterListVariableElementUnassigned(ScoreDirector<QcspSolution> scoreDirector, PlannedTask task) {
-        update(scoreDirector, task, null, null);
+        update(scoreDirector, task, null, null, null, null);
     }
 
     @Override
@@ -67,22 +67,34 @@ public class ScheduleListener implements ListVariableListener<QcspSolution, Obje
             sequences.set(crane.getNumber() - 1, crane.getTasks().stream().map(PlannedTask::getNumber).toList());
         }
         ScheduleBuilder schedule = SequenceDecoder.decode(solution.getInstance(), sequences);
-        for (PlannedTask task : solution.getTasks()) {
-            int number = task.getNumber();
-            boolean committed = schedule.isCommitted(number);
-            update(scoreDirector, task, committed ? schedule.start(number) : null, committed ? schedule.end(number) : null);
+        for (PlannedCrane crane : cranes) {
+            int bay = crane.getInitialBay();
+            int free = crane.getReadyTime();
+            for (PlannedTask task : crane.getTasks()) {
+                int number = task.getNumber();
+                int travel = crane.getTravelTimePerBay() * Math.abs(task.getBay() - bay);
+                int start = schedule.start(number);
+                update(scoreDirector, task, start, schedule.end(number), travel, start - free - travel);
+                bay = task.getBay();
+                free = schedule.end(number);
+            }
         }
     }
 
-    private static void update(ScoreDirector<QcspSolution> scoreDirector, PlannedTask task, Integer start, Integer end) {
-        if (Objects.equals(task.getStart(), start) && Objects.equals(task.getEnd(), end)) {
+    private static void update(ScoreDirector<QcspSolution> scoreDirector, PlannedTask task, Integer start, Integer end,
+                               Integer travel, Integer waiting) {
+        if (Objects.equals(task.getStart(), start) && Objects.equals(task.getEnd(), end)
+                && Objects.equals(task.getTravelTime(), travel) && Objects.equals(task.getWaitingTime(), waiting)) {
             return;
         }
-        scoreDirector.beforeVariableChanged(task, "start");
-        scoreDirector.beforeVariableChanged(task, "end");
-        task.setStart(start);
-        task.setEnd(end);
-        scoreDirector.afterVariableChanged(task, "start");
-        scoreDirector.afterVariableChanged(task, "end");
+        for (String variable : VARIABLES) {
+            scoreDirector.beforeVariableChanged(task, variable);
+        }
+        task.schedule(start, end, travel, waiting);
+        for (String variable : VARIABLES) {
+            scoreDirector.afterVariableChanged(task, variable);
+        }
     }
+
+    private static final String[] VARIABLES = {"start", "end", "travelTime", "waitingTime"};
 }

@@ -80,7 +80,7 @@ public final class EventProcessor {
                 return Future.succeededFuture(stored.outcome());
             }
             return effect(stored.id(), message);
-        }).onSuccess(metrics::eventOutcome).onFailure(e -> LOG.warn("event {} #{} of {} not processed: {}",
+        }).onSuccess(outcome -> metrics.eventOutcome(outcome.name())).onFailure(e -> LOG.warn("event {} #{} of {} not processed: {}",
                 message.event().type(), message.sequence(), message.machineId(), e.toString()));
     }
 

@@ -308,20 +308,18 @@ abstract class LiveYardPersistenceContract {
         HazelcastInstance member = member();
         LiveYard yard = open(member, layout);
         YardMaps maps = YardMaps.of(member);
-        try (Connection connection = database.jdbc(); Statement statement = connection.createStatement()) {
-            statement.execute("create table log_outage (container text primary key)");
-            statement.execute("""
-                    create function refuse_during_outage() returns trigger language plpgsql as $$
-                    begin
-                        if exists (select 1 from log_outage where container = new.container) then
-                            perform pg_sleep(1);
-                            raise exception 'move log unavailable for %', new.container;
-                        end if;
-                        return new;
-                    end $$""");
-            statement.execute("create trigger move_log_outage before insert on move_log for each row "
-                    + "execute function refuse_during_outage()");
-        }
+        execute("create table log_outage (container text primary key)");
+        execute("""
+                create function refuse_during_outage() returns trigger language plpgsql as $$
+                begin
+                    if exists (select 1 from log_outage where container = new.container) then
+                        perform pg_advisory_xact_lock_shared(4242);
+                        raise exception 'move log unavailable for %', new.container;
+                    end if;
+                    return new;
+                end $$""");
+        execute("create trigger move_log_outage before insert on move_log for each row "
+                + "execute function refuse_during_outage()");
         long seed = System.nanoTime();
         Random random = new Random(seed);
         RandomMoves moves = new RandomMoves(maps, layout);
@@ -330,21 +328,27 @@ abstract class LiveYardPersistenceContract {
         execute("insert into log_outage values ('" + failingNumber + "')");
         long loggedBefore = count("select count(*) from move_log");
 
-        var failed = yard.move(failing);
-        waitUntil(() -> maps.containers().get(failingNumber).pendingSequence() != 0 || failed.isComplete());
-        assertThat(failed.isComplete()).as("seed %d: %s was refused before reaching the log", seed, failing).isFalse();
+        io.vertx.core.Future<MoveResult> failed;
         List<MoveRequest> next = new ArrayList<>();
-        while (next.size() < 6) {
-            MoveRequest move = moves.next(random);
-            if (!move.container().value().equals(failingNumber)
-                    && next.stream().noneMatch(m -> m.container().equals(move.container()))) {
-                next.add(move);
+        List<io.vertx.core.Future<MoveResult>> results;
+        try (Connection outage = database.jdbc(); Statement hold = outage.createStatement()) {
+            hold.execute("select pg_advisory_lock(4242)");
+            failed = yard.move(failing);
+            waitUntil(() -> maps.containers().get(failingNumber).pendingSequence() != 0 || failed.isComplete());
+            assertThat(failed.isComplete()).as("seed %d: %s was refused before the log", seed, failing).isFalse();
+            while (next.size() < 6) {
+                MoveRequest move = moves.next(random);
+                if (!move.container().value().equals(failingNumber) && !nearby(move, failing)
+                        && next.stream().noneMatch(m -> m.container().equals(move.container()))) {
+                    next.add(move);
+                }
             }
+            results = next.stream().map(yard::move).toList();
+            waitUntil(() -> next.stream()
+                    .anyMatch(m -> maps.containers().get(m.container().value()).pendingSequence() != 0));
+            assertThat(failed.isComplete()).as("seed %d: the append of %s is held", seed, failing).isFalse();
+            hold.execute("select pg_advisory_unlock(4242)");
         }
-        List<io.vertx.core.Future<MoveResult>> results = next.stream().map(yard::move).toList();
-        waitUntil(() -> failed.isComplete() || next.stream()
-                .anyMatch(m -> maps.containers().get(m.container().value()).pendingSequence() != 0));
-        assertThat(failed.isComplete()).as("seed %d: no move was prepared during the append", seed).isFalse();
 
         assertThatThrownBy(() -> await(failed)).hasMessageContaining("move log unavailable for " + failingNumber);
         List<Long> acknowledged = new ArrayList<>();
@@ -448,6 +452,20 @@ abstract class LiveYardPersistenceContract {
             }
         }
         throw new IllegalStateException("yard full");
+    }
+
+    /** Whether two moves come near the same stack (same block and row, bays at most one apart). */
+    private static boolean nearby(MoveRequest a, MoveRequest b) {
+        for (var x : List.of(a.from(), a.to())) {
+            for (var y : List.of(b.from(), b.to())) {
+                if (x instanceof YardLocation p && y instanceof YardLocation q && p.slot().block().equals(q.slot().block())
+                        && p.slot().row().equals(q.slot().row())
+                        && Math.abs(p.slot().bay().number() - q.slot().bay().number()) <= 1) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void execute(String sql) throws SQLException {

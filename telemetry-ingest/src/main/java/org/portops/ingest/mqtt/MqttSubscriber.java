@@ -1,0 +1,165 @@
+package org.portops.ingest.mqtt;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.portops.ingest.Inbound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Paho MQTT 5 client with one subscription filter (Paho matches every message against every filter of a
+ * client, so one filter per client keeps that cheap). Client state lives in memory: readings need none, and for
+ * QoS 1 events the broker keeps the session ({@code cleanStart=false}, a session expiry), so a restarted ingest
+ * with the same client id gets every event it had not acknowledged. With {@code manualAcks} a message is
+ * acknowledged only when the ingest calls its {@link Inbound#acknowledge()}, after its effect is durable. Paho's
+ * callback thread only hands each message to {@code sink} and returns, and never lets an exception escape.
+ * {@link #connect} and {@link #close} block: call them on a worker thread.
+ */
+public final class MqttSubscriber implements MqttCallback {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttSubscriber.class);
+    private static final long TIMEOUT_MILLIS = 10_000;
+    /** Retained messages are not wanted: they are old state, not news (and shared subscriptions never get them). */
+    private static final int NO_RETAINED = 2;
+
+    /** How the client keeps its session. */
+    public record Session(boolean persistent, Duration expiry, int receiveMaximum) {
+
+        /** A clean session, gone when the client disconnects: for readings. */
+        public static Session clean() {
+            return new Session(false, Duration.ZERO, 65_535);
+        }
+
+        /** A session the broker keeps for {@code expiry}, acknowledged by hand: for events. */
+        public static Session persistent(Duration expiry, int receiveMaximum) {
+            return new Session(true, expiry, receiveMaximum);
+        }
+    }
+
+    private final MqttAsyncClient client;
+    private final String filter;
+    private final int qos;
+    private final Session session;
+    private final Clock clock;
+    private final Consumer<Inbound> sink;
+
+    public MqttSubscriber(String brokerUrl, String clientId, String filter, int qos, Session session, Clock clock,
+                          Consumer<Inbound> sink) throws MqttException {
+        this.client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
+        this.filter = filter;
+        this.qos = qos;
+        this.session = session;
+        this.clock = clock;
+        this.sink = sink;
+        client.setCallback(this);
+        client.setManualAcks(session.persistent());
+    }
+
+    public String filter() {
+        return filter;
+    }
+
+    /** Connects and subscribes; blocks until both are confirmed. */
+    public void connect() throws MqttException {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(!session.persistent());
+        if (session.persistent()) {
+            options.setSessionExpiryInterval(session.expiry().toSeconds());
+        }
+        options.setReceiveMaximum(session.receiveMaximum());
+        options.setAutomaticReconnect(true);
+        options.setAutomaticReconnectDelay(1, 10);
+        options.setKeepAliveInterval(30);
+        client.connect(options).waitForCompletion(TIMEOUT_MILLIS);
+        subscribe().waitForCompletion(TIMEOUT_MILLIS);
+    }
+
+    private IMqttToken subscribe() throws MqttException {
+        MqttSubscription subscription = new MqttSubscription(filter, qos);
+        subscription.setRetainHandling(NO_RETAINED);
+        // The array form: Paho 1.2.5's single-subscription overloads with a listener recurse into a stack overflow.
+        return client.subscribe(new MqttSubscription[] {subscription});
+    }
+
+    /** Disconnects (acknowledgements not yet sent stay pending in the broker's session) and releases the client. */
+    public void close() {
+        try {
+            if (client.isConnected()) {
+                client.disconnect(TIMEOUT_MILLIS).waitForCompletion(TIMEOUT_MILLIS);
+            }
+        } catch (MqttException e) {
+            LOG.debug("disconnect of {}: {}", client.getClientId(), e.getMessage());
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.debug("close of {}: {}", client.getClientId(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+        try {
+            int id = message.getId();
+            int messageQos = message.getQos();
+            Inbound.Acknowledgement ack = session.persistent() && messageQos > 0 ? () -> acknowledge(id, messageQos)
+                    : Inbound.Acknowledgement.AUTOMATIC;
+            sink.accept(new Inbound(topic, message.getPayload(), clock.instant(), messageQos, message.isDuplicate(),
+                    ack));
+        } catch (Throwable e) {
+            LOG.error("message on {} dropped in the MQTT callback", topic, e);
+        }
+    }
+
+    private void acknowledge(int id, int messageQos) {
+        try {
+            client.messageArrivedComplete(id, messageQos);
+        } catch (MqttException | RuntimeException e) {
+            // The broker redelivers what was not acknowledged when the session resumes.
+            LOG.debug("acknowledgement of message {} on {} not sent: {}", id, filter, e.getMessage());
+        }
+    }
+
+    @Override
+    public void disconnected(MqttDisconnectResponse response) {
+        LOG.warn("MQTT client {} disconnected: {}", client.getClientId(), response.getReasonString());
+    }
+
+    @Override
+    public void mqttErrorOccurred(MqttException exception) {
+        LOG.warn("MQTT client {}: {}", client.getClientId(), exception.getMessage());
+    }
+
+    @Override
+    public void deliveryComplete(IMqttToken token) {
+        // This client only subscribes.
+    }
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverURI) {
+        if (reconnect) {
+            try {
+                subscribe();
+            } catch (MqttException | RuntimeException e) {
+                LOG.warn("MQTT client {} could not subscribe again to {}: {}", client.getClientId(), filter,
+                        e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        // No enhanced authentication in use.
+    }
+}
