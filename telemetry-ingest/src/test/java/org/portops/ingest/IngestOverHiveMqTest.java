@@ -258,8 +258,8 @@ class IngestOverHiveMqTest {
                 List.of("SPOOFED_ID", "TT004"), List.of("REPLAY", "TT004")));
         eventually(Duration.ofSeconds(5), () -> assertThat(ALERTS).filteredOn(a -> a.subject().equals("TT004"))
                 .extracting(Alert::kind).contains(AlertKind.SPOOFING, AlertKind.REPLAY));
-        assertThat(harness.count("select count(*) from audit_log where action in ('telemetry.spoofing', "
-                + "'telemetry.replay') and subject = 'TT004'")).isEqualTo(2);
+        eventually(Duration.ofSeconds(5), () -> assertThat(harness.count("select count(*) from audit_log where "
+                + "action in ('telemetry.spoofing', 'telemetry.replay') and subject = 'TT004'")).isEqualTo(2));
         assertThat(harness.verticle().metrics().rejections("SPOOFED_ID")).isGreaterThanOrEqualTo(1);
     }
 }

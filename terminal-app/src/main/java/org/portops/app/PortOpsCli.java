@@ -26,6 +26,7 @@ public final class PortOpsCli implements Runnable {
 
     /** Runs the command line and exits with its exit code, unless it is a server that stops by itself. */
     public static void main(String[] args) {
+        ensureCommonPoolParallelism();
         int exitCode = commandLine(System.getenv()).execute(args);
         if (exitCode != 0) {
             System.exit(exitCode);
@@ -71,6 +72,18 @@ public final class PortOpsCli implements Runnable {
         public String[] getVersion() {
             String version = PortOpsCli.class.getPackage().getImplementationVersion();
             return new String[] {"PortOps " + (version == null ? "(development build)" : version)};
+        }
+    }
+
+    /**
+     * Hazelcast completes its async calls on the common fork-join pool; where that pool has parallelism 1 (any
+     * 2-core machine) it starts a new thread per callback instead, which costs the live yard's writer most of its
+     * throughput. Must run before anything touches the pool; an explicit -D setting wins.
+     */
+    private static void ensureCommonPoolParallelism() {
+        String property = "java.util.concurrent.ForkJoinPool.common.parallelism";
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, String.valueOf(Math.max(4, Runtime.getRuntime().availableProcessors())));
         }
     }
 }

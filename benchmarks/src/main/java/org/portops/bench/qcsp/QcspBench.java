@@ -1,5 +1,7 @@
 package org.portops.bench.qcsp;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.portops.bench.support.Table;
@@ -12,6 +14,7 @@ import org.portops.crane.qcsp.ScheduleChecker;
 import org.portops.crane.qcsp.ScheduleJson;
 import org.portops.crane.qcsp.ScheduleViolation;
 import picocli.CommandLine.Command;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -57,6 +60,7 @@ public final class QcspBench implements Callable<Integer> {
         if (solutions != null) {
             Files.createDirectories(solutions);
         }
+        quietSolverLogs();
         BestKnown bestKnown = BestKnown.under(instances);
         Duration limit = Duration.ofMillis(Math.round(timeLimitSeconds * 1000));
         QuayCranePlanner planner = new QuayCranePlanner(Clock.systemUTC());
@@ -161,6 +165,12 @@ public final class QcspBench implements Callable<Integer> {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
+    }
+
+    /** Timefold logs every phase at INFO; progress lines are ours. Each parallel search registers the same gauge. */
+    private static void quietSolverLogs() {
+        ((Logger) LoggerFactory.getLogger("ai.timefold")).setLevel(Level.WARN);
+        ((Logger) LoggerFactory.getLogger("io.micrometer")).setLevel(Level.ERROR);
     }
 
     private static void progress(String message) {

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One quay crane scheduling problem (QCSP) in the standard form of Kim &amp; Park (2004) and Bierwirth &amp; Meisel
@@ -120,7 +121,7 @@ public record QcspInstance(String name, int bays, int travelTimePerBay, int safe
         return result.stream().map(List::copyOf).toList();
     }
 
-    private static java.util.Optional<String> cycleIn(int taskCount, List<Precedence> precedences) {
+    private static Optional<String> cycleIn(int taskCount, List<Precedence> precedences) {
         int[] indegree = new int[taskCount + 1];
         List<List<Integer>> successors = new ArrayList<>();
         for (int i = 0; i <= taskCount; i++) {
@@ -147,7 +148,7 @@ public record QcspInstance(String name, int bays, int travelTimePerBay, int safe
             }
         }
         if (ordered == taskCount) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<Integer> inCycle = new ArrayList<>();
         for (int i = 1; i <= taskCount; i++) {
@@ -155,6 +156,6 @@ public record QcspInstance(String name, int bays, int travelTimePerBay, int safe
                 inCycle.add(i);
             }
         }
-        return java.util.Optional.of("precedences form a cycle among tasks " + inCycle);
+        return Optional.of("precedences form a cycle among tasks " + inCycle);
     }
 }

@@ -1,5 +1,6 @@
 package org.portops.crane.qcsp;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -19,7 +20,7 @@ public record QcspSchedule(String instance, List<CraneSchedule> cranes) {
 
     /** Each crane's task numbers in the order it does them, indexed by crane number - 1. */
     public List<List<Integer>> sequences(int craneCount) {
-        List<List<Integer>> sequences = new java.util.ArrayList<>();
+        List<List<Integer>> sequences = new ArrayList<>();
         for (int k = 1; k <= craneCount; k++) {
             int crane = k;
             sequences.add(cranes.stream().filter(c -> c.crane() == crane)

@@ -7,6 +7,10 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftSc
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.api.solver.SolutionManager;
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
@@ -22,6 +26,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -49,16 +58,60 @@ public final class CraneSequencing {
     public record Outcome(List<List<Integer>> sequences, String score, boolean feasible, Duration timeToBest) {
     }
 
+    private record Candidate(Outcome outcome, HardMediumSoftScore score) {
+    }
+
+    static final int MAX_SEARCHES = 2;
+    /** Late-acceptance lengths of the searches; short lists suit these small, plateau-rich landscapes. */
+    private static final int[] LATE_ACCEPTANCE_SIZES = {20, 50};
+
+    /**
+     * Solves with one independent search per available core (at most {@link #MAX_SEARCHES}), each with its own seed
+     * and late-acceptance length, all from the same start and within the same wall-clock limit; the best wins.
+     * Timefold Community Edition searches on one thread, and late acceptance on QCSP gets stuck in different
+     * places from different seeds, so a portfolio uses the second core better than a longer single run.
+     */
     public static Outcome solve(QcspInstance instance, List<List<Integer>> initialSequences, Limits limits, Clock clock) {
-        SolverFactory<QcspSolution> factory = SolverFactory.create(solverConfig(limits));
-        Solver<QcspSolution> solver = factory.buildSolver();
+        int searches = Math.max(1, Math.min(MAX_SEARCHES, Runtime.getRuntime().availableProcessors()));
         Instant started = clock.instant();
+        List<Callable<Candidate>> runs = new ArrayList<>();
+        for (int i = 0; i < searches; i++) {
+            int search = i;
+            runs.add(() -> solveOnce(instance, initialSequences, limits, search, clock, started));
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(searches, runnable -> {
+            Thread thread = new Thread(runnable, "qcsp-search");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Candidate> candidates = new ArrayList<>();
+            for (Future<Candidate> future : executor.invokeAll(runs)) {
+                candidates.add(future.get());
+            }
+            return candidates.stream().min(Comparator.comparing(Candidate::score).reversed()
+                    .thenComparing(candidate -> candidate.outcome().timeToBest())).orElseThrow().outcome();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("crane scheduling interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("crane scheduling failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static Candidate solveOnce(QcspInstance instance, List<List<Integer>> initialSequences, Limits limits,
+                                     int search, Clock clock, Instant started) {
+        SolverConfig config = solverConfig(new Limits(limits.timeLimit(), limits.stopAtMakespan(),
+                limits.randomSeed() + search), LATE_ACCEPTANCE_SIZES[search % LATE_ACCEPTANCE_SIZES.length]);
+        Solver<QcspSolution> solver = SolverFactory.<QcspSolution>create(config).buildSolver();
         AtomicReference<Instant> lastImprovement = new AtomicReference<>(started);
         solver.addEventListener(event -> lastImprovement.set(clock.instant()));
         QcspSolution best = solver.solve(problem(instance, initialSequences));
         HardMediumSoftScore score = best.getScore();
-        return new Outcome(sequences(best), score.toString(), score.isFeasible(),
-                Duration.between(started, lastImprovement.get()));
+        return new Candidate(new Outcome(sequences(best), score.toString(), score.isFeasible(),
+                Duration.between(started, lastImprovement.get())), score);
     }
 
     public static PlanExplanation explain(QcspInstance instance, List<List<Integer>> sequences) {
@@ -73,6 +126,10 @@ public final class CraneSequencing {
     }
 
     static SolverConfig solverConfig(Limits limits) {
+        return solverConfig(limits, LATE_ACCEPTANCE_SIZES[0]);
+    }
+
+    static SolverConfig solverConfig(Limits limits, int lateAcceptanceSize) {
         TerminationConfig termination = new TerminationConfig().withSpentLimit(limits.timeLimit());
         if (limits.stopAtMakespan() > 0) {
             termination.setBestScoreLimit(HardMediumSoftScore.of(0, -limits.stopAtMakespan(), Integer.MIN_VALUE).toString());
@@ -83,7 +140,10 @@ public final class CraneSequencing {
                 .withConstraintProviderClass(QcspConstraintProvider.class)
                 .withEnvironmentMode(EnvironmentMode.NO_ASSERT)
                 .withRandomSeed(limits.randomSeed())
-                .withTerminationConfig(termination);
+                .withTerminationConfig(termination)
+                .withPhases(new ConstructionHeuristicPhaseConfig(), new LocalSearchPhaseConfig()
+                        .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(lateAcceptanceSize))
+                        .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1)));
     }
 
     /** The planning problem with the cranes' lists set to {@code sequences} (task numbers per crane). */

@@ -56,9 +56,10 @@ public final class QcspConstraintProvider implements ConstraintProvider {
     Constraint oneCranePerBay(ConstraintFactory factory) {
         return scheduled(factory)
                 .join(scheduled(factory),
-                        Joiners.lessThan(PlannedTask::getNumber),
                         Joiners.equal(PlannedTask::getBay),
-                        Joiners.overlapping(PlannedTask::getStart, PlannedTask::getEnd))
+                        Joiners.lessThan(PlannedTask::getNumber))
+                // a bay holds a handful of tasks: filtering beats an interval index that churns on every time shift
+                .filter((task, other) -> task.getStart() < other.getEnd() && other.getStart() < task.getEnd())
                 .penalize(HardMediumSoftScore.ONE_HARD, (task, other) -> Math.max(1, overlap(task, other)))
                 .justifyWith((task, other, score) -> new CraneJustification.BayShared(task.getBay(),
                         task.getNumber(), task.getCrane().getNumber(), other.getNumber(), other.getCrane().getNumber(),
