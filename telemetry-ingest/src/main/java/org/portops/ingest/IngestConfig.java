@@ -3,6 +3,7 @@ package org.portops.ingest;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.portops.ingest.anomaly.AnomalyParameters;
 
 /**
  * How the ingest runs.
@@ -24,11 +25,13 @@ import java.util.regex.Pattern;
  *                           down; also how old a queued event may be when it finally arrives
  * @param alertInterval      at most one alert of a kind per machine in this interval
  * @param gatewayIds         ids of connection gateways (which publish only on {@code connection})
+ * @param anomaly            how predictive-maintenance anomalies are learned and alerted
  */
 public record IngestConfig(String brokerUrl, String clientIdPrefix, String terminalCode, String sharedGroup,
                            Duration skewWindow, Duration offlineTimeout, Duration flushInterval, Duration retention,
                            int inboundQueueBound, int historyQueueBound, int historyBatchSize, Duration sessionExpiry,
-                           Duration alertInterval, Pattern gatewayIds) {
+                           Duration alertInterval, Pattern gatewayIds,
+                           AnomalyParameters anomaly) {
 
     public IngestConfig {
         Objects.requireNonNull(brokerUrl, "broker URL");
@@ -47,58 +50,67 @@ public record IngestConfig(String brokerUrl, String clientIdPrefix, String termi
         positive(sessionExpiry, "session expiry");
         positive(alertInterval, "alert interval");
         Objects.requireNonNull(gatewayIds, "gateway id pattern");
+        Objects.requireNonNull(anomaly, "anomaly parameters");
     }
 
     /**
      * Defaults: shared group {@code portops-ingest}, skew ±30 s, offline after 30 s of silence, flush every
      * 250 ms, 7 days of history, 50,000 readings inbound, 100,000 history rows queued in batches of 1,000, a
-     * one-day events session, one alert per kind and machine per minute, gateways {@code *-GW01}..
+     * one-day events session, one alert per kind and machine per minute, gateways {@code *-GW01}.., the anomaly
+     * detector's defaults
      */
     public static IngestConfig defaults(String brokerUrl, String terminalCode) {
         return new IngestConfig(brokerUrl, "portops-ingest", terminalCode, "portops-ingest", Duration.ofSeconds(30),
                 Duration.ofSeconds(30), Duration.ofMillis(250), Duration.ofDays(7), 50_000, 100_000, 1_000,
-                Duration.ofDays(1), Duration.ofMinutes(1), Pattern.compile("[A-Z0-9-]*GW\\d{2,3}"));
+                Duration.ofDays(1), Duration.ofMinutes(1), Pattern.compile("[A-Z0-9-]*GW\\d{2,3}"),
+                AnomalyParameters.defaults());
     }
 
     public IngestConfig withClientIdPrefix(String prefix) {
         return new IngestConfig(brokerUrl, prefix, terminalCode, sharedGroup, skewWindow, offlineTimeout,
                 flushInterval, retention, inboundQueueBound, historyQueueBound, historyBatchSize, sessionExpiry,
-                alertInterval, gatewayIds);
+                alertInterval, gatewayIds, anomaly);
     }
 
     public IngestConfig withSharedGroup(String group) {
         return new IngestConfig(brokerUrl, clientIdPrefix, terminalCode, group, skewWindow, offlineTimeout,
                 flushInterval, retention, inboundQueueBound, historyQueueBound, historyBatchSize, sessionExpiry,
-                alertInterval, gatewayIds);
+                alertInterval, gatewayIds, anomaly);
     }
 
     public IngestConfig withSkewWindow(Duration window) {
         return new IngestConfig(brokerUrl, clientIdPrefix, terminalCode, sharedGroup, window, offlineTimeout,
                 flushInterval, retention, inboundQueueBound, historyQueueBound, historyBatchSize, sessionExpiry,
-                alertInterval, gatewayIds);
+                alertInterval, gatewayIds, anomaly);
     }
 
     public IngestConfig withOfflineTimeout(Duration timeout) {
         return new IngestConfig(brokerUrl, clientIdPrefix, terminalCode, sharedGroup, skewWindow, timeout,
                 flushInterval, retention, inboundQueueBound, historyQueueBound, historyBatchSize, sessionExpiry,
-                alertInterval, gatewayIds);
+                alertInterval, gatewayIds, anomaly);
     }
 
     public IngestConfig withFlushInterval(Duration interval) {
         return new IngestConfig(brokerUrl, clientIdPrefix, terminalCode, sharedGroup, skewWindow, offlineTimeout,
                 interval, retention, inboundQueueBound, historyQueueBound, historyBatchSize, sessionExpiry,
-                alertInterval, gatewayIds);
+                alertInterval, gatewayIds, anomaly);
     }
 
     public IngestConfig withRetention(Duration days) {
         return new IngestConfig(brokerUrl, clientIdPrefix, terminalCode, sharedGroup, skewWindow, offlineTimeout,
                 flushInterval, days, inboundQueueBound, historyQueueBound, historyBatchSize, sessionExpiry,
-                alertInterval, gatewayIds);
+                alertInterval, gatewayIds, anomaly);
     }
 
     public IngestConfig withQueues(int inbound, int history, int batchSize) {
         return new IngestConfig(brokerUrl, clientIdPrefix, terminalCode, sharedGroup, skewWindow, offlineTimeout,
-                flushInterval, retention, inbound, history, batchSize, sessionExpiry, alertInterval, gatewayIds);
+                flushInterval, retention, inbound, history, batchSize, sessionExpiry, alertInterval, gatewayIds, anomaly);
+    }
+
+    public IngestConfig withAnomaly(AnomalyParameters parameters) {
+        return new IngestConfig(brokerUrl, clientIdPrefix, terminalCode, sharedGroup, skewWindow, offlineTimeout,
+                flushInterval, retention, inboundQueueBound, historyQueueBound, historyBatchSize, sessionExpiry,
+                alertInterval, gatewayIds, parameters);
     }
 
     /** Whether topics are subscribed as an MQTT 5 shared subscription. */

@@ -87,6 +87,17 @@ public final class IngestMetrics {
         registry.counter("portops.ingest.alerts.raised", "kind", kind.name()).increment();
     }
 
+    /** A predictive-maintenance anomaly alerted, or cleared, on one signal. */
+    public void anomaly(String outcome, String signal) {
+        registry.counter("portops.ingest.anomalies", "outcome", outcome, "signal", signal).increment();
+    }
+
+    /** Anomalies counted so far with this outcome ({@code raised}, {@code cleared}). */
+    public double anomalies(String outcome) {
+        return registry.find("portops.ingest.anomalies").tag("outcome", outcome).counters().stream()
+                .mapToDouble(Counter::count).sum();
+    }
+
     public void orderPublished() {
         ordersPublished.increment();
     }

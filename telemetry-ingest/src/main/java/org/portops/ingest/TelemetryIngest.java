@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import org.portops.ingest.alert.Alerts;
+import org.portops.ingest.alert.MaintenanceAlerts;
+import org.portops.ingest.anomaly.AnomalyDetector;
 import org.portops.ingest.check.KnownSenders;
 import org.portops.ingest.check.MessageChecks;
 import org.portops.ingest.check.Rejection;
@@ -43,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * The ingest without its MQTT edge: each message handed in is checked; a refused one is quarantined, counted and,
  * for spoofing and replays, alerted; an accepted reading is coalesced into live equipment state and queued for
  * history; an accepted event is stored and applied, and acknowledged once durable; a connection change may mark the
- * machine offline. Runs on one Vert.x context: every method is called from it.
+ * machine offline; accepted readings and events
+ * feed the predictive-maintenance anomaly detector. Runs on one Vert.x context: every method is called from it.
  */
 public final class TelemetryIngest {
 
@@ -60,6 +63,7 @@ public final class TelemetryIngest {
     private final BatchWriter<QuarantineRow> quarantine;
     private final TelemetryPartitions partitions;
     private final OrderDispatcher orders;
+    private final AnomalyDetector anomalies;
 
     public TelemetryIngest(Vertx vertx, LiveYard yard, Pool pool, TerminalLayout layout, Clock clock,
                            IngestConfig config, IngestMetrics metrics) {
@@ -80,6 +84,7 @@ public final class TelemetryIngest {
                 history::writeQuarantine, metrics::shedQuarantine);
         this.partitions = new TelemetryPartitions(pool, clock, config.retention());
         this.orders = new OrderDispatcher(config.terminalCode(), senders.equipment(), clock);
+        this.anomalies = new AnomalyDetector(config.anomaly(), new MaintenanceAlerts(alerts, metrics));
     }
 
     public IngestMetrics metrics() {
@@ -131,6 +136,7 @@ public final class TelemetryIngest {
             case StateReading reading -> {
                 coalescer.offer(EquipmentStates.from(reading, senders.kindOf(reading.machineId())
                         .orElse(reading.kind())));
+                anomalies.reading(reading);
                 history(message, topic, in);
             }
             case ReeferReading reading -> history(message, topic, in);
@@ -138,8 +144,10 @@ public final class TelemetryIngest {
                 history(message, topic, in);
                 connection(connection);
             }
-            case EventMessage event -> events.submit(event, json(in), in.receivedAt())
-                    .onSuccess(outcome -> in.acknowledge());
+            case EventMessage event -> {
+                anomalies.event(event);
+                events.submit(event, json(in), in.receivedAt()).onSuccess(outcome -> in.acknowledge());
+            }
             case Visualization visualization -> {
                 // Position-only traffic for maps; state readings carry the same and more.
             }

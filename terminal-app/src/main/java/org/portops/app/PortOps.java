@@ -27,18 +27,28 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.portops.app.config.PortOpsConfig;
+import org.portops.app.demo.LiveInventory;
 import org.portops.app.health.HazelcastCheck;
 import org.portops.app.health.Health;
+import org.portops.app.health.IngestCheck;
 import org.portops.app.health.MqttBrokerCheck;
 import org.portops.app.health.PostgresCheck;
 import org.portops.app.http.HttpVerticle;
 import org.portops.app.infra.MqttBroker;
+import org.portops.app.infra.NodeId;
 import org.portops.app.infra.PostgresServer;
 import org.portops.app.infra.Stopwatch;
 import org.portops.app.metrics.Metrics;
+import org.portops.ingest.IngestConfig;
+import org.portops.ingest.IngestVerticle;
+import org.portops.model.layout.Inventory;
 import org.portops.model.layout.LayoutException;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.layout.TerminalLayoutLoader;
+import org.portops.model.vessel.BayPlanAction;
+import org.portops.model.vessel.VesselCall;
+import org.portops.sim.SimulatorConfig;
+import org.portops.sim.TerminalSimulator;
 import org.portops.state.Database;
 import org.portops.state.LiveYard;
 import org.portops.state.YardHazelcast;
@@ -51,9 +61,12 @@ import org.slf4j.LoggerFactory;
  * <p>Start: the terminal layout is read first (a broken file stops the start before anything runs);
  * PostgreSQL, the MQTT broker and the Hazelcast member start side by side, as they need nothing from
  * each other; then the schema migration, Vert.x with its PostgreSQL pool, the live yard (rebuilt from
- * the move log, seeded on an empty database) and last the HTTP server. Stop, from the JVM shutdown
- * hook or after a failed start: HTTP first, so no request reaches a half-stopped system, then the live
- * yard, Vert.x, Hazelcast, the broker and PostgreSQL, each flushing what it holds before the next goes.
+ * the move log, seeded on an empty database), the telemetry ingest subscribed to the broker, the HTTP
+ * server and, for {@link Mode#DEMO}, last the simulated terminal publishing to the broker, starting from the
+ * live yard as it stands ({@link LiveInventory}). Stop, from the JVM shutdown hook or after a failed start, in
+ * reverse: the simulator first, so nothing new arrives; HTTP, so no request reaches a half-stopped system; the
+ * ingest, which drains what it accepted into the live yard; then the live yard, Vert.x, Hazelcast, the broker
+ * and PostgreSQL, each flushing what it holds before the next goes.
  */
 public final class PortOps {
 
@@ -62,19 +75,37 @@ public final class PortOps {
     /** Seeding the sample yard on an empty database is the slowest step; give a slow machine room. */
     private static final long LIVE_YARD_TIMEOUT_SECONDS = 180;
     private static final int POOL_SIZE = 8;
+    /** The simulator's seed: its random choices (gate trucks, slots) start the same on every demo. */
+    private static final long DEMO_SEED = 1;
+
+    /** What a PortOps runs: the service alone, or the service with a simulated terminal feeding it. */
+    public enum Mode { RUN, DEMO }
 
     private final PortOpsConfig config;
     private final Clock clock;
+    private final Mode mode;
     private final Deque<Stage> running = new ArrayDeque<>();
     private final ReentrantLock lifecycle = new ReentrantLock();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile HttpVerticle http;
     private volatile LiveYard liveYard;
+    private volatile Pool pool;
+    private volatile TerminalSimulator simulator;
 
+    /** PortOps without the simulated terminal ({@code portops run}). */
     public PortOps(PortOpsConfig config, Clock clock) {
+        this(config, clock, Mode.RUN);
+    }
+
+    /**
+     * @param clock PortOps's time; for a demo sped up, one running at the simulator's pace (the simulator's
+     *              timestamps start from it and must stay within the ingest's skew window)
+     */
+    public PortOps(PortOpsConfig config, Clock clock, Mode mode) {
         this.config = config;
         this.clock = clock;
+        this.mode = mode;
     }
 
     /**
@@ -89,7 +120,7 @@ public final class PortOps {
             Stopwatch total = Stopwatch.start();
             LOG.info("Starting PortOps {} (pid {}, Java {}): {}", version(), ProcessHandle.current().pid(),
                     Runtime.version().feature(), config.describe());
-            prepareDataDirectory();
+            String nodeId = prepareDataDirectory();
             TerminalLayout layout = step("Terminal layout", this::loadLayout, PortOps::describe);
             Infrastructure infrastructure = startInfrastructure();
             checkNotStopping();
@@ -97,19 +128,27 @@ public final class PortOps {
                     applied -> applied + " migration(s) applied");
             Metrics metrics = new Metrics();
             Vertx vertx = startVertx(metrics);
-            Pool pool = startPool(vertx, infrastructure.postgres());
+            pool = startPool(vertx, infrastructure.postgres());
             checkNotStopping();
             liveYard = step("Live yard", () -> openLiveYard(vertx, infrastructure.hazelcast(), pool, layout),
                     PortOps::describe);
             metrics.watchHazelcastMaps(infrastructure.hazelcast());
             checkNotStopping();
+            IngestCheck ingest = startIngest(vertx, layout, infrastructure.broker(), metrics, nodeId);
+            checkNotStopping();
             Health health = new Health(List.of(
                     new PostgresCheck(pool, infrastructure.postgres().host() + ":" + infrastructure.postgres().port()
                             + "/" + infrastructure.postgres().database()),
                     new HazelcastCheck(infrastructure.hazelcast()),
-                    new MqttBrokerCheck(vertx, infrastructure.broker().url())));
+                    new MqttBrokerCheck(vertx, infrastructure.broker().url()),
+                    ingest));
             startHttp(vertx, health, metrics, infrastructure.hazelcast());
-            LOG.info("PortOps started in {} — {}", total, config.httpUrl(http.actualPort()));
+            if (mode == Mode.DEMO) {
+                checkNotStopping();
+                startSimulator(layout, infrastructure, nodeId);
+            }
+            LOG.info("PortOps {}started in {} — {}", mode == Mode.DEMO ? "demo " : "", total,
+                    config.httpUrl(http.actualPort()));
         } catch (StartupException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -164,12 +203,23 @@ public final class PortOps {
         return liveYard;
     }
 
+    /** The reactive PostgreSQL pool, for tests that read the durable record. */
+    Pool pool() {
+        return pool;
+    }
+
+    /** The simulated terminal of a demo; null otherwise. */
+    public TerminalSimulator simulator() {
+        return simulator;
+    }
+
     /** The configuration this instance runs with. */
     public PortOpsConfig config() {
         return config;
     }
 
-    private void prepareDataDirectory() {
+    /** Creates the data directory when missing; returns this node's id kept there. */
+    private String prepareDataDirectory() {
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
@@ -177,6 +227,12 @@ public final class PortOps {
         }
         if (!Files.isWritable(config.dataDir())) {
             throw new StartupException("data.dir '" + config.dataDir() + "' is not writable");
+        }
+        try {
+            return NodeId.of(config.dataDir());
+        } catch (IOException e) {
+            throw new StartupException("the node id in data.dir '" + config.dataDir() + "' cannot be read or made: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -275,6 +331,53 @@ public final class PortOps {
         return (startup.seeded() ? "empty database seeded with the sample inventory, "
                 : startup.logEntriesReplayed() + " move-log entries replayed, ")
                 + startup.containersInTerminal() + " containers in the terminal";
+    }
+
+    private IngestCheck startIngest(Vertx vertx, TerminalLayout layout, MqttBroker broker, Metrics metrics,
+                                    String nodeId) {
+        PortOpsConfig.IngestSettings settings = config.ingest();
+        IngestConfig ingestConfig = IngestConfig.defaults(broker.url().clientUrl(), layout.terminalCode())
+                .withClientIdPrefix("portops-ingest-" + nodeId)
+                .withSkewWindow(settings.skewWindow())
+                .withOfflineTimeout(settings.offlineTimeout())
+                .withRetention(settings.retention());
+        IngestVerticle verticle = IngestVerticle.create(liveYard, pool, layout, clock, ingestConfig,
+                metrics.registry());
+        String subscriptions = "$share/" + ingestConfig.sharedGroup() + "/portops/v1/" + layout.terminalCode()
+                + "/+/{state,reefer,connection,events} at " + broker.url().clientUrl();
+        String deployment = step("Telemetry ingest",
+                () -> vertx.deployVerticle(verticle).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS),
+                id -> "subscribed to " + subscriptions + " as " + ingestConfig.clientIdPrefix());
+        running.push(new Stage("Telemetry ingest",
+                () -> vertx.undeploy(deployment).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
+        return new IngestCheck(vertx, deployment, metrics.registry(), subscriptions);
+    }
+
+    private void startSimulator(TerminalLayout layout, Infrastructure infrastructure, String nodeId) {
+        PortOpsConfig.SimulationSettings settings = config.simulation();
+        int fleet = layout.allEquipment().size();
+        if (settings.machines() > fleet) {
+            throw new StartupException("sim.machines is " + settings.machines() + ", but the layout has " + fleet
+                    + " machines; simulate at most those (0 = all)");
+        }
+        simulator = step("Simulated terminal", () -> {
+            List<VesselCall> calls = liveYard.reader().vesselCalls().await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Inventory inventory = LiveInventory.read(infrastructure.hazelcast(), calls);
+            TerminalSimulator started = TerminalSimulator.start(new SimulatorConfig(
+                    infrastructure.broker().url().clientUrl(), layout.terminalCode(), settings.rateHz(),
+                    settings.speedUp(), DEMO_SEED, settings.machines(), 0, clock, layout, "portops-sim-" + nodeId,
+                    null, null, inventory));
+            running.push(new Stage("Simulated terminal", started::stop));
+            LOG.info("Simulated terminal: starts from the live yard: {} containers in the yard, {} vessel calls with "
+                    + "{} discharges and {} loads to do", inventory.containers().size(), calls.size(),
+                    planned(inventory, BayPlanAction.DISCHARGE), planned(inventory, BayPlanAction.LOAD));
+            return started;
+        }, started -> started.engine().machines().size() + " machines and reefer monitors publishing at "
+                + settings.rateHz() + " Hz, speed-up " + settings.speedUp());
+    }
+
+    private static long planned(Inventory inventory, BayPlanAction action) {
+        return inventory.vesselCalls().stream().mapToLong(c -> c.bayPlan().withAction(action).size()).sum();
     }
 
     private void startHttp(Vertx vertx, Health health, Metrics metrics, HazelcastInstance hazelcast) {

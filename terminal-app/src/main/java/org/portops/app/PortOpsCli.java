@@ -37,8 +37,11 @@ public final class PortOpsCli implements Runnable {
     static CommandLine commandLine(Map<String, String> environment) {
         CommandLine commandLine = new CommandLine(new PortOpsCli());
         CommandLine run = new CommandLine(new RunCommand(environment));
-        SettingOptions.addTo(run.getCommandSpec());
+        SettingOptions.addTo(run.getCommandSpec(), false);
         commandLine.addSubcommand("run", run);
+        CommandLine demo = new CommandLine(new DemoCommand(environment));
+        SettingOptions.addTo(demo.getCommandSpec(), true);
+        commandLine.addSubcommand("demo", demo);
         commandLine.getCommandSpec().usageMessage().footer(settingsFooter());
         commandLine.setUsageHelpWidth(HELP_WIDTH);
         return commandLine;
@@ -47,13 +50,13 @@ public final class PortOpsCli implements Runnable {
     /** Without a subcommand there is nothing to do: say what there is. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: run");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: run or demo");
     }
 
     private static String[] settingsFooter() {
         List<String> lines = new ArrayList<>();
         lines.add("");
-        lines.add("Settings of 'run': option, environment variable, --config file key (default)");
+        lines.add("Settings of 'run' and 'demo': option, environment variable, --config file key (default)");
         lines.add("Precedence: option > environment variable > --config file > default.");
         for (Setting setting : Setting.values()) {
             lines.add("  " + setting.cliFlag() + "=" + setting.paramLabel() + ", " + setting.envVar() + ", "
@@ -62,7 +65,7 @@ public final class PortOpsCli implements Runnable {
             lines.add("      " + setting.description());
         }
         lines.add("");
-        lines.add("'portops run --help' shows the same settings as options of run.");
+        lines.add("'portops run --help' and 'portops demo --help' show them as options; the sim.* settings are demo's.");
         return lines.stream().map(l -> l.replace("%", "%%")).toArray(String[]::new);
     }
 

@@ -7,8 +7,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Adds one command-line option per {@link Setting} to a command, so that {@code run} (and the
- * commands that start PortOps like it) share the same flags and help texts, generated from the
+ * Adds one command-line option per {@link Setting} to a command, so that {@code run} and {@code demo}
+ * share the same flags and help texts, generated from the
  * one list of settings.
  */
 final class SettingOptions {
@@ -16,8 +16,12 @@ final class SettingOptions {
     private SettingOptions() {
     }
 
-    static void addTo(CommandSpec command) {
+    /** Adds the settings' options; the simulated terminal's only where {@code withDemoSettings}. */
+    static void addTo(CommandSpec command, boolean withDemoSettings) {
         for (Setting setting : Setting.values()) {
+            if (setting.demoOnly() && !withDemoSettings) {
+                continue;
+            }
             command.addOption(OptionSpec.builder(setting.cliFlag())
                     .paramLabel(setting.paramLabel())
                     .type(String.class)

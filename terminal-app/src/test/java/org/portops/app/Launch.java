@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.portops.app.config.ConfigResolver;
 import org.portops.app.config.PortOpsConfig;
 import org.portops.app.config.Setting;
+import org.portops.app.demo.SimulatedClock;
 
 /** Starts a whole PortOps in the test JVM on free ports, with its own data directory and cluster. */
 final class Launch {
@@ -38,6 +39,21 @@ final class Launch {
     static PortOps start(Map<Setting, String> settings) {
         PortOpsConfig config = ConfigResolver.resolve(settings, Map.of());
         PortOps portops = new PortOps(config, Clock.systemUTC());
+        try {
+            portops.start();
+        } catch (RuntimeException e) {
+            portops.stop();
+            throw e;
+        }
+        return portops;
+    }
+
+    /** A demo at {@code speedUp}, PortOps's clock running at the simulator's pace as {@code portops demo} runs it. */
+    static PortOps demo(Map<Setting, String> settings, double speedUp) {
+        Map<Setting, String> demo = new EnumMap<>(settings);
+        demo.put(Setting.SIM_SPEED_UP, Double.toString(speedUp));
+        PortOpsConfig config = ConfigResolver.resolve(demo, Map.of());
+        PortOps portops = new PortOps(config, SimulatedClock.startingNow(speedUp), PortOps.Mode.DEMO);
         try {
             portops.start();
         } catch (RuntimeException e) {

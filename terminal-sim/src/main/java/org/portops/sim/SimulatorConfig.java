@@ -3,6 +3,7 @@ package org.portops.sim;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import org.portops.model.layout.Inventory;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.layout.TerminalLayoutLoader;
 import org.portops.model.telemetry.GeoReference;
@@ -21,10 +22,17 @@ import org.portops.model.telemetry.GeoReference;
  * @param layout         the terminal; the sample terminal when null
  * @param clientIdPrefix prefix of the MQTT client ids
  * @param reeferPeriod   how often each plugged reefer is reported (simulated time)
+ * @param geo            where the terminal lies on earth; the sample terminal's reference when null
+ * @param inventory      the terminal to start from (containers in their yard slots, vessel calls with their bay
+ *                       plans), e.g. a live yard's current state; null generates the sample inventory from
+ *                       {@code seed} at the clock's start time. Containers may come in any order; together they
+ *                       must obey the yard rules ({@link org.portops.sim.yard.SimYard}), else start fails naming
+ *                       the first that does not
  */
 public record SimulatorConfig(String brokerUrl, String terminalCode, double rateHz, double speedUp, long seed,
                               int machineLimit, int connections, Clock clock, TerminalLayout layout,
-                              String clientIdPrefix, Duration reeferPeriod, GeoReference geo) {
+                              String clientIdPrefix, Duration reeferPeriod, GeoReference geo,
+                              Inventory inventory) {
 
     public SimulatorConfig {
         Objects.requireNonNull(brokerUrl, "broker URL");
@@ -46,6 +54,14 @@ public record SimulatorConfig(String brokerUrl, String terminalCode, double rate
         geo = geo == null ? GeoReference.SAMPLE : geo;
     }
 
+    /** Without a starting inventory: the sample inventory generated from {@code seed}. */
+    public SimulatorConfig(String brokerUrl, String terminalCode, double rateHz, double speedUp, long seed,
+                           int machineLimit, int connections, Clock clock, TerminalLayout layout,
+                           String clientIdPrefix, Duration reeferPeriod, GeoReference geo) {
+        this(brokerUrl, terminalCode, rateHz, speedUp, seed, machineLimit, connections, clock, layout, clientIdPrefix,
+                reeferPeriod, geo, null);
+    }
+
     /** The sample terminal in real time at 1 Hz, seed 1, every machine on its own connection. */
     public static SimulatorConfig defaults(String brokerUrl) {
         return new SimulatorConfig(brokerUrl, null, 1, 1, 1, 0, 0, Clock.systemUTC(), null, null, null, null);
@@ -53,36 +69,42 @@ public record SimulatorConfig(String brokerUrl, String terminalCode, double rate
 
     public SimulatorConfig withRate(double hz) {
         return new SimulatorConfig(brokerUrl, terminalCode, hz, speedUp, seed, machineLimit, connections, clock, layout,
-                clientIdPrefix, reeferPeriod, geo);
+                clientIdPrefix, reeferPeriod, geo, inventory);
     }
 
     public SimulatorConfig withSpeedUp(double factor) {
         return new SimulatorConfig(brokerUrl, terminalCode, rateHz, factor, seed, machineLimit, connections, clock,
-                layout, clientIdPrefix, reeferPeriod, geo);
+                layout, clientIdPrefix, reeferPeriod, geo, inventory);
     }
 
     public SimulatorConfig withMachines(int limit, int sharedConnections) {
         return new SimulatorConfig(brokerUrl, terminalCode, rateHz, speedUp, seed, limit, sharedConnections, clock,
-                layout, clientIdPrefix, reeferPeriod, geo);
+                layout, clientIdPrefix, reeferPeriod, geo, inventory);
     }
 
     public SimulatorConfig withSeed(long newSeed) {
         return new SimulatorConfig(brokerUrl, terminalCode, rateHz, speedUp, newSeed, machineLimit, connections, clock,
-                layout, clientIdPrefix, reeferPeriod, geo);
+                layout, clientIdPrefix, reeferPeriod, geo, inventory);
     }
 
     public SimulatorConfig withClock(Clock newClock) {
         return new SimulatorConfig(brokerUrl, terminalCode, rateHz, speedUp, seed, machineLimit, connections, newClock,
-                layout, clientIdPrefix, reeferPeriod, geo);
+                layout, clientIdPrefix, reeferPeriod, geo, inventory);
     }
 
     public SimulatorConfig withClientIdPrefix(String prefix) {
         return new SimulatorConfig(brokerUrl, terminalCode, rateHz, speedUp, seed, machineLimit, connections, clock,
-                layout, prefix, reeferPeriod, geo);
+                layout, prefix, reeferPeriod, geo, inventory);
+    }
+
+    /** Starts from {@code start} instead of the sample inventory. */
+    public SimulatorConfig withInventory(Inventory start) {
+        return new SimulatorConfig(brokerUrl, terminalCode, rateHz, speedUp, seed, machineLimit, connections, clock,
+                layout, clientIdPrefix, reeferPeriod, geo, start);
     }
 
     public SimulatorConfig withReeferPeriod(Duration period) {
         return new SimulatorConfig(brokerUrl, terminalCode, rateHz, speedUp, seed, machineLimit, connections, clock,
-                layout, clientIdPrefix, period, geo);
+                layout, clientIdPrefix, period, geo, inventory);
     }
 }

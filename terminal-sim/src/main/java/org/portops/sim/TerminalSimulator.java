@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The simulated terminal as a library: {@link #start} builds the terminal (sample inventory and vessel calls from
- * the seed), connects to the broker, announces every machine ONLINE and runs the engine in the background at the
+ * The simulated terminal as a library: {@link #start} builds the terminal (the configured inventory, else the
+ * sample inventory and vessel calls from the seed), connects to the broker, announces every machine ONLINE and runs the engine in the background at the
  * configured speed-up; {@link #stop} announces OFFLINE and disconnects. Inject faults and attacks with
  * {@link #inject}; instant actions arriving over MQTT are applied by the engine.
  */
@@ -36,7 +36,7 @@ public final class TerminalSimulator implements AutoCloseable {
     private final long startNanos;
     private long ticksRun;
 
-    private TerminalSimulator(SimEngine engine, MqttOutput output, double speedUp) {
+    private TerminalSimulator(SimEngine engine, MqttOutput output, double speedUp, long startNanos) {
         this.engine = engine;
         this.output = output;
         this.speedUp = speedUp;
@@ -45,21 +45,30 @@ public final class TerminalSimulator implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.startNanos = System.nanoTime();
+        this.startNanos = startNanos;
     }
 
     public static TerminalSimulator start(SimulatorConfig config) throws MqttException {
         TerminalLayout layout = FleetSizer.resize(config.layout(), config.machineLimit());
-        Instant start = config.clock().instant();
-        Inventory inventory = SampleInventory.generate(layout, config.seed(), start);
-        EngineConfig engineConfig = new EngineConfig(layout, inventory, config.terminalCode(), config.seed(), start,
-                config.rateHz(), config.reeferPeriod(), config.geo());
         SimEngine[] engine = new SimEngine[1];
         MqttOutput output = new MqttOutput(config.brokerUrl(), config.terminalCode(), config.clientIdPrefix(),
-                layout.allEquipment().stream().map(e -> e.id()).toList(), config.connections(), start,
-                action -> engine[0].instantAction(action));
-        engine[0] = new SimEngine(engineConfig, output);
-        TerminalSimulator simulator = new TerminalSimulator(engine[0], output, config.speedUp());
+                layout.allEquipment().stream().map(e -> e.id()).toList(), config.connections(),
+                config.clock().instant(), action -> engine[0].instantAction(action));
+        // Simulated time starts once connected, at the clock's now, and runs from this very moment on: otherwise
+        // the time spent connecting would put every timestamp behind the clock for good.
+        long startNanos = System.nanoTime();
+        Instant start = config.clock().instant();
+        Inventory inventory = config.inventory() != null ? config.inventory()
+                : SampleInventory.generate(layout, config.seed(), start);
+        EngineConfig engineConfig = new EngineConfig(layout, inventory, config.terminalCode(), config.seed(), start,
+                config.rateHz(), config.reeferPeriod(), config.geo());
+        try {
+            engine[0] = new SimEngine(engineConfig, output);
+        } catch (RuntimeException e) {
+            output.close();
+            throw e;
+        }
+        TerminalSimulator simulator = new TerminalSimulator(engine[0], output, config.speedUp(), startNanos);
         engine[0].announceOnline();
         long period = Math.max(1_000_000L, (long) (TICK_NANOS / config.speedUp()));
         simulator.driver.scheduleAtFixedRate(simulator::run, 0, period, TimeUnit.NANOSECONDS);

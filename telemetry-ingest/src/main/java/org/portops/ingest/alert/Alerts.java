@@ -25,7 +25,7 @@ public final class Alerts {
 
     private static final Logger LOG = LoggerFactory.getLogger(Alerts.class);
 
-    private record Key(AlertKind kind, String subject) {
+    private record Key(AlertKind kind, String subject, String aspect) {
     }
 
     private final EventBus bus;
@@ -45,8 +45,16 @@ public final class Alerts {
 
     /** Raises the alert unless one of the same kind and subject was raised within the interval. */
     public void raise(AlertKind kind, String subject, String text) {
+        raise(kind, subject, "", text);
+    }
+
+    /**
+     * Raises the alert unless one of the same kind, subject and aspect (e.g. the signal of a predictive-maintenance
+     * alert) was raised within the interval: a machine's vibration alert does not silence its temperature alert.
+     */
+    public void raise(AlertKind kind, String subject, String aspect, String text) {
         Instant now = clock.instant();
-        Key key = new Key(kind, subject);
+        Key key = new Key(kind, subject, aspect);
         Instant last = lastRaised.get(key);
         if (last != null && now.isBefore(last.plus(interval))) {
             return;

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -117,12 +118,20 @@ public final class ConfigResolver {
         String clusterName = parser.text(Setting.CLUSTER_NAME);
         Path layout = parser.parseOptional(Setting.LAYOUT, ConfigResolver::path);
         LogFormat logFormat = parser.parse(Setting.LOG_FORMAT, LogFormat::parse);
+        Duration skewWindow = parser.parse(Setting.INGEST_SKEW_WINDOW, Durations::parse);
+        Duration offlineTimeout = parser.parse(Setting.INGEST_OFFLINE_TIMEOUT, Durations::parse);
+        Duration retention = parser.parse(Setting.INGEST_RETENTION, Durations::parse);
+        Double speedUp = parser.parse(Setting.SIM_SPEED_UP, ConfigResolver::decimal);
+        Double rate = parser.parse(Setting.SIM_RATE, ConfigResolver::decimal);
+        Integer machines = parser.parse(Setting.SIM_MACHINES, ConfigResolver::number);
         if (!parser.problems.isEmpty()) {
             throw new ConfigException(parser.problems);
         }
         try {
             return new PortOpsConfig(httpHost, httpPort, dataDir, postgresUrl, pgUser, pgPassword, pgPort, mqttUrl,
-                    mqttPort, hzPort, hzMembers, clusterName, layout, logFormat);
+                    mqttPort, hzPort, hzMembers, clusterName, layout, logFormat,
+                    new PortOpsConfig.IngestSettings(skewWindow, offlineTimeout, retention),
+                    new PortOpsConfig.SimulationSettings(speedUp, rate, machines));
         } catch (ConfigException e) {
             throw new ConfigException(e.problems().stream()
                     .map(p -> p.from(values.get(p.setting()).source()))
@@ -135,6 +144,18 @@ public final class ConfigResolver {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("must be a whole number, was '" + text + "'", e);
+        }
+    }
+
+    private static double decimal(String text) {
+        try {
+            double value = Double.parseDouble(text);
+            if (!Double.isFinite(value)) {
+                throw new NumberFormatException(text);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be a number, was '" + text + "'", e);
         }
     }
 

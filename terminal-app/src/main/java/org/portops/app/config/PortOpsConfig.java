@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,10 +28,41 @@ import java.util.regex.Pattern;
  * @param clusterName Hazelcast cluster name
  * @param layoutFile  terminal layout file; null = the bundled sample terminal
  * @param logFormat   log line format
+ * @param ingest      how the telemetry ingest checks and keeps readings
+ * @param simulation  the simulated terminal of {@code demo}
  */
 public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, PostgresUrl postgresUrl, String pgUser,
                             String pgPassword, int pgPort, MqttUrl mqttUrl, int mqttPort, int hzPort,
-                            List<String> hzMembers, String clusterName, Path layoutFile, LogFormat logFormat) {
+                            List<String> hzMembers, String clusterName, Path layoutFile, LogFormat logFormat,
+                            IngestSettings ingest, SimulationSettings simulation) {
+
+    /**
+     * The telemetry ingest's settings.
+     *
+     * @param skewWindow     how far a message's timestamp may be from PortOps's clock, either way
+     * @param offlineTimeout a machine silent this long is marked OFFLINE
+     * @param retention      how long reading history is kept (whole days)
+     */
+    public record IngestSettings(Duration skewWindow, Duration offlineTimeout, Duration retention) {
+
+        public static IngestSettings defaults() {
+            return new IngestSettings(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofDays(7));
+        }
+    }
+
+    /**
+     * The simulated terminal {@code demo} runs.
+     *
+     * @param speedUp  simulated seconds per wall-clock second, above 0 and at most 1000
+     * @param rateHz   readings per machine per simulated second, 1..10
+     * @param machines machines simulated, fleets in proportion; 0 = the layout's whole fleet
+     */
+    public record SimulationSettings(double speedUp, double rateHz, int machines) {
+
+        public static SimulationSettings defaults() {
+            return new SimulationSettings(1, 1, 0);
+        }
+    }
 
     private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern MEMBER = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+)(?::(\\d{1,5}))?");
@@ -61,6 +93,10 @@ public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, Postgre
         if (logFormat == null) {
             problems.add(ConfigProblem.of(Setting.LOG_FORMAT, "must be plain or json"));
         }
+        ingest = ingest == null ? IngestSettings.defaults() : ingest;
+        simulation = simulation == null ? SimulationSettings.defaults() : simulation;
+        checkIngest(ingest, problems);
+        checkSimulation(simulation, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -90,7 +126,39 @@ public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, Postgre
                 + " mqtt=" + (embeddedBroker() ? "embedded:" + mqttPort : mqttUrl)
                 + " hazelcast=" + clusterName + "@" + hzPort + (hzMembers.isEmpty() ? "" : " members=" + hzMembers)
                 + " layout=" + (layoutFile == null ? "sample" : layoutFile)
-                + " log=" + logFormat.configName();
+                + " log=" + logFormat.configName()
+                + " ingest=skew:" + Durations.format(ingest.skewWindow()) + ",offline:"
+                + Durations.format(ingest.offlineTimeout()) + ",retention:" + Durations.format(ingest.retention());
+    }
+
+    private static void checkIngest(IngestSettings ingest, List<ConfigProblem> problems) {
+        positive(Setting.INGEST_SKEW_WINDOW, ingest.skewWindow(), problems);
+        positive(Setting.INGEST_OFFLINE_TIMEOUT, ingest.offlineTimeout(), problems);
+        if (ingest.retention() == null || ingest.retention().toDays() < 1
+                || !ingest.retention().equals(Duration.ofDays(ingest.retention().toDays()))) {
+            problems.add(ConfigProblem.of(Setting.INGEST_RETENTION,
+                    "must be whole days, at least 1d, was " + Durations.format(ingest.retention())));
+        }
+    }
+
+    private static void positive(Setting setting, Duration duration, List<ConfigProblem> problems) {
+        if (duration == null || duration.isZero() || duration.isNegative()) {
+            problems.add(ConfigProblem.of(setting, "must be positive, was " + Durations.format(duration)));
+        }
+    }
+
+    private static void checkSimulation(SimulationSettings simulation, List<ConfigProblem> problems) {
+        if (!(simulation.speedUp() > 0 && simulation.speedUp() <= 1000)) {
+            problems.add(ConfigProblem.of(Setting.SIM_SPEED_UP, "must be above 0 and at most 1000, was "
+                    + simulation.speedUp()));
+        }
+        if (!(simulation.rateHz() >= 1 && simulation.rateHz() <= 10)) {
+            problems.add(ConfigProblem.of(Setting.SIM_RATE, "must be 1..10, was " + simulation.rateHz()));
+        }
+        if (simulation.machines() < 0) {
+            problems.add(ConfigProblem.of(Setting.SIM_MACHINES, "must be 0 (the whole fleet) or more, was "
+                    + simulation.machines()));
+        }
     }
 
     private static void checkHttpHost(String host, List<ConfigProblem> problems) {

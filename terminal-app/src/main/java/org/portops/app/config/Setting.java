@@ -42,18 +42,41 @@ public enum Setting {
     LAYOUT("layout", "FILE", "",
             "Terminal layout file (.yaml, .yml or .json); empty uses the bundled sample terminal."),
     LOG_FORMAT("log.format", "FORMAT", "plain",
-            "Log format on stderr: plain, or json (one JSON object per line).");
+            "Log format on stderr: plain, or json (one JSON object per line)."),
+    INGEST_SKEW_WINDOW("ingest.skew.window", "DURATION", "30s",
+            "How far a telemetry timestamp may be from PortOps's clock, either way (e.g. 30s, 2m)."),
+    INGEST_OFFLINE_TIMEOUT("ingest.offline.timeout", "DURATION", "30s",
+            "A machine silent this long is marked OFFLINE (e.g. 30s, 1m)."),
+    INGEST_RETENTION("ingest.retention", "DURATION", "7d",
+            "How long telemetry history is kept, in whole days (e.g. 7d)."),
+    SIM_SPEED_UP("sim.speed.up", "FACTOR", "1", true,
+            "demo only: simulated seconds per wall-clock second; PortOps's clock runs at the same pace."),
+    SIM_RATE("sim.rate", "HZ", "1", true,
+            "demo only: state readings per simulated machine per simulated second, 1..10."),
+    SIM_MACHINES("sim.machines", "COUNT", "0", true,
+            "demo only: how many machines to simulate, fleets in proportion; 0 simulates the layout's whole fleet.");
 
     private final String key;
     private final String paramLabel;
     private final String defaultValue;
     private final String description;
+    private final boolean demoOnly;
 
     Setting(String key, String paramLabel, String defaultValue, String description) {
+        this(key, paramLabel, defaultValue, false, description);
+    }
+
+    Setting(String key, String paramLabel, String defaultValue, boolean demoOnly, String description) {
         this.key = key;
         this.paramLabel = paramLabel;
         this.defaultValue = defaultValue;
+        this.demoOnly = demoOnly;
         this.description = description;
+    }
+
+    /** True for the simulated terminal's settings, which only {@code demo} has as options. */
+    public boolean demoOnly() {
+        return demoOnly;
     }
 
     /** The key in a configuration file, e.g. {@code http.port}. */

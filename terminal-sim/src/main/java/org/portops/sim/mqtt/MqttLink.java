@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -60,6 +61,11 @@ final class MqttLink implements AutoCloseable {
     }
 
     void connect(Instant now) throws MqttException {
+        startConnect(now).waitForCompletion(TIMEOUT_MILLIS);
+    }
+
+    /** Sends CONNECT with the will and returns at once; wait on the token for the CONNACK. */
+    IMqttToken startConnect(Instant now) throws MqttException {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
         options.setAutomaticReconnect(true);
@@ -70,7 +76,12 @@ final class MqttLink implements AutoCloseable {
         will.setQos(1);
         will.setRetained(true);
         options.setWill(willTopic.toString(), will);
-        client.connect(options).waitForCompletion(TIMEOUT_MILLIS);
+        return client.connect(options);
+    }
+
+    /** Waits for a connect {@link #startConnect started}. */
+    static void awaitConnected(IMqttToken token) throws MqttException {
+        token.waitForCompletion(TIMEOUT_MILLIS);
     }
 
     synchronized void publish(String topic, byte[] payload, int qos, boolean retained) {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -48,10 +50,16 @@ public final class MqttOutput implements TelemetrySink, AutoCloseable {
                       int connections, Instant now, Consumer<InstantAction> actions) throws MqttException {
         try {
             if (connections == 0) {
+                // all CONNECTs in flight at once: one after the other, a broker's few hundred ms each add up to
+                // most of a minute for a whole terminal
+                List<IMqttToken> connecting = new ArrayList<>(machines.size());
                 for (EquipmentId machine : machines) {
                     MqttLink link = link(brokerUrl, clientIdPrefix + "-" + machine, machine, terminal);
-                    link.connect(now);
                     dedicated.put(machine, link);
+                    connecting.add(link.startConnect(now));
+                }
+                for (IMqttToken token : connecting) {
+                    MqttLink.awaitConnected(token);
                 }
             } else {
                 for (int i = 1; i <= connections; i++) {
@@ -142,8 +150,11 @@ public final class MqttOutput implements TelemetrySink, AutoCloseable {
 
     /** Disconnects cleanly (gateways first publish their OFFLINE), then releases the clients. */
     public void disconnect(Instant now) {
-        dedicated.values().forEach(link -> link.disconnect(now, false));
-        shared.forEach(link -> link.disconnect(now, true));
+        // side by side, as the connects: each link waits for its own in-flight messages and DISCONNECT
+        try (ExecutorService disconnecting = Executors.newVirtualThreadPerTaskExecutor()) {
+            dedicated.values().forEach(link -> disconnecting.execute(() -> link.disconnect(now, false)));
+            shared.forEach(link -> disconnecting.execute(() -> link.disconnect(now, true)));
+        }
     }
 
     @Override

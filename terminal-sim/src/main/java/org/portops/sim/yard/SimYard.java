@@ -2,6 +2,7 @@ package org.portops.sim.yard;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,10 @@ public final class SimYard {
     public SimYard(TerminalLayout layout, Collection<PlacedContainer> initial) {
         this.layout = layout;
         layout.blocks().forEach(b -> blocks.put(b.id(), b));
-        for (PlacedContainer placed : initial) {
+        // ground tier first, so a container is placed only once what carries it stands
+        List<PlacedContainer> bottomUp = new ArrayList<>(initial);
+        bottomUp.sort(Comparator.comparingInt(p -> p.slot().tier().level()));
+        for (PlacedContainer placed : bottomUp) {
             place(placed.container(), placed.slot()).ifPresent(reason -> {
                 throw new IllegalArgumentException("initial inventory: " + reason);
             });
