@@ -34,13 +34,38 @@ class PortOpsCliTest {
     }
 
     @Test
-    void runHelpExplainsEveryOption() {
+    void runHelpExplainsEveryOptionButTheSimulators() {
         int exitCode = execute(Map.of(), "run", "--help");
 
         assertThat(exitCode).isZero();
         for (Setting setting : Setting.values()) {
+            if (setting.demoOnly()) {
+                assertThat(out.toString()).doesNotContain(setting.cliFlag());
+            } else {
+                assertThat(out.toString()).contains(setting.cliFlag(), "Env: " + setting.envVar());
+            }
+        }
+    }
+
+    @Test
+    void demoHelpExplainsEveryOptionIncludingTheSimulators() {
+        int exitCode = execute(Map.of(), "demo", "--help");
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString()).contains("--sim-speed-up", "--sim-rate", "--sim-machines");
+        for (Setting setting : Setting.values()) {
             assertThat(out.toString()).contains(setting.cliFlag(), "Env: " + setting.envVar());
         }
+    }
+
+    @Test
+    void demoRefusesSimulatorSettingsOutOfRange() {
+        int exitCode = execute(Map.of("PORTOPS_SIM_RATE", "20"), "demo", "--sim-speed-up", "0");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("sim.rate (from PORTOPS_SIM_RATE): must be 1..10, was 20.0")
+                .contains("sim.speed.up (from --sim-speed-up): must be above 0 and at most 1000, was 0.0");
     }
 
     @Test
@@ -67,6 +92,6 @@ class PortOpsCliTest {
         int exitCode = execute(Map.of());
 
         assertThat(exitCode).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing subcommand: run");
+        assertThat(err.toString()).contains("Missing subcommand: run or demo");
     }
 }

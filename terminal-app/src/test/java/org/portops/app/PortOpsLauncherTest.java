@@ -50,12 +50,16 @@ class PortOpsLauncherTest {
         JsonObject health = new JsonObject(response.body());
         assertThat(health.getString("status")).isEqualTo("UP");
         JsonObject checks = health.getJsonObject("checks");
-        assertThat(checks.fieldNames()).containsExactlyInAnyOrder("postgres", "hazelcast", "mqtt");
+        assertThat(checks.fieldNames()).containsExactlyInAnyOrder("postgres", "hazelcast", "mqtt", "ingest");
         assertThat(checks.getJsonObject("postgres").getString("detail")).startsWith("SELECT 1 answered in");
         assertThat(checks.getJsonObject("hazelcast").getString("detail"))
                 .isEqualTo("member running, cluster state ACTIVE, 1 member(s)");
         assertThat(checks.getJsonObject("mqtt").getString("detail")).startsWith("CONNACK accepted in");
         assertThat(checks.getJsonObject("mqtt").getString("target")).isEqualTo("tcp://127.0.0.1:" + mqttPort);
+        assertThat(checks.getJsonObject("ingest").getString("detail")).startsWith("subscribed; ");
+        assertThat(checks.getJsonObject("ingest").getString("target"))
+                .isEqualTo("$share/portops-ingest/portops/v1/NQCT/+/{state,reefer,connection,events} at tcp://127.0.0.1:"
+                        + mqttPort);
         for (String component : checks.fieldNames()) {
             assertThat(checks.getJsonObject(component).getString("status")).as(component).isEqualTo("UP");
         }

@@ -1,7 +1,6 @@
 package org.portops.bench.ingest;
 
 import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.sqlclient.Row;
 import java.io.IOException;

@@ -8,6 +8,7 @@ package org.portops.bench.ingest;
  * @param publishedCount   readings published during the whole step, warm-up included
  * @param ingested         readings per second the ingest accepted in the window
  * @param shed             readings the ingest shed during the step (inbound queue full, or history queue full)
+ * @param shedInbound      of those, shed at the door because the inbound queue was full (the rest: history full)
  * @param lost             readings published during the step that the ingest never took off the wire (dropped by
  *                         the broker or still queued when the step's drain time ran out)
  * @param lagGrowth        growth of published-but-not-yet-handled readings over the window
@@ -17,7 +18,7 @@ package org.portops.bench.ingest;
  * @param latencySamples   visible states timed on the sampled machines
  * @param bare             readings per second the bare subscriber received in its window
  */
-record StepResult(int machines, double hz, double published, long publishedCount, double ingested, long shed, long lost, long lagGrowth, long backlog,
+record StepResult(int machines, double hz, double published, long publishedCount, double ingested, long shed, long shedInbound, long lost, long lagGrowth, long backlog,
                   long eventsSent, long eventsStored, double p50Millis, double p99Millis, int latencySamples,
                   double bare) {
 

@@ -27,7 +27,7 @@ public record Anomaly(EquipmentId machine, Signal signal, Instant at, Instant si
                     + "%s (%.1f vs %.1f °C expected at this workload) — %s", machine, observed - expected, lasting,
                     observed, expected, signal.advice());
             case CYCLE_TIME -> String.format(Locale.ROOT, "%s cycle time %.1f× its baseline %s (%.0f vs %.0f s "
-                    + "lock to lock) — %s", machine, observed / expected, lasting, observed, expected,
+                    + "lock to unlock) — %s", machine, observed / expected, lasting, observed, expected,
                     signal.advice());
         };
     }

@@ -9,7 +9,7 @@ import org.portops.model.telemetry.StateReading;
 
 /**
  * Predictive maintenance from telemetry: per machine, learns a baseline of vibration and motor temperature
- * (conditioned on what the machine is doing) and of crane cycle time, and tells its listener when a signal
+ * (conditioned on what the machine is doing) and of quay-crane cycle time, and tells its listener when a signal
  * deviates upwards for a sustained time, and when it is back. Times are the messages' own timestamps, so a
  * replayed or simulated stream gives the same result at any speed. Method and figures: docs/anomaly-detection.md.
  *
@@ -29,20 +29,19 @@ public final class AnomalyDetector {
 
     /** An accepted state reading. */
     public void reading(StateReading reading) {
-        health(reading.machineId()).reading(reading.timestamp().toEpochMilli(), Duty.of(reading),
+        health(reading.machineId()).reading(reading.timestamp().toEpochMilli(), reading.kind(), Duty.of(reading),
                 reading.motorTemperatureCelsius(), reading.vibrationRmsMillimetresPerSecond(), listener);
     }
 
-    /** An accepted event: spreader locks time crane cycles; faults break them. */
+    /** An accepted event: spreader lock and unlock time a quay crane's laden cycle; faults break it. */
     public void event(EventMessage message) {
         switch (message.event()) {
             case EquipmentEvent.SpreaderLocked locked -> health(message.machineId())
-                    .locked(message.timestamp().toEpochMilli(), listener);
+                    .locked(message.timestamp().toEpochMilli());
+            case EquipmentEvent.SpreaderUnlocked unlocked -> health(message.machineId())
+                    .unlocked(message.timestamp().toEpochMilli(), listener);
             case EquipmentEvent.FaultRaised raised -> health(message.machineId()).breakCycle();
             case EquipmentEvent.FaultCleared cleared -> health(message.machineId()).breakCycle();
-            case EquipmentEvent.SpreaderUnlocked unlocked -> {
-                // A cycle is timed lock to lock; the unlock in between says nothing more.
-            }
             case EquipmentEvent.InstructionAccepted accepted -> {
                 // Work-instruction life-cycle: not a health signal.
             }

@@ -10,6 +10,9 @@ import java.time.Duration;
  * @param minReadings           a window with fewer readings is dropped (a machine going quiet)
  * @param warmupWindows         windows learned before a machine's vibration and temperature are scored
  * @param memoryWindows         the baselines forget over about this many windows
+ * @param familiarWindows       a window is only scored once each duty that takes over a fifth of it has been the
+ *                              main duty of this many learned windows; until then it is learned (a new regime, not
+ *                              a fault)
  * @param drift                 CUSUM allowance k, in standard deviations: shifts below it are tolerated
  * @param threshold             CUSUM decision level h, in standard deviations
  * @param clip                  one sample adds at most {@code clip - drift} to the CUSUM, so a single spike
@@ -30,6 +33,7 @@ import java.time.Duration;
  *                              persists is repeated at this interval
  */
 public record AnomalyParameters(Duration window, int minReadings, int warmupWindows, int memoryWindows,
+                                int familiarWindows,
                                 double drift, double threshold, double clip, double learnBelow,
                                 Duration thermalTimeConstant, double vibrationMinRatio, double vibrationSigmaFloor,
                                 double temperatureMinRise, double temperatureSigmaFloor, int warmupCycles,
@@ -41,7 +45,7 @@ public record AnomalyParameters(Duration window, int minReadings, int warmupWind
         positive(thermalTimeConstant, "thermal time constant");
         positive(longestCycle, "longest cycle");
         positive(repeatInterval, "repeat interval");
-        if (minReadings < 1 || warmupWindows < 2 || memoryWindows < warmupWindows || warmupCycles < 2
+        if (minReadings < 1 || familiarWindows < 0 || warmupWindows < 2 || memoryWindows < warmupWindows || warmupCycles < 2
                 || memoryCycles < warmupCycles) {
             throw new IllegalArgumentException("need minReadings >= 1, warm-ups >= 2 and memories >= their warm-up, "
                     + "were " + minReadings + ", " + warmupWindows + "/" + memoryWindows + ", " + warmupCycles + "/"
@@ -55,12 +59,12 @@ public record AnomalyParameters(Duration window, int minReadings, int warmupWind
     }
 
     /**
-     * One-minute windows, an hour of warm-up; CUSUM k = 1, h = 10, samples clipped at z = 5
+     * One-minute windows, an hour of warm-up, a duty scored once it led 15 windows; CUSUM k = 1, h = 10, samples clipped at z = 5
      * (at least three minutes well out before an alert), a week of memory; a 10-minute thermal lag; alerts from 1.25× vibration
      * (ISO 10816's significant change), +5 °C, or 1.3× cycle time; one alert per machine and signal an hour.
      */
     public static AnomalyParameters defaults() {
-        return new AnomalyParameters(Duration.ofMinutes(1), 10, 60, 10_080, 1.0, 10.0, 5.0, 3.0,
+        return new AnomalyParameters(Duration.ofMinutes(1), 10, 60, 10_080, 15, 1.0, 10.0, 5.0, 3.0,
                 Duration.ofMinutes(10), 1.25, 0.02, 5.0, 0.5, 30, 500, Duration.ofMinutes(20), 1.3, 0.05,
                 Duration.ofHours(1));
     }
@@ -68,7 +72,7 @@ public record AnomalyParameters(Duration window, int minReadings, int warmupWind
     /** The same with other windows and warm-up, e.g. seconds-long windows for a test over a real broker. */
     public AnomalyParameters withWindows(Duration newWindow, int newWarmupWindows, int newWarmupCycles) {
         return new AnomalyParameters(newWindow, minReadings, newWarmupWindows,
-                Math.max(memoryWindows, newWarmupWindows), drift, threshold, clip, learnBelow, thermalTimeConstant,
+                Math.max(memoryWindows, newWarmupWindows), familiarWindows, drift, threshold, clip, learnBelow, thermalTimeConstant,
                 vibrationMinRatio, vibrationSigmaFloor, temperatureMinRise, temperatureSigmaFloor, newWarmupCycles,
                 Math.max(memoryCycles, newWarmupCycles), longestCycle, cycleMinRatio, cycleSigmaFloor,
                 repeatInterval);

@@ -3,9 +3,10 @@ package org.portops.ingest.anomaly;
 import org.portops.model.equipment.EquipmentId;
 
 /**
- * A crane's cycle time, from one spreader lock to the next, learned and scored on a log scale (cycle times are
- * skewed: a wait for a truck makes a cycle much longer, never much shorter). A fault, or a pause longer than the
- * longest cycle, breaks the chain: the interval across it is not a cycle.
+ * A quay crane's laden cycle time, from spreader lock to unlock (hoist, trolley across, lower), learned and scored
+ * on a log scale. Timing lock to unlock rather than lock to next lock leaves out the empty leg, where the crane
+ * waits for a truck or a lashing gang: that wait is the terminal's business, not the crane's health. A fault, or a
+ * leg longer than the longest cycle, is not a cycle.
  */
 final class CycleTimer {
 
@@ -22,14 +23,16 @@ final class CycleTimer {
         this.alarm = new ShiftAlarm(machine, Signal.CYCLE_TIME, parameters);
     }
 
-    void locked(long atMillis, AnomalyListener listener) {
-        long interval = atMillis - lastLock;
-        if (lastLock >= 0 && interval > 0 && interval <= parameters.longestCycle().toMillis()) {
-            score(lastLock, atMillis, Math.log(interval / 1000.0), listener);
+    void locked(long atMillis) {
+        lastLock = atMillis;
+    }
+
+    void unlocked(long atMillis, AnomalyListener listener) {
+        long leg = atMillis - lastLock;
+        if (lastLock >= 0 && leg > 0 && leg <= parameters.longestCycle().toMillis()) {
+            score(lastLock, atMillis, Math.log(leg / 1000.0), listener);
         }
-        if (lastLock < 0 || interval > 0) {
-            lastLock = atMillis;
-        }
+        lastLock = -1;
     }
 
     /** The machine faulted: the cycle in progress is no measure of its health. */

@@ -6,11 +6,15 @@ package org.portops.ingest.anomaly;
  * count-adjusted ({@code max(1/n, 1/memory)}): a plain average while young, an exponential forgetting of old
  * samples afterwards, so the baseline follows slow legitimate change (seasons, a re-greased bearing) over about
  * {@code memory} samples. A small ridge pulls the weight of a feature never seen towards the overall mean, so an
- * unseen duty predicts the machine's average instead of nonsense. Fixed memory: {@code p² + 3p} doubles.
+ * unseen duty predicts the machine's average instead of nonsense. Fixed memory: {@code 2p² + 5p} numbers.
  */
 final class LinearBaseline {
 
     private static final double RIDGE = 1e-6;
+    /** A feature dominates a sample at or above this share. */
+    private static final double DOMINANT = 0.5;
+    /** A feature matters in a sample above this share. */
+    private static final double PRESENT = 0.2;
 
     private final int features;
     private final double memory;
@@ -19,6 +23,7 @@ final class LinearBaseline {
     private final double[] weights;
     private final double[] scratch;
     private final double[] solution;
+    private final long[] dominated;
     private double mean;
     private long samples;
     private double residualVariance;
@@ -32,6 +37,21 @@ final class LinearBaseline {
         this.weights = new double[features];
         this.scratch = new double[features * (features + 1)];
         this.solution = new double[features];
+        this.dominated = new long[features];
+    }
+
+    /**
+     * Whether every feature that matters in {@code x} has dominated at least {@code exposure} learned samples: a
+     * regression is only trusted where it has seen data, not where it extrapolates (a crane starting hours of
+     * laden work after days of odd jobs is a new regime, not a fault).
+     */
+    boolean familiar(double[] x, int exposure) {
+        for (int i = 0; i < features; i++) {
+            if (x[i] > PRESENT && dominated[i] < exposure) {
+                return false;
+            }
+        }
+        return true;
     }
 
     long samples() {
@@ -60,6 +80,11 @@ final class LinearBaseline {
 
     void learn(double[] x, double y) {
         samples++;
+        for (int i = 0; i < features; i++) {
+            if (x[i] >= DOMINANT) {
+                dominated[i]++;
+            }
+        }
         double rate = Math.max(1.0 / samples, 1.0 / memory);
         for (int i = 0; i < features; i++) {
             for (int j = 0; j < features; j++) {

@@ -2,11 +2,11 @@ package org.portops.ingest.anomaly;
 
 import java.util.Arrays;
 import org.portops.model.equipment.EquipmentId;
+import org.portops.model.equipment.EquipmentKind;
 
 /**
  * Everything the detector keeps about one machine, fixed in size: its vibration and temperature windows, the
- * lagged shares of its duties that its motor temperature follows, and (for machines with a spreader) its cycle
- * timer. Temperature is only scored once the lag has settled (three time constants after the first reading or a
+ * lagged shares of its duties that its motor temperature follows, and (for quay cranes) its cycle timer. Temperature is only scored once the lag has settled (three time constants after the first reading or a
  * gap in readings), because the motor's temperature before that depends on work the detector did not see.
  */
 final class MachineHealth {
@@ -19,6 +19,7 @@ final class MachineHealth {
     private final WindowedSignal temperature;
     private final double[] laggedDuty = new double[Duty.COUNT];
     private CycleTimer cycles;
+    private boolean quayCrane;
     private long windowStart = -1;
     private long lastReading = -1;
     private long temperatureFrom;
@@ -32,8 +33,9 @@ final class MachineHealth {
         this.temperature = new WindowedSignal(machine, Signal.MOTOR_TEMPERATURE, parameters);
     }
 
-    void reading(long at, int duty, double temperatureCelsius, double vibrationMillimetresPerSecond,
-                 AnomalyListener listener) {
+    void reading(long at, EquipmentKind kind, int duty, double temperatureCelsius,
+                 double vibrationMillimetresPerSecond, AnomalyListener listener) {
+        quayCrane = kind.isQuayCrane();
         if (windowStart < 0) {
             windowStart = at;
         } else if (at >= windowStart + windowMillis) {
@@ -66,11 +68,24 @@ final class MachineHealth {
         lastReading = at;
     }
 
-    void locked(long at, AnomalyListener listener) {
+    /**
+     * A spreader lock. Only quay cranes' cycles are timed: theirs repeat between the same ship and lane, while a
+     * yard crane's or straddle's cycle is mostly travel to wherever the next box happens to be.
+     */
+    void locked(long at) {
+        if (!quayCrane) {
+            return;
+        }
         if (cycles == null) {
             cycles = new CycleTimer(machine, parameters);
         }
-        cycles.locked(at, listener);
+        cycles.locked(at);
+    }
+
+    void unlocked(long at, AnomalyListener listener) {
+        if (cycles != null) {
+            cycles.unlocked(at, listener);
+        }
     }
 
     void breakCycle() {

@@ -6,7 +6,7 @@ public enum Signal {
     VIBRATION("vibration", "mm/s", "inspect bearings and gearbox"),
     /** Motor or engine temperature, °C, conditioned on the machine's recent workload (its thermal lag). */
     MOTOR_TEMPERATURE("motor temperature", "°C", "check cooling, lubrication and brakes"),
-    /** A crane's cycle time, spreader lock to next lock, seconds. */
+    /** A quay crane's laden cycle time, spreader lock to unlock, seconds. */
     CYCLE_TIME("cycle time", "s", "check hoist, trolley and gantry drives");
 
     private final String words;

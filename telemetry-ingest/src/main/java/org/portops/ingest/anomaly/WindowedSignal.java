@@ -57,7 +57,7 @@ final class WindowedSignal {
 
     private void score(double observed, long startMillis, long endMillis, AnomalyListener listener) {
         long learned = baseline.samples();
-        if (learned < parameters.warmupWindows()) {
+        if (learned < parameters.warmupWindows() || !baseline.familiar(features, parameters.familiarWindows())) {
             if (learned >= parameters.warmupWindows() / 2) {
                 baseline.recordResidual(observed - baseline.predict(features));
             }

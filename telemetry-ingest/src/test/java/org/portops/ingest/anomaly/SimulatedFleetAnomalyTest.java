@@ -28,7 +28,7 @@ class SimulatedFleetAnomalyTest {
 
     @Test
     void cleanSimulatedTrafficStaysUnderTheFalseAlarmBound() {
-        int machines = Integer.getInteger("anomaly.machines", 60);
+        int machines = Integer.getInteger("anomaly.machines", 48);
         int hours = Integer.getInteger("anomaly.hours", 8);
         long seed = Long.getLong("anomaly.seed", 11);
         long started = System.nanoTime();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,35 @@ class ConfigResolverTest {
         assertThat(config.clusterName()).isEqualTo("portops");
         assertThat(config.layoutFile()).isNull();
         assertThat(config.logFormat()).isEqualTo(LogFormat.PLAIN);
+    }
+
+    @Test
+    void ingestAndSimulatorSettingsHaveDefaultsAndReadDurationsWithUnits() {
+        PortOpsConfig defaults = ConfigResolver.resolve(Map.of(), Map.of());
+        PortOpsConfig given = ConfigResolver.resolve(Map.of(Setting.INGEST_SKEW_WINDOW, "2m",
+                Setting.INGEST_OFFLINE_TIMEOUT, "1500ms", Setting.INGEST_RETENTION, "30d",
+                Setting.SIM_SPEED_UP, "2.5", Setting.SIM_RATE, "4", Setting.SIM_MACHINES, "40"), Map.of());
+
+        assertThat(defaults.ingest()).isEqualTo(new PortOpsConfig.IngestSettings(Duration.ofSeconds(30),
+                Duration.ofSeconds(30), Duration.ofDays(7)));
+        assertThat(defaults.simulation()).isEqualTo(new PortOpsConfig.SimulationSettings(1, 1, 0));
+        assertThat(given.ingest()).isEqualTo(new PortOpsConfig.IngestSettings(Duration.ofMinutes(2),
+                Duration.ofMillis(1500), Duration.ofDays(30)));
+        assertThat(given.simulation()).isEqualTo(new PortOpsConfig.SimulationSettings(2.5, 4, 40));
+    }
+
+    @Test
+    void refusesDurationsWithoutUnitAndRetentionInPartsOfDays() {
+        assertThatThrownBy(() -> ConfigResolver.resolve(Map.of(Setting.INGEST_SKEW_WINDOW, "30"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ingest.skew.window (from --ingest-skew-window): must be a whole number with a "
+                        + "unit ms, s, m, h or d (e.g. 30s), was '30'");
+        assertThatThrownBy(() -> ConfigResolver.resolve(Map.of(Setting.INGEST_RETENTION, "36h",
+                Setting.INGEST_OFFLINE_TIMEOUT, "0s"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ingest.retention (from --ingest-retention): must be whole days, at least 1d, "
+                        + "was 36h")
+                .hasMessageContaining("ingest.offline.timeout (from --ingest-offline-timeout): must be positive");
     }
 
     @Test
