@@ -104,7 +104,8 @@ public record IngestConfig(String brokerUrl, String clientIdPrefix, String termi
 
     public IngestConfig withQueues(int inbound, int history, int batchSize) {
         return new IngestConfig(brokerUrl, clientIdPrefix, terminalCode, sharedGroup, skewWindow, offlineTimeout,
-                flushInterval, retention, inbound, history, batchSize, sessionExpiry, alertInterval, gatewayIds, anomaly);
+                flushInterval, retention, inbound, history, batchSize, sessionExpiry, alertInterval, gatewayIds,
+                anomaly);
     }
 
     public IngestConfig withAnomaly(AnomalyParameters parameters) {

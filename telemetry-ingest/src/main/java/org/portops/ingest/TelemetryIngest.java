@@ -45,8 +45,8 @@ import org.slf4j.LoggerFactory;
  * The ingest without its MQTT edge: each message handed in is checked; a refused one is quarantined, counted and,
  * for spoofing and replays, alerted; an accepted reading is coalesced into live equipment state and queued for
  * history; an accepted event is stored and applied, and acknowledged once durable; a connection change may mark the
- * machine offline; accepted readings and events
- * feed the predictive-maintenance anomaly detector. Runs on one Vert.x context: every method is called from it.
+ * machine offline; accepted readings and events feed the predictive-maintenance anomaly detector. Runs on one
+ * Vert.x context: every method is called from it.
  */
 public final class TelemetryIngest {
 

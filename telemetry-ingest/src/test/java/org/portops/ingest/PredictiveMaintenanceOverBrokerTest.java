@@ -68,7 +68,7 @@ class PredictiveMaintenanceOverBrokerTest {
         harness.vertx.eventBus().<JsonObject>consumer(Addresses.ALERT_RAISED,
                 message -> alerts.add(Alert.fromMap(message.body().getMap())));
         harness.deploy(harness.config().withAnomaly(AnomalyParameters.defaults()
-                .withWindows(Duration.ofSeconds(10), 8, 5)));
+                .withWindows(Duration.ofSeconds(10), 8, 2, 5)));
         simulator = TerminalSimulator.start(new SimulatorConfig(broker.url(), null, 2, SPEED_UP, SAMPLE_SEED, MACHINES,
                 0, Clock.fixed(START, ZoneOffset.UTC), sample, "sim-" + System.nanoTime(), null, null));
         simulatedTime.run();

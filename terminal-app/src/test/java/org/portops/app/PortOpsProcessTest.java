@@ -42,7 +42,7 @@ class PortOpsProcessTest {
         assertThat(launcher.process.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s").isTrue();
         String log = launcher.log();
         assertThat(log).contains("Stopping PortOps").contains("PortOps stopped in");
-        assertThat(List.of("HTTP server stopped", "Live yard stopped", "Vert.x stopped", "Hazelcast stopped",
+        assertThat(List.of("HTTP server stopped", "Telemetry ingest stopped", "Live yard stopped", "Vert.x stopped", "Hazelcast stopped",
                 "MQTT broker stopped", "PostgreSQL stopped"))
                 .allSatisfy(line -> assertThat(log).contains(line))
                 .isSortedAccordingTo((a, b) -> Integer.compare(log.indexOf(a), log.indexOf(b)));

@@ -174,6 +174,7 @@ public final class IngestBench implements Callable<Integer> {
         long handled0 = ingest.handled();
         long shed0 = ingest.shed();
         long shedInbound0 = ingest.shedInbound();
+        long rejected0 = ingest.rejected();
         LoadPublisher.Run run = publisher.start(side.terminal(), machines, hz, eventsPerSecond);
         Thread.sleep(warmUp * 1_000L);
         long publishedA = run.published();
@@ -193,11 +194,12 @@ public final class IngestBench implements Callable<Integer> {
         long eventsStored = waitForEvents(side, events0, run.eventsAcked());
         long shed = ingest.shed() - shed0;
         long shedInbound = ingest.shedInbound() - shedInbound0;
+        long rejected = ingest.rejected() - rejected0;
         double published = (publishedB - publishedA) / window;
         double ingested = (acceptedB - acceptedA) / window;
         long lagGrowth = (publishedB - handledB) - (publishedA - handledA);
-        progress(String.format("    published %,.0f/s, ingested %,.0f/s, shed %d (%d inbound), lost %d, events %d/%d, "
-                        + "p99 %,.1f ms", published, ingested, shed, shedInbound, lost, run.eventsAcked(), eventsStored,
+        progress(String.format("    published %,.0f/s, ingested %,.0f/s, shed %d (%d inbound), rejected %d, lost %d, events %d/%d, "
+                        + "p99 %,.1f ms", published, ingested, shed, shedInbound, rejected, lost, run.eventsAcked(), eventsStored,
                 latencies.percentileMicros(0.99) / 1000));
 
         progress("  " + label + ": bare subscriber");
@@ -215,7 +217,7 @@ public final class IngestBench implements Callable<Integer> {
         progress(String.format("    bare drained %,.0f/s (published %,.0f/s)", barePerSecond,
                 bareRun.published() / (bareWindow + warmUp)));
 
-        return new StepResult(machines, hz, published, run.published(), ingested, shed, shedInbound, lost, lagGrowth,
+        return new StepResult(machines, hz, published, run.published(), ingested, shed, shedInbound, rejected, lost, lagGrowth,
                 publishedB - handledB,
                 run.eventsAcked(), eventsStored, latencies.percentileMicros(0.5) / 1000,
                 latencies.percentileMicros(0.99) / 1000, latencies.count(), barePerSecond);
@@ -348,7 +350,7 @@ public final class IngestBench implements Callable<Integer> {
     private static JsonObject stepJson(StepResult s) {
         return new JsonObject().put("machines", s.machines()).put("hz", s.hz()).put("offered", round(s.offered()))
                 .put("published", round(s.published())).put("ingested", round(s.ingested())).put("shed", s.shed())
-                .put("shedInbound", s.shedInbound())
+                .put("shedInbound", s.shedInbound()).put("rejected", s.rejected())
                 .put("lost", s.lost()).put("lagGrowth", s.lagGrowth()).put("backlog", s.backlog()).put("eventsSent", s.eventsSent())
                 .put("eventsStored", s.eventsStored()).put("p50Millis", round(s.p50Millis()))
                 .put("p99Millis", round(s.p99Millis())).put("latencySamples", s.latencySamples())

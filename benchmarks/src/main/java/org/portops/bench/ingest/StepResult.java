@@ -9,6 +9,7 @@ package org.portops.bench.ingest;
  * @param ingested         readings per second the ingest accepted in the window
  * @param shed             readings the ingest shed during the step (inbound queue full, or history queue full)
  * @param shedInbound      of those, shed at the door because the inbound queue was full (the rest: history full)
+ * @param rejected         messages the ingest refused during the step (the load is valid: expected 0)
  * @param lost             readings published during the step that the ingest never took off the wire (dropped by
  *                         the broker or still queued when the step's drain time ran out)
  * @param lagGrowth        growth of published-but-not-yet-handled readings over the window
@@ -18,7 +19,7 @@ package org.portops.bench.ingest;
  * @param latencySamples   visible states timed on the sampled machines
  * @param bare             readings per second the bare subscriber received in its window
  */
-record StepResult(int machines, double hz, double published, long publishedCount, double ingested, long shed, long shedInbound, long lost, long lagGrowth, long backlog,
+record StepResult(int machines, double hz, double published, long publishedCount, double ingested, long shed, long shedInbound, long rejected, long lost, long lagGrowth, long backlog,
                   long eventsSent, long eventsStored, double p50Millis, double p99Millis, int latencySamples,
                   double bare) {
 
@@ -30,11 +31,12 @@ record StepResult(int machines, double hz, double published, long publishedCount
      * Held: the publishers reached 95% of the offered rate, the ingest accepted at least 95% of what was published
      * in the window, shed nothing, lost at most 0.1% of the step's readings, its backlog grew by less than half a
      * second of load over the window and stood below one second of load at its end, and every acknowledged event
-     * was stored.
+     * was stored, and nothing was refused.
      */
     boolean sustained() {
         return published >= 0.95 * offered() && ingested >= 0.95 * published && shed == 0
-                && lost <= publishedCount / 1_000 && lagGrowth < offered() / 2 && backlog < offered() && eventsStored >= eventsSent;
+                && lost <= publishedCount / 1_000 && lagGrowth < offered() / 2 && backlog < offered() && eventsStored >= eventsSent
+                && rejected == 0;
     }
 
     double ingestVsBare() {

@@ -45,8 +45,8 @@ public record AnomalyParameters(Duration window, int minReadings, int warmupWind
         positive(thermalTimeConstant, "thermal time constant");
         positive(longestCycle, "longest cycle");
         positive(repeatInterval, "repeat interval");
-        if (minReadings < 1 || familiarWindows < 0 || warmupWindows < 2 || memoryWindows < warmupWindows || warmupCycles < 2
-                || memoryCycles < warmupCycles) {
+        if (minReadings < 1 || familiarWindows < 0 || warmupWindows < 2 || memoryWindows < warmupWindows
+                || warmupCycles < 2 || memoryCycles < warmupCycles) {
             throw new IllegalArgumentException("need minReadings >= 1, warm-ups >= 2 and memories >= their warm-up, "
                     + "were " + minReadings + ", " + warmupWindows + "/" + memoryWindows + ", " + warmupCycles + "/"
                     + memoryCycles);
@@ -59,9 +59,10 @@ public record AnomalyParameters(Duration window, int minReadings, int warmupWind
     }
 
     /**
-     * One-minute windows, an hour of warm-up, a duty scored once it led 15 windows; CUSUM k = 1, h = 10, samples clipped at z = 5
-     * (at least three minutes well out before an alert), a week of memory; a 10-minute thermal lag; alerts from 1.25× vibration
-     * (ISO 10816's significant change), +5 °C, or 1.3× cycle time; one alert per machine and signal an hour.
+     * One-minute windows, an hour of warm-up, a duty scored once it led 15 windows, a week of memory; CUSUM
+     * k = 1, h = 10, samples clipped at z = 5 (at least three minutes well out before an alert); a 10-minute thermal
+     * lag; alerts from 1.25× vibration (ISO 10816's significant change), +5 °C, or 1.3× cycle time; one alert per
+     * machine and signal an hour.
      */
     public static AnomalyParameters defaults() {
         return new AnomalyParameters(Duration.ofMinutes(1), 10, 60, 10_080, 15, 1.0, 10.0, 5.0, 3.0,
@@ -69,11 +70,16 @@ public record AnomalyParameters(Duration window, int minReadings, int warmupWind
                 Duration.ofHours(1));
     }
 
-    /** The same with other windows and warm-up, e.g. seconds-long windows for a test over a real broker. */
-    public AnomalyParameters withWindows(Duration newWindow, int newWarmupWindows, int newWarmupCycles) {
+    /**
+     * The same with other windows, warm-up and novelty gate, e.g. seconds-long windows for a test over a real
+     * broker.
+     */
+    public AnomalyParameters withWindows(Duration newWindow, int newWarmupWindows, int newFamiliarWindows,
+                                         int newWarmupCycles) {
         return new AnomalyParameters(newWindow, minReadings, newWarmupWindows,
-                Math.max(memoryWindows, newWarmupWindows), familiarWindows, drift, threshold, clip, learnBelow, thermalTimeConstant,
-                vibrationMinRatio, vibrationSigmaFloor, temperatureMinRise, temperatureSigmaFloor, newWarmupCycles,
+                Math.max(memoryWindows, newWarmupWindows), newFamiliarWindows, drift, threshold, clip, learnBelow,
+                thermalTimeConstant, vibrationMinRatio, vibrationSigmaFloor, temperatureMinRise, temperatureSigmaFloor,
+                newWarmupCycles,
                 Math.max(memoryCycles, newWarmupCycles), longestCycle, cycleMinRatio, cycleSigmaFloor,
                 repeatInterval);
     }

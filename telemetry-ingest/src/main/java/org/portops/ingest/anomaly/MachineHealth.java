@@ -6,8 +6,9 @@ import org.portops.model.equipment.EquipmentKind;
 
 /**
  * Everything the detector keeps about one machine, fixed in size: its vibration and temperature windows, the
- * lagged shares of its duties that its motor temperature follows, and (for quay cranes) its cycle timer. Temperature is only scored once the lag has settled (three time constants after the first reading or a
- * gap in readings), because the motor's temperature before that depends on work the detector did not see.
+ * lagged shares of its duties that its motor temperature follows, and (for quay cranes) its cycle timer.
+ * Temperature is only scored once the lag has settled (three time constants after the first reading or a gap in
+ * readings), because the motor's temperature before that depends on work the detector did not see.
  */
 final class MachineHealth {
 

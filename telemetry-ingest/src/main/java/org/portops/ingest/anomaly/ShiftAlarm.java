@@ -6,8 +6,9 @@ import org.portops.model.equipment.EquipmentId;
 /**
  * Decides on sustained upward shifts of one machine's signal: a one-sided CUSUM over standardized samples,
  * {@code S = min(2h, max(0, S + min(z, clip) - k))}, alerting when S reaches h and the recent level (an average of
- * about the last five samples) deviates enough to matter, cleared (and re-armed) when S is back at zero. Clipping bounds what one sample can add,
- * so a single spike never alerts; capping S bounds how long an alert outlives its cause. Alerts are rate-limited:
+ * about the last five samples) deviates enough to matter, cleared (and re-armed) when S is back at zero. Clipping
+ * bounds what one sample can add, so a single spike never alerts; capping S bounds how long an alert outlives its
+ * cause. Alerts are rate-limited:
  * at most one per repeat interval, repeated at that interval while the shift lasts.
  */
 final class ShiftAlarm {

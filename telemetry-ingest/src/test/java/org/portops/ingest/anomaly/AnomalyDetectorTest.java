@@ -83,8 +83,9 @@ class AnomalyDetectorTest {
         }
 
         StateReading reading(double vibration, double celsius) {
-            return new StateReading(id, sequence++, now(), EquipmentKind.QUAY_CRANE, AT, GeoReference.SAMPLE.toWgs84(AT),
-                    0, 0, duty == 0 ? EquipmentStatus.IDLE : EquipmentStatus.WORKING, new Spreader(duty == 2, false),
+            return new StateReading(id, sequence++, now(), EquipmentKind.QUAY_CRANE, AT,
+                    GeoReference.SAMPLE.toWgs84(AT), 0, 0, duty == 0 ? EquipmentStatus.IDLE : EquipmentStatus.WORKING,
+                    new Spreader(duty == 2, false),
                     duty == 2 ? BOX : null, duty == 2 ? 20_000 : 0, 20.0, 10.0, celsius, vibration, null, List.of());
         }
 
