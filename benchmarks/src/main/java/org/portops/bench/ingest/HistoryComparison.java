@@ -70,7 +70,8 @@ final class HistoryComparison {
             copy = Math.max(copy, psql ? psqlCopy(csv, rows.size()) : jdbcCopy(csv, rows.size()));
         }
         Files.deleteIfExists(csv);
-        return new Result(rows.size(), config.historyBatchSize(), writer, copy, psql ? "psql \\copy" : "COPY FROM STDIN (JDBC CopyManager)");
+        return new Result(rows.size(), config.historyBatchSize(), writer, copy,
+                psql ? "psql \\copy" : "COPY FROM STDIN (JDBC CopyManager)");
     }
 
     private List<ReadingRow> load() {

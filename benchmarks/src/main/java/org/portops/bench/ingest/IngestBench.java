@@ -198,9 +198,9 @@ public final class IngestBench implements Callable<Integer> {
         double published = (publishedB - publishedA) / window;
         double ingested = (acceptedB - acceptedA) / window;
         long lagGrowth = (publishedB - handledB) - (publishedA - handledA);
-        progress(String.format("    published %,.0f/s, ingested %,.0f/s, shed %d (%d inbound), rejected %d, lost %d, events %d/%d, "
-                        + "p99 %,.1f ms", published, ingested, shed, shedInbound, rejected, lost, run.eventsAcked(), eventsStored,
-                latencies.percentileMicros(0.99) / 1000));
+        progress(String.format("    published %,.0f/s, ingested %,.0f/s, shed %d (%d inbound), rejected %d, lost %d, "
+                        + "events %d/%d, p99 %,.1f ms", published, ingested, shed, shedInbound, rejected, lost,
+                run.eventsAcked(), eventsStored, latencies.percentileMicros(0.99) / 1000));
 
         progress("  " + label + ": bare subscriber");
         long bare0 = bare.received();
@@ -217,8 +217,8 @@ public final class IngestBench implements Callable<Integer> {
         progress(String.format("    bare drained %,.0f/s (published %,.0f/s)", barePerSecond,
                 bareRun.published() / (bareWindow + warmUp)));
 
-        return new StepResult(machines, hz, published, run.published(), ingested, shed, shedInbound, rejected, lost, lagGrowth,
-                publishedB - handledB,
+        return new StepResult(machines, hz, published, run.published(), ingested, shed, shedInbound, rejected, lost,
+                lagGrowth, publishedB - handledB,
                 run.eventsAcked(), eventsStored, latencies.percentileMicros(0.5) / 1000,
                 latencies.percentileMicros(0.99) / 1000, latencies.count(), barePerSecond);
     }

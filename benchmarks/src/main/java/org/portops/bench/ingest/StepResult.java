@@ -19,7 +19,8 @@ package org.portops.bench.ingest;
  * @param latencySamples   visible states timed on the sampled machines
  * @param bare             readings per second the bare subscriber received in its window
  */
-record StepResult(int machines, double hz, double published, long publishedCount, double ingested, long shed, long shedInbound, long rejected, long lost, long lagGrowth, long backlog,
+record StepResult(int machines, double hz, double published, long publishedCount, double ingested, long shed,
+                  long shedInbound, long rejected, long lost, long lagGrowth, long backlog,
                   long eventsSent, long eventsStored, double p50Millis, double p99Millis, int latencySamples,
                   double bare) {
 
@@ -31,12 +32,12 @@ record StepResult(int machines, double hz, double published, long publishedCount
      * Held: the publishers reached 95% of the offered rate, the ingest accepted at least 95% of what was published
      * in the window, shed nothing, lost at most 0.1% of the step's readings, its backlog grew by less than half a
      * second of load over the window and stood below one second of load at its end, and every acknowledged event
-     * was stored, and nothing was refused.
+     * was stored and nothing was refused.
      */
     boolean sustained() {
         return published >= 0.95 * offered() && ingested >= 0.95 * published && shed == 0
-                && lost <= publishedCount / 1_000 && lagGrowth < offered() / 2 && backlog < offered() && eventsStored >= eventsSent
-                && rejected == 0;
+                && lost <= publishedCount / 1_000 && lagGrowth < offered() / 2 && backlog < offered()
+                && eventsStored >= eventsSent && rejected == 0;
     }
 
     double ingestVsBare() {
