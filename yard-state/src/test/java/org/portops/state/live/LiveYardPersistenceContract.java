@@ -323,7 +323,7 @@ abstract class LiveYardPersistenceContract {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         RandomMoves moves = new RandomMoves(maps, layout);
-        MoveRequest failing = moves.next(random);
+        MoveRequest failing = moves.nextLegal(random);
         String failingNumber = failing.container().value();
         execute("insert into log_outage values ('" + failingNumber + "')");
         long loggedBefore = count("select count(*) from move_log");
@@ -346,7 +346,9 @@ abstract class LiveYardPersistenceContract {
             results = next.stream().map(yard::move).toList();
             waitUntil(() -> next.stream()
                     .anyMatch(m -> maps.containers().get(m.container().value()).pendingSequence() != 0));
-            assertThat(failed.isComplete()).as("seed %d: the append of %s is held", seed, failing).isFalse();
+            assertThat(failed.isComplete()).as("seed %d: the append of %s is held, yet it completed with %s", seed,
+                    failing, failed.isComplete() ? String.valueOf(failed.failed() ? failed.cause() : failed.result()) : "")
+                    .isFalse();
             hold.execute("select pg_advisory_unlock(4242)");
         }
 

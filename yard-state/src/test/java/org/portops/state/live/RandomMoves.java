@@ -63,6 +63,39 @@ final class RandomMoves {
         throw new IllegalStateException("no candidate move found");
     }
 
+    /**
+     * Like {@link #next}, but only a move the block rules accept in the yard as it is now, checked on copies of the
+     * blocks, so a test can rely on the move reaching the log.
+     */
+    MoveRequest nextLegal(Random random) {
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            MoveRequest move = next(random);
+            if (acceptedNow(move)) {
+                return move;
+            }
+        }
+        throw new IllegalStateException("no legal move found");
+    }
+
+    private boolean acceptedNow(MoveRequest move) {
+        String number = move.container().value();
+        YardSlot from = ((YardLocation) move.from()).slot();
+        YardSlot to = ((YardLocation) move.to()).slot();
+        TrackedContainer tracked = maps.containers().get(number);
+        int length = tracked.container().length().yardBays();
+        boolean reefer = tracked.container().isReefer();
+        long seq = Long.MAX_VALUE / 2;
+        BlockState origin = maps.blocks().get(from.block().value()).copy();
+        if (from.block().equals(to.block())) {
+            return origin.moveWithin(number, from.bay().number(), from.row().number(), from.tier().level(),
+                    to.bay().number(), to.row().number(), to.tier().level(), length, reefer, seq) == null;
+        }
+        BlockState destination = maps.blocks().get(to.block().value()).copy();
+        return origin.markLeaving(number, from.bay().number(), from.row().number(), from.tier().level(), seq) == null
+                && destination.reserve(number, to.bay().number(), to.row().number(), to.tier().level(), length, reefer,
+                seq) == null;
+    }
+
     private static int topTier(StackCells stack) {
         int top = 0;
         for (int t = 0; t < stack.maxTiers(); t++) {
