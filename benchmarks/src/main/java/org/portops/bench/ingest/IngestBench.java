@@ -45,6 +45,10 @@ public final class IngestBench implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "3", description = "warm-up seconds before each measured window (default ${DEFAULT-VALUE})")
     int warmUp;
 
+    @Option(names = "--jit-warmup", defaultValue = "20", description = "seconds of load at the first step's rate "
+            + "before each broker's first step, not measured, so the first step is not a cold JVM's (default ${DEFAULT-VALUE})")
+    int jitWarmUp;
+
     @Option(names = "--rates", split = ",", defaultValue = "10000,15000,20000,30000,40000",
             description = "offered readings/s of the steps, climbed until one is not sustained; each step runs "
                     + "max(2000, rate/10) machines at rate/machines Hz (default ${DEFAULT-VALUE})")
@@ -148,6 +152,7 @@ public final class IngestBench implements Callable<Integer> {
              LoadPublisher publisher = new LoadPublisher(running.url(), "bench-load-" + name, fleet, connections);
              BareDrain bare = new BareDrain(running.url(), "bench-bare-" + name);
              PortOpsSide.Ingest ingest = side.deploy(running.url(), "bench-ingest-" + name)) {
+            warmUp(ladder[0], side, ingest, publisher);
             for (int rate : ladder) {
                 StepResult step = step(rate, side, ingest, publisher, bare, probe);
                 steps.add(step);
@@ -160,6 +165,20 @@ public final class IngestBench implements Callable<Integer> {
             }
         }
         return new BrokerResult(name, steps);
+    }
+
+    /** Load that is not measured: the JIT compiles the ingest's, the broker's and Paho's paths under it. */
+    private void warmUp(int rate, PortOpsSide side, PortOpsSide.Ingest ingest, LoadPublisher publisher)
+            throws InterruptedException {
+        int machines = machinesFor(rate);
+        progress(String.format("  warm-up: %,d readings/s for %d s, not measured", rate, jitWarmUp));
+        long handled0 = ingest.handled();
+        long events0 = side.count("select count(*) from telemetry_event");
+        LoadPublisher.Run run = publisher.start(side.terminal(), machines, (double) rate / machines, eventsPerSecond);
+        Thread.sleep(jitWarmUp * 1_000L);
+        run.stop();
+        settle(() -> ingest.handled() - handled0, run.published());
+        waitForEvents(side, events0, run.eventsAcked());
     }
 
     private StepResult step(int rate, PortOpsSide side, PortOpsSide.Ingest ingest, LoadPublisher publisher,
@@ -255,9 +274,10 @@ public final class IngestBench implements Callable<Integer> {
     private void report(List<BrokerResult> results, HistoryComparison.Result history, int fleetSize,
                         Duration flushInterval, double loadAtStart, double loadAtEnd) {
         System.out.println();
-        System.out.printf("bench ingest: %,d machines in the layout, %d publisher connections, %d s warm-up + %d s "
-                        + "per phase, ingest flush every %d ms, %d cores, load average %.2f at start, %.2f at end%n",
-                fleetSize, connections, warmUp, seconds, flushInterval.toMillis(),
+        System.out.printf("bench ingest: %,d machines in the layout, %d publisher connections, %d s warm-up per broker, "
+                        + "then %d s warm-up + %d s per phase, ingest flush every %d ms, %d cores, load average %.2f at "
+                        + "start, %.2f at end%n", fleetSize, connections, jitWarmUp, warmUp, seconds,
+                flushInterval.toMillis(),
                 Runtime.getRuntime().availableProcessors(), loadAtStart, loadAtEnd);
         JsonArray brokersJson = new JsonArray();
         for (BrokerResult result : results) {
@@ -295,6 +315,7 @@ public final class IngestBench implements Callable<Integer> {
                 .put("connections", connections)
                 .put("secondsPerPhase", seconds)
                 .put("warmupSeconds", warmUp)
+                .put("jitWarmupSeconds", jitWarmUp)
                 .put("flushMillis", flushInterval.toMillis())
                 .put("eventsPerSecond", eventsPerSecond)
                 .put("cores", Runtime.getRuntime().availableProcessors())
