@@ -19,7 +19,7 @@ import org.portops.model.telemetry.StateReading;
  * A simulated machine: its motion (by kind), health signals, active faults, pause state and per-machine message
  * sequence. Each tick it either works ({@link #work}) or, when faulted or paused, brakes within its limits.
  */
-abstract sealed class SimMachine permits SimQuayCrane, SimYardCrane, SimTractor, SimStandby {
+abstract sealed class SimMachine permits SimCrane, SimTractor, SimStandby {
 
     final Equipment equipment;
     final KindLimits limits;

@@ -1,10 +1,8 @@
 package org.portops.sim.engine;
 
 import java.util.Random;
-import org.portops.model.container.Container;
 import org.portops.model.equipment.Equipment;
 import org.portops.model.equipment.Position;
-import org.portops.model.equipment.Spreader;
 import org.portops.model.work.VesselLocation;
 
 /**
@@ -12,7 +10,7 @@ import org.portops.model.work.VesselLocation;
  * over the vessel's rows, hoist between the safe travel height and the tier. Tractors are served in the lane under
  * the portal and queue on the apron lane behind it.
  */
-final class SimQuayCrane extends SimMachine {
+final class SimQuayCrane extends SimCrane {
 
     /** Trolley position over the handover lane under the portal (landwards of the waterside rail). */
     static final double LANE_TROLLEY = TerminalGeometry.QC_WATERSIDE_RAIL_Y - TerminalGeometry.APRON_HANDOVER_Y;
@@ -48,57 +46,22 @@ final class SimQuayCrane extends SimMachine {
     }
 
     @Override
-    void work(double dt, Sim sim) {
-        motion.step(dt, sim, this);
+    CraneMotion motion() {
+        return motion;
     }
 
     @Override
-    void brake(double dt) {
-        motion.brake(dt);
+    double ladenWorkload() {
+        return 0.9;
+    }
+
+    @Override
+    double emptyWorkload() {
+        return 0.6;
     }
 
     @Override
     Position position() {
         return new Position(motion.gantry.position(), TerminalGeometry.QC_PORTAL_Y);
-    }
-
-    @Override
-    double heading() {
-        return motion.gantry.velocity() < 0 ? 180 : 0;
-    }
-
-    @Override
-    double speed() {
-        return motion.gantry.speed();
-    }
-
-    @Override
-    double workload() {
-        return motion.busy() ? (motion.locked() ? 0.9 : 0.6) : 0.05;
-    }
-
-    @Override
-    boolean busy() {
-        return motion.busy();
-    }
-
-    @Override
-    Spreader spreader() {
-        return new Spreader(motion.locked(), false);
-    }
-
-    @Override
-    Container load() {
-        return motion.load();
-    }
-
-    @Override
-    Double hoistHeight() {
-        return Math.round(motion.hoist.position() * 100) / 100.0;
-    }
-
-    @Override
-    Double trolleyPosition() {
-        return Math.round(motion.trolley.position() * 100) / 100.0;
     }
 }

@@ -1,11 +1,9 @@
 package org.portops.sim.engine;
 
 import java.util.Random;
-import org.portops.model.container.Container;
 import org.portops.model.equipment.Equipment;
 import org.portops.model.equipment.EquipmentKind;
 import org.portops.model.equipment.Position;
-import org.portops.model.equipment.Spreader;
 import org.portops.model.layout.BlockLayout;
 import org.portops.model.work.YardLocation;
 import org.portops.model.yard.YardSlot;
@@ -14,7 +12,7 @@ import org.portops.model.yard.YardSlot;
  * A yard crane (RTG or RMG) working one stretch of bays of its block: gantry along the block, trolley across its
  * rows and the truck lane, hoist over the stacks. Carriers are served in the truck lane at the bay of the move.
  */
-final class SimYardCrane extends SimMachine {
+final class SimYardCrane extends SimCrane {
 
     private static final double TIER_HEIGHT = 2.6;
 
@@ -68,57 +66,22 @@ final class SimYardCrane extends SimMachine {
     }
 
     @Override
-    void work(double dt, Sim sim) {
-        motion.step(dt, sim, this);
+    CraneMotion motion() {
+        return motion;
     }
 
     @Override
-    void brake(double dt) {
-        motion.brake(dt);
+    double ladenWorkload() {
+        return 0.85;
+    }
+
+    @Override
+    double emptyWorkload() {
+        return 0.55;
     }
 
     @Override
     Position position() {
         return new Position(motion.gantry.position(), TerminalGeometry.blockCentreY(block));
-    }
-
-    @Override
-    double heading() {
-        return motion.gantry.velocity() < 0 ? 180 : 0;
-    }
-
-    @Override
-    double speed() {
-        return motion.gantry.speed();
-    }
-
-    @Override
-    double workload() {
-        return motion.busy() ? (motion.locked() ? 0.85 : 0.55) : 0.05;
-    }
-
-    @Override
-    boolean busy() {
-        return motion.busy();
-    }
-
-    @Override
-    Spreader spreader() {
-        return new Spreader(motion.locked(), false);
-    }
-
-    @Override
-    Container load() {
-        return motion.load();
-    }
-
-    @Override
-    Double hoistHeight() {
-        return Math.round(motion.hoist.position() * 100) / 100.0;
-    }
-
-    @Override
-    Double trolleyPosition() {
-        return Math.round(motion.trolley.position() * 100) / 100.0;
     }
 }
