@@ -12,25 +12,28 @@ import java.util.Objects;
  * {@code org.portops.crane.berth.BerthSequences}). A change re-times the berth from the first changed position
  * and stops as soon as a vessel past the changed range keeps its time, because nothing after it can move then.
  */
-public class BerthingTimeListener implements ListVariableListener<BerthSolution, PlannedBerth, PlannedVessel> {
+public class BerthingTimeListener implements ListVariableListener<BerthSolution, Object, PlannedVessel> {
 
     @Override
-    public void beforeEntityAdded(ScoreDirector<BerthSolution> scoreDirector, PlannedBerth berth) {
-        // nothing to remember: the berth is timed after it is added
+    public void beforeEntityAdded(ScoreDirector<BerthSolution> scoreDirector, Object entity) {
+        // nothing to remember: a berth is timed after it is added
+    }
+
+    /** Timefold announces every entity, berths and vessels alike, when it takes over a solution. */
+    @Override
+    public void afterEntityAdded(ScoreDirector<BerthSolution> scoreDirector, Object entity) {
+        if (entity instanceof PlannedBerth berth) {
+            retime(scoreDirector, berth, 0, berth.getVessels().size());
+        }
     }
 
     @Override
-    public void afterEntityAdded(ScoreDirector<BerthSolution> scoreDirector, PlannedBerth berth) {
-        retime(scoreDirector, berth, 0, berth.getVessels().size());
-    }
-
-    @Override
-    public void beforeEntityRemoved(ScoreDirector<BerthSolution> scoreDirector, PlannedBerth berth) {
+    public void beforeEntityRemoved(ScoreDirector<BerthSolution> scoreDirector, Object entity) {
         // nothing to remember: a removed berth's vessels are unassigned one by one
     }
 
     @Override
-    public void afterEntityRemoved(ScoreDirector<BerthSolution> scoreDirector, PlannedBerth berth) {
+    public void afterEntityRemoved(ScoreDirector<BerthSolution> scoreDirector, Object entity) {
         // nothing left to time
     }
 
@@ -40,15 +43,15 @@ public class BerthingTimeListener implements ListVariableListener<BerthSolution,
     }
 
     @Override
-    public void beforeListVariableChanged(ScoreDirector<BerthSolution> scoreDirector, PlannedBerth berth,
+    public void beforeListVariableChanged(ScoreDirector<BerthSolution> scoreDirector, Object berth,
                                           int fromIndex, int toIndex) {
         // nothing to remember: the berth is re-timed from fromIndex after the change
     }
 
     @Override
-    public void afterListVariableChanged(ScoreDirector<BerthSolution> scoreDirector, PlannedBerth berth,
+    public void afterListVariableChanged(ScoreDirector<BerthSolution> scoreDirector, Object berth,
                                          int fromIndex, int toIndex) {
-        retime(scoreDirector, berth, fromIndex, toIndex);
+        retime(scoreDirector, (PlannedBerth) berth, fromIndex, toIndex);
     }
 
     private static void retime(ScoreDirector<BerthSolution> scoreDirector, PlannedBerth berth, int fromIndex, int toIndex) {
