@@ -55,10 +55,10 @@ public final class LallaRuizReader {
         for (int i = 1; i <= n; i++) {
             handling.add(lines.handlingTimes("handling times of vessel " + i, m));
         }
-        int closingLine = lines.next;
         int[] closes = lines.values("berth closing times", m, true);
-        int departureLine = lines.next;
+        int closingLine = lines.lineOfLastField();
         int[] departures = lines.values("latest departures", n, true);
+        int departureLine = lines.lineOfLastField();
         lines.expectEnd();
 
         List<Berth> berths = new ArrayList<>();
@@ -85,7 +85,7 @@ public final class LallaRuizReader {
         private final List<String> texts = new ArrayList<>();
         private final List<Integer> numbers = new ArrayList<>();
         private int next;
-        private int lastLine;
+        private final int endLine;
 
         Lines(String source, String text) {
             this.source = source;
@@ -96,24 +96,28 @@ public final class LallaRuizReader {
                     numbers.add(i + 1);
                 }
             }
-            lastLine = raw.length;
+            endLine = raw.length;
+        }
+
+        int lineOfLastField() {
+            return numbers.get(next - 1);
         }
 
         int count(String field) {
             String[] items = take(field);
             if (items.length != 1) {
-                throw error(numbers.get(next - 1), field, "expected one whole number, found " + items.length + " values");
+                throw error(lineOfLastField(), field, "expected one whole number, found " + items.length + " values");
             }
             int value = integer(field, items[0], "a whole number");
             if (value < 1) {
-                throw error(numbers.get(next - 1), field, "must be 1 or more, was " + value);
+                throw error(lineOfLastField(), field, "must be 1 or more, was " + value);
             }
             return value;
         }
 
         int[] values(String field, int expected, boolean surplusAllowed) {
             String[] items = take(field);
-            int line = numbers.get(next - 1);
+            int line = lineOfLastField();
             if (items.length < expected || (!surplusAllowed && items.length > expected)) {
                 throw error(line, field, "expected " + expected + " values, found " + items.length);
             }
@@ -129,7 +133,7 @@ public final class LallaRuizReader {
 
         Map<Integer, Integer> handlingTimes(String field, int berths) {
             int[] times = values(field, berths, false);
-            int line = numbers.get(next - 1);
+            int line = lineOfLastField();
             Map<Integer, Integer> allowed = new HashMap<>();
             for (int b = 0; b < berths; b++) {
                 if (times[b] == 0) {
@@ -154,7 +158,7 @@ public final class LallaRuizReader {
 
         private String[] take(String field) {
             if (next >= texts.size()) {
-                throw error(lastLine, field, "missing: the file ends before it");
+                throw error(endLine, field, "missing: the file ends before it");
             }
             return texts.get(next++).split("\\s+");
         }
@@ -163,7 +167,7 @@ public final class LallaRuizReader {
             try {
                 return Integer.parseInt(text);
             } catch (NumberFormatException e) {
-                throw error(numbers.get(next - 1), field, "expected " + what + ", found '" + abbreviate(text) + "'");
+                throw error(lineOfLastField(), field, "expected " + what + ", found '" + abbreviate(text) + "'");
             }
         }
 
