@@ -106,8 +106,10 @@ public final class DispatchProblem {
                     .map(jobIndex::get).filter(index -> index != null && !committed.contains(index))
                     .filter(index -> !committedTo.containsKey(jobs.get(index).job().id()))
                     .toList();
+            // a vehicle on a committed job set off at availableFrom, perhaps before now; an idle one is free now at the earliest
+            int availableAt = secondsBetween(epoch, vehicle.availableFrom());
             cars.add(new Car(cars.size(), vehicle, point(pointIndex, vehicle.position()),
-                    Math.max(0, secondsBetween(epoch, vehicle.availableFrom())), committed, warmStart));
+                    committed.isEmpty() ? Math.max(0, availableAt) : availableAt, committed, warmStart));
         }
 
         List<HandoverPoint> points = List.copyOf(pointIndex.keySet());

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * How the dispatcher plans: the rolling horizon (only moves due within it are planned in detail; later ones wait
- * for a later re-plan), the solver's wall-clock budget, how long it may go without improving before it stops
- * early, and its random seed.
+ * for a later re-plan), the wall-clock budget for improving the plan once every job has a vehicle, how long it may
+ * go without improving before it stops early, and its random seed.
  */
 public record DispatchSettings(Duration horizon, Duration timeLimit, Duration unimprovedLimit, long randomSeed) {
 

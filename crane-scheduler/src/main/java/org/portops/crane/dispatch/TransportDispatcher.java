@@ -45,7 +45,10 @@ public final class TransportDispatcher {
         return settings;
     }
 
-    /** Plans the request's horizon: published routes first, new jobs inserted, then improved until the budget ends. */
+    /**
+     * Plans the request's horizon: published routes first, new jobs inserted by construction (which always
+     * finishes), then improved until the settings' budget ends or the plan stops improving.
+     */
     public DispatchPlan plan(DispatchRequest request) {
         Instant started = clock.instant();
         DispatchProblem problem = DispatchProblem.of(request, settings.horizon(), lanes);
@@ -66,6 +69,7 @@ public final class TransportDispatcher {
         DispatchProblem problem = DispatchProblem.of(request, settings.horizon(), lanes);
         List<List<Integer>> routes = routes(problem, plan);
         Map<Integer, List<DispatchDecision.Reason>> reasons = solving.reasons(problem, routes);
+        HardSoftLongScore planScore = solving.score(problem, routes);
         List<DispatchDecision> decisions = new ArrayList<>();
         for (DispatchProblem.Car car : problem.cars()) {
             List<Integer> route = routes.get(car.index());
@@ -74,7 +78,7 @@ public final class TransportDispatcher {
                 boolean pinned = position < car.committed().size();
                 decisions.add(new DispatchDecision(problem.jobs().get(index).job().id(), car.vehicle().id(), pinned,
                         reasons.getOrDefault(index, List.of()),
-                        pinned ? List.of() : solving.alternatives(problem, routes, index, ALTERNATIVES)));
+                        pinned ? List.of() : solving.alternatives(problem, routes, planScore, index, ALTERNATIVES)));
             }
         }
         return decisions;

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A tractor, straddle carrier or AGV as the dispatcher sees it: where it will be free and from when, and the jobs
- * already dispatched to it or in progress on it, in order ({@code committed}). Committed jobs are pinned: the
- * dispatcher plans after them and never moves them. A vehicle that has stalled keeps its committed jobs until the
+ * A tractor, straddle carrier or AGV as the dispatcher sees it, and the jobs already dispatched to it or in progress
+ * on it, in order ({@code committed}). Committed jobs are pinned: the dispatcher plans after them and never moves
+ * them. {@code position} and {@code availableFrom} say where and when the vehicle sets off on its first committed
+ * job (for a job in progress, where and when it set off, possibly before now); with nothing committed, where it is
+ * and when it is free (a past time means now). A vehicle that has stalled keeps its committed jobs until the
  * operator recalls them; its {@code availableFrom} says when it is expected back.
  */
 public record Vehicle(EquipmentId id, EquipmentKind kind, HandoverPoint position, Instant availableFrom,

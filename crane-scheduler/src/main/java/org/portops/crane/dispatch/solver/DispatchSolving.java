@@ -67,6 +67,11 @@ public final class DispatchSolving {
         }
         Solver<DispatchSolution> solver = factory.buildSolver();
         DispatchSolution best = solver.solve(solution);
+        List<String> unplanned = best.getJobs().stream().filter(job -> job.getVehicle() == null)
+                .map(job -> job.id().value()).toList();
+        if (!unplanned.isEmpty()) {
+            throw new IllegalStateException("dispatch left jobs without a vehicle: " + unplanned);
+        }
         return new Outcome(routes(best), best.getScore());
     }
 
@@ -117,11 +122,10 @@ public final class DispatchSolving {
     /**
      * The best other vehicles for job {@code jobIndex} on the given routes, at most {@code limit}, best first: the job
      * is taken off its vehicle and Timefold's assignment recommendation scores every place on every vehicle; each
-     * vehicle's best place is compared with the plan as it stands.
+     * vehicle's best place is compared with the plan as it stands ({@code planScore}, from {@link #score}).
      */
     public List<DispatchDecision.Alternative> alternatives(DispatchProblem problem, List<List<Integer>> routes,
-                                                           int jobIndex, int limit) {
-        HardSoftLongScore planScore = manager.update(solution(problem, routes));
+                                                           HardSoftLongScore planScore, int jobIndex, int limit) {
         List<List<Integer>> without = routes.stream()
                 .map(route -> route.stream().filter(index -> index != jobIndex).toList()).toList();
         int owner = -1;
@@ -164,9 +168,10 @@ public final class DispatchSolving {
                 .withConstraintProviderClass(DispatchConstraintProvider.class)
                 .withEnvironmentMode(EnvironmentMode.NO_ASSERT)
                 .withRandomSeed(limits.randomSeed())
-                .withTerminationConfig(new TerminationConfig().withSpentLimit(limits.timeLimit())
-                        .withUnimprovedSpentLimit(limits.unimprovedLimit()))
-                .withPhases(new ConstructionHeuristicPhaseConfig(), new LocalSearchPhaseConfig());
+                // the budget bounds improvement only: construction always finishes, so every job gets a vehicle
+                .withPhases(new ConstructionHeuristicPhaseConfig(), new LocalSearchPhaseConfig()
+                        .withTerminationConfig(new TerminationConfig().withSpentLimit(limits.timeLimit())
+                                .withUnimprovedSpentLimit(limits.unimprovedLimit())));
     }
 
     /**
