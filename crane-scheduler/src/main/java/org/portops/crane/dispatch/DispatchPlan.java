@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A published dispatch plan: each vehicle's route through the horizon, the jobs left for later re-plans, the
@@ -29,6 +30,6 @@ public record DispatchPlan(Instant planStart, List<VehicleRoute> routes, List<Tr
     /** The plan as the next request's published plan. */
     public PublishedPlan toPublished() {
         return new PublishedPlan(routes.stream().filter(route -> !route.trips().isEmpty())
-                .collect(java.util.stream.Collectors.toMap(VehicleRoute::vehicle, VehicleRoute::jobIds)));
+                .collect(Collectors.toMap(VehicleRoute::vehicle, VehicleRoute::jobIds)));
     }
 }

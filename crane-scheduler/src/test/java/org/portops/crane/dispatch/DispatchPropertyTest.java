@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.portops.model.equipment.EquipmentId;
 import org.portops.model.equipment.EquipmentKind;
 import org.portops.model.layout.TerminalLayoutLoader;
+import org.portops.model.work.MoveKind;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -118,7 +119,7 @@ class DispatchPropertyTest {
                 assertThat(trip.atDrop()).as(what).isAfter(trip.pickedUp());
                 assertThat(trip.free()).as(what).isAfterOrEqualTo(trip.atDrop());
                 if (trip.job().servesCrane()) {
-                    var atCrane = trip.job().kind() == org.portops.model.work.MoveKind.DISCHARGE ? trip.atPickup()
+                    var atCrane = trip.job().kind() == MoveKind.DISCHARGE ? trip.atPickup()
                             : trip.atDrop();
                     Duration late = Duration.between(trip.job().due(), atCrane);
                     assertThat(trip.lateness()).as(what).isEqualTo(late.isNegative() ? Duration.ZERO : late);

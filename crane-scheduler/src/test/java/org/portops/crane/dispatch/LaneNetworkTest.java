@@ -5,6 +5,9 @@ import org.portops.model.equipment.EquipmentKind;
 import org.portops.model.equipment.Position;
 import org.portops.model.layout.TerminalLayoutLoader;
 
+import java.time.Duration;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -71,10 +74,10 @@ class LaneNetworkTest {
     @Test
     void refusesADispatchRequestWithAPointOffTheTerminalNamingTheJob() {
         DispatchRequest request = new DispatchRequest(Jobs.T0,
-                java.util.List.of(Jobs.discharge("D1", underCrane("QC01", 100), 1, bay("A01", 41), 300)),
-                java.util.List.of(Jobs.tractor("TT001", underCrane("QC01", 100))), PublishedPlan.NONE);
+                List.of(Jobs.discharge("D1", underCrane("QC01", 100), 1, bay("A01", 41), 300)),
+                List.of(Jobs.tractor("TT001", underCrane("QC01", 100))), PublishedPlan.NONE);
 
-        assertThatThrownBy(() -> DispatchProblem.of(request, java.time.Duration.ofMinutes(30), lanes))
+        assertThatThrownBy(() -> DispatchProblem.of(request, Duration.ofMinutes(30), lanes))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("job D1 drop: A01/41: block A01 has 40 bays");
     }

@@ -12,8 +12,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.portops.crane.dispatch.Jobs.T0;
 import static org.portops.crane.dispatch.Jobs.bay;
 import static org.portops.crane.dispatch.Jobs.discharge;
@@ -220,5 +222,29 @@ class TransportDispatcherTest {
                 (long) -tractorSeconds(spots.get(1), qc03), (long) -tractorSeconds(spots.get(2), qc03),
                 (long) -tractorSeconds(spots.get(3), qc03));
         assertThat(decision.alternatives()).allMatch(a -> a.hardDifference() == 0 && a.position() == 0);
+    }
+
+    @Test
+    void reportsAJobNoVehicleCanCarryAsInfeasibleAndSaysWhy() {
+        TransportJob agvOnly = Scenarios.withCarriers(discharge("D1", qc03, 1, bay("A02", 5), 300),
+                Set.of(EquipmentKind.AGV));
+        DispatchRequest request = new DispatchRequest(T0, List.of(agvOnly), List.of(tractor("TT001", qc03)),
+                PublishedPlan.NONE);
+
+        DispatchPlan plan = dispatcher.plan(request);
+
+        assertThat(plan.feasible()).isFalse();
+        assertThat(plan.score()).startsWith("-1hard/");
+        assertThat(dispatcher.decisions(request, plan).getFirst().reasons()).extracting(DispatchDecision.Reason::text)
+                .contains("TT001 (TERMINAL_TRACTOR) cannot carry job D1, which needs one of [AGV]");
+    }
+
+    @Test
+    void refusesToDispatchWithoutVehicles() {
+        DispatchRequest request = new DispatchRequest(T0, List.of(discharge("D1", qc03, 1, bay("A02", 5), 300)),
+                List.of(), PublishedPlan.NONE);
+
+        assertThatThrownBy(() -> dispatcher.plan(request))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("no vehicle to dispatch 1 jobs to");
     }
 }

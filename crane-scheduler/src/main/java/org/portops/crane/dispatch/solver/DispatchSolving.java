@@ -54,15 +54,14 @@ public final class DispatchSolving {
 
     /** Solves from each vehicle's committed jobs followed by its warm start; the rest are inserted by construction. */
     public Outcome solve(DispatchProblem problem) {
-        List<List<Integer>> start = problem.cars().stream().map(car -> {
-            List<Integer> route = new ArrayList<>(car.committed());
-            route.addAll(car.warmStart());
-            return (List<Integer>) route;
-        }).toList();
+        List<List<Integer>> start = startRoutes(problem);
         DispatchSolution solution = solution(problem, start);
+        if (problem.cars().isEmpty() && !problem.jobs().isEmpty()) {
+            throw new IllegalArgumentException("no vehicle to dispatch " + problem.jobs().size() + " jobs to");
+        }
         boolean anythingToPlan = solution.getJobs().stream().anyMatch(job -> job.getVehicle() == null)
                 || solution.getVehicles().stream().anyMatch(v -> v.getJobs().size() > v.getPinnedCount());
-        if (!anythingToPlan || problem.cars().isEmpty()) {
+        if (!anythingToPlan) {
             return new Outcome(start, score(problem, start));
         }
         Solver<DispatchSolution> solver = factory.buildSolver();
@@ -73,6 +72,15 @@ public final class DispatchSolving {
             throw new IllegalStateException("dispatch left jobs without a vehicle: " + unplanned);
         }
         return new Outcome(routes(best), best.getScore());
+    }
+
+    /** Each vehicle's committed jobs followed by what is left of its published route: where a re-plan starts. */
+    public static List<List<Integer>> startRoutes(DispatchProblem problem) {
+        return problem.cars().stream().map(car -> {
+            List<Integer> route = new ArrayList<>(car.committed());
+            route.addAll(car.warmStart());
+            return List.copyOf(route);
+        }).toList();
     }
 
     /** The score of the given routes, as the solver would score them. */

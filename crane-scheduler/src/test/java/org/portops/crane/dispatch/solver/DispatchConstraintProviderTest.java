@@ -1,5 +1,6 @@
 package org.portops.crane.dispatch.solver;
 
+import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import ai.timefold.solver.test.api.score.stream.ConstraintVerifier;
 import org.junit.jupiter.api.Test;
 import org.portops.crane.dispatch.DispatchProblem;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.portops.crane.dispatch.Jobs.bay;
 import static org.portops.crane.dispatch.Jobs.underCrane;
 
@@ -186,8 +188,7 @@ class DispatchConstraintProviderTest {
         PlannedJob unplanned = new PlannedJob(new DispatchProblem.Job(99,
                 discharge("D9", Set.of(EquipmentKind.AGV)), 0, 1, 300, 60, new EquipmentId("TT001")));
 
-        verifier.verifyThat().given(tractor, unplanned).scores(
-                ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore.ZERO);
+        verifier.verifyThat().given(tractor, unplanned).scores(HardSoftLongScore.ZERO);
     }
 
     @Test
@@ -196,7 +197,7 @@ class DispatchConstraintProviderTest {
                 null, 0, 25);
 
         verifier.verifyThat(DispatchConstraintProvider::craneWaiting).given(tractor, load).penalizesBy(250);
-        org.assertj.core.api.Assertions.assertThat(load.job().kind()).isEqualTo(MoveKind.LOAD);
-        org.assertj.core.api.Assertions.assertThat(load.id()).isEqualTo(new TransportJobId("L1"));
+        assertThat(load.job().kind()).isEqualTo(MoveKind.LOAD);
+        assertThat(load.id()).isEqualTo(new TransportJobId("L1"));
     }
 }

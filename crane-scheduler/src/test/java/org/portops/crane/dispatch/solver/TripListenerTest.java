@@ -37,11 +37,7 @@ class TripListenerTest {
                     request.jobs().subList(3, 6).stream().map(j -> j.id()).toList()));
             DispatchProblem problem = DispatchProblem.of(
                     new DispatchRequest(request.now(), request.jobs(), vehicles, published), Duration.ofMinutes(30), lanes);
-            List<List<Integer>> start = problem.cars().stream().map(car -> {
-                List<Integer> route = new ArrayList<>(car.committed());
-                route.addAll(car.warmStart());
-                return (List<Integer>) route;
-            }).toList();
+            List<List<Integer>> start = DispatchSolving.startRoutes(problem);
             Solver<DispatchSolution> solver = SolverFactory.<DispatchSolution>create(DispatchSolving.solverConfig(
                     new DispatchSolving.Limits(Duration.ofMillis(600), Duration.ofMillis(600), seed))
                     .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)).buildSolver();
