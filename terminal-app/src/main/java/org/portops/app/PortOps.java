@@ -382,7 +382,7 @@ public final class PortOps {
 
     private void startHttp(Vertx vertx, Health health, Metrics metrics, HazelcastInstance hazelcast) {
         HttpVerticle verticle = new HttpVerticle(config.httpHost(), config.httpPort(), health, metrics, hazelcast,
-                liveYard.reader());
+                liveYard.reader(), liveYard.alerts());
         String deployment = step("HTTP server",
                 () -> vertx.deployVerticle(verticle).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS),
                 id -> "listening on " + config.httpUrl(verticle.actualPort()));

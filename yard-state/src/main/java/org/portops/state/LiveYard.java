@@ -11,6 +11,7 @@ import org.portops.model.layout.TerminalLayout;
 import org.portops.model.vessel.VesselCall;
 import org.portops.model.work.WorkInstruction;
 import org.portops.model.yard.YardSlot;
+import org.portops.state.alert.AlertBoard;
 import org.portops.state.live.LiveYardEngine;
 import org.portops.state.store.AuditLog;
 
@@ -102,6 +103,11 @@ public final class LiveYard {
     /** The audit log and decision journal. */
     public AuditLog auditLog() {
         return engine.auditLog();
+    }
+
+    /** The board of active alerts: raised and cleared by telemetry-ingest, acknowledged by operators. */
+    public AlertBoard alerts() {
+        return engine.alerts();
     }
 
     public Startup startup() {

@@ -95,7 +95,8 @@ final class HistoryComparison {
         long started = System.nanoTime();
         context.runOnContext(v -> {
             BatchWriter<ReadingRow> writer = new BatchWriter<>("bench history", config.historyQueueBound(),
-                    config.historyBatchSize(), batch -> history.writeReadings(batch)
+                    config.historyBatchSize(), TelemetryHistory.READING_BATCHES_IN_FLIGHT,
+                    batch -> history.writeReadings(batch)
                     .onSuccess(ok -> committed.addAndGet(batch.size())), shed::incrementAndGet);
             feed(writer, config.historyQueueBound(), rows, 0, () -> committed.get() + shed.get() >= rows.size(), done);
         });

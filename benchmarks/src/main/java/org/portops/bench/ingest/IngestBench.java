@@ -206,6 +206,7 @@ public final class IngestBench implements Callable<Integer> {
         long acceptedB = ingest.acceptedReadings();
         double window = (System.nanoTime() - startedA) / 1e9;
         Latencies latencies = probe.stop();
+        StepResult.Stages stages = ingest.stages();
         run.stop();
         settle(() -> ingest.handled() - handled0, run.published());
         long lost = run.published() - (ingest.handled() - handled0);
@@ -217,8 +218,10 @@ public final class IngestBench implements Callable<Integer> {
         double ingested = (acceptedB - acceptedA) / window;
         long lagGrowth = (publishedB - handledB) - (publishedA - handledA);
         progress(String.format("    published %,.0f/s, ingested %,.0f/s, shed %d (%d inbound), rejected %d, lost %d, "
-                        + "events %d/%d, p99 %,.1f ms", published, ingested, shed, shedInbound, rejected, lost,
-                run.eventsAcked(), eventsStored, latencies.percentileMicros(0.99) / 1000));
+                        + "events %d/%d, p99 %,.1f ms; ingest stages p99: queued %.1f, coalesced %.1f, written %.1f, "
+                        + "total %.1f ms", published, ingested, shed, shedInbound, rejected, lost,
+                run.eventsAcked(), eventsStored, latencies.percentileMicros(0.99) / 1000, stages.queuedP99(),
+                stages.coalescedP99(), stages.writtenP99(), stages.totalP99()));
 
         progress("  " + label + ": bare subscriber");
         long bare0 = bare.received();
@@ -238,7 +241,7 @@ public final class IngestBench implements Callable<Integer> {
         return new StepResult(machines, hz, published, run.published(), ingested, shed, shedInbound, rejected, lost,
                 lagGrowth, publishedB - handledB,
                 run.eventsAcked(), eventsStored, latencies.percentileMicros(0.5) / 1000,
-                latencies.percentileMicros(0.99) / 1000, latencies.count(), barePerSecond);
+                latencies.percentileMicros(0.99) / 1000, latencies.count(), barePerSecond, stages);
     }
 
     /** Waits until the consumer has taken everything published, or its count stops moving for a second. */
@@ -275,7 +278,7 @@ public final class IngestBench implements Callable<Integer> {
                         Duration flushInterval, double loadAtStart, double loadAtEnd) {
         System.out.println();
         System.out.printf("bench ingest: %,d machines in the layout, %d publisher connections, %d s warm-up per broker, "
-                        + "then %d s warm-up + %d s per phase, ingest flush every %d ms, %d cores, load average %.2f at "
+                        + "then %d s warm-up + %d s per phase, history flush every %d ms, %d cores, load average %.2f at "
                         + "start, %.2f at end%n", fleetSize, connections, jitWarmUp, warmUp, seconds,
                 flushInterval.toMillis(),
                 Runtime.getRuntime().availableProcessors(), loadAtStart, loadAtEnd);
@@ -285,6 +288,8 @@ public final class IngestBench implements Callable<Integer> {
             System.out.println("broker: " + result.broker());
             Table table = new Table("step", "offered/s", "published/s", "ingested/s", "shed", "lost", "events sent/stored",
                     "p50 ms", "p99 ms", "bare drain/s", "ingest/bare", "sustained");
+            Table stageTable = new Table("step", "queued p99", "coalesced p99", "written p99 (batch)",
+                    "in ingest p50", "in ingest p99", "broker+Paho p99 (approx.)");
             JsonArray stepsJson = new JsonArray();
             for (StepResult s : result.steps()) {
                 table.row(String.format("%,d x %s Hz", s.machines(), hz(s.hz())), String.format("%,.0f", s.offered()),
@@ -292,9 +297,16 @@ public final class IngestBench implements Callable<Integer> {
                         s.eventsSent() + "/" + s.eventsStored(), String.format("%,.1f", s.p50Millis()),
                         String.format("%,.1f", s.p99Millis()), String.format("%,.0f", s.bare()),
                         String.format("%.2f", s.ingestVsBare()), s.sustained() ? "yes" : "no");
+                StepResult.Stages st = s.stages();
+                stageTable.row(String.format("%,d x %s Hz", s.machines(), hz(s.hz())), ms(st.queuedP99()),
+                        ms(st.coalescedP99()), ms(st.writtenP99()), ms(st.totalP50()), ms(st.totalP99()),
+                        ms(s.p99Millis() - st.totalP99()));
                 stepsJson.add(stepJson(s));
             }
             table.print(System.out);
+            System.out.println("ingest stages, ms (its own timers, last ~15 s of each window; publish-to-visible p99 "
+                    + "minus in-ingest p99 approximates the broker's and Paho's share):");
+            stageTable.print(System.out);
             brokersJson.add(brokerJson(result).put("steps", stepsJson));
         }
         System.out.println();
@@ -376,7 +388,16 @@ public final class IngestBench implements Callable<Integer> {
                 .put("eventsStored", s.eventsStored()).put("p50Millis", round(s.p50Millis()))
                 .put("p99Millis", round(s.p99Millis())).put("latencySamples", s.latencySamples())
                 .put("bareDrain", round(s.bare())).put("ingestVsBare", round(s.ingestVsBare()))
+                .put("stagesMillis", new JsonObject().put("queuedP99", round(s.stages().queuedP99()))
+                        .put("coalescedP99", round(s.stages().coalescedP99()))
+                        .put("writtenP99", round(s.stages().writtenP99()))
+                        .put("inIngestP50", round(s.stages().totalP50()))
+                        .put("inIngestP99", round(s.stages().totalP99())))
                 .put("sustained", s.sustained());
+    }
+
+    private static String ms(double millis) {
+        return Double.isFinite(millis) ? String.format("%,.1f", millis) : "-";
     }
 
     private static String hz(double hz) {

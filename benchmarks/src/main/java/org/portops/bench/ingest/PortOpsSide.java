@@ -4,6 +4,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -137,6 +138,22 @@ final class PortOpsSide implements AutoCloseable {
         long historyRows() {
             Counter counter = registry.find("portops.ingest.history.rows").counter();
             return counter == null ? 0 : (long) counter.count();
+        }
+
+        /** The stage timers' percentiles now (they cover the last ~15 s). */
+        StepResult.Stages stages() {
+            return new StepResult.Stages(percentile(IngestMetrics.Stage.QUEUED, 0.99),
+                    percentile(IngestMetrics.Stage.COALESCED, 0.99), percentile(IngestMetrics.Stage.WRITTEN, 0.99),
+                    percentile(IngestMetrics.Stage.TOTAL, 0.5), percentile(IngestMetrics.Stage.TOTAL, 0.99));
+        }
+
+        private double percentile(IngestMetrics.Stage stage, double percentile) {
+            for (ValueAtPercentile value : metrics.stageTimer(stage).takeSnapshot().percentileValues()) {
+                if (value.percentile() == percentile) {
+                    return value.value(TimeUnit.MILLISECONDS);
+                }
+            }
+            return Double.NaN;
         }
 
         /** Readings the ingest has taken off the wire: checked (either way) or shed at the door. */

@@ -26,6 +26,7 @@ import org.portops.state.MoveRequest;
 import org.portops.state.MoveResult;
 import org.portops.state.YardMaps;
 import org.portops.state.YardStateReader;
+import org.portops.state.alert.AlertBoard;
 import org.portops.state.custody.TrackedContainer;
 import org.portops.state.equipment.RegisterEquipment;
 import org.portops.state.equipment.UpdateEquipment;
@@ -69,11 +70,12 @@ public final class LiveYardEngine {
     private final WorkInstructionStore instructions;
     private final VesselCallStore vesselCalls;
     private final AuditLog auditLog;
+    private final AlertBoard alerts;
     private final LiveYard.Startup startup;
     private final Map<String, Future<ChangeResult>> inFlight = new HashMap<>();
 
     private LiveYardEngine(Vertx vertx, Context context, YardMaps maps, Pool pool, TerminalLayout layout, Clock clock,
-                           MoveLog log, long epoch, LiveYard.Startup startup) {
+                           MoveLog log, long epoch, LiveYard.Startup startup, AlertBoard alerts) {
         this.vertx = vertx;
         this.context = context;
         this.maps = maps;
@@ -84,6 +86,7 @@ public final class LiveYardEngine {
         this.vesselCalls = new VesselCallStore(pool);
         this.auditLog = new AuditLog(pool);
         this.startup = startup;
+        this.alerts = alerts;
     }
 
     /** Starts the live yard on {@code context}; see {@link LiveYard#open}. */
@@ -107,7 +110,8 @@ public final class LiveYardEngine {
                             .compose(calls -> loadInstructions(context, maps, pool))
                             .map(done -> new LiveYardEngine(vertx, context, maps, pool, layout, clock, log, epoch,
                                     new LiveYard.Startup(seeded, model.lastSequence(), model.containers().size(),
-                                            Duration.ofNanos(System.nanoTime() - began))));
+                                            Duration.ofNanos(System.nanoTime() - began)),
+                                    new AlertBoard(vertx, hazelcast, clock)));
                 })));
     }
 
@@ -207,6 +211,10 @@ public final class LiveYardEngine {
 
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    public AlertBoard alerts() {
+        return alerts;
     }
 
     public Future<MoveResult> move(MoveRequest request) {
