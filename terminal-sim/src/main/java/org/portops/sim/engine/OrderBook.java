@@ -280,7 +280,8 @@ final class OrderBook {
         if (!where.location().equals(order.from())) {
             return Optional.of(OrderRejection.NOT_AT_FROM.because(order.container() + " is at " + where.location()));
         }
-        if (operations.moving(order.container())) {
+        if (operations.moving(order.container())
+                || active.values().stream().anyMatch(held -> held.first.container().equals(order.container()))) {
             return Optional.of(OrderRejection.CONTAINER_BUSY.because(order.container() + " is being moved"));
         }
         if (order.from() instanceof YardLocation) {
