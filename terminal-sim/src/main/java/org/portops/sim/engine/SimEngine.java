@@ -3,6 +3,7 @@ package org.portops.sim.engine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -253,6 +254,15 @@ public final class SimEngine {
     /** The quay cranes, in id order. */
     public List<EquipmentId> quayCranes() {
         return fleet.quayCranes.stream().map(SimMachine::id).toList();
+    }
+
+    /** The quay crane standing nearest the bay of {@code location}, whose call must be alongside. */
+    public EquipmentId nearestQuayCrane(VesselLocation location) {
+        VesselBerth berth = operations.vessels().alongside(location.call()).orElseThrow(
+                () -> new IllegalArgumentException(location.call() + " is not alongside"));
+        double x = berth.bayX(location.slot());
+        return fleet.quayCranes.stream().min(Comparator.comparingDouble(c -> Math.abs(c.position().x() - x)))
+                .map(SimMachine::id).orElseThrow();
     }
 
     /** The terminal tractors, in id order. */

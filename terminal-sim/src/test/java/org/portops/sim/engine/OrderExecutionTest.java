@@ -248,12 +248,11 @@ class OrderExecutionTest {
         VesselLocation to = new VesselLocation(call.id(), entry.slot());
         EquipmentId yardCrane = engine.yardCraneWorking(from.slot()).orElseThrow();
         EquipmentId tractor = engine.tractors().getLast();
-        EquipmentId quayCrane = engine.quayCranes().getLast();
+        EquipmentId quayCrane = engine.nearestQuayCrane(to);
         for (EquipmentId machine : List.of(tractor, yardCrane, quayCrane)) {
             engine.order(order(machine, "WI-LOAD", box, MoveKind.LOAD, from, to, engine.now()));
         }
-        // the last quay crane may have to travel the whole quay at gantry speed first
-        runUntil(engine, Duration.ofMinutes(60), () -> completed("WI-LOAD"));
+        runUntil(engine, Duration.ofMinutes(30), () -> completed("WI-LOAD"));
 
         List<String> story = story("WI-LOAD", box);
         assertThat(story).startsWith(yardCrane + " accepted", tractor + " accepted", quayCrane + " accepted",
