@@ -118,7 +118,8 @@ public final class ScheduleChecker {
 
     /**
      * Each window becomes a stop at the bay of the crane's last task ending by the window's start (its initial bay
-     * before any); a task running into a window is reported. Window stops carry task number -w for window w (1-based).
+     * before any); overlapping windows make one stop, the crane stands through both. A task running into a window
+     * is reported. Window stops carry task number -w for window w (1-based, the first of overlapping ones).
      */
     private static void addStandingWindows(QcspInstance instance, List<List<Stop>> stopsByCrane,
                                            List<ScheduleViolation> violations) {
@@ -126,21 +127,42 @@ public final class ScheduleChecker {
             List<Stop> stops = stopsByCrane.get(crane.number() - 1);
             List<Stop> tasks = List.copyOf(stops.subList(1, stops.size()));
             List<Unavailability> windows = crane.standingWindows();
+            Stop standing = null;
             for (int w = 0; w < windows.size(); w++) {
                 Unavailability window = windows.get(w);
-                Stop parkedAfter = stops.getFirst();
                 for (Stop task : tasks) {
                     if (window.overlaps(task.start(), task.end())) {
                         violations.add(new TaskWhileUnavailable(crane.number(), task.task(), task.start(), task.end(),
                                 window));
-                    } else if (task.end() <= window.from() && (parkedAfter.task() == 0 || task.end() > parkedAfter.end()
-                            || task.end() == parkedAfter.end() && task.start() > parkedAfter.start())) {
-                        parkedAfter = task;
                     }
                 }
-                stops.add(new Stop(-(w + 1), parkedAfter.bay(), window.from(), window.until()));
+                if (standing != null && window.from() < standing.end()) {
+                    standing = new Stop(standing.task(), standing.bay(), standing.start(),
+                            Math.max(standing.end(), window.until()));
+                    continue;
+                }
+                if (standing != null) {
+                    stops.add(standing);
+                }
+                standing = new Stop(-(w + 1), parkingBay(stops.getFirst(), tasks, window.from()), window.from(),
+                        window.until());
+            }
+            if (standing != null) {
+                stops.add(standing);
             }
         }
+    }
+
+    /** The bay of the last task ending by {@code time}, or the initial bay. */
+    private static int parkingBay(Stop initial, List<Stop> tasks, int time) {
+        Stop parked = initial;
+        for (Stop task : tasks) {
+            if (task.end() <= time && (parked == initial || task.end() > parked.end()
+                    || task.end() == parked.end() && task.start() > parked.start())) {
+                parked = task;
+            }
+        }
+        return parked.bay();
     }
 
     private static void checkTravel(QcspInstance instance, List<List<Stop>> stopsByCrane, List<ScheduleViolation> violations) {
@@ -153,7 +175,9 @@ public final class ScheduleChecker {
             for (Stop stop : tasks) {
                 int needed = instance.travelTimePerBay() * Math.abs(stop.bay() - previous.bay());
                 int available = stop.start() - previous.end();
-                if (available < needed) {
+                // standing still through a window that begins before the crane is ready or in another window
+                boolean standsOn = stop.task() < 0 && previous.task() <= 0 && stop.bay() == previous.bay();
+                if (available < needed && !standsOn) {
                     violations.add(new TravelTooShort(k + 1, previous.task(), stop.task(), needed, available));
                 }
                 previous = stop;
