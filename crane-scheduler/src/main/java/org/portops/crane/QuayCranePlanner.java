@@ -1,9 +1,11 @@
 package org.portops.crane;
 
+import org.portops.crane.qcsp.Disruption;
 import org.portops.crane.qcsp.GreedyDispatcher;
 import org.portops.crane.qcsp.PlanExplanation;
 import org.portops.crane.qcsp.QcspInstance;
 import org.portops.crane.qcsp.QcspSchedule;
+import org.portops.crane.qcsp.Replanning;
 import org.portops.crane.qcsp.SequenceDecoder;
 import org.portops.crane.solver.CraneSequencing;
 
@@ -46,6 +48,19 @@ public final class QuayCranePlanner {
         QcspSchedule schedule = SequenceDecoder.decode(instance, outcome.sequences()).toSchedule();
         return new Plan(schedule, outcome.score(), outcome.feasible(), outcome.timeToBest(),
                 CraneSequencing.explain(instance, outcome.sequences()));
+    }
+
+    /** A plan made after a disruption, with the problem it solved: the one to disrupt next. */
+    public record Replan(QcspInstance instance, Plan plan) {
+    }
+
+    /**
+     * Plans again at {@code now} after {@code disruption}: the tasks {@code current} started before {@code now} stay
+     * where they are, the rest is planned on the cranes that can still work (see {@link Replanning}).
+     */
+    public Replan replan(QcspInstance instance, QcspSchedule current, int now, Disruption disruption, PlanLimits limits) {
+        QcspInstance changed = Replanning.apply(instance, current, now, disruption);
+        return new Replan(changed, plan(changed, limits));
     }
 
     /** Explains a schedule: its crane sequences, timed as the planner times them, scored constraint by constraint. */

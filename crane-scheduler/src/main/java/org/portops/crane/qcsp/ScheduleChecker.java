@@ -2,6 +2,10 @@ package org.portops.crane.qcsp;
 
 import org.portops.crane.qcsp.ScheduleViolation.BayOverlap;
 import org.portops.crane.qcsp.ScheduleViolation.CranesTooClose;
+import org.portops.crane.qcsp.ScheduleViolation.FixedTaskMoved;
+import org.portops.crane.qcsp.ScheduleViolation.StartsBeforeNow;
+import org.portops.crane.qcsp.ScheduleViolation.TaskWhileOutOfService;
+import org.portops.crane.qcsp.ScheduleViolation.TaskWhileUnavailable;
 import org.portops.crane.qcsp.ScheduleViolation.OutOfReach;
 import org.portops.crane.qcsp.ScheduleViolation.PrecedenceBroken;
 import org.portops.crane.qcsp.ScheduleViolation.TaskMissing;
@@ -27,6 +31,12 @@ import java.util.List;
  * lowest trajectories x_1(τ) = max(1, max_a (l_a - |τ - τ_a| / t)), x_k(τ) = max(x_{k-1}(τ) + s + 1, own stops
  * likewise) pass every stop on time, never exceed the travel speed and keep every neighbour more than s bays apart
  * (docs/crane-scheduling.md has the argument).
+ *
+ * <p>A crane's unavailability windows are stops too: it stands still through each at the bay of its last task that
+ * ends by the window's start (its initial bay if none), so the windows enter the travel and the non-crossing checks
+ * like tasks do, and a task running into a window is a violation. A crane out of service starts no task from then
+ * on. When the instance was re-planned at {@code now}, fixed tasks must keep their crane and start and every other
+ * task must start at {@code now} or later.
  */
 public final class ScheduleChecker {
 
@@ -39,6 +49,7 @@ public final class ScheduleChecker {
         int[] count = new int[n + 1];
         int[] start = new int[n + 1];
         int[] end = new int[n + 1];
+        int[] craneOf = new int[n + 1];
         List<List<Stop>> stopsByCrane = new ArrayList<>();
         for (QuayCrane crane : instance.cranes()) {
             stopsByCrane.add(new ArrayList<>(List.of(new Stop(0, crane.initialBay(), 0, crane.readyTime()))));
@@ -56,10 +67,17 @@ public final class ScheduleChecker {
                 count[scheduled.task()]++;
                 start[scheduled.task()] = scheduled.start();
                 end[scheduled.task()] = scheduled.end();
+                craneOf[scheduled.task()] = crane.crane();
                 CraneTask task = instance.task(scheduled.task());
                 stopsByCrane.get(crane.crane() - 1).add(new Stop(task.number(), task.bay(), scheduled.start(), scheduled.end()));
-                if (scheduled.end() - scheduled.start() != task.processingTime()) {
-                    violations.add(new WrongDuration(task.number(), task.processingTime(), scheduled.end() - scheduled.start()));
+                int duration = instance.duration(task.number(), crane.crane());
+                if (scheduled.end() - scheduled.start() != duration) {
+                    violations.add(new WrongDuration(task.number(), duration, scheduled.end() - scheduled.start()));
+                }
+                QuayCrane spec = instance.crane(crane.crane());
+                if (scheduled.start() >= spec.outOfServiceFrom()) {
+                    violations.add(new TaskWhileOutOfService(crane.crane(), task.number(), scheduled.start(),
+                            spec.outOfServiceFrom()));
                 }
                 if (!instance.reaches(crane.crane(), task.bay())) {
                     violations.add(new OutOfReach(crane.crane(), task.number(), task.bay(),
@@ -74,11 +92,77 @@ public final class ScheduleChecker {
                 violations.add(new TaskRepeated(task, count[task]));
             }
         }
+        checkFixed(instance, count, craneOf, start, violations);
+        addStandingWindows(instance, stopsByCrane, violations);
         checkTravel(instance, stopsByCrane, violations);
         checkPrecedences(instance, count, start, end, violations);
         checkBays(instance, stopsByCrane, violations);
         checkClearance(instance, stopsByCrane, violations);
         return violations;
+    }
+
+    private static void checkFixed(QcspInstance instance, int[] count, int[] craneOf, int[] start,
+                                   List<ScheduleViolation> violations) {
+        for (int task = 1; task < count.length; task++) {
+            if (count[task] != 1) {
+                continue;
+            }
+            FixedTask fixed = instance.fixedTask(task);
+            if (fixed != null && (fixed.crane() != craneOf[task] || fixed.start() != start[task])) {
+                violations.add(new FixedTaskMoved(task, fixed.crane(), fixed.start(), craneOf[task], start[task]));
+            } else if (fixed == null && start[task] < instance.now()) {
+                violations.add(new StartsBeforeNow(task, start[task], instance.now()));
+            }
+        }
+    }
+
+    /**
+     * Each window becomes a stop at the bay of the crane's last task ending by the window's start (its initial bay
+     * before any); overlapping windows make one stop, the crane stands through both. A task running into a window
+     * is reported. Window stops carry task number -w for window w (1-based, the first of overlapping ones).
+     */
+    private static void addStandingWindows(QcspInstance instance, List<List<Stop>> stopsByCrane,
+                                           List<ScheduleViolation> violations) {
+        for (QuayCrane crane : instance.cranes()) {
+            List<Stop> stops = stopsByCrane.get(crane.number() - 1);
+            List<Stop> tasks = List.copyOf(stops.subList(1, stops.size()));
+            List<Unavailability> windows = crane.standingWindows();
+            Stop standing = null;
+            for (int w = 0; w < windows.size(); w++) {
+                Unavailability window = windows.get(w);
+                for (Stop task : tasks) {
+                    if (window.overlaps(task.start(), task.end())) {
+                        violations.add(new TaskWhileUnavailable(crane.number(), task.task(), task.start(), task.end(),
+                                window));
+                    }
+                }
+                if (standing != null && window.from() < standing.end()) {
+                    standing = new Stop(standing.task(), standing.bay(), standing.start(),
+                            Math.max(standing.end(), window.until()));
+                    continue;
+                }
+                if (standing != null) {
+                    stops.add(standing);
+                }
+                standing = new Stop(-(w + 1), parkingBay(stops.getFirst(), tasks, window.from()), window.from(),
+                        window.until());
+            }
+            if (standing != null) {
+                stops.add(standing);
+            }
+        }
+    }
+
+    /** The bay of the last task ending by {@code time}, or the initial bay. */
+    private static int parkingBay(Stop initial, List<Stop> tasks, int time) {
+        Stop parked = initial;
+        for (Stop task : tasks) {
+            if (task.end() <= time && (parked == initial || task.end() > parked.end()
+                    || task.end() == parked.end() && task.start() > parked.start())) {
+                parked = task;
+            }
+        }
+        return parked.bay();
     }
 
     private static void checkTravel(QcspInstance instance, List<List<Stop>> stopsByCrane, List<ScheduleViolation> violations) {
@@ -91,7 +175,9 @@ public final class ScheduleChecker {
             for (Stop stop : tasks) {
                 int needed = instance.travelTimePerBay() * Math.abs(stop.bay() - previous.bay());
                 int available = stop.start() - previous.end();
-                if (available < needed) {
+                // standing still through a window that begins before the crane is ready or in another window
+                boolean standsOn = stop.task() < 0 && previous.task() <= 0 && stop.bay() == previous.bay();
+                if (available < needed && !standsOn) {
                     violations.add(new TravelTooShort(k + 1, previous.task(), stop.task(), needed, available));
                 }
                 previous = stop;
@@ -112,7 +198,7 @@ public final class ScheduleChecker {
 
     private static void checkBays(QcspInstance instance, List<List<Stop>> stopsByCrane, List<ScheduleViolation> violations) {
         List<Stop> all = new ArrayList<>();
-        stopsByCrane.forEach(stops -> all.addAll(stops.subList(1, stops.size())));
+        stopsByCrane.forEach(stops -> all.addAll(stops.stream().filter(stop -> stop.task() > 0).toList()));
         for (int i = 0; i < all.size(); i++) {
             for (int j = i + 1; j < all.size(); j++) {
                 Stop a = all.get(i);

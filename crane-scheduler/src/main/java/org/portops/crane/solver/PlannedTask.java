@@ -78,6 +78,7 @@ public class PlannedTask {
         this.bay = bay;
     }
 
+    /** The task's work at nominal productivity; its time on a crane is {@link #getEnd()} - {@link #getStart()}. */
     public int getProcessingTime() {
         return processingTime;
     }
