@@ -1,0 +1,199 @@
+package org.portops.crane.solver;
+
+import ai.timefold.solver.core.api.score.analysis.MatchAnalysis;
+import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.score.stream.ConstraintJustification;
+import ai.timefold.solver.core.api.solver.SolutionManager;
+import ai.timefold.solver.core.api.solver.Solver;
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
+import ai.timefold.solver.core.config.solver.EnvironmentMode;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import org.portops.crane.qcsp.QcspInstance;
+import org.portops.crane.qcsp.QuayCrane;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The Timefold side of continuous re-planning: solves a {@link Problem} (remaining tasks, each crane's sequence from
+ * the last plan with its started work pinned, the last published assignments) warm from those sequences, and
+ * explains a plan task by task. Only records and plain lists cross this class's boundary.
+ */
+public final class CraneReplanning {
+    private final SolverFactory<ReplanSolution> solverFactory;
+    private final SolutionManager<ReplanSolution, HardMediumSoftScore> solutionManager;
+
+    public CraneReplanning(Limits limits) {
+        this.solverFactory = SolverFactory.create(solverConfig(limits));
+        this.solutionManager = SolutionManager.create(solverFactory);
+    }
+
+    /**
+     * A wall-clock budget per re-plan, a shorter budget after which the search stops when the best has not
+     * improved (most events change little), and a seed.
+     */
+    public record Limits(Duration timeLimit, Duration unimprovedLimit, long randomSeed) {
+        public Limits {
+            if (timeLimit.isNegative() || timeLimit.isZero()) {
+                throw new IllegalArgumentException("time limit must be positive, was " + timeLimit);
+            }
+            if (unimprovedLimit.isNegative() || unimprovedLimit.isZero() || unimprovedLimit.compareTo(timeLimit) > 0) {
+                throw new IllegalArgumentException("unimproved limit must be positive and within the time limit "
+                        + timeLimit + ", was " + unimprovedLimit);
+            }
+        }
+    }
+
+    /**
+     * One re-planning problem. {@code sequences}: task numbers per crane (index = crane number - 1), the first
+     * {@code pinned.get(k)} of crane k+1 fixed; tasks in no sequence are inserted by the solver.
+     */
+    public record Problem(QcspInstance instance, List<List<Integer>> sequences, List<Integer> pinned,
+                          List<PublishedAssignment> published) {
+        public Problem {
+            sequences = sequences.stream().map(List::copyOf).toList();
+            pinned = List.copyOf(pinned);
+            published = List.copyOf(published);
+            int cranes = instance.cranes().size();
+            if (sequences.size() != cranes || pinned.size() != cranes) {
+                throw new IllegalArgumentException(instance.name() + ": needs a sequence and a pinned count per crane ("
+                        + cranes + "), has " + sequences.size() + " and " + pinned.size());
+            }
+            for (int k = 0; k < cranes; k++) {
+                if (pinned.get(k) < 0 || pinned.get(k) > sequences.get(k).size()) {
+                    throw new IllegalArgumentException(instance.name() + ": crane " + (k + 1) + " pins "
+                            + pinned.get(k) + " tasks of its " + sequences.get(k).size());
+                }
+            }
+        }
+    }
+
+    /** The best sequences found (index = crane number - 1) and their score. */
+    public record Outcome(List<List<Integer>> sequences, String score, boolean feasible) {
+    }
+
+    /** One constraint match that concerns a task: the constraint, its score and the reason in operator language. */
+    public record Reason(String constraint, String score, String text) {
+    }
+
+    public Outcome solve(Problem problem) {
+        Solver<ReplanSolution> solver = solverFactory.buildSolver();
+        ReplanSolution best = solver.solve(solution(problem));
+        return new Outcome(sequences(best), best.getScore().toString(), best.getScore().isFeasible());
+    }
+
+    /** The score of a plan without solving: how the constraints judge these sequences. */
+    public String score(Problem problem) {
+        return solutionManager.update(solution(problem)).toString();
+    }
+
+    /** Every constraint match of the plan that concerns {@code task}, costliest first. */
+    public List<Reason> reasons(Problem problem, int task) {
+        ScoreAnalysis<HardMediumSoftScore> analysis = solutionManager.analyze(solution(problem));
+        List<Reason> reasons = new ArrayList<>();
+        analysis.constraintMap().values().forEach(constraint -> {
+            List<MatchAnalysis<HardMediumSoftScore>> matches =
+                    constraint.matches() == null ? List.of() : constraint.matches();
+            for (MatchAnalysis<HardMediumSoftScore> match : matches) {
+                String text = describe(match.justification(), task);
+                if (text != null) {
+                    reasons.add(new Reason(constraint.constraintRef().constraintName(), match.score().toString(), text));
+                }
+            }
+        });
+        reasons.sort(Comparator.comparing((Reason reason) -> HardMediumSoftScore.parseScore(reason.score())));
+        return reasons;
+    }
+
+    /** The match's reason when it concerns {@code task}, else null. */
+    private static String describe(ConstraintJustification justification, int task) {
+        if (justification instanceof PlanStability stability) {
+            return stability.task() == task ? stability.describe() : null;
+        }
+        if (justification instanceof PinMoved pin) {
+            return pin.task() == task ? pin.describe() : null;
+        }
+        if (justification instanceof CraneJustification crane) {
+            return tasksOf(crane).contains(task) ? crane.describe() : null;
+        }
+        return null;
+    }
+
+    private static List<Integer> tasksOf(CraneJustification justification) {
+        return switch (justification) {
+            case CraneJustification.PrecedenceBroken p -> List.of(p.before(), p.after());
+            case CraneJustification.BayShared b -> List.of(b.task(), b.otherTask());
+            case CraneJustification.CranesTooClose c -> List.of(c.lowerTask(), c.upperTask());
+            case CraneJustification.StartBayBlocked s -> List.of(s.task());
+            case CraneJustification.OutOfReach o -> List.of(o.task());
+            case CraneJustification.VesselCompletion v -> List.of(v.lastTask());
+            case CraneJustification.CraneTravel t -> List.of(t.task());
+            case CraneJustification.CraneWaiting w -> List.of(w.task());
+        };
+    }
+
+    static SolverConfig solverConfig(Limits limits) {
+        return new SolverConfig()
+                .withSolutionClass(ReplanSolution.class)
+                .withEntityClasses(PlannedCrane.class, PlannedTask.class)
+                .withConstraintProviderClass(ReplanConstraintProvider.class)
+                .withEnvironmentMode(EnvironmentMode.NO_ASSERT)
+                .withRandomSeed(limits.randomSeed())
+                .withTerminationConfig(new TerminationConfig().withSpentLimit(limits.timeLimit())
+                        .withUnimprovedSpentLimit(limits.unimprovedLimit()))
+                .withPhases(new ConstructionHeuristicPhaseConfig(), new LocalSearchPhaseConfig()
+                        .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(20))
+                        .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1)));
+    }
+
+    /** The planning solution of a problem, the cranes' lists set to its sequences. */
+    public static ReplanSolution solution(Problem problem) {
+        QcspInstance instance = problem.instance();
+        List<PlannedTask> tasks = instance.tasks().stream()
+                .map(task -> new PlannedTask(task.number(), task.bay(), task.processingTime())).toList();
+        PlannedCrane.QuayRules rules = new PlannedCrane.QuayRules(instance.travelTimePerBay(), instance.clearance());
+        List<PlannedCrane> cranes = new ArrayList<>();
+        for (QuayCrane spec : instance.cranes()) {
+            int k = spec.number() - 1;
+            PlannedCrane crane = new PlannedCrane(spec.number(), spec.readyTime(), spec.initialBay(),
+                    new PlannedCrane.BayRange(instance.lowestBay(spec.number()), instance.highestBay(spec.number())),
+                    rules);
+            List<PlannedTask> assigned = new ArrayList<>();
+            for (int number : problem.sequences().get(k)) {
+                PlannedTask task = tasks.get(number - 1);
+                task.setCrane(crane);
+                task.setPrevious(assigned.isEmpty() ? null : assigned.getLast());
+                assigned.add(task);
+            }
+            crane.setTasks(assigned);
+            cranes.add(crane);
+        }
+        return new ReplanSolution(instance, cranes, tasks, problem.published(), pins(problem));
+    }
+
+    private static List<PinnedPlace> pins(Problem problem) {
+        List<PinnedPlace> pins = new ArrayList<>();
+        for (int k = 0; k < problem.sequences().size(); k++) {
+            List<Integer> sequence = problem.sequences().get(k);
+            for (int i = 0; i < problem.pinned().get(k); i++) {
+                pins.add(new PinnedPlace(sequence.get(i), k + 1, i == 0 ? 0 : sequence.get(i - 1)));
+            }
+        }
+        return pins;
+    }
+
+    private static List<List<Integer>> sequences(ReplanSolution solution) {
+        List<List<Integer>> sequences = new ArrayList<>();
+        solution.getCranes().stream().sorted(Comparator.comparing(PlannedCrane::getNumber))
+                .forEach(crane -> sequences.add(crane.getTasks().stream().map(PlannedTask::getNumber).toList()));
+        return sequences;
+    }
+}
