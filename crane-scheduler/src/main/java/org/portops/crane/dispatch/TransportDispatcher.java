@@ -2,6 +2,7 @@ package org.portops.crane.dispatch;
 
 import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.portops.crane.dispatch.solver.DispatchSolving;
+import org.portops.model.equipment.EquipmentId;
 import org.portops.model.layout.TerminalLayout;
 
 import java.time.Clock;
@@ -92,7 +93,7 @@ public final class TransportDispatcher {
         }
         Map<TransportJobId, Integer> indexes = new HashMap<>();
         problem.jobs().forEach(job -> indexes.put(job.job().id(), job.index()));
-        Map<Object, List<Integer>> byVehicle = new HashMap<>();
+        Map<EquipmentId, List<Integer>> byVehicle = new HashMap<>();
         for (VehicleRoute route : plan.routes()) {
             List<Integer> jobs = new ArrayList<>();
             for (TransportJobId id : route.jobIds()) {
