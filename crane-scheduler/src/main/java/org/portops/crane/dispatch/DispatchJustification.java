@@ -4,6 +4,8 @@ import ai.timefold.solver.core.api.score.stream.ConstraintJustification;
 import org.portops.model.equipment.EquipmentId;
 import org.portops.model.equipment.EquipmentKind;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -21,7 +23,7 @@ public sealed interface DispatchJustification extends ConstraintJustification
     record CannotCarry(TransportJobId job, EquipmentId vehicle, EquipmentKind kind, Set<EquipmentKind> carriers)
             implements DispatchJustification {
         public CannotCarry {
-            carriers = Set.copyOf(carriers);
+            carriers = Collections.unmodifiableSet(EnumSet.copyOf(carriers));
         }
 
         @Override

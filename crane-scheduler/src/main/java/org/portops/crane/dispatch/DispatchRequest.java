@@ -1,5 +1,7 @@
 package org.portops.crane.dispatch;
 
+import org.portops.model.equipment.EquipmentId;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,7 +29,7 @@ public record DispatchRequest(Instant now, List<TransportJob> jobs, List<Vehicle
             }
         }
         Map<TransportJobId, Vehicle> committedTo = new HashMap<>();
-        Set<Object> vehicleIds = new HashSet<>();
+        Set<EquipmentId> vehicleIds = new HashSet<>();
         for (Vehicle vehicle : vehicles) {
             if (!vehicleIds.add(vehicle.id())) {
                 throw new IllegalArgumentException("dispatch request lists vehicle " + vehicle.id() + " twice");

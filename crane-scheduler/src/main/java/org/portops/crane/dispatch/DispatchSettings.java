@@ -16,6 +16,10 @@ public record DispatchSettings(Duration horizon, Duration timeLimit, Duration un
         positive(horizon, "horizon");
         positive(timeLimit, "time limit");
         positive(unimprovedLimit, "unimproved time limit");
+        if (unimprovedLimit.compareTo(timeLimit) > 0) {
+            throw new IllegalArgumentException("dispatch unimproved time limit " + unimprovedLimit
+                    + " must not exceed the time limit " + timeLimit + " (swapped?)");
+        }
     }
 
     public DispatchSettings withHorizon(Duration horizon) {

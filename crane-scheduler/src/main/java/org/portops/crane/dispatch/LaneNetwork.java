@@ -38,11 +38,13 @@ public final class LaneNetwork {
     private static final double SAME_LANE = 0.5;
 
     private final TerminalLayout layout;
+    private final TerminalBounds bounds;
     private final Map<BlockId, BlockLayout> blocks;
     private final double[] crossLanes;
 
     public LaneNetwork(TerminalLayout layout) {
         this.layout = layout;
+        this.bounds = TerminalBounds.of(layout);
         this.blocks = layout.blocks().stream().collect(Collectors.toUnmodifiableMap(BlockLayout::id, Function.identity()));
         this.crossLanes = crossLanes(layout);
     }
@@ -66,7 +68,7 @@ public final class LaneNetwork {
                         ? Optional.of(bay.label() + ": block " + bay.block() + " has " + block.bays() + " bays")
                         : Optional.empty();
             }
-            case HandoverPoint.Spot spot -> TerminalBounds.of(layout).inside(spot.position()) ? Optional.empty()
+            case HandoverPoint.Spot spot -> bounds.inside(spot.position()) ? Optional.empty()
                     : Optional.of(spot.label() + " is outside terminal " + layout.terminalCode());
         };
     }

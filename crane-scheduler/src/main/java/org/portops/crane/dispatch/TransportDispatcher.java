@@ -2,6 +2,7 @@ package org.portops.crane.dispatch;
 
 import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.portops.crane.dispatch.solver.DispatchSolving;
+import org.portops.model.equipment.EquipmentId;
 import org.portops.model.layout.TerminalLayout;
 
 import java.time.Clock;
@@ -17,8 +18,9 @@ import java.util.Map;
  * that the quay cranes do not wait, starting from the published plan and keeping dispatched work where it is.
  * Pooling is the solver's choice: any vehicle may serve any crane, and the plan reports how many each crane got.
  *
- * <p>{@link #plan} runs on the caller's thread for at most the settings' time limit; call it from a worker, never
- * from an event loop.
+ * <p>{@link #plan} runs on the caller's thread: construction, then at most the settings' time limit of improvement;
+ * call it from a worker, never from an event loop. {@link #decisions} costs a few milliseconds per job: run it for
+ * the journal after the plan is published.
  */
 public final class TransportDispatcher {
     /** How many alternative vehicles a decision names. */
@@ -92,7 +94,7 @@ public final class TransportDispatcher {
         }
         Map<TransportJobId, Integer> indexes = new HashMap<>();
         problem.jobs().forEach(job -> indexes.put(job.job().id(), job.index()));
-        Map<Object, List<Integer>> byVehicle = new HashMap<>();
+        Map<EquipmentId, List<Integer>> byVehicle = new HashMap<>();
         for (VehicleRoute route : plan.routes()) {
             List<Integer> jobs = new ArrayList<>();
             for (TransportJobId id : route.jobIds()) {

@@ -7,6 +7,7 @@ import org.portops.model.work.MoveKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -57,7 +58,7 @@ public record TransportJob(TransportJobId id, ContainerNumber container, MoveKin
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("transport job " + id + ": " + String.join("; ", problems));
         }
-        carriers = Set.copyOf(EnumSet.copyOf(carriers));
+        carriers = Collections.unmodifiableSet(EnumSet.copyOf(carriers));
     }
 
     /** What is wrong with a job's ends for its kind: which end must be at which crane or in the yard. */

@@ -43,9 +43,12 @@ class DispatchPropertyTest {
             DispatchRequest again = new DispatchRequest(request.now(), request.jobs(), request.vehicles(),
                     first.toPublished());
 
-            for (DispatchPlan plan : List.of(first, dispatcher.plan(again))) {
+            DispatchPlan second = dispatcher.plan(again);
+            for (DispatchPlan plan : List.of(first, second)) {
                 String context = "seed " + seed + ", " + shape;
                 assertThat(plan.feasible()).as(context + ": %s", plan.score()).isTrue();
+                assertThat(dispatcher.score(plan == first ? request : again, plan)).as(context + ": rescored")
+                        .isEqualTo(plan.score());
                 checkEveryHorizonJobOnce(request, plan, context);
                 checkCommitments(request, plan, context);
                 checkTimes(plan, context);

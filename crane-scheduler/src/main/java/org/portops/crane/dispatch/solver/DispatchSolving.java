@@ -17,6 +17,7 @@ import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import org.portops.crane.dispatch.DispatchDecision;
 import org.portops.crane.dispatch.DispatchJustification;
 import org.portops.crane.dispatch.DispatchProblem;
+import org.portops.crane.dispatch.TransportJobId;
 import org.portops.model.equipment.EquipmentId;
 
 import java.time.Duration;
@@ -111,7 +112,7 @@ public final class DispatchSolving {
     public Map<Integer, List<DispatchDecision.Reason>> reasons(DispatchProblem problem, List<List<Integer>> routes) {
         ScoreAnalysis<HardSoftLongScore> analysis = manager.analyze(solution(problem, routes));
         Map<Integer, List<DispatchDecision.Reason>> reasons = new HashMap<>();
-        Map<Object, Integer> indexOfJob = new HashMap<>();
+        Map<TransportJobId, Integer> indexOfJob = new HashMap<>();
         problem.jobs().forEach(job -> indexOfJob.put(job.job().id(), job.index()));
         for (ConstraintAnalysis<HardSoftLongScore> constraint : analysis.constraintMap().values()) {
             if (constraint.matches() == null) {
