@@ -74,6 +74,10 @@ public final class IngestBench implements Callable<Integer> {
             + "subscriber subscribe without an MQTT 5 shared subscription (one ingest node only)")
     boolean plainSubscription;
 
+    @Option(names = "--hivemq-poll-batch", description = "diagnostic: messages HiveMQ reads from a subscriber's queue "
+            + "per poll (its internal PUBLISH_POLL_BATCH_SIZE, 50 unless set)")
+    Integer hiveMqPollBatch;
+
     /** Machines of the lowest steps: 2,000 machines at 5 Hz make the 10,000 readings/s. */
     private static final int BASE_MACHINES = 2_000;
     private static final double MAX_HZ = 10;
@@ -152,7 +156,7 @@ public final class IngestBench implements Callable<Integer> {
                                    VisibilityProbe probe, Path folder) throws Exception {
         progress(name + ": starting the broker");
         List<StepResult> steps = new ArrayList<>();
-        try (BenchBroker running = BenchBroker.start(name, folder);
+        try (BenchBroker running = BenchBroker.start(name, folder, hiveMqPollBatch);
              LoadPublisher publisher = new LoadPublisher(running.url(), "bench-load-" + name, fleet, connections);
              BareDrain bare = new BareDrain(running.url(), "bench-bare-" + name, !plainSubscription);
              PortOpsSide.Ingest ingest = side.deploy(running.url(), "bench-ingest-" + name)) {
@@ -334,6 +338,7 @@ public final class IngestBench implements Callable<Integer> {
                 .put("jitWarmupSeconds", jitWarmUp)
                 .put("flushMillis", flushInterval.toMillis())
                 .put("sharedSubscription", !plainSubscription)
+                .put("hiveMqPollBatch", hiveMqPollBatch)
                 .put("eventsPerSecond", eventsPerSecond)
                 .put("cores", Runtime.getRuntime().availableProcessors())
                 .put("loadAverageStart", loadAtStart)
