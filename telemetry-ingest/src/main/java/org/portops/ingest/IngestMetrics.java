@@ -15,7 +15,7 @@ import org.portops.model.telemetry.TelemetryTopic;
 public final class IngestMetrics {
 
     /**
-     * Where an accepted reading spends its time on the way to live state, timed as
+     * Where a reading spends its time on the way to live state (the first stage times every message), timed as
      * {@code portops.ingest.latency{stage=...}} with its median and 99th percentile over the last ~15 s.
      */
     public enum Stage {

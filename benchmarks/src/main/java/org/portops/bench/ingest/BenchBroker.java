@@ -1,5 +1,6 @@
 package org.portops.bench.ingest;
 
+import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -31,7 +32,12 @@ interface BenchBroker extends AutoCloseable {
         return Files.isExecutable(MOSQUITTO);
     }
 
-    static BenchBroker start(String name, Path folder) throws IOException, InterruptedException {
+    /** @param hiveMqPollBatch diagnostic: HiveMQ's internal poll batch size, or null for its own (50) */
+    static BenchBroker start(String name, Path folder, Integer hiveMqPollBatch) throws IOException,
+            InterruptedException {
+        if (hiveMqPollBatch != null) {
+            InternalConfigurations.PUBLISH_POLL_BATCH_SIZE = hiveMqPollBatch;
+        }
         return switch (name) {
             case "hivemq" -> hiveMq(Files.createDirectories(folder.resolve("hivemq")));
             case "mosquitto" -> mosquitto(Files.createDirectories(folder.resolve("mosquitto")));

@@ -70,6 +70,14 @@ public final class IngestBench implements Callable<Integer> {
             + "service's default, IngestConfig.defaults)")
     Integer flushMillis;
 
+    @Option(names = "--plain-subscription", description = "diagnostic: the ingest's readings client and the bare "
+            + "subscriber subscribe without an MQTT 5 shared subscription (one ingest node only)")
+    boolean plainSubscription;
+
+    @Option(names = "--hivemq-poll-batch", description = "diagnostic: messages HiveMQ reads from a subscriber's queue "
+            + "per poll (its internal PUBLISH_POLL_BATCH_SIZE, 50 unless set)")
+    Integer hiveMqPollBatch;
+
     /** Machines of the lowest steps: 2,000 machines at 5 Hz make the 10,000 readings/s. */
     private static final int BASE_MACHINES = 2_000;
     private static final double MAX_HZ = 10;
@@ -109,7 +117,7 @@ public final class IngestBench implements Callable<Integer> {
         HistoryComparison.Result history;
         Duration flushInterval;
         try (PortOpsSide side = new PortOpsSide(layout, folder, flushMillis == null ? null
-                : Duration.ofMillis(flushMillis))) {
+                : Duration.ofMillis(flushMillis), !plainSubscription)) {
             IngestConfig config = side.config("tcp://127.0.0.1:1883", "bench-ingest");
             flushInterval = config.flushInterval();
             BenchFleet fleet = new BenchFleet(layout);
@@ -148,9 +156,9 @@ public final class IngestBench implements Callable<Integer> {
                                    VisibilityProbe probe, Path folder) throws Exception {
         progress(name + ": starting the broker");
         List<StepResult> steps = new ArrayList<>();
-        try (BenchBroker running = BenchBroker.start(name, folder);
+        try (BenchBroker running = BenchBroker.start(name, folder, hiveMqPollBatch);
              LoadPublisher publisher = new LoadPublisher(running.url(), "bench-load-" + name, fleet, connections);
-             BareDrain bare = new BareDrain(running.url(), "bench-bare-" + name);
+             BareDrain bare = new BareDrain(running.url(), "bench-bare-" + name, !plainSubscription);
              PortOpsSide.Ingest ingest = side.deploy(running.url(), "bench-ingest-" + name)) {
             warmUp(ladder[0], side, ingest, publisher);
             for (int rate : ladder) {
@@ -278,9 +286,9 @@ public final class IngestBench implements Callable<Integer> {
                         Duration flushInterval, double loadAtStart, double loadAtEnd) {
         System.out.println();
         System.out.printf("bench ingest: %,d machines in the layout, %d publisher connections, %d s warm-up per broker, "
-                        + "then %d s warm-up + %d s per phase, history flush every %d ms, %d cores, load average %.2f at "
-                        + "start, %.2f at end%n", fleetSize, connections, jitWarmUp, warmUp, seconds,
-                flushInterval.toMillis(),
+                        + "then %d s warm-up + %d s per phase, history flush every %d ms, %s subscriptions, %d cores, load "
+                        + "average %.2f at start, %.2f at end%n", fleetSize, connections, jitWarmUp, warmUp, seconds,
+                flushInterval.toMillis(), plainSubscription ? "plain" : "shared",
                 Runtime.getRuntime().availableProcessors(), loadAtStart, loadAtEnd);
         JsonArray brokersJson = new JsonArray();
         for (BrokerResult result : results) {
@@ -329,6 +337,8 @@ public final class IngestBench implements Callable<Integer> {
                 .put("warmupSeconds", warmUp)
                 .put("jitWarmupSeconds", jitWarmUp)
                 .put("flushMillis", flushInterval.toMillis())
+                .put("sharedSubscription", !plainSubscription)
+                .put("hiveMqPollBatch", hiveMqPollBatch)
                 .put("eventsPerSecond", eventsPerSecond)
                 .put("cores", Runtime.getRuntime().availableProcessors())
                 .put("loadAverageStart", loadAtStart)

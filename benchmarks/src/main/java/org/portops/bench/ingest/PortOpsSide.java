@@ -47,11 +47,17 @@ final class PortOpsSide implements AutoCloseable {
     private final LiveYard yard;
     private final TerminalLayout layout;
     private final Duration flushInterval;
+    private final boolean sharedSubscription;
 
-    /** @param flushInterval the ingest's flush interval, or null for the service's default */
-    PortOpsSide(TerminalLayout layout, Path folder, Duration flushInterval) throws IOException {
+    /**
+     * @param flushInterval      the ingest's flush interval, or null for the service's default
+     * @param sharedSubscription whether the ingest subscribes as an MQTT 5 shared subscription (the default)
+     */
+    PortOpsSide(TerminalLayout layout, Path folder, Duration flushInterval, boolean sharedSubscription)
+            throws IOException {
         this.layout = layout;
         this.flushInterval = flushInterval;
+        this.sharedSubscription = sharedSubscription;
         postgres = EmbeddedPostgres.builder()
                 .setOverrideWorkingDirectory(Files.createDirectories(folder.resolve("pg-work")).toFile())
                 .setDataDirectory(folder.resolve("pg"))
@@ -87,6 +93,7 @@ final class PortOpsSide implements AutoCloseable {
 
     IngestConfig config(String brokerUrl, String clientIdPrefix) {
         IngestConfig config = IngestConfig.defaults(brokerUrl, layout.terminalCode()).withClientIdPrefix(clientIdPrefix);
+        config = sharedSubscription ? config : config.withSharedGroup(null);
         return flushInterval == null ? config : config.withFlushInterval(flushInterval);
     }
 
