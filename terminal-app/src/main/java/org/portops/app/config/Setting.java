@@ -56,8 +56,7 @@ public enum Setting {
     SIM_MACHINES("sim.machines", "COUNT", "0", true,
             "demo only: how many machines to simulate, fleets in proportion; 0 simulates the layout's whole fleet."),
     SIM_MODE("sim.mode", "MODE", "mixed", true,
-            "demo only: autonomous (the simulator runs the terminal, refuses orders), directed (machines only execute "
-                    + "PortOps's orders) or mixed (each machine on its own until its first order)."),
+            "demo only: autonomous, directed (orders only) or mixed (own work until a machine's first order)."),
     SIM_VISUALIZATION_RATE("sim.visualization.rate", "HZ", "2", true,
             "demo only: positions per simulated machine per simulated second on visualization, 1..10; 0 = none.");
 
