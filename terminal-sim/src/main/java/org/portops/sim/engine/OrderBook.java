@@ -190,7 +190,11 @@ final class OrderBook {
 
     private void start(Instruction held) {
         Order order = held.first;
-        Optional<Refusal> refusal = checkStacks(order, held.container).or(() -> checkVessel(order));
+        // The first order was checked when it came; the others may have come a while later.
+        Optional<Refusal> refusal = checkWhere(order, locate(order))
+                .or(() -> checkVessel(order))
+                .or(() -> checkDestination(order, held.container))
+                .or(() -> checkStacks(order, held.container));
         if (refusal.isPresent()) {
             abandon(held, refusal.get());
             return;
@@ -237,7 +241,8 @@ final class OrderBook {
         }
         Container container = where.get().container();
         return checkMachine(order, machine, container, Map.of())
-                .or(() -> checkContainer(order, where.get()))
+                .or(() -> checkWhere(order, where))
+                .or(() -> checkBusy(order))
                 .or(() -> checkVessel(order))
                 .or(() -> checkDestination(order, container))
                 .or(() -> checkStacks(order, container));
@@ -276,16 +281,24 @@ final class OrderBook {
         return Optional.empty();
     }
 
-    private Optional<Refusal> checkContainer(Order order, Whereabouts where) {
-        if (!where.location().equals(order.from())) {
-            return Optional.of(OrderRejection.NOT_AT_FROM.because(order.container() + " is at " + where.location()));
+    private Optional<Refusal> checkWhere(Order order, Optional<Whereabouts> where) {
+        if (where.isEmpty()) {
+            return Optional.of(OrderRejection.UNKNOWN_CONTAINER.because(order.container() + " is not in the terminal"));
         }
-        if (operations.moving(order.container())
-                || active.values().stream().anyMatch(held -> held.first.container().equals(order.container()))) {
-            return Optional.of(OrderRejection.CONTAINER_BUSY.because(order.container() + " is being moved"));
+        if (!where.get().location().equals(order.from())) {
+            return Optional.of(OrderRejection.NOT_AT_FROM.because(order.container() + " is at "
+                    + where.get().location()));
         }
         if (order.from() instanceof YardLocation) {
             return sim.yard().whyNotLift(order.container()).map(OrderRejection.CONTAINER_BURIED::because);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Refusal> checkBusy(Order order) {
+        if (operations.moving(order.container())
+                || active.values().stream().anyMatch(held -> held.first.container().equals(order.container()))) {
+            return Optional.of(OrderRejection.CONTAINER_BUSY.because(order.container() + " is being moved"));
         }
         return Optional.empty();
     }
