@@ -3,17 +3,10 @@ package org.portops.crane.qcsp;
 import java.util.List;
 import java.util.Random;
 
-/** Random disruptions for property-based tests, and what a re-plan after them can and cannot avoid. */
+/** Random disruptions for property-based tests. */
 public final class Disruptions {
 
     private Disruptions() {
-    }
-
-    /** The violations of the started (fixed) tasks and the windows alone, leaving out the tasks still to plan. */
-    public static List<ScheduleViolation> forcedByStartedWork(QcspInstance instance) {
-        QcspSchedule startedOnly = SequenceDecoder.decode(instance, List.of()).toSchedule();
-        return ScheduleChecker.check(instance, startedOnly).stream()
-                .filter(violation -> !(violation instanceof ScheduleViolation.TaskMissing)).toList();
     }
 
     public static Disruption random(QcspInstance instance, Random random, int now) {
