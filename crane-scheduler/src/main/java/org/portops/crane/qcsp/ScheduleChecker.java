@@ -34,9 +34,9 @@ import java.util.Map;
  * likewise) pass every stop on time, never exceed the travel speed and keep every neighbour more than s bays apart
  * (docs/crane-scheduling.md has the argument).
  *
- * <p>A crane's unavailability windows are stops too: it stands still through each at the bay of its last task that
- * ends by the window's start (its initial bay if none), so the windows enter the travel and the non-crossing checks
- * like tasks do, and a task running into a window is a violation. A crane out of service starts no task from then
+ * <p>A crane's unavailability windows are stops too: it stands still through each at some bay it may move to
+ * before, which the checker finds if one exists (see {@code parkWhereClear}); the windows then enter the travel and
+ * the non-crossing checks like tasks do, and a task running into a window is a violation. A crane out of service starts no task from then
  * on. When the instance was re-planned at {@code now}, fixed tasks must keep their crane and start and every other
  * task must start at {@code now} or later.
  */
@@ -120,8 +120,8 @@ public final class ScheduleChecker {
     }
 
     /**
-     * Each window becomes a stop at the bay of the crane's last task ending by the window's start (its initial bay
-     * before any); overlapping windows make one stop, the crane stands through both. A task running into a window
+     * Each window becomes a stop, first at the bay of the crane's last task ending by the window's start (its initial
+     * bay before any); overlapping windows make one stop, the crane stands through both. A task running into a window
      * is reported. Window stops carry task number -w for window w (1-based, the first of overlapping ones).
      */
     private static void addStandingWindows(QcspInstance instance, List<List<Stop>> stopsByCrane,
