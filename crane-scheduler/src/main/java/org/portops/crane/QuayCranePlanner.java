@@ -6,6 +6,8 @@ import org.portops.crane.qcsp.PlanExplanation;
 import org.portops.crane.qcsp.QcspInstance;
 import org.portops.crane.qcsp.QcspSchedule;
 import org.portops.crane.qcsp.Replanning;
+import org.portops.crane.qcsp.ScheduleChecker;
+import org.portops.crane.qcsp.ScheduleViolation;
 import org.portops.crane.qcsp.SequenceDecoder;
 import org.portops.crane.solver.CraneSequencing;
 
@@ -35,9 +37,16 @@ public final class QuayCranePlanner {
         }
     }
 
-    /** A plan: the schedule, its score, whether it keeps every hard rule, when the best was found, and why. */
+    /**
+     * A plan: the schedule, its score, whether it keeps every hard rule, when the best was found, and why. The
+     * schedule is checked with {@link ScheduleChecker}: {@code violations} lists what it breaks (empty for a good
+     * plan; after a disruption, cranes that must stand still too close together, see docs/crane-scheduling.md).
+     */
     public record Plan(QcspSchedule schedule, String score, boolean feasible, Duration timeToBest,
-                       PlanExplanation explanation) {
+                       PlanExplanation explanation, List<ScheduleViolation> violations) {
+        public Plan {
+            violations = List.copyOf(violations);
+        }
     }
 
     public Plan plan(QcspInstance instance, PlanLimits limits) {
@@ -46,8 +55,9 @@ public final class QuayCranePlanner {
         CraneSequencing.Outcome outcome = CraneSequencing.solve(instance, initial,
                 new CraneSequencing.Limits(limits.timeLimit(), limits.stopAtMakespan(), limits.randomSeed()), clock);
         QcspSchedule schedule = SequenceDecoder.decode(instance, outcome.sequences()).toSchedule();
-        return new Plan(schedule, outcome.score(), outcome.feasible(), outcome.timeToBest(),
-                CraneSequencing.explain(instance, outcome.sequences()));
+        List<ScheduleViolation> violations = ScheduleChecker.check(instance, schedule);
+        return new Plan(schedule, outcome.score(), outcome.feasible() && violations.isEmpty(), outcome.timeToBest(),
+                CraneSequencing.explain(instance, outcome.sequences()), violations);
     }
 
     /** A plan made after a disruption, with the problem it solved: the one to disrupt next. */

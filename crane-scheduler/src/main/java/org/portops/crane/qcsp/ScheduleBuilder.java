@@ -1,6 +1,7 @@
 package org.portops.crane.qcsp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -12,11 +13,12 @@ import java.util.List;
  * precedences of tasks committed before their predecessors and tasks put on a crane after it went out of service,
  * which the caller decides.
  *
- * <p>A crane stands still during its windows at the bay of its last task before them, so where it stands is only
- * known once its next task is committed. The builder therefore <em>reserves</em> all of a crane's future windows at
- * the bay it stands at, and commits a task only where the crane could also park through every later window: then
- * no other crane is ever placed where a parked crane will be. Fixed (started) tasks are committed first, at their
- * fixed start.
+ * <p>A crane stands still during its windows, by default at the bay of its last task before them, so where it stands
+ * is only known once its next task is committed. The builder therefore <em>reserves</em> all of a crane's future
+ * windows at the bay it stands at, and commits a task only where the crane could also park through every later
+ * window: then no other crane is ever placed where a parked crane will be. Fixed (started) tasks are committed
+ * first, at their fixed start; a crane that then cannot stand through a window where it is parks at the nearest
+ * clear bay it can reach in time.
  *
  * <p>Plain Java and allocation-light, because the solver rebuilds the whole schedule after every move it tries.
  */
@@ -36,8 +38,9 @@ public final class ScheduleBuilder {
     private final int[] stopCount;
     private final int[][] windowFrom;
     private final int[][] windowUntil;
-    /** Per crane: windows from this index on are reserved at {@link #standsAt}, those before it are stops. */
+    /** Per crane: windows from this index on are reserved (at {@link #windowBay}), those before it are stops. */
     private final int[] firstReserved;
+    private final int[][] windowBay;
     private final int[] windowLow;
     private final int[] windowHigh;
 
@@ -65,8 +68,10 @@ public final class ScheduleBuilder {
         windowFrom = new int[q + 1][];
         windowUntil = new int[q + 1][];
         firstReserved = new int[q + 1];
+        windowBay = new int[q + 1][];
         windowFrom[0] = new int[0];
         windowUntil[0] = new int[0];
+        windowBay[0] = new int[0];
         int allWindows = 0;
         for (QuayCrane crane : instance.cranes()) {
             int k = crane.number();
@@ -76,6 +81,8 @@ public final class ScheduleBuilder {
             List<Unavailability> windows = crane.standingWindows();
             windowFrom[k] = windows.stream().mapToInt(Unavailability::from).toArray();
             windowUntil[k] = windows.stream().mapToInt(Unavailability::until).toArray();
+            windowBay[k] = new int[windows.size()];
+            Arrays.fill(windowBay[k], crane.initialBay());
             allWindows += windows.size();
             int capacity = n + windows.size() + 1;
             stopBay[k] = new int[capacity];
@@ -100,6 +107,50 @@ public final class ScheduleBuilder {
             fixed[task.task()] = true;
             commit(task.task(), task.crane(), task.start());
         }
+        if (!ordered.isEmpty()) {
+            for (int crane = 1; crane < stopCount.length; crane++) {
+                parkClear(crane);
+            }
+        }
+    }
+
+    /**
+     * Started work was placed where it was, without regard to windows added since: a crane may now be unable to
+     * stand through a window where it is. It moves before the window to the nearest bay in its reach that it can
+     * get to in time and where it keeps clear of the others.
+     */
+    private void parkClear(int crane) {
+        int bay = standsAt[crane];
+        int free = freeAt[crane];
+        int t = instance.travelTimePerBay();
+        for (int w = firstReserved[crane]; w < windowFrom[crane].length; w++) {
+            int from = windowFrom[crane][w];
+            int until = windowUntil[crane][w];
+            boolean reachable = t * Math.abs(windowBay[crane][w] - bay) <= from - free;
+            if (from >= free && !(reachable && clearOfOthers(crane, windowBay[crane][w], from, until))) {
+                for (int distance = 0; distance < instance.bays(); distance++) {
+                    int chosen = clearBayAt(crane, bay, distance, from, until, t * distance <= from - free);
+                    if (chosen > 0) {
+                        windowBay[crane][w] = chosen;
+                        break;
+                    }
+                }
+            }
+            bay = windowBay[crane][w];
+            free = Math.max(free, until);
+        }
+    }
+
+    private int clearBayAt(int crane, int bay, int distance, int from, int until, boolean inTime) {
+        if (!inTime) {
+            return 0;
+        }
+        for (int candidate : new int[] {bay - distance, bay + distance}) {
+            if ((candidate == bay || instance.reaches(crane, candidate)) && clearOfOthers(crane, candidate, from, until)) {
+                return candidate;
+            }
+        }
+        return 0;
     }
 
     public QcspInstance instance() {
@@ -153,8 +204,8 @@ public final class ScheduleBuilder {
     public int earliestStart(int task, int crane) {
         int bay = instance.task(task).bay();
         int processing = duration[crane][task];
-        int travel = instance.travelTimePerBay() * Math.abs(standsAt[crane] - bay);
-        int earliest = Math.max(freeAt[crane] + travel, fixed[task] ? 0 : instance.now());
+        int t = instance.travelTimePerBay();
+        int earliest = Math.max(freeAt[crane] + t * Math.abs(standsAt[crane] - bay), fixed[task] ? 0 : instance.now());
         for (int predecessor : predecessors[task]) {
             if (craneOf[predecessor] != 0) {
                 earliest = Math.max(earliest, end[predecessor]);
@@ -162,7 +213,7 @@ public final class ScheduleBuilder {
         }
         while (true) {
             int candidate = firstClearStart(crane, bay, processing, earliest);
-            int afterWindow = afterOwnWindows(crane, candidate, processing, travel);
+            int afterWindow = afterOwnWindows(crane, candidate, processing, bay);
             if (afterWindow > candidate) {
                 earliest = afterWindow;
                 continue;
@@ -170,7 +221,7 @@ public final class ScheduleBuilder {
             int blocked = firstBlockedLaterWindow(crane, bay, candidate + processing);
             if (blocked >= 0) {
                 // the crane could not park here through that window: do the task after it instead
-                earliest = windowUntil[crane][blocked] + travel;
+                earliest = windowUntil[crane][blocked] + t * Math.abs(windowBay[crane][blocked] - bay);
                 continue;
             }
             return candidate;
@@ -183,7 +234,10 @@ public final class ScheduleBuilder {
         // windows before the task are spent where the crane stands now: they become stops
         while (firstReserved[crane] < windowFrom[crane].length && windowFrom[crane][firstReserved[crane]] < startTime) {
             int w = firstReserved[crane]++;
-            addStop(crane, standsAt[crane], windowFrom[crane][w], windowUntil[crane][w]);
+            addStop(crane, windowBay[crane][w], windowFrom[crane][w], windowUntil[crane][w]);
+        }
+        for (int w = firstReserved[crane]; w < windowFrom[crane].length; w++) {
+            windowBay[crane][w] = bay;
         }
         start[task] = startTime;
         end[task] = startTime + duration[crane][task];
@@ -219,10 +273,11 @@ public final class ScheduleBuilder {
      * The earliest start that keeps the task out of the crane's reserved windows, with travel from where it parks
      * after the last window before the task; {@code candidate} itself when it already does.
      */
-    private int afterOwnWindows(int crane, int candidate, int processing, int travel) {
+    private int afterOwnWindows(int crane, int candidate, int processing, int bay) {
         for (int w = firstReserved[crane]; w < windowFrom[crane].length; w++) {
             int from = windowFrom[crane][w];
             int until = windowUntil[crane][w];
+            int travel = instance.travelTimePerBay() * Math.abs(windowBay[crane][w] - bay);
             boolean overlaps = processing == 0 ? candidate > from && candidate < until
                     : candidate < until && from < candidate + processing;
             if (until <= candidate) {
@@ -259,7 +314,7 @@ public final class ScheduleBuilder {
                 }
             }
             for (int w = firstReserved[other]; w < windowFrom[other].length; w++) {
-                if (tooClose(crane, bay, from, until, other, standsAt[other], windowFrom[other][w], windowUntil[other][w])) {
+                if (tooClose(crane, bay, from, until, other, windowBay[other][w], windowFrom[other][w], windowUntil[other][w])) {
                     return false;
                 }
             }
@@ -294,7 +349,7 @@ public final class ScheduleBuilder {
                         stopEnd[other][s], windows);
             }
             for (int w = firstReserved[other]; w < windowFrom[other].length; w++) {
-                windows = forbid(crane, bay, processing, earliest, other, standsAt[other], windowFrom[other][w],
+                windows = forbid(crane, bay, processing, earliest, other, windowBay[other][w], windowFrom[other][w],
                         windowUntil[other][w], windows);
             }
         }

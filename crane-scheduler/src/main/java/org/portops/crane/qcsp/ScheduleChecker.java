@@ -16,7 +16,9 @@ import org.portops.crane.qcsp.ScheduleViolation.UnknownTask;
 import org.portops.crane.qcsp.ScheduleViolation.WrongDuration;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checks a schedule against the QCSP model, independently of any solver: every task once with its processing time,
@@ -32,9 +34,9 @@ import java.util.List;
  * likewise) pass every stop on time, never exceed the travel speed and keep every neighbour more than s bays apart
  * (docs/crane-scheduling.md has the argument).
  *
- * <p>A crane's unavailability windows are stops too: it stands still through each at the bay of its last task that
- * ends by the window's start (its initial bay if none), so the windows enter the travel and the non-crossing checks
- * like tasks do, and a task running into a window is a violation. A crane out of service starts no task from then
+ * <p>A crane's unavailability windows are stops too: it stands still through each at some bay it may move to
+ * before, which the checker finds if one exists (see {@code parkWhereClear}); the windows then enter the travel and
+ * the non-crossing checks like tasks do, and a task running into a window is a violation. A crane out of service starts no task from then
  * on. When the instance was re-planned at {@code now}, fixed tasks must keep their crane and start and every other
  * task must start at {@code now} or later.
  */
@@ -94,6 +96,7 @@ public final class ScheduleChecker {
         }
         checkFixed(instance, count, craneOf, start, violations);
         addStandingWindows(instance, stopsByCrane, violations);
+        parkWhereClear(instance, stopsByCrane);
         checkTravel(instance, stopsByCrane, violations);
         checkPrecedences(instance, count, start, end, violations);
         checkBays(instance, stopsByCrane, violations);
@@ -117,8 +120,8 @@ public final class ScheduleChecker {
     }
 
     /**
-     * Each window becomes a stop at the bay of the crane's last task ending by the window's start (its initial bay
-     * before any); overlapping windows make one stop, the crane stands through both. A task running into a window
+     * Each window becomes a stop, first at the bay of the crane's last task ending by the window's start (its initial
+     * bay before any); overlapping windows make one stop, the crane stands through both. A task running into a window
      * is reported. Window stops carry task number -w for window w (1-based, the first of overlapping ones).
      */
     private static void addStandingWindows(QcspInstance instance, List<List<Stop>> stopsByCrane,
@@ -163,6 +166,107 @@ public final class ScheduleChecker {
             }
         }
         return parked.bay();
+    }
+
+    /**
+     * A crane may move before a window and stand through it at any bay in its reach (or at its initial bay). With all
+     * times known, travel between a crane's consecutive stops and the gap rule between stops of two cranes are
+     * difference constraints on the unknown window bays (x_b - x_a <= c), solved exactly by Bellman-Ford. If they
+     * have a solution, the window stops take it; if not, they keep the default (the last task's bay) and the travel
+     * and clearance checks name the stops that cannot be kept apart.
+     */
+    private static void parkWhereClear(QcspInstance instance, List<List<Stop>> stopsByCrane) {
+        // window stops of two cranes can be equal records: variables are told apart by identity
+        Map<Stop, Integer> windows = new IdentityHashMap<>();
+        stopsByCrane.forEach(stops -> stops.stream().filter(stop -> stop.task() < 0)
+                .forEach(stop -> windows.put(stop, windows.size())));
+        if (windows.isEmpty()) {
+            return;
+        }
+        int zero = windows.size();
+        List<int[]> edges = new ArrayList<>();
+        int t = instance.travelTimePerBay();
+        for (int k = 0; k < stopsByCrane.size(); k++) {
+            QuayCrane crane = instance.cranes().get(k);
+            List<Stop> stops = new ArrayList<>(stopsByCrane.get(k));
+            for (Stop stop : stops) {
+                Integer x = windows.get(stop);
+                if (x != null) {
+                    edges.add(new int[] {zero, x, Math.max(instance.highestBay(k + 1), crane.initialBay())});
+                    edges.add(new int[] {x, zero, -Math.min(instance.lowestBay(k + 1), crane.initialBay())});
+                }
+            }
+            stops.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(a.end(), b.end()));
+            for (int i = 1; i < stops.size(); i++) {
+                int available = stops.get(i).start() - stops.get(i - 1).end();
+                if (available >= 0 && t == 0) {
+                    continue;
+                }
+                // overlapping stops (a window from before the ready time or within another) keep the crane in place
+                int reach = available < 0 ? 0 : available / t;
+                addDifference(edges, windows, stops.get(i - 1), stops.get(i), reach, zero);
+                addDifference(edges, windows, stops.get(i), stops.get(i - 1), reach, zero);
+            }
+        }
+        for (int v = 0; v < stopsByCrane.size(); v++) {
+            for (int w = v + 1; w < stopsByCrane.size(); w++) {
+                int spacing = instance.clearance() * (w - v);
+                for (Stop a : stopsByCrane.get(v)) {
+                    for (Stop b : stopsByCrane.get(w)) {
+                        int gap = Math.max(b.start() - a.end(), a.start() - b.end());
+                        if (a.task() >= 0 && b.task() >= 0 || gap >= 0 && t == 0) {
+                            continue;
+                        }
+                        int slack = gap < 0 ? 0 : Math.min(gap / t, instance.bays());
+                        // x_b - x_a >= spacing - slack, i.e. x_a - x_b <= slack - spacing
+                        addDifference(edges, windows, b, a, slack - spacing, zero);
+                    }
+                }
+            }
+        }
+        int[] bay = shortestPaths(zero + 1, edges);
+        if (bay == null) {
+            return;
+        }
+        for (List<Stop> stops : stopsByCrane) {
+            for (int i = 0; i < stops.size(); i++) {
+                Integer x = windows.get(stops.get(i));
+                if (x != null) {
+                    Stop stop = stops.get(i);
+                    stops.set(i, new Stop(stop.task(), bay[x] - bay[zero], stop.start(), stop.end()));
+                }
+            }
+        }
+    }
+
+    /** Adds x_to - x_from <= limit, where a stop not a window is the constant bay (x_zero = 0). */
+    private static void addDifference(List<int[]> edges, Map<Stop, Integer> windows, Stop from, Stop to, int limit,
+                                      int zero) {
+        int x = windows.getOrDefault(from, -1);
+        int y = windows.getOrDefault(to, -1);
+        if (x < 0 && y < 0) {
+            return;
+        }
+        int constant = (x < 0 ? from.bay() : 0) - (y < 0 ? to.bay() : 0);
+        edges.add(new int[] {x < 0 ? zero : x, y < 0 ? zero : y, limit + constant});
+    }
+
+    /** Bellman-Ford from a virtual source to every node: a solution of the difference constraints, or null. */
+    private static int[] shortestPaths(int nodes, List<int[]> edges) {
+        int[] distance = new int[nodes];
+        for (int round = 0; round <= nodes; round++) {
+            boolean changed = false;
+            for (int[] edge : edges) {
+                if (distance[edge[0]] + edge[2] < distance[edge[1]]) {
+                    distance[edge[1]] = distance[edge[0]] + edge[2];
+                    changed = true;
+                }
+            }
+            if (!changed) {
+                return distance;
+            }
+        }
+        return null;
     }
 
     private static void checkTravel(QcspInstance instance, List<List<Stop>> stopsByCrane, List<ScheduleViolation> violations) {

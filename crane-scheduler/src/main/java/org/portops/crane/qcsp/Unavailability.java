@@ -1,9 +1,9 @@
 package org.portops.crane.qcsp;
 
 /**
- * A time window [{@code from}, {@code until}) in which a crane does no task: it stands still at the bay of its last
- * task before the window (its initial bay if none) and still takes its room on the rail. Tasks are not split around
- * a window: a task runs either before it or after it.
+ * A time window [{@code from}, {@code until}) in which a crane does no task: it stands still at one bay (it may move
+ * there before the window) and still takes its room on the rail. Tasks are not split around a window: a task runs
+ * either before it or after it.
  */
 public record Unavailability(int from, int until, Reason reason) {
 

@@ -120,7 +120,7 @@ public class PlannedTask {
         this.travelTime = travelTime;
     }
 
-    /** Time the crane stands still at this bay before the task: waiting for room or for a predecessor. */
+    /** Time the crane stands idle before the task, waiting for room or for a predecessor (its windows not counted). */
     public Integer getWaitingTime() {
         return waitingTime;
     }

@@ -3,6 +3,7 @@ package org.portops.crane.qcsp;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -12,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Property-based: on random instances with productivities, wind limits and unavailability windows, the greedy
  * dispatcher and the sequence decoder only build schedules the checker accepts, before and after random disruptions
- * (breakdown, wind stop, a crane withdrawn, moves added) at random times.
+ * (breakdown, wind stop, a crane withdrawn, moves added) at random times. A breakdown that leaves tasks no crane in
+ * service can reach is refused with a clear error instead.
  */
 class DisruptionPropertyTest {
     private static final long BASE_SEED = 20261124_4L;
@@ -25,11 +27,12 @@ class DisruptionPropertyTest {
             QcspInstance instance = RandomInstances.generateWithAvailability(seed);
             QcspSchedule schedule = GreedyDispatcher.schedule(instance);
             assertThat(ScheduleChecker.check(instance, schedule)).as("seed %d, before any disruption", seed).isEmpty();
+            int now = 0;
             for (int event = 0; event < 3; event++) {
-                int now = random.nextInt(Math.max(1, schedule.makespan()));
-                Disruption disruption = randomDisruption(instance, random, now);
+                now += random.nextInt(Math.max(1, schedule.makespan() - now));
+                Disruption disruption = Disruptions.random(instance, random, now);
                 QcspInstance changed = Replanning.apply(instance, schedule, now, disruption);
-                if (!coverable(changed)) {
+                if (!Disruptions.coverable(changed)) {
                     assertThatThrownBy(() -> GreedyDispatcher.schedule(changed)).as("seed %d, %s", seed, disruption)
                             .hasMessageContaining("no crane in service can do the tasks left");
                     break;
@@ -55,7 +58,7 @@ class DisruptionPropertyTest {
             sequences.forEach(sequence -> shuffled.add(new ArrayList<>(sequence)));
             List<Integer> one = shuffled.get(random.nextInt(shuffled.size()));
             if (one.size() > 1) {
-                java.util.Collections.swap(one, random.nextInt(one.size()), random.nextInt(one.size()));
+                Collections.swap(one, random.nextInt(one.size()), random.nextInt(one.size()));
             }
 
             QcspSchedule schedule = SequenceDecoder.decode(instance, shuffled).toSchedule();
@@ -63,34 +66,5 @@ class DisruptionPropertyTest {
             assertThat(ScheduleChecker.check(instance, schedule))
                     .as("seed %d", seed).allMatch(violation -> violation instanceof ScheduleViolation.PrecedenceBroken);
         }
-    }
-
-    static Disruption randomDisruption(QcspInstance instance, Random random, int now) {
-        return switch (random.nextInt(4)) {
-            case 0 -> new Disruption.Breakdown(1 + random.nextInt(instance.cranes().size()), now);
-            case 1 -> new Disruption.WindStop(10 + random.nextInt(20), now + random.nextInt(30),
-                    now + 30 + random.nextInt(100));
-            case 2 -> {
-                int from = now + random.nextInt(50);
-                yield new Disruption.CraneWithdrawn(1 + random.nextInt(instance.cranes().size()),
-                        new Unavailability(from, from + 1 + random.nextInt(80), Unavailability.Reason.MAINTENANCE));
-            }
-            default -> RandomInstances.moreMoves(instance, random);
-        };
-    }
-
-    /** Whether every task not started yet lies in the reach of a crane still in service. */
-    static boolean coverable(QcspInstance instance) {
-        for (CraneTask task : instance.tasks()) {
-            if (instance.fixedTask(task.number()) != null) {
-                continue;
-            }
-            boolean reached = instance.cranes().stream().anyMatch(crane -> crane.outOfServiceFrom() == QuayCrane.IN_SERVICE
-                    && instance.reaches(crane.number(), task.bay()));
-            if (!reached) {
-                return false;
-            }
-        }
-        return true;
     }
 }
