@@ -20,7 +20,9 @@ import org.portops.crane.qcsp.QuayCrane;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Timefold side of continuous re-planning: solves a {@link Problem} (remaining tasks, each crane's sequence from
@@ -95,36 +97,38 @@ public final class CraneReplanning {
         return solutionManager.update(solution(problem)).toString();
     }
 
-    /** Every constraint match of the plan that concerns {@code task}, costliest first. */
-    public List<Reason> reasons(Problem problem, int task) {
+    /** Every constraint match of the plan, by the tasks it concerns (task number → reasons, costliest first). */
+    public Map<Integer, List<Reason>> reasonsByTask(Problem problem) {
         ScoreAnalysis<HardMediumSoftScore> analysis = solutionManager.analyze(solution(problem));
-        List<Reason> reasons = new ArrayList<>();
+        Map<Integer, List<Reason>> reasons = new HashMap<>();
         analysis.constraintMap().values().forEach(constraint -> {
             List<MatchAnalysis<HardMediumSoftScore>> matches =
                     constraint.matches() == null ? List.of() : constraint.matches();
             for (MatchAnalysis<HardMediumSoftScore> match : matches) {
-                String text = describe(match.justification(), task);
-                if (text != null) {
-                    reasons.add(new Reason(constraint.constraintRef().constraintName(), match.score().toString(), text));
+                Described described = describe(match.justification());
+                if (described != null) {
+                    Reason reason = new Reason(constraint.constraintRef().constraintName(), match.score().toString(),
+                            described.text());
+                    described.tasks().forEach(task -> reasons.computeIfAbsent(task, t -> new ArrayList<>()).add(reason));
                 }
             }
         });
-        reasons.sort(Comparator.comparing((Reason reason) -> HardMediumSoftScore.parseScore(reason.score())));
+        reasons.values().forEach(list -> list.sort(
+                Comparator.comparing((Reason reason) -> HardMediumSoftScore.parseScore(reason.score()))));
         return reasons;
     }
 
-    /** The match's reason when it concerns {@code task}, else null. */
-    private static String describe(ConstraintJustification justification, int task) {
-        if (justification instanceof PlanStability stability) {
-            return stability.task() == task ? stability.describe() : null;
-        }
-        if (justification instanceof PinMoved pin) {
-            return pin.task() == task ? pin.describe() : null;
-        }
-        if (justification instanceof CraneJustification crane) {
-            return tasksOf(crane).contains(task) ? crane.describe() : null;
-        }
-        return null;
+    private record Described(List<Integer> tasks, String text) {
+    }
+
+    /** The tasks a match concerns and its reason; null for a justification this planner does not make. */
+    private static Described describe(ConstraintJustification justification) {
+        return switch (justification) {
+            case PlanStability stability -> new Described(List.of(stability.task()), stability.describe());
+            case PinMoved pin -> new Described(List.of(pin.task()), pin.describe());
+            case CraneJustification crane -> new Described(tasksOf(crane), crane.describe());
+            default -> null;
+        };
     }
 
     private static List<Integer> tasksOf(CraneJustification justification) {

@@ -1,0 +1,263 @@
+package org.portops.crane.live;
+
+import org.portops.crane.live.CallWork.CraneAtBay;
+import org.portops.crane.live.CallWork.TaskId;
+import org.portops.crane.live.CallWork.WorkTask;
+import org.portops.model.equipment.EquipmentId;
+import org.portops.model.work.ExceptionReason;
+import org.portops.model.work.WorkInstruction;
+import org.portops.model.work.WorkInstructionId;
+import org.portops.model.work.WorkInstructionState;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the live scheduler knows of one vessel call between plans: its tasks and the current version of every move,
+ * the cranes in service in quay order and where they stand, the last published queue of each crane, the tasks each
+ * crane has finished (so sequence numbers stay put as work completes) and the operators' overrides. Mutable, and
+ * confined to the scheduler's thread.
+ */
+final class CallState {
+    private CallWork work;
+    private final Map<TaskId, WorkTask> tasks = new LinkedHashMap<>();
+    private final Map<WorkInstructionId, TaskId> taskOf = new HashMap<>();
+    private final Map<WorkInstructionId, WorkInstruction> moves = new HashMap<>();
+    private final Map<WorkInstructionId, WorkInstruction> live = new HashMap<>();
+    private final List<CraneAtBay> active = new ArrayList<>();
+    private final Set<EquipmentId> out = new HashSet<>();
+    private final Map<EquipmentId, Integer> standsAt = new HashMap<>();
+    private final Map<EquipmentId, List<TaskId>> queues = new HashMap<>();
+    private final Map<EquipmentId, Integer> finishedTasks = new HashMap<>();
+    private final Map<EquipmentId, List<TaskId>> overrides = new HashMap<>();
+
+    CallState(CallWork work) {
+        this.work = work;
+        addTasks(work.tasks());
+        active.addAll(work.cranes());
+        work.cranes().forEach(crane -> standsAt.put(crane.crane(), crane.bay()));
+    }
+
+    CallWork work() {
+        return work;
+    }
+
+    List<CraneAtBay> active() {
+        return List.copyOf(active);
+    }
+
+    boolean isActive(EquipmentId crane) {
+        return active.stream().anyMatch(c -> c.crane().equals(crane));
+    }
+
+    /** 1-based position of an active crane along the quay. */
+    int craneNumber(EquipmentId crane) {
+        for (int k = 0; k < active.size(); k++) {
+            if (active.get(k).crane().equals(crane)) {
+                return k + 1;
+            }
+        }
+        throw new IllegalArgumentException("crane " + crane + " is not in service on " + work.call());
+    }
+
+    /** Whether the active crane at position {@code number} can work {@code bay} with its neighbours' room kept. */
+    boolean reaches(int number, int bay) {
+        int clearance = work.safetyMargin() + 1;
+        return bay >= 1 + (number - 1) * clearance && bay <= work.bays() - (active.size() - number) * clearance;
+    }
+
+    Optional<WorkInstruction> move(WorkInstructionId id) {
+        return Optional.ofNullable(moves.get(id));
+    }
+
+    WorkTask taskOf(WorkInstructionId id) {
+        return tasks.get(taskOf.get(id));
+    }
+
+    WorkInstruction current(WorkInstruction template) {
+        return moves.get(template.id());
+    }
+
+    /** A version the scheduler made (suspended, recalled, cancelled): live state has yet to get it. */
+    void update(WorkInstruction move) {
+        moves.put(move.id(), move);
+    }
+
+    /** A version live state has: reported by a machine, or published by the scheduler. */
+    void observed(WorkInstruction move) {
+        moves.put(move.id(), move);
+        live.put(move.id(), move);
+    }
+
+    /** The version live state has, empty when it has none yet. */
+    Optional<WorkInstruction> live(WorkInstructionId id) {
+        return Optional.ofNullable(live.get(id));
+    }
+
+    /**
+     * Versions the scheduler made since live state last heard of a move (suspended, recalled, cancelled): published
+     * before the move's next plan version, so live state sees every step of its state machine.
+     */
+    List<WorkInstruction> unpublished() {
+        return moves.values().stream()
+                .filter(move -> live.containsKey(move.id()) ? !move.equals(live.get(move.id())) : move.state().isTerminal())
+                .toList();
+    }
+
+    WorkTask task(TaskId id) {
+        return tasks.get(id);
+    }
+
+    /** Tasks with at least one open move, in the call's task order. */
+    List<WorkTask> remainingTasks() {
+        return tasks.values().stream().filter(task -> openMoves(task) > 0).toList();
+    }
+
+    int openMoves(WorkTask task) {
+        return (int) task.moves().stream().filter(move -> !moves.get(move.id()).state().isTerminal()).count();
+    }
+
+    /**
+     * The crane a task is under way on: the crane of a dispatched or in-progress move, else of its last done move;
+     * empty when none of its moves has left PLANNED (or its crane was taken off it).
+     */
+    Optional<EquipmentId> startedOn(WorkTask task) {
+        Optional<EquipmentId> working = task.moves().stream().map(move -> moves.get(move.id()))
+                .filter(move -> move.state() == WorkInstructionState.DISPATCHED
+                        || move.state() == WorkInstructionState.IN_PROGRESS)
+                .filter(move -> !move.assigned().isEmpty())
+                .map(move -> move.assigned().getFirst()).findFirst();
+        if (working.isPresent()) {
+            return working;
+        }
+        return task.moves().stream().map(move -> moves.get(move.id()))
+                .filter(move -> move.state() == WorkInstructionState.DONE && !move.assigned().isEmpty())
+                .max(Comparator.comparing(WorkInstruction::updatedAt))
+                .map(move -> move.assigned().getFirst());
+    }
+
+    /** No crane has a queue yet: nothing was planned. */
+    boolean queuesEmpty() {
+        return queues.values().stream().allMatch(List::isEmpty);
+    }
+
+    List<TaskId> queue(EquipmentId crane) {
+        return List.copyOf(queues.getOrDefault(crane, List.of()));
+    }
+
+    void setQueue(EquipmentId crane, List<TaskId> queue) {
+        queues.put(crane, new ArrayList<>(queue));
+    }
+
+    int finishedTasks(EquipmentId crane) {
+        return finishedTasks.getOrDefault(crane, 0);
+    }
+
+    /** A task's last move is done: it leaves its crane's queue, and the crane's later tasks keep their numbers. */
+    void taskFinished(EquipmentId crane, TaskId task) {
+        if (queues.getOrDefault(crane, new ArrayList<>()).remove(task)) {
+            finishedTasks.merge(crane, 1, Integer::sum);
+        }
+        overrides.values().forEach(list -> list.remove(task));
+    }
+
+    int standsAt(EquipmentId crane) {
+        return standsAt.get(crane);
+    }
+
+    void setStandsAt(EquipmentId crane, int bay) {
+        standsAt.put(crane, bay);
+    }
+
+    List<TaskId> overrides(EquipmentId crane) {
+        return overrides.getOrDefault(crane, List.of());
+    }
+
+    void override(TaskId task, EquipmentId crane) {
+        overrides.values().forEach(list -> list.remove(task));
+        overrides.computeIfAbsent(crane, c -> new ArrayList<>()).add(task);
+    }
+
+    /**
+     * Takes a crane out of the call: its in-progress moves are suspended, its dispatched ones recalled, its queue and
+     * overrides released for the other cranes.
+     */
+    void craneOut(EquipmentId crane, String reason, Instant at) {
+        active.removeIf(c -> c.crane().equals(crane));
+        out.add(crane);
+        queues.remove(crane);
+        overrides.remove(crane);
+        for (WorkInstruction move : List.copyOf(moves.values())) {
+            if (move.assigned().contains(crane)) {
+                switch (move.state()) {
+                    case IN_PROGRESS -> update(move.suspend(new ExceptionReason("CRANE_OUT", reason), at));
+                    case DISPATCHED -> update(move.recall(at));
+                    case PLANNED, SUSPENDED, DONE, FAILED, CANCELLED -> {
+                    }
+                }
+            }
+        }
+    }
+
+    boolean isOut(EquipmentId crane) {
+        return out.contains(crane);
+    }
+
+    /** Cranes cannot pass each other on the rail: a crane back in service takes its old place in quay order. */
+    void craneBack(EquipmentId crane, int bay) {
+        out.remove(crane);
+        standsAt.put(crane, bay);
+        List<CraneAtBay> order = work.cranes().stream()
+                .filter(c -> c.crane().equals(crane) || isActive(c.crane())).toList();
+        active.clear();
+        active.addAll(order);
+    }
+
+    /**
+     * Replaces the call's work: new tasks join as planned moves; tasks no longer in it are dropped, their open moves
+     * cancelled, unless under way (those stay until done); the cranes in service become the new list's, less those
+     * out of service.
+     */
+    void replaceWork(CallWork next, Instant at) {
+        Set<TaskId> kept = new HashSet<>();
+        next.tasks().forEach(task -> kept.add(task.id()));
+        for (WorkTask task : List.copyOf(tasks.values())) {
+            if (!kept.contains(task.id()) && startedOn(task).isEmpty()) {
+                for (WorkInstruction move : task.moves()) {
+                    WorkInstruction current = moves.get(move.id());
+                    if (!current.state().isTerminal()) {
+                        update(current.cancel(null, at));
+                    }
+                }
+                queues.values().forEach(queue -> queue.remove(task.id()));
+                overrides.values().forEach(list -> list.remove(task.id()));
+            }
+        }
+        addTasks(next.tasks().stream().filter(task -> !tasks.containsKey(task.id())).toList());
+        work = next;
+        active.clear();
+        next.cranes().stream().filter(crane -> !out.contains(crane.crane())).forEach(crane -> {
+            active.add(crane);
+            standsAt.putIfAbsent(crane.crane(), crane.bay());
+        });
+        queues.keySet().removeIf(crane -> !isActive(crane));
+    }
+
+    private void addTasks(List<WorkTask> added) {
+        for (WorkTask task : added) {
+            tasks.put(task.id(), task);
+            for (WorkInstruction move : task.moves()) {
+                taskOf.put(move.id(), task.id());
+                moves.putIfAbsent(move.id(), move);
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.portops.crane.live;
+
+import org.portops.crane.live.CallWork.TaskId;
+import org.portops.model.equipment.EquipmentId;
+import org.portops.model.work.WorkInstruction;
+
+import java.util.List;
+
+/**
+ * What a new plan changed against the last published one: tasks that changed crane, and the work instructions whose
+ * crane, sequence or state changed (the ones to publish).
+ */
+public record PlanDiff(List<TaskMove> taskMoves, List<WorkInstruction> changed) {
+
+    public PlanDiff {
+        taskMoves = List.copyOf(taskMoves);
+        changed = List.copyOf(changed);
+    }
+
+    /**
+     * A task that left crane {@code from} (null: new to the plan) for crane {@code to} (null: out of the plan).
+     * {@code forced} when its crane left the call, so the move was no choice of the planner.
+     */
+    public record TaskMove(TaskId task, EquipmentId from, EquipmentId to, int openMoves, boolean forced) {
+        public boolean isReassignment() {
+            return from != null && to != null;
+        }
+    }
+
+    /** Planned work the planner chose to move from one crane to another: what the churn figure counts. */
+    public long voluntaryReassignments() {
+        return taskMoves.stream().filter(move -> move.isReassignment() && !move.forced()).count();
+    }
+
+    public long forcedReassignments() {
+        return taskMoves.stream().filter(move -> move.isReassignment() && move.forced()).count();
+    }
+}
