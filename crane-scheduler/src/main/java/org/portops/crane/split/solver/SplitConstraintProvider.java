@@ -85,7 +85,7 @@ public final class SplitConstraintProvider implements ConstraintProvider {
     /** Each crane turn is joined with the same crane's previous slot, which says whether it gantried in. */
     Constraint vesselDeparture(ConstraintFactory factory) {
         return factory.forEach(CraneSlot.class).filter(CraneSlot::isWorking)
-                .join(CraneSlot.class, Joiners.equal(CraneSlot::craneIndex),
+                .join(factory.forEachIncludingUnassigned(CraneSlot.class), Joiners.equal(CraneSlot::craneIndex),
                         Joiners.equal(slot -> slot.getSlot() - 1, CraneSlot::getSlot))
                 .groupBy((slot, before) -> slot.getVessel(), ConstraintCollectors.toList(SplitConstraintProvider::turn))
                 .complement(BerthedVessel.class, vessel -> List.of())
@@ -116,7 +116,7 @@ public final class SplitConstraintProvider implements ConstraintProvider {
     }
 
     Constraint planStability(ConstraintFactory factory) {
-        return factory.forEach(CraneSlot.class)
+        return factory.forEachIncludingUnassigned(CraneSlot.class)
                 .filter(slot -> slot.isReplanned() && !slot.isPinned() && slot.getVessel() != slot.getPreviousPlan())
                 .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, slot -> STABILITY_WEIGHT)
                 .justifyWith((slot, score) -> new SplitJustification.CraneReassigned(slot.getCrane().name(), slot.getStart(),
