@@ -59,6 +59,38 @@ class BapBenchTest {
     }
 
     @Test
+    void aBrokenInstanceFileIsNamedAndFailsTheRunWithoutCostingTheOthers(@TempDir Path folder) throws Exception {
+        Path tiny = Path.of(BapBenchTest.class.getResource("/bap/tiny-01.txt").toURI());
+        Files.copy(tiny, folder.resolve("tiny-01.txt"));
+        Files.writeString(folder.resolve("broken-02.txt"), Files.readString(tiny).replace("0 1 3", "0 1 x"));
+
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        int exit;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            exit = new CommandLine(new BapBench()).execute("--instances", folder.toString(), "--time-limit", "1");
+        } finally {
+            System.setOut(stdout);
+        }
+
+        assertThat(exit).isEqualTo(1);
+        String[] lines = captured.toString(StandardCharsets.UTF_8).strip().split("\n");
+        JsonObject figures = new JsonObject(lines[lines.length - 1]);
+        assertThat(figures.getInteger("instances")).isEqualTo(1);
+        assertThat(figures.getJsonArray("unreadableInstances").getString(0))
+                .isEqualTo("broken-02.txt line 3 (arrival times): expected value 3 a whole number, found 'x'");
+        assertThat(figures.getJsonArray("results").getJsonObject(0).getString("instance")).isEqualTo("tiny-01");
+    }
+
+    @Test
+    void refusesAMissingInstanceFolderWithAUsageError(@TempDir Path folder) {
+        int exit = new CommandLine(new BapBench()).execute("--instances", folder.resolve("absent").toString());
+
+        assertThat(exit).isEqualTo(2);
+    }
+
+    @Test
     void classOfAnInstanceIsItsNameWithoutTheTrailingNumber() {
         assertThat(BapBench.instanceClass("f55x10-04")).isEqualTo("f55x10");
         assertThat(BapBench.instanceClass("harbour")).isEqualTo("harbour");
