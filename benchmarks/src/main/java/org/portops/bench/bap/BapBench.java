@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.portops.bench.support.Table;
 import org.portops.crane.berth.BerthInstance;
+import org.portops.crane.berth.BerthInstanceFormatException;
 import org.portops.crane.berth.BerthPlan;
 import org.portops.crane.berth.BerthPlanChecker;
 import org.portops.crane.berth.BerthPlanJson;
@@ -16,7 +17,10 @@ import org.portops.crane.berth.FirstComeFirstServed;
 import org.portops.crane.berth.LallaRuizReader;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,14 +61,20 @@ public final class BapBench implements Callable<Integer> {
     @Option(names = "--solutions", description = "folder to write each Timefold plan to as <instance>.json")
     Path solutions;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
+        if (timeLimitSeconds <= 0) {
+            throw new ParameterException(spec.commandLine(), "--time-limit must be positive, was " + timeLimitSeconds);
+        }
+        if (!Files.isDirectory(instances)) {
+            throw new ParameterException(spec.commandLine(), "--instances: no folder " + instances.toAbsolutePath());
+        }
         List<Path> files = instanceFiles();
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("no *.txt instance under " + instances.toAbsolutePath());
-        }
-        if (timeLimitSeconds <= 0) {
-            throw new IllegalArgumentException("--time-limit must be positive, was " + timeLimitSeconds);
+            throw new ParameterException(spec.commandLine(), "--instances: no *.txt file under " + instances.toAbsolutePath());
         }
         if (solutions != null) {
             Files.createDirectories(solutions);
@@ -73,21 +83,30 @@ public final class BapBench implements Callable<Integer> {
         Duration limit = Duration.ofMillis(Math.round(timeLimitSeconds * 1000));
         BerthPlanner planner = new BerthPlanner(Clock.systemUTC());
         List<Result> results = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
         progress(files.size() + " instances, " + timeLimitSeconds + " s each for Timefold and for CP-SAT, "
                 + Runtime.getRuntime().availableProcessors() + " cores");
         for (int i = 0; i < files.size(); i++) {
-            Result result = run(files.get(i), planner, limit);
+            BerthInstance instance;
+            try {
+                instance = LallaRuizReader.read(files.get(i));
+            } catch (BerthInstanceFormatException e) {
+                // one broken file must not cost the figures of the others; the run still fails at the end
+                unreadable.add(e.getMessage());
+                progress(String.format("[%d/%d] skipped: %s", i + 1, files.size(), e.getMessage()));
+                continue;
+            }
+            Result result = run(instance, planner, limit);
             results.add(result);
             progress(String.format("[%d/%d] %s: Timefold %d, CP-SAT %s %s, FCFS %d%s", i + 1, files.size(),
                     result.instance(), result.timefold(), result.cpSat() < 0 ? "-" : result.cpSat(), result.cpSatStatus(),
                     result.fcfs(), result.violations().isEmpty() ? "" : " INVALID: " + result.violations()));
         }
-        report(results);
-        return results.stream().allMatch(r -> r.violations().isEmpty()) ? 0 : 1;
+        report(results, unreadable);
+        return unreadable.isEmpty() && results.stream().allMatch(r -> r.violations().isEmpty()) ? 0 : 1;
     }
 
-    private Result run(Path file, BerthPlanner planner, Duration limit) throws IOException {
-        BerthInstance instance = LallaRuizReader.read(file);
+    private Result run(BerthInstance instance, BerthPlanner planner, Duration limit) throws IOException {
         BerthPlan fcfs = FirstComeFirstServed.plan(instance);
         BerthPlanner.Plan timefold = planner.plan(instance, BerthPlanner.PlanLimits.of(limit));
         CpSatBerthModel.Outcome cpSat = CpSatBerthModel.solve(instance, limit, WORKERS, fcfs);
@@ -124,7 +143,7 @@ public final class BapBench implements Callable<Integer> {
         }
     }
 
-    private void report(List<Result> results) {
+    private void report(List<Result> results, List<String> unreadable) {
         Table table = new Table("instance", "vessels", "berths", "Timefold", "to best s", "FCFS", "CP-SAT",
                 "CP-SAT status", "CP-SAT bound", "CP-SAT to best s", "Timefold vs CP-SAT %", "check");
         for (Result r : results) {
@@ -153,7 +172,9 @@ public final class BapBench implements Callable<Integer> {
                 proved.size(), withinOnePercent, matched);
         System.out.printf("CP-SAT without proof on %d instances: Timefold better on %d, equal on %d, worse on %d%n",
                 unproved.size(), better, equal, unproved.size() - better - equal);
-        System.out.printf("plans failing the checker: %d%n", invalid);
+        System.out.printf("plans failing the checker: %d; instance files that could not be read: %d%n", invalid,
+                unreadable.size());
+        unreadable.forEach(message -> System.out.println("  " + message));
         JsonArray rows = new JsonArray();
         results.forEach(r -> rows.add(new JsonObject()
                 .put("instance", r.instance())
@@ -181,6 +202,7 @@ public final class BapBench implements Callable<Integer> {
                 .put("timefoldBetterThanCpSatOnUnproved", better)
                 .put("timefoldEqualToCpSatOnUnproved", equal)
                 .put("invalidPlans", invalid)
+                .put("unreadableInstances", new JsonArray(new ArrayList<Object>(unreadable)))
                 .put("results", rows)
                 .encode());
     }

@@ -11,41 +11,16 @@ import org.portops.crane.berth.BerthPlanChecker;
 import org.portops.crane.berth.BerthSequences;
 import org.portops.crane.berth.CallingVessel;
 import org.portops.crane.berth.FirstComeFirstServed;
+import org.portops.crane.berth.RandomBerthInstances;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BerthAllocationTest {
-
-    /** A random instance: vessels arrive over [0, 60), each allowed at a random non-empty subset of the berths. */
-    static BerthInstance randomInstance(long seed, int vesselCount, int berthCount) {
-        Random random = new Random(seed);
-        List<Berth> berths = new ArrayList<>();
-        for (int b = 1; b <= berthCount; b++) {
-            berths.add(new Berth(b, random.nextInt(5), 400 + random.nextInt(100)));
-        }
-        List<CallingVessel> vessels = new ArrayList<>();
-        for (int i = 1; i <= vesselCount; i++) {
-            Map<Integer, Integer> handling = new HashMap<>();
-            for (int b = 1; b <= berthCount; b++) {
-                if (random.nextInt(4) > 0) {
-                    handling.put(b, 5 + random.nextInt(30));
-                }
-            }
-            if (handling.isEmpty()) {
-                handling.put(1 + random.nextInt(berthCount), 5 + random.nextInt(30));
-            }
-            vessels.add(new CallingVessel(i, random.nextInt(60), 600, handling));
-        }
-        return new BerthInstance("random-" + seed, vessels, berths);
-    }
 
     /**
      * FULL_ASSERT recomputes the score from scratch after every move and compares it with the incremental one: a
@@ -54,7 +29,7 @@ class BerthAllocationTest {
     @Test
     void incrementalBerthingTimesMatchAFullRecalculation() {
         long seed = 11;
-        BerthInstance instance = randomInstance(seed, 12, 3);
+        BerthInstance instance = RandomBerthInstances.of(seed, 12, 3);
         Solver<BerthSolution> solver = SolverFactory.<BerthSolution>create(
                 BerthAllocation.solverConfig(new BerthAllocation.Limits(Duration.ofSeconds(2), seed), 0)
                         .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)).buildSolver();
@@ -68,7 +43,7 @@ class BerthAllocationTest {
     @Test
     void theSolversScoreIsTheDecodedPlansTotalServiceTime() {
         for (long seed = 1; seed <= 3; seed++) {
-            BerthInstance instance = randomInstance(seed, 15, 3);
+            BerthInstance instance = RandomBerthInstances.of(seed, 15, 3);
             BerthAllocation.Outcome outcome = BerthAllocation.solve(instance,
                     FirstComeFirstServed.plan(instance).sequences(3),
                     new BerthAllocation.Limits(Duration.ofMillis(500), seed), Clock.systemUTC());
