@@ -75,7 +75,7 @@ final class OrderBook {
         }
 
         SimMachine firstMachine() {
-            return machines.values().iterator().next();
+            return machines.values().stream().filter(m -> m.id().equals(first.machineId())).findFirst().orElseThrow();
         }
     }
 

@@ -246,6 +246,9 @@ public final class SimEngine {
         return operations.dischargedCount() + operations.loadedCount();
     }
 
+    // The reads below serve tests and tools: call them on the engine's thread, or while nothing moves (directed
+    // mode before the first order), as they read the engine's own unsynchronised state.
+
     /** The yard crane whose stretch of bays takes in {@code slot}, if one does; directed or not. */
     public Optional<EquipmentId> yardCraneWorking(YardSlot slot) {
         return fleet.yardCranesCovering(slot).stream().map(SimMachine::id).findFirst();

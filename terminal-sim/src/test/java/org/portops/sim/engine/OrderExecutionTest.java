@@ -82,7 +82,9 @@ class OrderExecutionTest {
             case InstructionProgress progress -> progress.instruction().value().equals(instruction);
             case InstructionCompleted completed -> completed.instruction().value().equals(instruction);
             case InstructionRejected rejected -> rejected.instruction().value().equals(instruction);
-            default -> false;
+            case EquipmentEvent.FaultRaised raised -> false;
+            case EquipmentEvent.FaultCleared cleared -> false;
+            case EquipmentEvent.ReeferAlarmRaised alarm -> false;
         };
     }
 
@@ -94,7 +96,9 @@ class OrderExecutionTest {
             case InstructionProgress progress -> "progress " + progress.step();
             case InstructionCompleted completed -> "completed";
             case InstructionRejected rejected -> "rejected " + rejected.reason();
-            default -> event.type();
+            case EquipmentEvent.FaultRaised raised -> event.type();
+            case EquipmentEvent.FaultCleared cleared -> event.type();
+            case EquipmentEvent.ReeferAlarmRaised alarm -> event.type();
         };
     }
 
@@ -333,6 +337,32 @@ class OrderExecutionTest {
                 shift.crane() + " WI-S2 CONTAINER_BUSY");
         assertThat(story("WI-S", box)).as("the redelivered order is not taken twice")
                 .containsExactly(shift.crane() + " accepted");
+    }
+
+    @Test
+    void aRefusalVoidsTheRestOfItsDispatchAndALaterDispatchIsTakenAnew() {
+        SimEngine engine = engine(OperatingMode.DIRECTED);
+        Map.Entry<VesselLocation, ContainerNumber> aboard = engine.onBoardAlongside().entrySet().iterator().next();
+        Map.Entry<YardSlot, EquipmentId> destination = yardDestination(engine, onBoard(aboard.getValue()));
+        YardLocation to = new YardLocation(destination.getKey());
+        EquipmentId qc = engine.nearestQuayCrane(aboard.getKey());
+        EquipmentId tractor = engine.tractors().getFirst();
+        EquipmentId otherTractor = engine.tractors().getLast();
+        Instant first = engine.now();
+        for (EquipmentId machine : List.of(qc, tractor, otherTractor, destination.getValue())) {
+            engine.order(order(machine, "WI-V", aboard.getValue(), MoveKind.DISCHARGE, aboard.getKey(), to, first));
+        }
+        engine.advance(Duration.ofSeconds(1));
+
+        assertThat(story("WI-V", aboard.getValue())).as("one refusal, nothing started")
+                .containsExactly(otherTractor + " rejected ROLE_TAKEN");
+
+        Instant again = engine.now();
+        for (EquipmentId machine : List.of(qc, tractor, destination.getValue())) {
+            engine.order(order(machine, "WI-V", aboard.getValue(), MoveKind.DISCHARGE, aboard.getKey(), to, again));
+        }
+        runUntil(engine, Duration.ofMinutes(30), () -> completed("WI-V"));
+        assertThat(engine.whereIs(aboard.getValue())).contains(to);
     }
 
     @Test
