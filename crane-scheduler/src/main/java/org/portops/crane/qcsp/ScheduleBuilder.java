@@ -146,7 +146,8 @@ public final class ScheduleBuilder {
             return 0;
         }
         for (int candidate : new int[] {bay - distance, bay + distance}) {
-            if ((candidate == bay || instance.reaches(crane, candidate)) && clearOfOthers(crane, candidate, from, until)) {
+            boolean allowed = candidate == bay || instance.reaches(crane, candidate);
+            if (allowed && clearOfOthers(crane, candidate, from, until)) {
                 return candidate;
             }
         }
@@ -205,7 +206,8 @@ public final class ScheduleBuilder {
         int bay = instance.task(task).bay();
         int processing = duration[crane][task];
         int t = instance.travelTimePerBay();
-        int earliest = Math.max(freeAt[crane] + t * Math.abs(standsAt[crane] - bay), fixed[task] ? 0 : instance.now());
+        int earliest = Math.max(freeAt[crane] + t * Math.abs(standsAt[crane] - bay),
+                fixed[task] ? 0 : instance.now());
         for (int predecessor : predecessors[task]) {
             if (craneOf[predecessor] != 0) {
                 earliest = Math.max(earliest, end[predecessor]);
@@ -314,7 +316,8 @@ public final class ScheduleBuilder {
                 }
             }
             for (int w = firstReserved[other]; w < windowFrom[other].length; w++) {
-                if (tooClose(crane, bay, from, until, other, windowBay[other][w], windowFrom[other][w], windowUntil[other][w])) {
+                if (tooClose(crane, bay, from, until, other, windowBay[other][w], windowFrom[other][w],
+                        windowUntil[other][w])) {
                     return false;
                 }
             }
