@@ -60,8 +60,11 @@ public final class QuayCranePlanner {
                 CraneSequencing.explain(instance, outcome.sequences()), violations);
     }
 
-    /** A plan made after a disruption, with the problem it solved: the one to disrupt next. */
-    public record Replan(QcspInstance instance, Plan plan) {
+    /** A plan made after a disruption, with the problem it solved (the one to disrupt next) and the tasks it cut. */
+    public record Replan(QcspInstance instance, Plan plan, List<Replanning.Split> splits) {
+        public Replan {
+            splits = List.copyOf(splits);
+        }
     }
 
     /**
@@ -69,8 +72,8 @@ public final class QuayCranePlanner {
      * where they are, the rest is planned on the cranes that can still work (see {@link Replanning}).
      */
     public Replan replan(QcspInstance instance, QcspSchedule current, int now, Disruption disruption, PlanLimits limits) {
-        QcspInstance changed = Replanning.apply(instance, current, now, disruption);
-        return new Replan(changed, plan(changed, limits));
+        Replanning.Outcome changed = Replanning.replan(instance, current, now, disruption);
+        return new Replan(changed.instance(), plan(changed.instance(), limits), changed.splits());
     }
 
     /** Explains a schedule: its crane sequences, timed as the planner times them, scored constraint by constraint. */

@@ -9,7 +9,10 @@ public sealed interface Disruption {
     record Breakdown(int crane, int at) implements Disruption {
     }
 
-    /** Wind of {@code speed} m/s from {@code from} to {@code until} stops every crane whose wind limit is below it. */
+    /**
+     * Wind of {@code speed} m/s from {@code from} to {@code until} stops every crane whose wind limit is below it, at
+     * once: a task in hand is cut there.
+     */
     record WindStop(double speed, int from, int until) implements Disruption {
         public WindStop {
             if (!(speed > 0)) {

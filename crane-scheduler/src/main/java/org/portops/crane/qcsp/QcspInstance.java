@@ -130,6 +130,32 @@ public record QcspInstance(String name, int bays, int travelTimePerBay, int safe
         return new QcspInstance(name, bays, travelTimePerBay, safetyMargin, allTasks, cranes, allPrecedences, now, fixed);
     }
 
+    /**
+     * The same problem with {@code task} cut after {@code doneWork} units: it keeps that much work, and a new task
+     * (numbered on from the last) at the same bay holds the rest, after it and before everything that came after it.
+     */
+    public QcspInstance withTaskSplit(int task, int doneWork) {
+        CraneTask whole = task(task);
+        if (doneWork < 1 || doneWork >= whole.processingTime()) {
+            throw new IllegalArgumentException("task " + task + " of work " + whole.processingTime()
+                    + " cannot be cut after " + doneWork);
+        }
+        int rest = tasks.size() + 1;
+        List<CraneTask> allTasks = new ArrayList<>(tasks);
+        allTasks.set(task - 1, new CraneTask(task, doneWork, whole.bay()));
+        allTasks.add(new CraneTask(rest, whole.processingTime() - doneWork, whole.bay()));
+        List<Precedence> allPrecedences = new ArrayList<>(precedences);
+        allPrecedences.add(new Precedence(task, rest));
+        precedences.stream().filter(p -> p.before() == task).forEach(p -> allPrecedences.add(new Precedence(rest, p.after())));
+        return new QcspInstance(name, bays, travelTimePerBay, safetyMargin, allTasks, cranes, allPrecedences, now, fixed);
+    }
+
+    /** The same problem with {@code task} no longer fixed: it had not really begun. */
+    public QcspInstance withoutFixed(int task) {
+        return new QcspInstance(name, bays, travelTimePerBay, safetyMargin, tasks, cranes, precedences, now,
+                fixed.stream().filter(f -> f.task() != task).toList());
+    }
+
     /** The fixed placement of {@code task}, or null when it is free to plan. */
     public FixedTask fixedTask(int task) {
         for (FixedTask placed : fixed) {

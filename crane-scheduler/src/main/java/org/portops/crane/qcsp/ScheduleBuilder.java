@@ -1,7 +1,6 @@
 package org.portops.crane.qcsp;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -75,14 +74,21 @@ public final class ScheduleBuilder {
         int allWindows = 0;
         for (QuayCrane crane : instance.cranes()) {
             int k = crane.number();
+            boolean nominal = crane.productivity().equals(Productivity.NOMINAL);
             for (int i = 1; i <= n; i++) {
-                duration[k][i] = crane.duration(instance.task(i).processingTime());
+                int work = instance.task(i).processingTime();
+                duration[k][i] = nominal ? work : crane.duration(work);
             }
-            List<Unavailability> windows = crane.standingWindows();
-            windowFrom[k] = windows.stream().mapToInt(Unavailability::from).toArray();
-            windowUntil[k] = windows.stream().mapToInt(Unavailability::until).toArray();
+            // the solver builds a schedule per move it tries: no streams on the common path without windows
+            List<Unavailability> windows = crane.unavailable().isEmpty() ? List.of() : crane.standingWindows();
+            windowFrom[k] = new int[windows.size()];
+            windowUntil[k] = new int[windows.size()];
             windowBay[k] = new int[windows.size()];
-            Arrays.fill(windowBay[k], crane.initialBay());
+            for (int w = 0; w < windows.size(); w++) {
+                windowFrom[k][w] = windows.get(w).from();
+                windowUntil[k][w] = windows.get(w).until();
+                windowBay[k][w] = crane.initialBay();
+            }
             allWindows += windows.size();
             int capacity = n + windows.size() + 1;
             stopBay[k] = new int[capacity];
@@ -101,16 +107,17 @@ public final class ScheduleBuilder {
     }
 
     private void commitFixed() {
+        if (instance.fixed().isEmpty()) {
+            return;
+        }
         List<FixedTask> ordered = new ArrayList<>(instance.fixed());
         ordered.sort(Comparator.comparingInt(FixedTask::start).thenComparingInt(FixedTask::crane));
         for (FixedTask task : ordered) {
             fixed[task.task()] = true;
             commit(task.task(), task.crane(), task.start());
         }
-        if (!ordered.isEmpty()) {
-            for (int crane = 1; crane < stopCount.length; crane++) {
-                parkClear(crane);
-            }
+        for (int crane = 1; crane < stopCount.length; crane++) {
+            parkClear(crane);
         }
     }
 
@@ -146,7 +153,8 @@ public final class ScheduleBuilder {
             return 0;
         }
         for (int candidate : new int[] {bay - distance, bay + distance}) {
-            if ((candidate == bay || instance.reaches(crane, candidate)) && clearOfOthers(crane, candidate, from, until)) {
+            boolean allowed = candidate == bay || instance.reaches(crane, candidate);
+            if (allowed && clearOfOthers(crane, candidate, from, until)) {
                 return candidate;
             }
         }
@@ -205,7 +213,8 @@ public final class ScheduleBuilder {
         int bay = instance.task(task).bay();
         int processing = duration[crane][task];
         int t = instance.travelTimePerBay();
-        int earliest = Math.max(freeAt[crane] + t * Math.abs(standsAt[crane] - bay), fixed[task] ? 0 : instance.now());
+        int earliest = Math.max(freeAt[crane] + t * Math.abs(standsAt[crane] - bay),
+                fixed[task] ? 0 : instance.now());
         for (int predecessor : predecessors[task]) {
             if (craneOf[predecessor] != 0) {
                 earliest = Math.max(earliest, end[predecessor]);
@@ -314,7 +323,8 @@ public final class ScheduleBuilder {
                 }
             }
             for (int w = firstReserved[other]; w < windowFrom[other].length; w++) {
-                if (tooClose(crane, bay, from, until, other, windowBay[other][w], windowFrom[other][w], windowUntil[other][w])) {
+                if (tooClose(crane, bay, from, until, other, windowBay[other][w], windowFrom[other][w],
+                        windowUntil[other][w])) {
                     return false;
                 }
             }

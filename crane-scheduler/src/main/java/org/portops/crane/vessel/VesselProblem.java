@@ -3,6 +3,7 @@ package org.portops.crane.vessel;
 import org.portops.crane.qcsp.CraneSchedule;
 import org.portops.crane.qcsp.QcspInstance;
 import org.portops.crane.qcsp.QcspSchedule;
+import org.portops.crane.qcsp.Replanning;
 import org.portops.crane.qcsp.ScheduledTask;
 import org.portops.model.equipment.EquipmentId;
 import org.portops.model.vessel.VesselCallId;
@@ -20,6 +21,26 @@ public record VesselProblem(VesselCallId call, QcspInstance instance, List<Vesse
     public VesselProblem {
         tasks = List.copyOf(tasks);
         cranes = List.copyOf(cranes);
+    }
+
+    /**
+     * The problem after a re-plan: {@code replanned} is its instance, and each task a wind stop cut keeps the cycles
+     * done while the rest go to the new task.
+     */
+    public VesselProblem replanned(QcspInstance replanned, List<Replanning.Split> splits) {
+        List<VesselTask> all = new ArrayList<>(tasks);
+        for (Replanning.Split split : splits) {
+            VesselTask whole = all.get(split.task() - 1);
+            all.set(split.task() - 1, new VesselTask(split.task(), whole.position(), whole.phase(),
+                    whole.cycles().subList(0, split.doneWork())));
+            all.add(new VesselTask(split.rest(), whole.position(), whole.phase(),
+                    whole.cycles().subList(split.doneWork(), whole.cycles().size())));
+        }
+        if (all.size() != replanned.tasks().size()) {
+            throw new IllegalArgumentException("the re-planned instance of call " + call + " has " + replanned.tasks().size()
+                    + " tasks but the moves make " + all.size() + ": map added moves with VesselCallMapper first");
+        }
+        return new VesselProblem(call, replanned, all, cranes, positions, planStart);
     }
 
     public VesselTask task(int number) {

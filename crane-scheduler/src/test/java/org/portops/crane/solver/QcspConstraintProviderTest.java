@@ -214,6 +214,29 @@ class QcspConstraintProviderTest {
     }
 
     @Test
+    void craneTravelCountsASingleBayMove() {
+        PlannedTask next = task(crane1, 2, 1, 10);
+
+        verifier.verifyThat(QcspConstraintProvider::craneTravel).given(next).penalizesBy(1);
+    }
+
+    @Test
+    void craneWaitingCountsOneUnitLate() {
+        // crane 1 arrives at bay 3 at 2 and starts at 3
+        PlannedTask late = task(crane1, 3, 3, 10);
+
+        verifier.verifyThat(QcspConstraintProvider::craneWaiting).given(late).penalizesBy(1);
+    }
+
+    @Test
+    void vesselCompletionCountsAZeroLengthTaskEndingLast() {
+        PlannedTask work = task(crane1, 2, 1, 50);
+        PlannedTask empty = task(crane2, 7, 60, 60);
+
+        verifier.verifyThat(QcspConstraintProvider::vesselCompletion).given(work, empty).penalizesBy(60);
+    }
+
+    @Test
     void craneWaitingIsNothingWhenTheCraneStartsOnArrival() {
         PlannedTask prompt = task(crane1, 3, 2, 10);
         PlannedTask next = task(crane1, 3, 10, 20);

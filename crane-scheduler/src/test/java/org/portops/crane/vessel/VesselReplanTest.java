@@ -3,6 +3,7 @@ package org.portops.crane.vessel;
 import org.junit.jupiter.api.Test;
 import org.portops.crane.QuayCranePlanner;
 import org.portops.crane.qcsp.Disruption;
+import org.portops.crane.qcsp.Replanning;
 import org.portops.crane.qcsp.ScheduleChecker;
 import org.portops.crane.qcsp.ScheduledTask;
 import org.portops.crane.qcsp.Unavailability;
@@ -70,5 +71,36 @@ class VesselReplanTest {
         List<VesselProblem.CraneWorkList> lists = problem.workLists(after.plan().schedule());
         assertThat(lists).flatExtracting(VesselProblem.CraneWorkList::moves).hasSize(entries().size());
         assertThat(lists.get(1).moves()).allMatch(move -> !move.taskStart().isAfter(problem.timeOf(breakdown)));
+    }
+
+    @Test
+    void aWindStopHaltsTheExposedCranesMidTaskAndTheirRemainingCyclesArePlannedAfterIt() {
+        CraneSetup qc1 = new CraneSetup(new EquipmentId("QC01"), new VesselBay(2), START, 28, 18, List.of());
+        CraneSetup qc2 = new CraneSetup(new EquipmentId("QC02"), new VesselBay(22), START, 32, 25, List.of());
+        CraneSetup qc3 = new CraneSetup(new EquipmentId("QC03"), new VesselBay(42), START, 25, 18, List.of());
+        VesselProblem problem = VesselCallMapper.map(work(entries()), List.of(qc1, qc2, qc3),
+                VesselWorkRules.defaults(START));
+        QuayCranePlanner.Plan before = planner.plan(problem.instance(), LIMITS);
+        // wind from the middle of crane 1's first task, for an hour
+        ScheduledTask inHand = before.schedule().cranes().getFirst().tasks().getFirst();
+        int gust = (inHand.start() + inHand.end()) / 2;
+
+        QuayCranePlanner.Replan after = planner.replan(problem.instance(), before.schedule(), gust,
+                new Disruption.WindStop(21, gust, gust + 3600), LIMITS);
+        VesselProblem replanned = problem.replanned(after.instance(), after.splits());
+
+        assertThat(after.plan().violations()).isEmpty();
+        assertThat(after.splits()).extracting(Replanning.Split::task).contains(inHand.task());
+        Unavailability wind = new Unavailability(gust, gust + 3600, Unavailability.Reason.WIND);
+        for (int crane : new int[] {1, 3}) {
+            assertThat(after.plan().schedule().cranes().get(crane - 1).tasks()).as("QC0%d", crane)
+                    .noneMatch(task -> wind.overlaps(task.start(), task.end()));
+        }
+        assertThat(after.plan().schedule().cranes().get(1).tasks())
+                .anyMatch(task -> wind.overlaps(task.start(), task.end()));
+        List<VesselProblem.PlannedMove> moves = replanned.workLists(after.plan().schedule()).stream()
+                .flatMap(list -> list.moves().stream()).toList();
+        assertThat(moves).hasSize(entries().size());
+        assertThat(moves.stream().map(move -> move.move().container()).distinct()).hasSize(entries().size());
     }
 }
