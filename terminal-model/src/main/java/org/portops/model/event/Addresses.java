@@ -20,6 +20,16 @@ public final class Addresses {
     public static final String VESSEL_CALL_CHANGED = "yard.vesselcall.changed";
     /** Fact: an alert was raised ({@link Alert}; body: the fields of {@link Alert#toMap()}). */
     public static final String ALERT_RAISED = "yard.alert.raised";
+    /**
+     * Fact: the crane scheduler published a new plan for a vessel call (body: {@code call}, {@code version},
+     * {@code trigger}, {@code score}, {@code completion}, {@code reassigned}, {@code changed}, {@code diff}).
+     */
+    public static final String CRANE_PLAN_PUBLISHED = "crane.plan.published";
+    /**
+     * Command: an operator puts a move's crane task on a crane (body: {@code instruction}, {@code crane},
+     * {@code operator}); the reply is the new plan's version or a failure naming why it was refused.
+     */
+    public static final String CRANE_OVERRIDE = "crane.override";
     /** Command: request a container move. */
     public static final String MOVE_REQUEST = "yard.move.request";
 
