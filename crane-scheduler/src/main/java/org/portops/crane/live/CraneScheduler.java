@@ -3,6 +3,7 @@ package org.portops.crane.live;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.portops.crane.journal.JournaledPlan;
 import org.portops.crane.live.CallWork.TaskId;
 import org.portops.crane.live.CallWork.WorkTask;
 import org.portops.crane.live.LiveEvent.CallChanged;
@@ -118,9 +119,17 @@ public final class CraneScheduler {
                 .orElseThrow()));
     }
 
-    /** Reasons and alternatives for every task the outcome's plan changed: what the decision journal records. */
-    public Replanner.Decisions decisions(Published published) {
-        return replanner.decisions(state, planned, published);
+    /**
+     * The latest published plan as the decision journal records it: per published instruction version, the
+     * constraint matches of its task and the best alternatives' scores. Call it before the next event.
+     */
+    public JournaledPlan journaled(Published published) {
+        if (current == null || current.version() != published.plan().version()) {
+            throw new IllegalStateException("plan " + published.plan().version() + " of " + published.plan().call()
+                    + " is not the latest (" + (current == null ? "none" : current.version()) + ")");
+        }
+        return JournalMapping.journaled(published, replanner.decisions(state, planned, published),
+                id -> state.taskOf(id).id());
     }
 
     /** Voluntary reassignments (planned work moved between cranes) per hour since the first plan. */

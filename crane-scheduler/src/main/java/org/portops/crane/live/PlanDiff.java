@@ -3,18 +3,23 @@ package org.portops.crane.live;
 import org.portops.crane.live.CallWork.TaskId;
 import org.portops.model.equipment.EquipmentId;
 import org.portops.model.work.WorkInstruction;
+import org.portops.model.work.WorkInstructionId;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * What a new plan changed against the last published one: tasks that changed crane, and the work instructions whose
- * crane, sequence or state changed (the ones to publish).
+ * What a new plan changed against the last published one: tasks that changed crane, and the work instruction versions
+ * to publish, in order (crane, sequence or state changed).
  */
-public record PlanDiff(List<TaskMove> taskMoves, List<WorkInstruction> changed) {
+public record PlanDiff(List<TaskMove> taskMoves, List<WorkInstruction> changed,
+                       Map<WorkInstructionId, EquipmentId> previousMachines) {
 
+    /** {@code previousMachines}: the machine each changed instruction had in live state before, if any. */
     public PlanDiff {
         taskMoves = List.copyOf(taskMoves);
         changed = List.copyOf(changed);
+        previousMachines = Map.copyOf(previousMachines);
     }
 
     /**

@@ -25,6 +25,7 @@ import org.portops.crane.solver.CraneReplanning.Reason;
 import org.portops.crane.solver.PublishedAssignment;
 import org.portops.model.equipment.EquipmentId;
 import org.portops.model.work.WorkInstruction;
+import org.portops.model.work.WorkInstructionId;
 import org.portops.model.work.WorkInstructionState;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
@@ -413,7 +414,12 @@ public final class Replanner {
                 changed.add(instruction);
             }
         }
-        return new PlanDiff(moves, changed);
+        Map<WorkInstructionId, EquipmentId> machines = new HashMap<>();
+        for (WorkInstruction version : changed) {
+            state.live(version.id()).filter(live -> !live.assigned().isEmpty())
+                    .ifPresent(live -> machines.putIfAbsent(version.id(), live.assigned().getFirst()));
+        }
+        return new PlanDiff(moves, changed, machines);
     }
 
     InstructionExplanation explain(Planned planned, TaskId task, WorkInstruction instruction) {

@@ -22,6 +22,17 @@ public final class Addresses {
     public static final String ALERT_RAISED = "yard.alert.raised";
     /** Fact: an alert's condition is over and it left the active-alert board ({@link Alert}, text = why). */
     public static final String ALERT_CLEARED = "yard.alert.cleared";
+
+    /**
+     * Fact: the crane scheduler published a new plan for a vessel call (body: {@code call}, {@code version},
+     * {@code trigger}, {@code score}, {@code completion}, {@code reassigned}, {@code changed}, {@code diff}).
+     */
+    public static final String CRANE_PLAN_PUBLISHED = "crane.plan.published";
+    /**
+     * Command: an operator puts a move's crane task on a crane (body: {@code instruction}, {@code crane},
+     * {@code operator}); the reply is the new plan's version or a failure naming why it was refused.
+     */
+    public static final String CRANE_OVERRIDE = "crane.override";
     /** Command: request a container move. */
     public static final String MOVE_REQUEST = "yard.move.request";
 

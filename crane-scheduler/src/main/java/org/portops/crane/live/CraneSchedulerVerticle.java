@@ -1,0 +1,249 @@
+package org.portops.crane.live;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import org.portops.crane.journal.DecisionJournal;
+import org.portops.crane.live.ReplanOutcome.Published;
+import org.portops.crane.live.ReplanOutcome.Refused;
+import org.portops.model.equipment.EquipmentId;
+import org.portops.model.equipment.EquipmentState;
+import org.portops.model.equipment.EquipmentStatus;
+import org.portops.model.event.Addresses;
+import org.portops.model.event.ContainerMoved;
+import org.portops.model.event.EquipmentUpdated;
+import org.portops.model.event.VesselCallChanged;
+import org.portops.model.event.WorkInstructionChanged;
+import org.portops.model.event.YardEvent;
+import org.portops.model.vessel.VesselCallId;
+import org.portops.model.work.WorkInstruction;
+import org.portops.model.work.WorkInstructionId;
+import org.portops.state.LiveYard;
+import org.portops.state.json.YardEventJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The edge of the live crane scheduler: turns live-state facts (a move started or done, a crane's fault or going
+ * offline, a vessel call added or changed) and operators' override commands into {@link LiveEvent}s, runs each
+ * call's {@link CraneScheduler} on one worker thread, publishes every new plan ({@link PlanPublisher}), records
+ * its event-to-published latency, and journals it ({@link DecisionJournal}). Events of one call are handled one
+ * after the other, each published before the next is planned; the journal is written behind.
+ */
+public final class CraneSchedulerVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(CraneSchedulerVerticle.class);
+
+    private final LiveYard yard;
+    private final DecisionJournal journal;
+    private final CallWorkSource workSource;
+    private final CraneScheduler.Settings settings;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final Map<VesselCallId, CraneScheduler> schedulers = new HashMap<>();
+    private final Map<VesselCallId, Future<?>> queues = new HashMap<>();
+    private final Map<WorkInstructionId, VesselCallId> callOf = new HashMap<>();
+    private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    private WorkerExecutor worker;
+    private PlanPublisher publisher;
+    private Timer latency;
+
+    public CraneSchedulerVerticle(LiveYard yard, DecisionJournal journal, CallWorkSource workSource,
+                                  CraneScheduler.Settings settings, Clock clock, MeterRegistry registry) {
+        this.yard = yard;
+        this.journal = journal;
+        this.workSource = workSource;
+        this.settings = settings;
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    @Override
+    public Future<?> start() {
+        worker = vertx.createSharedWorkerExecutor("crane-scheduler-" + deploymentID(), 1);
+        publisher = new PlanPublisher(yard, vertx.eventBus());
+        latency = Timer.builder("portops.crane.replan.latency").publishPercentiles(0.5, 0.95, 0.99)
+                .description("from an event reaching the crane scheduler to its new plan published in live state")
+                .register(registry);
+        consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.INSTRUCTION_CHANGED,
+                message -> onYardEvent(message.body())));
+        consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.EQUIPMENT_UPDATED,
+                message -> onYardEvent(message.body())));
+        consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.VESSEL_CALL_CHANGED,
+                message -> onYardEvent(message.body())));
+        consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.CRANE_OVERRIDE, this::onOverride));
+        return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
+    }
+
+    @Override
+    public Future<?> stop() {
+        return Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
+                .compose(v -> worker.close());
+    }
+
+    /** Plans a call for the first time (a new vessel call, or at start-up). */
+    public Future<ReplanOutcome> startCall(CallWork work) {
+        long received = System.nanoTime();
+        return inOrder(work.call(), () -> worker.executeBlocking(() -> {
+            CraneScheduler scheduler = new CraneScheduler(work, settings, clock, registry);
+            return new Started(scheduler, scheduler.start());
+        }).compose(started -> {
+            if (started.outcome() instanceof Published) {
+                schedulers.put(work.call(), started.scheduler());
+            }
+            return afterPlan(work.call(), started.outcome(), received);
+        }));
+    }
+
+    private record Started(CraneScheduler scheduler, ReplanOutcome outcome) {
+    }
+
+    /** Applies an event to a call's plan; completes once its new plan is in live state (or it was refused). */
+    public Future<ReplanOutcome> submit(VesselCallId call, LiveEvent event) {
+        long received = System.nanoTime();
+        CraneScheduler scheduler = schedulers.get(call);
+        if (scheduler == null) {
+            return Future.failedFuture(new IllegalArgumentException("no crane plan for vessel call " + call));
+        }
+        return inOrder(call, () -> worker.executeBlocking(() -> scheduler.apply(event))
+                .compose(outcome -> afterPlan(call, outcome, received)));
+    }
+
+    /** The call's current plan; null when the call has none. */
+    public LivePlan currentPlan(VesselCallId call) {
+        CraneScheduler scheduler = schedulers.get(call);
+        return scheduler == null ? null : scheduler.currentPlan();
+    }
+
+    private Future<ReplanOutcome> afterPlan(VesselCallId call, ReplanOutcome outcome, long received) {
+        return switch (outcome) {
+            case Refused refused -> {
+                LOG.warn("crane plan of {}: {} refused: {}", call, refused.event().describe(), refused.reasons());
+                yield Future.succeededFuture(outcome);
+            }
+            case Published published -> {
+                published.plan().instructions().forEach(move -> callOf.put(move.id(), call));
+                yield publisher.publish(published).compose(refusals -> {
+                    latency.record(System.nanoTime() - received, TimeUnit.NANOSECONDS);
+                    if (!refusals.isEmpty()) {
+                        LOG.warn("crane plan {} v{}: live state refused {} instruction versions, first: {}", call,
+                                published.plan().version(), refusals.size(), refusals.getFirst());
+                    }
+                    CraneScheduler scheduler = schedulers.get(call);
+                    return worker.executeBlocking(() -> scheduler.journaled(published));
+                }).map(journaled -> {
+                    journal.append(journaled).onFailure(e -> LOG.error("decision journal: plan {} v{} not written: {}",
+                            call, journaled.version(), e.toString()));
+                    return outcome;
+                });
+            }
+        };
+    }
+
+    private <T> Future<T> inOrder(VesselCallId call, Supplier<Future<T>> step) {
+        Future<?> previous = queues.getOrDefault(call, Future.succeededFuture());
+        Future<T> next = previous.transform(ignored -> step.get());
+        queues.put(call, next);
+        return next;
+    }
+
+    private void onYardEvent(JsonObject body) {
+        YardEvent event = YardEventJson.decode(body);
+        switch (event) {
+            case WorkInstructionChanged changed -> onInstruction(changed.instruction());
+            case EquipmentUpdated updated -> onEquipment(updated.state());
+            case VesselCallChanged changed -> onVesselCall(changed);
+            case ContainerMoved moved -> {
+            }
+        }
+    }
+
+    private void onInstruction(WorkInstruction instruction) {
+        VesselCallId call = callOf.get(instruction.id());
+        if (call == null) {
+            return;
+        }
+        LiveEvent event = switch (instruction.state()) {
+            case IN_PROGRESS -> new LiveEvent.MoveStarted(instruction.id(), instruction.updatedAt());
+            case DONE -> new LiveEvent.MoveDone(instruction.id(), instruction.updatedAt());
+            // the scheduler's own versions come back as facts too; machines report only starts and ends
+            case PLANNED, DISPATCHED, SUSPENDED, FAILED, CANCELLED -> null;
+        };
+        if (event != null && !sameAsPlanned(call, instruction)) {
+            submit(call, event);
+        }
+    }
+
+    private boolean sameAsPlanned(VesselCallId call, WorkInstruction instruction) {
+        LivePlan plan = currentPlan(call);
+        return plan != null && plan.instruction(instruction.id()).map(instruction::equals).orElse(false);
+    }
+
+    private void onEquipment(EquipmentState state) {
+        if (state.status() != EquipmentStatus.FAULT && state.status() != EquipmentStatus.OFFLINE) {
+            return;
+        }
+        EquipmentId crane = state.id();
+        schedulers.forEach((call, scheduler) -> {
+            LivePlan plan = scheduler.currentPlan();
+            if (plan != null && plan.cranes().stream().anyMatch(queue -> queue.crane().equals(crane))) {
+                String reason = state.status() == EquipmentStatus.FAULT ? "fault " + state.faultCodes() : "offline";
+                submit(call, new LiveEvent.CraneOut(crane, reason, state.lastSeen()));
+            }
+        });
+    }
+
+    private void onVesselCall(VesselCallChanged changed) {
+        CallWork work;
+        try {
+            work = workSource.workOf(changed.call());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("vessel call {} has no crane work the scheduler can plan: {}", changed.call().id(), e.getMessage());
+            return;
+        }
+        if (schedulers.containsKey(work.call())) {
+            submit(work.call(), new LiveEvent.CallChanged(work, changed.at()));
+        } else {
+            startCall(work);
+        }
+    }
+
+    private void onOverride(Message<JsonObject> message) {
+        JsonObject body = message.body();
+        LiveEvent.Override override;
+        VesselCallId call;
+        try {
+            override = new LiveEvent.Override(new WorkInstructionId(body.getString("instruction")),
+                    new EquipmentId(body.getString("crane")), body.getString("operator", "operator"), clock.instant());
+            call = callOf.get(override.instruction());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            message.fail(400, "override needs instruction, crane and operator: " + e.getMessage());
+            return;
+        }
+        if (call == null) {
+            message.fail(404, "no crane plan has move " + override.instruction());
+            return;
+        }
+        submit(call, override).onComplete(result -> {
+            if (result.failed()) {
+                message.fail(500, result.cause().getMessage());
+            } else if (result.result() instanceof Refused refused) {
+                message.fail(409, String.join("; ", refused.reasons()));
+            } else {
+                message.reply(new JsonObject().put("version", ((Published) result.result()).plan().version()));
+            }
+        });
+    }
+}
