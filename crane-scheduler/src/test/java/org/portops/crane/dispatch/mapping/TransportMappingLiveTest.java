@@ -304,6 +304,27 @@ class TransportMappingLiveTest {
         assertThat(instruction(existing.id())).isEqualTo(existing);
     }
 
+    @Test
+    void aRoundReadsPlansAndPublishesAndTheNextOneChangesNothingCommitted() {
+        TransportRound round = new TransportRound(vertx, yard, mapper, dispatcher, clock);
+
+        TransportRound.Outcome first = await(round.run(queues, null));
+        clock.advance(Duration.ofSeconds(10));
+        TransportRound.Outcome second = await(round.run(queues, first.published()));
+
+        assertThat(first.report().refused()).isEmpty();
+        assertThat(first.report().applied()).isEqualTo(first.changes().updates().size()).isPositive();
+        List<WorkInstruction> dispatched = await(reader().workInstructions()).stream()
+                .filter(i -> i.state() == WorkInstructionState.DISPATCHED).toList();
+        assertThat(dispatched).extracting(i -> i.assigned().getLast()).doesNotHaveDuplicates()
+                .hasSize((int) first.plan().routes().stream().filter(r -> !r.trips().isEmpty()).count());
+        assertThat(second.report().refused()).isEmpty();
+        assertThat(second.changes().updates()).extracting(InstructionUpdate::id)
+                .doesNotContainAnyElementsOf(dispatched.stream().map(WorkInstruction::id).toList());
+        assertThat(second.mapped().request().vehicles()).filteredOn(v -> !v.committed().isEmpty())
+                .hasSize(dispatched.size());
+    }
+
     private MappedRequest map() {
         return map(null);
     }
