@@ -100,7 +100,7 @@ public final class TransportRequestMapper {
         Map<EquipmentId, String> unavailable = new HashMap<>();
         List<Vehicle> vehicles = new ArrayList<>();
         for (EquipmentState state : fleet.values()) {
-            List<WorkInstruction> committed = committed(state.id(), jobs.keySet(), instructions);
+            List<WorkInstruction> committed = committed(state.id(), fleet.keySet(), jobs.keySet(), instructions);
             Optional<String> why = unavailable(state, snapshot.at());
             why.ifPresent(reason -> unavailable.put(state.id(), reason));
             if (why.isPresent() && committed.isEmpty()) {
@@ -244,11 +244,15 @@ public final class TransportRequestMapper {
         return Optional.empty();
     }
 
-    /** A vehicle's committed instructions among the jobs: the one in progress first, then dispatched ones by due time. */
-    private static List<WorkInstruction> committed(EquipmentId vehicle, Set<TransportJobId> jobs,
+    /**
+     * A vehicle's committed instructions among the jobs: the one in progress first, then dispatched ones in sequence.
+     * A move naming several transport machines is committed to the first of them only.
+     */
+    private static List<WorkInstruction> committed(EquipmentId vehicle, Set<EquipmentId> fleet,
+                                                   Set<TransportJobId> jobs,
                                                    Map<TransportJobId, WorkInstruction> instructions) {
         return jobs.stream().map(instructions::get)
-                .filter(i -> i.assigned().contains(vehicle))
+                .filter(i -> PlanInstructions.vehicleOf(i, fleet).filter(vehicle::equals).isPresent())
                 .filter(i -> i.state() == WorkInstructionState.IN_PROGRESS || i.state() == WorkInstructionState.DISPATCHED)
                 .sorted(Comparator.comparing((WorkInstruction i) -> i.state() != WorkInstructionState.IN_PROGRESS)
                         .thenComparing(WorkInstruction::sequence).thenComparing(i -> i.id().value()))
