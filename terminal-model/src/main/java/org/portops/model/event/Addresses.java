@@ -22,7 +22,6 @@ public final class Addresses {
     public static final String ALERT_RAISED = "yard.alert.raised";
     /** Fact: an alert's condition is over and it left the active-alert board ({@link Alert}, text = why). */
     public static final String ALERT_CLEARED = "yard.alert.cleared";
-
     /**
      * Fact: the crane scheduler published a new plan for a vessel call (body: {@code call}, {@code version},
      * {@code trigger}, {@code score}, {@code completion}, {@code reassigned}, {@code changed}, {@code diff}).
