@@ -2,6 +2,7 @@ package org.portops.bench;
 
 import org.portops.bench.ingest.IngestBench;
 import org.portops.bench.qcsp.QcspBench;
+import org.portops.bench.replan.ReplanBench;
 import org.portops.bench.state.StateBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "portops bench", mixinStandardHelpOptions = true,
         description = "Runs one PortOps benchmark. Results and how to read them: docs/benchmarks.md.",
-        subcommands = {StateBench.class, QcspBench.class, IngestBench.class, BenchMain.ListCommand.class})
+        subcommands = {StateBench.class, QcspBench.class, IngestBench.class, ReplanBench.class,
+                BenchMain.ListCommand.class})
 public final class BenchMain implements Runnable {
 
     public static void main(String[] args) {
