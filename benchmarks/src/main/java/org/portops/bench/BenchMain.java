@@ -4,6 +4,7 @@ import org.portops.bench.bap.BapBench;
 import org.portops.bench.dispatch.DispatchBench;
 import org.portops.bench.ingest.IngestBench;
 import org.portops.bench.qcsp.QcspBench;
+import org.portops.bench.replan.ReplanBench;
 import org.portops.bench.state.StateBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "portops bench", mixinStandardHelpOptions = true,
         description = "Runs one PortOps benchmark. Results and how to read them: docs/benchmarks.md.",
         subcommands = {StateBench.class, QcspBench.class, IngestBench.class, BapBench.class, DispatchBench.class,
-                BenchMain.ListCommand.class})
+                ReplanBench.class, BenchMain.ListCommand.class})
 public final class BenchMain implements Runnable {
 
     public static void main(String[] args) {

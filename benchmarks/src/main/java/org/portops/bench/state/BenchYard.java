@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * it), {@code members} Hazelcast members in this JVM with PortOps's map configuration, and a {@link LiveYard}
  * seeded with the sample terminal's inventory. Extra maps named {@code bench.*} share the yard maps' settings.
  */
-final class BenchYard implements AutoCloseable {
+public final class BenchYard implements AutoCloseable {
 
     static final String BENCH_PREFIX = "bench.";
     static final String BENCH_STACKS = "bench.stacks";
@@ -40,7 +40,7 @@ final class BenchYard implements AutoCloseable {
     private final Pool pool;
     private final LiveYard yard;
 
-    BenchYard(TerminalLayout layout, int memberCount) throws IOException {
+    public BenchYard(TerminalLayout layout, int memberCount) throws IOException {
         dataDir = Files.createTempDirectory("portops-bench-state");
         postgres = EmbeddedPostgres.builder()
                 .setOverrideWorkingDirectory(dataDir.toFile())
@@ -71,8 +71,16 @@ final class BenchYard implements AutoCloseable {
         return members.get(0);
     }
 
-    LiveYard yard() {
+    public LiveYard yard() {
         return yard;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public Pool pool() {
+        return pool;
     }
 
     int members() {

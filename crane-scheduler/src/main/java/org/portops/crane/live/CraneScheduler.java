@@ -23,8 +23,11 @@ import org.portops.model.work.WorkInstructionId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The live quay-crane scheduler of one vessel call, in plain Java: {@link #apply} takes an event, changes what it
@@ -120,16 +123,19 @@ public final class CraneScheduler {
     }
 
     /**
-     * The latest published plan as the decision journal records it: per published instruction version, the
-     * constraint matches of its task and the best alternatives' scores. Call it before the next event.
+     * How to journal the latest published plan: call it before the next event; the returned work (the constraint
+     * matches of each published instruction's task, the best alternatives of each task the plan gave a crane)
+     * reads only immutable values, so it can run on another thread while the next event is planned.
      */
-    public JournaledPlan journaled(Published published) {
+    public Supplier<JournaledPlan> journal(Published published) {
         if (current == null || current.version() != published.plan().version()) {
             throw new IllegalStateException("plan " + published.plan().version() + " of " + published.plan().call()
                     + " is not the latest (" + (current == null ? "none" : current.version()) + ")");
         }
-        return JournalMapping.journaled(published, replanner.decisions(state, planned, published),
-                id -> state.taskOf(id).id());
+        Replanner.Planned plan = planned;
+        Map<WorkInstructionId, TaskId> taskOf = new HashMap<>();
+        published.diff().changed().forEach(move -> taskOf.put(move.id(), state.taskOf(move.id()).id()));
+        return () -> JournalMapping.journaled(published, replanner.decisions(plan, published, taskOf), taskOf::get);
     }
 
     /** Voluntary reassignments (planned work moved between cranes) per hour since the first plan. */

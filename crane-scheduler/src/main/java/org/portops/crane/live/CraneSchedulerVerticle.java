@@ -57,6 +57,7 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     private final Map<WorkInstructionId, VesselCallId> callOf = new HashMap<>();
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private WorkerExecutor worker;
+    private WorkerExecutor journalWorker;
     private PlanPublisher publisher;
     private Timer latency;
 
@@ -73,6 +74,7 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         worker = vertx.createSharedWorkerExecutor("crane-scheduler-" + deploymentID(), 1);
+        journalWorker = vertx.createSharedWorkerExecutor("crane-journal-" + deploymentID(), 1);
         publisher = new PlanPublisher(yard, vertx.eventBus());
         latency = Timer.builder("portops.crane.replan.latency").publishPercentiles(0.5, 0.95, 0.99)
                 .description("from an event reaching the crane scheduler to its new plan published in live state")
@@ -90,7 +92,8 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         return Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
-                .compose(v -> worker.close());
+                .compose(v -> worker.close())
+                .compose(v -> journalWorker.close());
     }
 
     /** Plans a call for the first time (a new vessel call, or at start-up). */
@@ -142,10 +145,13 @@ public final class CraneSchedulerVerticle extends VerticleBase {
                                 published.plan().version(), refusals.size(), refusals.getFirst());
                     }
                     CraneScheduler scheduler = schedulers.get(call);
-                    return worker.executeBlocking(() -> scheduler.journaled(published));
-                }).map(journaled -> {
-                    journal.append(journaled).onFailure(e -> LOG.error("decision journal: plan {} v{} not written: {}",
-                            call, journaled.version(), e.toString()));
+                    return worker.executeBlocking(() -> scheduler.journal(published));
+                }).map(journalWork -> {
+                    // explaining the plan (score analysis, alternatives) must not hold up the next event
+                    journalWorker.executeBlocking(journalWork::get)
+                            .compose(journal::append)
+                            .onFailure(e -> LOG.error("decision journal: plan {} v{} not written: {}", call,
+                                    published.plan().version(), e.toString()));
                     return outcome;
                 });
             }

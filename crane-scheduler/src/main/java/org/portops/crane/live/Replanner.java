@@ -429,22 +429,30 @@ public final class Replanner {
                 alternatives(planned, number));
     }
 
-    Decisions decisions(CallState state, Planned planned, Published published) {
+    /**
+     * Reasons for every task with a published instruction version, and alternatives for the tasks the plan gave a
+     * crane (new to the plan or moved): the assignments it decided. Reads only immutable values, so it may run
+     * off the scheduler's thread while the next event is planned.
+     */
+    Decisions decisions(Planned planned, Published published, Map<WorkInstructionId, TaskId> taskOf) {
         Set<TaskId> inPlan = published.plan().craneByTask().keySet();
         Set<TaskId> tasks = new HashSet<>();
         published.diff().changed().forEach(move -> {
-            TaskId task = state.taskOf(move.id()).id();
+            TaskId task = taskOf.get(move.id());
             if (inPlan.contains(task)) {
                 tasks.add(task);
             }
         });
+        Set<TaskId> assigned = new HashSet<>();
+        published.diff().taskMoves().stream().filter(move -> move.to() != null)
+                .forEach(move -> assigned.add(move.task()));
         Map<Integer, List<Reason>> reasons = tasks.isEmpty() ? Map.of() : replanning.reasonsByTask(planned.problem());
         Map<TaskId, List<Reason>> reasonsByTask = new HashMap<>();
         Map<TaskId, List<Alternative>> alternatives = new HashMap<>();
         for (TaskId task : tasks) {
             int number = planned.number(task);
             reasonsByTask.put(task, reasons.getOrDefault(number, List.of()));
-            alternatives.put(task, alternatives(planned, number));
+            alternatives.put(task, assigned.contains(task) ? alternatives(planned, number) : List.of());
         }
         return new Decisions(reasonsByTask, alternatives);
     }

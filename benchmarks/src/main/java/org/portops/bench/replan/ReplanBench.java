@@ -1,0 +1,298 @@
+package org.portops.bench.replan;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import org.portops.bench.state.BenchYard;
+import org.portops.bench.support.Latencies;
+import org.portops.bench.support.Table;
+import org.portops.crane.journal.DecisionJournal;
+import org.portops.crane.journal.TimeRange;
+import org.portops.crane.live.CallWork;
+import org.portops.crane.live.CraneScheduler;
+import org.portops.crane.live.CraneSchedulerVerticle;
+import org.portops.crane.live.GeneratedCalls;
+import org.portops.crane.live.LiveEvent;
+import org.portops.crane.live.LivePlan;
+import org.portops.crane.live.ReplanOutcome;
+import org.portops.crane.live.SimulatedOperations;
+import org.portops.crane.live.SteppingClock;
+import org.portops.crane.solver.CraneReplanning;
+import org.portops.model.equipment.EquipmentKind;
+import org.portops.model.equipment.EquipmentState;
+import org.portops.model.equipment.EquipmentStatus;
+import org.portops.model.equipment.Position;
+import org.portops.model.equipment.Spreader;
+import org.portops.model.event.Addresses;
+import org.portops.model.event.EquipmentUpdated;
+import org.portops.model.layout.TerminalLayoutLoader;
+import org.portops.model.vessel.VesselCallId;
+import org.portops.state.json.YardEventJson;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * {@code ./portops bench replan}: the live crane scheduler on one vessel call (2,000 moves, 6 cranes) against the
+ * real live yard (Hazelcast, PostgreSQL) and decision journal, fed a seeded stream of events at a steady rate —
+ * machines starting and finishing moves (reported through live state, as the ingest does), crane faults and
+ * returns, operator overrides, stalled vehicles, call changes. Measures event → new plan published in live state,
+ * p50/p95/p99, and plan churn (voluntary reassignments per hour of simulated time); then replays the same stream
+ * without the stability cost, so the churn it saves shows as a ratio.
+ */
+@Command(name = "replan", mixinStandardHelpOptions = true,
+        description = "Continuous re-planning: event -> plan published latency (p50/p95/p99) and plan churn, 2,000 moves, 6 cranes.")
+public final class ReplanBench implements Callable<Integer> {
+    private static final Duration TARGET_P95 = Duration.ofSeconds(1);
+
+    @Option(names = "--moves", defaultValue = "2000", description = "moves of the vessel call (default ${DEFAULT-VALUE})")
+    int moves;
+
+    @Option(names = "--cranes", defaultValue = "6", description = "quay cranes (default ${DEFAULT-VALUE})")
+    int cranes;
+
+    @Option(names = "--events", defaultValue = "120", description = "events per run (default ${DEFAULT-VALUE})")
+    int events;
+
+    @Option(names = "--interval-ms", defaultValue = "1000",
+            description = "wall-clock time between events (default ${DEFAULT-VALUE}); each stands for 30 s on the quay")
+    long intervalMillis;
+
+    @Option(names = "--seed", defaultValue = "2026", description = "seed of the call and the event stream")
+    long seed;
+
+    private record Run(String label, Latencies latencies, Map<String, Integer> kinds, int refused, long voluntary,
+                       long forced, double churnPerHour, long journalRows, double simulatedHours, int versions) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ((Logger) LoggerFactory.getLogger("ai.timefold")).setLevel(Level.WARN);
+        ((Logger) LoggerFactory.getLogger("com.hazelcast")).setLevel(Level.WARN);
+        progress(String.format("%d moves, %d cranes, %d events every %d ms, %d cores", moves, cranes, events,
+                intervalMillis, Runtime.getRuntime().availableProcessors()));
+        try (BenchYard yard = new BenchYard(TerminalLayoutLoader.sample(), 1)) {
+            Run stable = run(yard, "stability 300 s", 300, "BENCH-" + seed);
+            Run free = run(yard, "no stability cost", 0, "BENCH-" + seed + "-FREE");
+            report(stable, free);
+            return stable.latencies().percentileMicros(0.95) <= TARGET_P95.toNanos() / 1_000.0 ? 0 : 1;
+        }
+    }
+
+    private Run run(BenchYard yard, String label, int stabilitySeconds, String callId) throws Exception {
+        Vertx vertx = yard.vertx();
+        SteppingClock time = new SteppingClock(Instant.now());
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        DecisionJournal journal = new DecisionJournal(vertx, yard.pool());
+        CraneScheduler.Settings settings = new CraneScheduler.Settings(
+                new CraneReplanning.Limits(Duration.ofMillis(500), Duration.ofMillis(150), seed), stabilitySeconds, 2,
+                new CraneReplanning.Limits(Duration.ofSeconds(10), Duration.ofSeconds(2), seed));
+        CraneSchedulerVerticle verticle = new CraneSchedulerVerticle(yard.yard(), journal, call -> {
+            throw new IllegalArgumentException("the benchmark starts its call itself");
+        }, settings, time, registry);
+        String deployment = join(vertx.deployVerticle(verticle));
+        AtomicLong lastVersion = new AtomicLong();
+        PlanWaiter waiter = new PlanWaiter();
+        MessageConsumer<JsonObject> facts = vertx.eventBus().consumer(Addresses.CRANE_PLAN_PUBLISHED, message -> {
+            if (message.body().getString("call").equals(callId)) {
+                lastVersion.set(message.body().getLong("version"));
+                waiter.published(message.body().getLong("version"));
+            }
+        });
+        join(facts.completion());
+        Instant started = time.instant();
+        CallWork work = GeneratedCalls.generate(seed, callId, moves, 40, cranes, started);
+        VesselCallId call = work.call();
+        progress(label + ": first plan of " + work.tasks().size() + " tasks");
+        ReplanOutcome first = join(verticle.startCall(work));
+        if (!(first instanceof ReplanOutcome.Published)) {
+            throw new IllegalStateException("no first plan: " + first);
+        }
+        SimulatedOperations operations = new SimulatedOperations(seed, 0.12);
+        Latencies latencies = new Latencies();
+        Map<String, Integer> kinds = new TreeMap<>();
+        int refused = 0;
+        long next = System.nanoTime();
+        for (int i = 0; i < events; i++) {
+            next += TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+            sleepUntil(next);
+            time.advance(Duration.ofSeconds(30));
+            LivePlan plan = onContext(vertx, () -> verticle.currentPlan(call));
+            LiveEvent event = operations.next(plan, work, time.instant());
+            if (event instanceof LiveEvent.CallChanged changed) {
+                work = changed.work();
+            }
+            long version = lastVersion.get();
+            Future<Long> published = waiter.after(version);
+            long sent = System.nanoTime();
+            boolean accepted = accepted(inject(yard, vertx, verticle, plan, event), published);
+            if (accepted) {
+                latencies.record(System.nanoTime() - sent);
+                kinds.merge(event.kind(), 1, Integer::sum);
+            } else {
+                refused++;
+            }
+            if ((i + 1) % 20 == 0) {
+                progress(String.format("%s: %d/%d events, p95 so far %.0f ms", label, i + 1, events,
+                        latencies.percentileMicros(0.95) / 1000));
+            }
+        }
+        double hours = Duration.between(started, time.instant()).toSeconds() / 3600.0;
+        double voluntary = registry.find("portops.crane.replan.reassignments").tag("kind", "voluntary").counter().count();
+        double forced = registry.find("portops.crane.replan.reassignments").tag("kind", "forced").counter().count();
+        join(vertx.undeploy(deployment));
+        facts.unregister();
+        long rows = join(journal.byVesselCall(call, new TimeRange(started.minusSeconds(1),
+                time.instant().plusSeconds(3600)), 1_000_000).map(list -> (long) list.size()));
+        return new Run(label, latencies, kinds, refused, (long) voluntary, (long) forced, voluntary / hours, rows, hours,
+                (int) lastVersion.get());
+    }
+
+    /**
+     * Delivers an event the way it reaches the scheduler in service: a machine's start or end of a move as its new
+     * version in live state, a crane fault as the live yard's equipment fact, an override as the operator's command;
+     * the rest straight to the scheduler (the bay-plan mapping that turns a changed vessel call into work is not
+     * plugged in yet). Completes with the outcome where the path gives one, else empty (the fact tells).
+     */
+    private Future<Optional<Boolean>> inject(BenchYard yard, Vertx vertx, CraneSchedulerVerticle verticle,
+                                             LivePlan plan, LiveEvent event) {
+        return switch (event) {
+            case LiveEvent.MoveStarted started -> yard.yard()
+                    .updateInstruction(plan.instruction(started.instruction()).orElseThrow().start(started.at()))
+                    .map(result -> result.applied() ? Optional.empty() : Optional.of(false));
+            case LiveEvent.MoveDone done -> yard.yard()
+                    .updateInstruction(plan.instruction(done.instruction()).orElseThrow().complete(done.at()))
+                    .map(result -> result.applied() ? Optional.empty() : Optional.of(false));
+            case LiveEvent.CraneOut out -> {
+                vertx.eventBus().publish(Addresses.EQUIPMENT_UPDATED, YardEventJson.encode(new EquipmentUpdated(0,
+                        out.at(), new EquipmentState(out.crane(), EquipmentKind.QUAY_CRANE, Position.ORIGIN, 0, 0,
+                        EquipmentStatus.FAULT, Spreader.UNLOCKED, null, List.of("F17"), out.at()))));
+                yield Future.succeededFuture(Optional.empty());
+            }
+            case LiveEvent.Override override -> vertx.eventBus().<JsonObject>request(Addresses.CRANE_OVERRIDE,
+                            new JsonObject().put("instruction", override.instruction().value())
+                                    .put("crane", override.crane().value()).put("operator", override.operator()))
+                    .map(reply -> Optional.of(true))
+                    .recover(refused -> Future.succeededFuture(Optional.of(false)));
+            case LiveEvent.CraneBack back -> outcome(verticle.submit(plan.call(), back));
+            case LiveEvent.VehicleStalled stalled -> outcome(verticle.submit(plan.call(), stalled));
+            case LiveEvent.CallChanged changed -> outcome(verticle.submit(plan.call(), changed));
+        };
+    }
+
+    private static Future<Optional<Boolean>> outcome(Future<ReplanOutcome> outcome) {
+        return outcome.map(o -> Optional.of(o instanceof ReplanOutcome.Published));
+    }
+
+    /** Whether the event led to a published plan: its outcome where known, else the plan fact within 20 s. */
+    private static boolean accepted(Future<Optional<Boolean>> delivered, Future<Long> published) {
+        Optional<Boolean> known = join(delivered);
+        if (known.isPresent()) {
+            return known.get() && join(published) > 0;
+        }
+        try {
+            published.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void report(Run stable, Run free) {
+        Table table = new Table("run", "events", "refused", "p50 ms", "p95 ms", "p99 ms", "max ms", "plans",
+                "reassigned (voluntary)", "forced", "churn /h", "journal rows");
+        for (Run run : List.of(stable, free)) {
+            table.row(run.label(), run.latencies().count(), run.refused(), ms(run.latencies(), 0.50),
+                    ms(run.latencies(), 0.95), ms(run.latencies(), 0.99), ms(run.latencies(), 1.0), run.versions(),
+                    run.voluntary(), run.forced(), String.format(Locale.ROOT, "%.1f", run.churnPerHour()),
+                    run.journalRows());
+        }
+        table.print(System.out);
+        System.out.println("events by kind (stability run): " + stable.kinds());
+        System.out.printf(Locale.ROOT, "p95 / target (1 s): %.2f; churn with / without stability cost: %s%n",
+                stable.latencies().percentileMicros(0.95) / 1_000_000.0,
+                free.churnPerHour() == 0 ? "n/a (none without)" : String.format(Locale.ROOT, "%.2f",
+                        stable.churnPerHour() / free.churnPerHour()));
+        JsonObject json = new JsonObject().put("bench", "replan").put("moves", moves).put("cranes", cranes)
+                .put("vehicles", 0).put("events", stable.latencies().count()).put("refused", stable.refused())
+                .put("p50Ms", ms(stable.latencies(), 0.50)).put("p95Ms", ms(stable.latencies(), 0.95))
+                .put("p99Ms", ms(stable.latencies(), 0.99)).put("maxMs", ms(stable.latencies(), 1.0))
+                .put("churnPerHour", round(stable.churnPerHour()))
+                .put("churnPerHourWithoutStability", round(free.churnPerHour()))
+                .put("p95NoStabilityMs", ms(free.latencies(), 0.95))
+                .put("simulatedHours", round(stable.simulatedHours()))
+                .put("journalRows", stable.journalRows());
+        System.out.println(json.encode());
+    }
+
+    private static double ms(Latencies latencies, double q) {
+        return round(latencies.percentileMicros(q) / 1000.0);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    private static <T> T onContext(Vertx vertx, Supplier<T> read) {
+        Promise<T> promise = Promise.promise();
+        vertx.runOnContext(v -> promise.complete(read.get()));
+        return join(promise.future());
+    }
+
+    private static <T> T join(Future<T> future) {
+        return future.toCompletionStage().toCompletableFuture().orTimeout(60, TimeUnit.SECONDS).join();
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
+    }
+
+    private static void progress(String line) {
+        System.err.println("[bench replan] " + line);
+    }
+
+    /** Waits for the published-plan fact of a version after a given one. */
+    private static final class PlanWaiter {
+        private long after = Long.MAX_VALUE;
+        private Promise<Long> promise;
+
+        synchronized Future<Long> after(long version) {
+            after = version;
+            promise = Promise.promise();
+            return promise.future();
+        }
+
+        synchronized void published(long version) {
+            if (promise != null && version > after) {
+                promise.tryComplete(version);
+            }
+        }
+    }
+}
