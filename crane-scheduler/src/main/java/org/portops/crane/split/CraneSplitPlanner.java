@@ -1,5 +1,6 @@
 package org.portops.crane.split;
 
+import org.portops.crane.qcsp.CraneTask;
 import org.portops.crane.qcsp.Productivity;
 import org.portops.crane.qcsp.QcspInstance;
 import org.portops.crane.qcsp.QuayCrane;
@@ -29,8 +30,6 @@ import java.util.function.IntFunction;
  */
 public final class CraneSplitPlanner {
     private static final Logger LOG = LoggerFactory.getLogger(CraneSplitPlanner.class);
-    /** Open end of a window in which a crane works elsewhere for good: far beyond any vessel's work. */
-    private static final int FOR_GOOD = Integer.MAX_VALUE / 4;
     private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Clock clock;
@@ -134,35 +133,50 @@ public final class CraneSplitPlanner {
 
     /**
      * The single-vessel QCSP for {@code vessel} with the cranes the split gives it: cranes in rail order, each ready
-     * when it first arrives, away (ASSIGNED_ELSEWHERE) between its windows and for good after its last window when
-     * it goes on to another vessel, plus its own unavailability. Time 0 is the split's plan start.
+     * when it first arrives, away (ASSIGNED_ELSEWHERE) between its windows, and out of service (off the vessel) from
+     * its last window's end, less its longest task, when it goes on to another vessel; plus its own unavailability.
+     * Time 0 is the split's plan start.
      *
-     * @throws IllegalArgumentException when the vessel gets no crane, or more cranes over time than fit side by side
-     *                                  on its positions (the QCSP keeps every crane it is given on the vessel)
+     * <p>The QCSP keeps each crane within the bays its neighbours leave it ({@link QcspInstance#lowestBay}), which
+     * would tie a vessel's end bays to a crane that only visits it. The rail goes on beyond the vessel, so the
+     * instance pads the vessel's positions with (cranes - 1) × clearance empty bays at each end: every crane reaches
+     * every real bay, and cranes arrive from and leave to the padding. Task bays are shifted by the padding.
+     *
+     * @throws IllegalArgumentException when the vessel gets no crane from the split
      */
     public static QcspInstance detailedInstance(SplitProblem problem, CraneSplit split, VesselCallId vessel,
                                                 VesselWorkPlan work) {
-        List<QuayCrane> cranes = new ArrayList<>();
-        int clearance = work.safetyMargin() + 1;
-        for (int k = 0; k < problem.cranes().size(); k++) {
-            SplitCrane spec = problem.cranes().get(k);
-            CraneTimeline timeline = split.crane(spec.id());
-            List<Assignment> here = timeline.assignments().stream().filter(a -> a.vessel().equals(vessel)).toList();
-            if (!here.isEmpty()) {
-                cranes.add(qcspCrane(problem, spec, timeline, here, cranes.size() + 1, 1 + cranes.size() * clearance));
+        List<SplitCrane> used = new ArrayList<>();
+        for (SplitCrane spec : problem.cranes()) {
+            if (split.crane(spec.id()).assignments().stream().anyMatch(a -> a.vessel().equals(vessel))) {
+                used.add(spec);
             }
         }
-        if (cranes.isEmpty() || (cranes.size() - 1) * clearance + 1 > work.positions()) {
-            throw new IllegalArgumentException("vessel call " + vessel.value() + " gets " + cranes.size()
-                    + " cranes over the split; the detailed plan needs 1 to " + ((work.positions() - 1) / clearance + 1)
-                    + " to fit its " + work.positions() + " positions");
+        if (used.isEmpty()) {
+            throw new IllegalArgumentException("vessel call " + vessel.value() + " gets no crane from the split");
         }
-        return new QcspInstance(vessel.value(), work.positions(), work.travelPerPosition(), work.safetyMargin(),
-                work.tasks(), cranes, work.precedences());
+        int clearance = work.safetyMargin() + 1;
+        int pad = (used.size() - 1) * clearance;
+        int bays = work.positions() + 2 * pad;
+        List<QuayCrane> cranes = new ArrayList<>();
+        for (int i = 0; i < used.size(); i++) {
+            SplitCrane spec = used.get(i);
+            CraneTimeline timeline = split.crane(spec.id());
+            List<Assignment> here = timeline.assignments().stream().filter(a -> a.vessel().equals(vessel)).toList();
+            cranes.add(qcspCrane(problem, spec, timeline, here, i + 1, pad + 1 + i * clearance, work));
+        }
+        List<CraneTask> tasks = work.tasks().stream()
+                .map(task -> new CraneTask(task.number(), task.processingTime(), task.bay() + pad)).toList();
+        return new QcspInstance(vessel.value(), bays, work.travelPerPosition(), work.safetyMargin(), tasks, cranes,
+                work.precedences());
+    }
+
+    private static int longestTask(VesselWorkPlan work, QuayCrane crane) {
+        return work.tasks().stream().mapToInt(task -> crane.duration(task.processingTime())).max().orElse(0);
     }
 
     private static QuayCrane qcspCrane(SplitProblem problem, SplitCrane spec, CraneTimeline timeline,
-                                       List<Assignment> here, int number, int initialBay) {
+                                       List<Assignment> here, int number, int initialBay, VesselWorkPlan work) {
         QuayCrane crane = new QuayCrane(number, here.getFirst().from(), initialBay)
                 .withProductivity(new Productivity(spec.cyclesPerHour(), 3600)).withWindLimit(spec.windLimit());
         for (int i = 1; i < here.size(); i++) {
@@ -173,7 +187,9 @@ public final class CraneSplitPlanner {
         }
         int lastUntil = here.getLast().until();
         if (timeline.assignments().stream().anyMatch(a -> a.from() >= lastUntil)) {
-            crane = crane.withUnavailability(new Unavailability(lastUntil, FOR_GOOD, Unavailability.Reason.ASSIGNED_ELSEWHERE));
+            // leaving for another vessel takes the crane off this one (it keeps no bay); it starts no task it could
+            // not finish before it goes
+            crane = crane.outOfServiceFrom(Math.max(here.getLast().from(), lastUntil - longestTask(work, crane)));
         }
         for (Unavailability own : problem.unavailability(spec)) {
             crane = crane.withUnavailability(own);

@@ -9,6 +9,8 @@ import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
@@ -29,12 +31,14 @@ import java.util.function.IntFunction;
  */
 public final class CraneSplitting {
 
+    private static final int LATE_ACCEPTANCE_SIZE = 50;
+
     private CraneSplitting() {
     }
 
-    public record Limits(Duration timeLimit, Duration unimprovedLimit, long randomSeed, EnvironmentMode mode) {
+    public record Limits(Duration timeLimit, long randomSeed, EnvironmentMode mode) {
         public static Limits of(Duration timeLimit, long seed) {
-            return new Limits(timeLimit, timeLimit.dividedBy(3), seed, EnvironmentMode.NO_ASSERT);
+            return new Limits(timeLimit, seed, EnvironmentMode.NO_ASSERT);
         }
     }
 
@@ -49,7 +53,8 @@ public final class CraneSplitting {
     }
 
     public static Outcome solve(SplitProblem problem, Limits limits) {
-        Solver<SplitSolution> solver = SolverFactory.<SplitSolution>create(config(limits)).buildSolver();
+        boolean warm = !problem.previous().isEmpty();
+        Solver<SplitSolution> solver = SolverFactory.<SplitSolution>create(config(limits, warm)).buildSolver();
         SplitSolution best = solver.solve(problem(problem, null));
         HardMediumSoftLongScore score = best.getScore();
         return new Outcome(grid(problem, best), score.toString(), score.isFeasible());
@@ -57,7 +62,7 @@ public final class CraneSplitting {
 
     public static Analysis analyze(SplitProblem problem, SplitPlanGrid grid, IntFunction<String> clock) {
         SolutionManager<SplitSolution, HardMediumSoftLongScore> manager = SolutionManager.create(
-                SolverFactory.create(config(Limits.of(Duration.ofSeconds(1), 0))));
+                SolverFactory.create(config(Limits.of(Duration.ofSeconds(1), 0), false)));
         ScoreAnalysis<HardMediumSoftLongScore> analysis = manager.analyze(problem(problem, grid));
         List<Match> matches = new ArrayList<>();
         List<String> totals = new ArrayList<>();
@@ -83,21 +88,27 @@ public final class CraneSplitting {
         return matches;
     }
 
-    static SolverConfig config(Limits limits) {
-        return new SolverConfig()
+    /** A re-plan starts from the split in force ({@code warm}), so the search leaves it only for a better score. */
+    static SolverConfig config(Limits limits, boolean warm) {
+        SolverConfig config = new SolverConfig()
                 .withSolutionClass(SplitSolution.class)
                 .withEntityClasses(CraneSlot.class)
                 .withConstraintProviderClass(SplitConstraintProvider.class)
                 .withEnvironmentMode(limits.mode())
                 .withRandomSeed(limits.randomSeed())
-                .withTerminationConfig(new TerminationConfig().withSpentLimit(limits.timeLimit())
-                        .withUnimprovedSpentLimit(limits.unimprovedLimit()))
-                .withPhases(new ConstructionHeuristicPhaseConfig(), new LocalSearchPhaseConfig());
+                .withTerminationConfig(new TerminationConfig().withSpentLimit(limits.timeLimit()));
+        // short late-acceptance lists: long ones wander far from a good split and rarely come back in a few seconds
+        LocalSearchPhaseConfig localSearch = new LocalSearchPhaseConfig()
+                .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
+                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
+        return warm ? config.withPhases(localSearch)
+                : config.withPhases(new ConstructionHeuristicPhaseConfig(), localSearch);
     }
 
     /**
-     * The planning problem: every slot set from {@code grid} when given (to explain a split), else left for the
-     * solver; slots started before a re-plan are pinned to the split in force either way.
+     * The planning problem: every slot set from {@code grid} when given (to explain a split), else from the split in
+     * force when re-planning, else left for the solver; slots started before a re-plan are pinned to the split in
+     * force either way.
      */
     public static SplitSolution problem(SplitProblem problem, SplitPlanGrid grid) {
         List<RailCrane> cranes = new ArrayList<>();
@@ -118,12 +129,25 @@ public final class CraneSplitting {
                 int start = t * problem.slotSeconds();
                 boolean started = inForce != null && start < problem.now();
                 BerthedVessel planned = inForce == null ? null : valueAt(vessels, inForce.vessel(crane.index(), t));
-                BerthedVessel value = started ? planned : grid == null ? null : valueAt(vessels, grid.vessel(crane.index(), t));
+                if (started && planned != null && planned.vessel().berthing() > start) {
+                    // the vessel's berthing moved past this slot: nobody worked it then, whatever the old split said
+                    planned = null;
+                }
+                BerthedVessel value = started ? planned : grid != null ? valueAt(vessels, grid.vessel(crane.index(), t))
+                        : keepsToTheNewTimes(planned, crane, start, start + problem.slotSeconds()) ? planned : null;
                 CraneSlot slot = new CraneSlot(crane, t, start, start + problem.slotSeconds(), started, value);
                 slots.add(inForce == null ? slot : slot.replanning(planned));
             }
         }
         return new SplitSolution(cranes, vessels, slots);
+    }
+
+    /**
+     * Whether the split in force can stay in a slot as the re-plan's starting point: not once the vessel berths
+     * later or the crane is out then; the search starts from a split that keeps every hard rule the times allow.
+     */
+    private static boolean keepsToTheNewTimes(BerthedVessel planned, RailCrane crane, int start, int end) {
+        return planned != null && planned.vessel().berthing() <= start && crane.unavailableMinutes(start, end) == 0;
     }
 
     private static BerthedVessel valueAt(List<BerthedVessel> vessels, int index) {

@@ -11,6 +11,17 @@ public record RailCrane(int index, SplitCrane crane, List<Unavailability> unavai
         unavailable = List.copyOf(unavailable);
     }
 
+    /** By rail place: cheap to hash as a group key, and a problem has one crane per place. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RailCrane that && that.index == index && that.crane.id().equals(crane.id());
+    }
+
+    @Override
+    public int hashCode() {
+        return index;
+    }
+
     public String name() {
         return crane.id().value();
     }

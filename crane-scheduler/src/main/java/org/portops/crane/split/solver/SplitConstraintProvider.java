@@ -6,6 +6,7 @@ import ai.timefold.solver.core.api.score.stream.ConstraintCollectors;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import ai.timefold.solver.core.api.score.stream.Joiners;
+import ai.timefold.solver.core.api.score.stream.uni.UniConstraintStream;
 import org.portops.crane.split.CompletionEstimate;
 
 import java.util.ArrayList;
@@ -15,8 +16,10 @@ import java.util.List;
 /**
  * The crane split's rules. Hard: rail order, crane limit per vessel, crane availability, vessel alongside. Medium:
  * minutes each vessel is estimated to finish after its planned departure. Soft: {@value #MOVE_WEIGHT} per crane move
- * between vessels, 1 per metre of gantry travel, {@value #STABILITY_WEIGHT} per crane slot changed from the split in
- * force (a move saves at most the quay's length in metres, so fewer moves always come first).
+ * between vessels, 1 per metre of gantry travel, 1 per minute from a vessel's berthing to its estimated completion
+ * (no crane idles beside work), {@value #STABILITY_WEIGHT} per crane slot changed from the split in force. A move
+ * outweighs the quay's length in metres and a week of vessel time, so fewer moves come first and cranes move for
+ * departures, not to shave hours off a vessel with time to spare.
  */
 public final class SplitConstraintProvider implements ConstraintProvider {
     public static final String CRANES_NEVER_CROSS = "Cranes never cross";
@@ -24,6 +27,7 @@ public final class SplitConstraintProvider implements ConstraintProvider {
     public static final String CRANE_AVAILABILITY = "Crane availability";
     public static final String VESSEL_ALONGSIDE = "Vessel alongside";
     public static final String VESSEL_DEPARTURE = "Vessel departure";
+    public static final String VESSEL_COMPLETION = "Vessel completion";
     public static final String CRANE_MOVES = "Crane moves between vessels";
     public static final String GANTRY_DISTANCE = "Gantry distance";
     public static final String PLAN_STABILITY = "Plan stability";
@@ -33,7 +37,7 @@ public final class SplitConstraintProvider implements ConstraintProvider {
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
         return new Constraint[]{cranesNeverCross(factory), vesselCraneLimit(factory), craneAvailability(factory),
-                vesselAlongside(factory), vesselDeparture(factory), craneMoves(factory), gantryDistance(factory),
+                vesselAlongside(factory), vesselDeparture(factory), vesselCompletion(factory), craneMoves(factory), gantryDistance(factory),
                 planStability(factory)};
     }
 
@@ -82,18 +86,48 @@ public final class SplitConstraintProvider implements ConstraintProvider {
                 .asConstraint(VESSEL_ALONGSIDE);
     }
 
-    /** Each crane turn is joined with the same crane's previous slot, which says whether it gantried in. */
-    Constraint vesselDeparture(ConstraintFactory factory) {
+    /**
+     * Every vessel with its crane turns; each turn is joined with the same crane's previous slot, which says whether
+     * it gantried in.
+     */
+    private static UniConstraintStream<Estimate> vesselEstimates(ConstraintFactory factory) {
         return factory.forEach(CraneSlot.class).filter(CraneSlot::isWorking)
                 .join(factory.forEachIncludingUnassigned(CraneSlot.class), Joiners.equal(CraneSlot::craneIndex),
                         Joiners.equal(slot -> slot.getSlot() - 1, CraneSlot::getSlot))
                 .groupBy((slot, before) -> slot.getVessel(), ConstraintCollectors.toList(SplitConstraintProvider::turn))
                 .complement(BerthedVessel.class, vessel -> List.of())
-                .filter((vessel, turns) -> lateMinutes(vessel, turns) > 0)
-                .penalizeLong(HardMediumSoftLongScore.ONE_MEDIUM, SplitConstraintProvider::lateMinutes)
-                .justifyWith((vessel, turns, score) -> new SplitJustification.VesselLate(vessel.name(),
-                        vessel.completion(turns), vessel.vessel().plannedDeparture(), (int) lateMinutes(vessel, turns)))
+                .map((vessel, turns) -> new Estimate(vessel, vessel.completion(turns)));
+    }
+
+    /** A vessel with its estimated completion, computed once per change of its cranes. */
+    record Estimate(BerthedVessel vessel, int completion) {
+        long lateMinutes() {
+            int late = completion - vessel.vessel().plannedDeparture();
+            return late <= 0 ? 0 : (late + 59) / 60;
+        }
+
+        long workingMinutes() {
+            return (completion - vessel.vessel().berthing() + 59) / 60;
+        }
+    }
+
+    Constraint vesselDeparture(ConstraintFactory factory) {
+        return vesselEstimates(factory)
+                .filter(estimate -> estimate.lateMinutes() > 0)
+                .penalizeLong(HardMediumSoftLongScore.ONE_MEDIUM, Estimate::lateMinutes)
+                .justifyWith((estimate, score) -> new SplitJustification.VesselLate(estimate.vessel().name(),
+                        estimate.completion(), estimate.vessel().vessel().plannedDeparture(), (int) estimate.lateMinutes()))
                 .asConstraint(VESSEL_DEPARTURE);
+    }
+
+    /** Finish every vessel as early as its cranes allow: no crane idles beside work it could do. */
+    Constraint vesselCompletion(ConstraintFactory factory) {
+        return vesselEstimates(factory)
+                .filter(estimate -> estimate.workingMinutes() > 0)
+                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, Estimate::workingMinutes)
+                .justifyWith((estimate, score) -> new SplitJustification.VesselWorked(estimate.vessel().name(),
+                        estimate.vessel().vessel().berthing(), estimate.completion()))
+                .asConstraint(VESSEL_COMPLETION);
     }
 
     Constraint craneMoves(ConstraintFactory factory) {
@@ -129,11 +163,6 @@ public final class SplitConstraintProvider implements ConstraintProvider {
         int travel = from == null || from.equals(slot.getVessel()) ? 0
                 : slot.getCrane().crane().gantrySeconds(slot.getVessel().vessel().centreMeter() - from.vessel().centreMeter());
         return new CompletionEstimate.Turn(slot.getStart(), slot.getEnd(), slot.getCrane().crane().cyclesPerSecond(), travel);
-    }
-
-    static long lateMinutes(BerthedVessel vessel, List<CompletionEstimate.Turn> turns) {
-        int late = vessel.completion(turns) - vessel.vessel().plannedDeparture();
-        return late <= 0 ? 0 : (late + 59) / 60;
     }
 
     private static int span(java.util.SortedSet<RailCrane> cranes) {

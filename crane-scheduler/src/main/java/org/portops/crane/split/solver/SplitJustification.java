@@ -11,7 +11,7 @@ import java.util.function.IntFunction;
  */
 public sealed interface SplitJustification extends ConstraintJustification
         permits SplitJustification.CranesCross, SplitJustification.OverCraneLimit, SplitJustification.CraneUnavailable,
-        SplitJustification.VesselNotAlongside, SplitJustification.VesselLate, SplitJustification.CraneMoves,
+        SplitJustification.VesselNotAlongside, SplitJustification.VesselLate, SplitJustification.VesselWorked, SplitJustification.CraneMoves,
         SplitJustification.GantryDistance, SplitJustification.CraneReassigned {
 
     List<String> cranes();
@@ -94,6 +94,20 @@ public sealed interface SplitJustification extends ConstraintJustification
         public String describe(IntFunction<String> clock) {
             return vessel + " is estimated to finish at " + clock.apply(completion) + ", " + minutes
                     + " min after its planned departure at " + clock.apply(departure);
+        }
+    }
+
+    record VesselWorked(String vessel, int berthing, int completion) implements SplitJustification {
+        public List<String> cranes() {
+            return List.of();
+        }
+
+        public List<String> vessels() {
+            return List.of(vessel);
+        }
+
+        public String describe(IntFunction<String> clock) {
+            return vessel + " is worked from " + clock.apply(berthing) + " to an estimated " + clock.apply(completion);
         }
     }
 

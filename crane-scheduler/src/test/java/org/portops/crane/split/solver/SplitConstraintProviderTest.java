@@ -183,6 +183,33 @@ class SplitConstraintProviderTest {
                 .penalizesBy(60);
     }
 
+    /** Two cranes on 120 cycles: 2 hours from berthing at 0:30. */
+    @Test
+    void completionPenalisesTheMinutesFromBerthingToCompletion() {
+        BerthedVessel vessel = berthed(0, vessel("C1", "MSC ANNA", 0, 300, 4, 1800, 8 * HOUR, 30));
+        verifier.verifyThat(SplitConstraintProvider::vesselCompletion)
+                .given(vessel, slot(qc1, -1, null), slot(qc2, -1, null), slot(qc1, 0, vessel), slot(qc2, 0, vessel),
+                        slot(qc1, 1, vessel), slot(qc2, 1, vessel), slot(qc1, 2, vessel), slot(qc2, 2, vessel))
+                .penalizesBy(120);
+    }
+
+    @Test
+    void completionCostsNothingForAVesselWithNoWorkLeft() {
+        BerthedVessel done = berthed(0, vessel("C1", "MSC ANNA", 0, 300, 4, 0, 8 * HOUR, 0));
+        verifier.verifyThat(SplitConstraintProvider::vesselCompletion)
+                .given(done, slot(qc1, -1, null), slot(qc1, 0, done)).penalizesBy(0);
+    }
+
+    @Test
+    void completionGrowsWhenACraneIdles() {
+        BerthedVessel vessel = berthed(0, vessel("C1", "MSC ANNA", 0, 300, 4, 0, 8 * HOUR, 30));
+        // one crane alone does a quarter in the first hour (Z(1) = 120), then two do half an hour (Z(2) = 60): 2:30
+        verifier.verifyThat(SplitConstraintProvider::vesselCompletion)
+                .given(vessel, slot(qc1, -1, null), slot(qc2, -1, null), slot(qc1, 0, vessel), slot(qc2, 0, null),
+                        slot(qc1, 1, vessel), slot(qc2, 1, vessel), slot(qc1, 2, vessel), slot(qc2, 2, vessel))
+                .penalizesBy(150);
+    }
+
     @Test
     void movesPenaliseEachChangeOfVessel() {
         verifier.verifyThat(SplitConstraintProvider::craneMoves)
