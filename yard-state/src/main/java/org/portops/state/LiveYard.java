@@ -95,6 +95,15 @@ public final class LiveYard {
         return engine.updateInstruction(instruction);
     }
 
+    /**
+     * Like {@link #updateInstruction}, but only if the instruction held is exactly {@code expected} (null: there is none
+     * yet): a compare-and-set, so a planner's change made from a version that has moved on since (a driver started the
+     * move, an operator cancelled it) is refused, naming the version held, and changes nothing.
+     */
+    public Future<ChangeResult> replaceInstruction(WorkInstruction expected, WorkInstruction instruction) {
+        return engine.replaceInstruction(expected, instruction);
+    }
+
     /** Stores a vessel call and its bay plan, durably first, then live; publishes {@code VesselCallChanged}. */
     public Future<ChangeResult> updateVesselCall(VesselCall call) {
         return engine.updateVesselCall(call);

@@ -47,6 +47,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
@@ -242,23 +243,39 @@ public final class LiveYardEngine {
 
     public Future<ChangeResult> updateInstruction(WorkInstruction instruction) {
         return inOrder("instruction:" + instruction.id().value(), () ->
+                hz(context, maps.workInstructions().getAsync(instruction.id().value()))
+                        .compose(current -> putInstruction(current, instruction)));
+    }
+
+    public Future<ChangeResult> replaceInstruction(WorkInstruction expected, WorkInstruction instruction) {
+        return inOrder("instruction:" + instruction.id().value(), () ->
                 hz(context, maps.workInstructions().getAsync(instruction.id().value())).compose(current -> {
-                    String refusal = PutWorkInstruction.check(current, instruction);
-                    if (refusal != null) {
-                        return Future.succeededFuture(new ChangeResult.Refused(refusal));
+                    if (!Objects.equals(current, expected)) {
+                        return Future.succeededFuture(new ChangeResult.Refused("work instruction " + instruction.id()
+                                + " is no longer the version this change was made from: "
+                                + (current == null ? "it does not exist" : "it is " + current.state() + " on "
+                                + current.assigned() + " at " + current.updatedAt())));
                     }
-                    return instructions.upsert(instruction)
-                            .compose(stored -> hz(context, maps.workInstructions().submitToKey(
-                                    instruction.id().value(), new PutWorkInstruction(instruction))))
-                            .map(liveRefusal -> {
-                                if (liveRefusal != null) {
-                                    return new ChangeResult.Refused(liveRefusal);
-                                }
-                                publish(Addresses.INSTRUCTION_CHANGED,
-                                        new WorkInstructionChanged(0, clock.instant(), instruction));
-                                return ChangeResult.APPLIED;
-                            });
+                    return putInstruction(current, instruction);
                 }));
+    }
+
+    private Future<ChangeResult> putInstruction(WorkInstruction current, WorkInstruction instruction) {
+        String refusal = PutWorkInstruction.check(current, instruction);
+        if (refusal != null) {
+            return Future.succeededFuture(new ChangeResult.Refused(refusal));
+        }
+        return instructions.upsert(instruction)
+                .compose(stored -> hz(context, maps.workInstructions().submitToKey(
+                        instruction.id().value(), new PutWorkInstruction(instruction))))
+                .map(liveRefusal -> {
+                    if (liveRefusal != null) {
+                        return new ChangeResult.Refused(liveRefusal);
+                    }
+                    publish(Addresses.INSTRUCTION_CHANGED,
+                            new WorkInstructionChanged(0, clock.instant(), instruction));
+                    return ChangeResult.APPLIED;
+                });
     }
 
     public Future<ChangeResult> updateVesselCall(VesselCall call) {

@@ -15,11 +15,9 @@ import java.util.Optional;
  * instruction as live state holds it now and refused, with the reason, when the instruction moved on after the plan
  * was made (a driver started it, an operator recalled or cancelled it, another plan changed it), when it would take
  * an instruction anywhere but PLANNED or DISPATCHED, or when the state machine forbids the step; live state's own
- * checks (state machine, no older version over a newer one) then apply too. Updates to different instructions are
- * independent: one refused leaves the others.
- *
- * <p>The check and the write are two steps: a change that lands between them (within the few milliseconds of one
- * update) is caught by live state only if it breaks the state machine. The next re-plan sees it either way.
+ * checks (state machine, no older version over a newer one) then apply too. The write is a compare-and-set
+ * ({@link LiveYard#replaceInstruction}), so a change landing between the check and the write is refused as well.
+ * Updates to different instructions are independent: one refused leaves the others.
  */
 public final class InstructionPublisher {
 
@@ -63,14 +61,21 @@ public final class InstructionPublisher {
             if (stale.isPresent()) {
                 return Future.succeededFuture(new Outcome(update, false, stale.get()));
             }
-            return yard.updateInstruction(update.next()).map(result -> switch (result) {
+            WorkInstruction expected = switch (update) {
+                case InstructionUpdate.Create create -> null;
+                case InstructionUpdate.Change change -> change.expected();
+            };
+            return yard.replaceInstruction(expected, update.next()).map(result -> switch (result) {
                 case ChangeResult.Applied applied -> new Outcome(update, true, "");
                 case ChangeResult.Refused refused -> new Outcome(update, false, refused.reason());
             });
         });
     }
 
-    /** Why the update no longer fits the instruction as live state holds it, if it does not. */
+    /**
+     * Why the update no longer fits the instruction as live state holds it, if it does not; checked before writing
+     * so the reason names the version the plan was made from and the one there now.
+     */
     static Optional<String> stale(InstructionUpdate update, Optional<WorkInstruction> found) {
         return switch (update) {
             case InstructionUpdate.Create create -> found.map(current -> "work instruction " + current.id()

@@ -291,6 +291,24 @@ class TransportMappingLiveTest {
     }
 
     @Test
+    void liveYardRefusesAWriteFromAVersionThatMovedOnAndKeepsTheNewerOne() {
+        WorkInstruction read = instruction(queues.getFirst().moves().getFirst().instruction().id());
+        clock.advance(Duration.ofSeconds(1));
+        apply(read.dispatch(List.of(cranes.getFirst(), tractors.get(2)), clock.instant()));
+        WorkInstruction held = instruction(read.id());
+        WorkInstruction fromOldVersion = read.dispatch(List.of(cranes.getFirst(), tractors.getFirst()),
+                clock.instant().plusSeconds(1));
+
+        ChangeResult result = await(yard.replaceInstruction(read, fromOldVersion));
+
+        assertThat(result).isEqualTo(new ChangeResult.Refused("work instruction " + read.id() + " is no longer the "
+                + "version this change was made from: it is DISPATCHED on [" + cranes.getFirst() + ", " + tractors.get(2)
+                + "] at " + held.updatedAt()));
+        assertThat(instruction(read.id())).isEqualTo(held);
+        assertThat(await(yard.replaceInstruction(held, held.recall(clock.instant().plusSeconds(2)))).applied()).isTrue();
+    }
+
+    @Test
     void creatingAnInstructionLiveStateAlreadyHasIsRefused() {
         WorkInstruction existing = instruction(queues.getFirst().moves().getFirst().instruction().id());
         InstructionUpdate create = new InstructionUpdate.Create(existing.dispatch(
