@@ -63,7 +63,7 @@ final class HandoverPoints {
     }
 
     /** Why a move could not be made a job, naming the end that is missing. */
-    String whyNot(TransportSnapshot snapshot, WorkInstruction instruction, EquipmentState craneState) {
+    String whyNot(TransportSnapshot snapshot, WorkInstruction instruction) {
         boolean discharge = instruction.kind() == MoveKind.DISCHARGE;
         Location yard = discharge ? instruction.to() : instruction.from();
         Optional<HandoverPoint.BlockBay> yardEnd = yardEnd(snapshot, instruction, yard);
@@ -76,8 +76,8 @@ final class HandoverPoints {
                     + " is not in terminal " + layout.terminalCode();
         }
         return "move " + instruction.id() + " (" + instruction.kind() + "): no quay position, its vessel end "
-                + (discharge ? instruction.from() : instruction.to()) + " has no berthed call and its crane "
-                + (craneState == null ? "has not reported a position" : "is unknown");
+                + (discharge ? instruction.from() : instruction.to()) + " is on no berthed call and its crane has not"
+                + " reported a position";
     }
 
     private static Optional<VesselLocation> vesselEnd(TransportSnapshot snapshot, WorkInstruction instruction) {

@@ -4,6 +4,7 @@ import org.portops.crane.dispatch.DispatchRequest;
 import org.portops.crane.dispatch.TransportJobId;
 import org.portops.model.equipment.EquipmentId;
 import org.portops.model.work.WorkInstruction;
+import org.portops.model.work.WorkInstructionId;
 
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +34,6 @@ public record MappedRequest(DispatchRequest request, Map<TransportJobId, WorkIns
      * How far behind its plan a crane is: its last done move ({@code measuredOn}) was done {@code delay} after the end
      * the plan gave it. Its later moves' due times are shifted by {@code delay}; a crane ahead of plan counts 0.
      */
-    public record CraneDelay(EquipmentId crane, Duration delay, String measuredOn) {
+    public record CraneDelay(EquipmentId crane, Duration delay, WorkInstructionId measuredOn) {
     }
 }

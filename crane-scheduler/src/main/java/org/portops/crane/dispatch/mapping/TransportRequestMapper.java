@@ -92,7 +92,7 @@ public final class TransportRequestMapper {
                     if (!live.containsKey(current.id().value())) {
                         created.add(job.id());
                     }
-                }, () -> skipped.add(points.whyNot(snapshot, current, cranes.get(queue.crane()))));
+                }, () -> skipped.add(points.whyNot(snapshot, current)));
             }
         }
         committedOutsideQueues(snapshot, fleet.keySet(), cranes, jobs, instructions, skipped);
@@ -133,7 +133,7 @@ public final class TransportRequestMapper {
             if (lastDone != null) {
                 Duration late = Duration.between(lastDone.plannedEnd(), doneVersion.updatedAt());
                 delays.put(queue.crane(), new CraneDelay(queue.crane(), late.isNegative() ? Duration.ZERO : late,
-                        doneVersion.id().value()));
+                        doneVersion.id()));
             }
         }
         return delays;
@@ -224,7 +224,8 @@ public final class TransportRequestMapper {
             case STRADDLE_CARRIER -> EnumSet.of(EquipmentKind.STRADDLE_CARRIER);
             case ASC -> EnumSet.of(EquipmentKind.AGV);
             case RTG, RMG, REACH_STACKER -> EnumSet.of(EquipmentKind.TERMINAL_TRACTOR, EquipmentKind.STRADDLE_CARRIER);
-            case QUAY_CRANE, TERMINAL_TRACTOR, AGV -> EnumSet.of(EquipmentKind.TERMINAL_TRACTOR);
+            case QUAY_CRANE, TERMINAL_TRACTOR, AGV -> throw new IllegalStateException("block " + bay.block()
+                    + " is worked by " + block.craneKind() + ", which the layout refuses for a block");
         };
     }
 

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Crane work queues made from a berthed call's bay plan, as the quay-crane planner would publish them: each crane
@@ -74,6 +75,6 @@ final class CraneWork {
     }
 
     static Map<String, WorkInstruction> byId(List<WorkInstruction> instructions) {
-        return instructions.stream().collect(java.util.stream.Collectors.toMap(i -> i.id().value(), i -> i));
+        return instructions.stream().collect(Collectors.toMap(i -> i.id().value(), i -> i));
     }
 }

@@ -180,7 +180,7 @@ class TransportMappingLiveTest {
         MappedRequest after = map();
 
         assertThat(after.delays().get(late.crane()).delay()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(after.delays().get(late.crane()).measuredOn()).isEqualTo(late.moves().getFirst().instruction().id().value());
+        assertThat(after.delays().get(late.crane()).measuredOn()).isEqualTo(late.moves().getFirst().instruction().id());
         assertThat(after.delays().get(onTime.crane()).delay()).isZero();
         Map<TransportJobId, Instant> dueBefore = dues(before);
         Map<TransportJobId, Instant> dueAfter = dues(after);
