@@ -161,7 +161,8 @@ class CraneSplitPlannerTest {
 
     /**
      * The detailed plan of each vessel on the cranes and windows the split gives it passes the QCSP checker, and the
-     * split's estimate is close to its makespan.
+     * split's estimate is close to its makespan: three cranes on twelve 40-cycle bays (one task a bay) need 5:20 by
+     * the estimate; the QCSP adds the gantry between bays.
      */
     @Test
     void detailedSchedulesKeepTheQcspRulesAndMatchTheEstimate() {
@@ -173,12 +174,12 @@ class CraneSplitPlannerTest {
         List<String> figures = new ArrayList<>();
         for (SplitVessel vessel : problem.vessels()) {
             QcspInstance instance = CraneSplitPlanner.detailedInstance(problem, split, vessel.id(),
-                    VesselWorkPlan.fromProfile(vessel, 20, 60, 1));
+                    VesselWorkPlan.fromProfile(vessel, 40, 60, 1));
             QuayCranePlanner.Plan plan = detail.plan(instance, QuayCranePlanner.PlanLimits.of(Duration.ofSeconds(3)));
             assertThat(ScheduleChecker.check(instance, plan.schedule())).isEmpty();
             int estimate = split.vessel(vessel.id()).estimatedCompletion();
             int makespan = plan.schedule().makespan();
-            figures.add(vessel.name() + " estimate " + estimate + " makespan " + makespan + " " + plan.schedule());
+            figures.add(vessel.name() + " estimate " + estimate + " makespan " + makespan);
             assertThat(Math.abs(makespan - estimate)).as(figures.toString())
                     .isLessThanOrEqualTo((estimate - vessel.berthing()) / 10);
         }
