@@ -140,7 +140,8 @@ public final class CraneSplitPlanner {
      * <p>The QCSP keeps each crane within the bays its neighbours leave it ({@link QcspInstance#lowestBay}), which
      * would tie a vessel's end bays to a crane that only visits it. The rail goes on beyond the vessel, so the
      * instance pads the vessel's positions with (cranes - 1) × clearance empty bays at each end: every crane reaches
-     * every real bay, and cranes arrive from and leave to the padding. Task bays are shifted by the padding.
+     * every real bay, and cranes arrive from and leave to the padding: the lower half of the cranes wait for their
+     * first window in the low padding, the upper half in the high one. Task bays are shifted by the padding.
      *
      * @throws IllegalArgumentException when the vessel gets no crane from the split
      */
@@ -163,7 +164,9 @@ public final class CraneSplitPlanner {
             SplitCrane spec = used.get(i);
             CraneTimeline timeline = split.crane(spec.id());
             List<Assignment> here = timeline.assignments().stream().filter(a -> a.vessel().equals(vessel)).toList();
-            cranes.add(qcspCrane(problem, spec, timeline, here, i + 1, pad + 1 + i * clearance, work));
+            // a crane waits for its first window off the vessel, in the padding on its side of the rail
+            int initialBay = i < (used.size() + 1) / 2 ? 1 + i * clearance : bays - (used.size() - 1 - i) * clearance;
+            cranes.add(qcspCrane(problem, spec, timeline, here, i + 1, initialBay, work));
         }
         List<CraneTask> tasks = work.tasks().stream()
                 .map(task -> new CraneTask(task.number(), task.processingTime(), task.bay() + pad)).toList();
