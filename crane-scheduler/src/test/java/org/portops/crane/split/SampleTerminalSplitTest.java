@@ -74,7 +74,6 @@ class SampleTerminalSplitTest {
                     VesselWorkPlan.of(mapped));
             QuayCranePlanner.Plan plan = detail.plan(instance, QuayCranePlanner.PlanLimits.of(Duration.ofSeconds(2)));
             assertThat(ScheduleChecker.check(instance, plan.schedule())).as(mapped.call().value()).isEmpty();
-            System.err.println("FIG " + mapped.call().value() + " cranes " + instance.cranes().size() + " tasks " + instance.tasks().size() + " estimate " + split.vessel(mapped.call()).estimatedCompletion() + " makespan " + plan.schedule().makespan() + " departure " + split.vessel(mapped.call()).plannedDeparture() + " windows " + split.vessel(mapped.call()).cranes());
         }
     }
 
