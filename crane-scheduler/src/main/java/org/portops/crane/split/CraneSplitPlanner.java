@@ -132,38 +132,55 @@ public final class CraneSplitPlanner {
     }
 
     /**
-     * The single-vessel QCSP for {@code vessel} with the cranes the split gives it: cranes in rail order, each ready
-     * when it first arrives, away (ASSIGNED_ELSEWHERE) between its windows, and out of service (off the vessel) from
-     * its last window's end, less its longest task, when it goes on to another vessel; plus its own unavailability.
-     * Time 0 is the split's plan start.
+     * The single-vessel QCSP for {@code vessel} with the cranes the split gives it. Each stint of a crane on the
+     * vessel (an assignment) becomes one QCSP crane, in rail order: ready when the stint starts, off the vessel (out
+     * of service, keeping no bay) from the stint's end less its longest task when the crane has work after it, and
+     * with its own unavailability. A crane that leaves and comes back is thus two QCSP cranes that are never there at
+     * once, rather than one standing on the vessel in between. Time 0 is the split's plan start.
      *
      * <p>The QCSP keeps each crane within the bays its neighbours leave it ({@link QcspInstance#lowestBay}), which
      * would tie a vessel's end bays to a crane that only visits it. The rail goes on beyond the vessel, so the
      * instance pads the vessel's positions with (cranes - 1) × clearance empty bays at each end: every crane reaches
-     * every real bay, and cranes arrive from and leave to the padding. Task bays are shifted by the padding.
+     * every real bay, and cranes arrive from and leave to the padding: the lower half of the cranes wait for their
+     * stint in the low padding, the upper half in the high one. Task bays are shifted by the padding.
      *
      * @throws IllegalArgumentException when the vessel gets no crane from the split
      */
     public static QcspInstance detailedInstance(SplitProblem problem, CraneSplit split, VesselCallId vessel,
                                                 VesselWorkPlan work) {
-        List<SplitCrane> used = new ArrayList<>();
+        record Stint(SplitCrane crane, Assignment assignment, boolean movesOn) {
+        }
+        List<Stint> stints = new ArrayList<>();
         for (SplitCrane spec : problem.cranes()) {
-            if (split.crane(spec.id()).assignments().stream().anyMatch(a -> a.vessel().equals(vessel))) {
-                used.add(spec);
+            List<Assignment> all = split.crane(spec.id()).assignments();
+            for (Assignment assignment : all) {
+                if (assignment.vessel().equals(vessel)) {
+                    stints.add(new Stint(spec, assignment, all.stream().anyMatch(a -> a.from() >= assignment.until())));
+                }
             }
         }
-        if (used.isEmpty()) {
+        if (stints.isEmpty()) {
             throw new IllegalArgumentException("vessel call " + vessel.value() + " gets no crane from the split");
         }
         int clearance = work.safetyMargin() + 1;
-        int pad = (used.size() - 1) * clearance;
+        int pad = (stints.size() - 1) * clearance;
         int bays = work.positions() + 2 * pad;
         List<QuayCrane> cranes = new ArrayList<>();
-        for (int i = 0; i < used.size(); i++) {
-            SplitCrane spec = used.get(i);
-            CraneTimeline timeline = split.crane(spec.id());
-            List<Assignment> here = timeline.assignments().stream().filter(a -> a.vessel().equals(vessel)).toList();
-            cranes.add(qcspCrane(problem, spec, timeline, here, i + 1, pad + 1 + i * clearance, work));
+        for (int i = 0; i < stints.size(); i++) {
+            Stint stint = stints.get(i);
+            int initialBay = i < (stints.size() + 1) / 2 ? 1 + i * clearance : bays - (stints.size() - 1 - i) * clearance;
+            QuayCrane crane = new QuayCrane(i + 1, stint.assignment().from(), initialBay)
+                    .withProductivity(new Productivity(stint.crane().cyclesPerHour(), 3600))
+                    .withWindLimit(stint.crane().windLimit());
+            for (Unavailability own : problem.unavailability(stint.crane())) {
+                crane = crane.withUnavailability(own);
+            }
+            if (stint.movesOn()) {
+                // it starts no task it could not finish before it goes
+                crane = crane.outOfServiceFrom(Math.max(stint.assignment().from(),
+                        stint.assignment().until() - longestTask(work, crane)));
+            }
+            cranes.add(crane);
         }
         List<CraneTask> tasks = work.tasks().stream()
                 .map(task -> new CraneTask(task.number(), task.processingTime(), task.bay() + pad)).toList();
@@ -173,27 +190,5 @@ public final class CraneSplitPlanner {
 
     private static int longestTask(VesselWorkPlan work, QuayCrane crane) {
         return work.tasks().stream().mapToInt(task -> crane.duration(task.processingTime())).max().orElse(0);
-    }
-
-    private static QuayCrane qcspCrane(SplitProblem problem, SplitCrane spec, CraneTimeline timeline,
-                                       List<Assignment> here, int number, int initialBay, VesselWorkPlan work) {
-        QuayCrane crane = new QuayCrane(number, here.getFirst().from(), initialBay)
-                .withProductivity(new Productivity(spec.cyclesPerHour(), 3600)).withWindLimit(spec.windLimit());
-        for (int i = 1; i < here.size(); i++) {
-            if (here.get(i).from() > here.get(i - 1).until()) {
-                crane = crane.withUnavailability(new Unavailability(here.get(i - 1).until(), here.get(i).from(),
-                        Unavailability.Reason.ASSIGNED_ELSEWHERE));
-            }
-        }
-        int lastUntil = here.getLast().until();
-        if (timeline.assignments().stream().anyMatch(a -> a.from() >= lastUntil)) {
-            // leaving for another vessel takes the crane off this one (it keeps no bay); it starts no task it could
-            // not finish before it goes
-            crane = crane.outOfServiceFrom(Math.max(here.getLast().from(), lastUntil - longestTask(work, crane)));
-        }
-        for (Unavailability own : problem.unavailability(spec)) {
-            crane = crane.withUnavailability(own);
-        }
-        return crane;
     }
 }

@@ -3,6 +3,7 @@ package org.portops.crane.split;
 import org.portops.crane.qcsp.Unavailability;
 import org.portops.model.equipment.EquipmentId;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -40,13 +41,9 @@ public record SplitCrane(EquipmentId id, double positionMeters, int cyclesPerHou
     }
 
     public SplitCrane withUnavailability(Unavailability window) {
-        List<Unavailability> windows = new java.util.ArrayList<>(unavailable);
+        List<Unavailability> windows = new ArrayList<>(unavailable);
         windows.add(window);
         return new SplitCrane(id, positionMeters, cyclesPerHour, gantryMetersPerMinute, windLimit, windows);
-    }
-
-    public SplitCrane withCyclesPerHour(int cycles) {
-        return new SplitCrane(id, positionMeters, cycles, gantryMetersPerMinute, windLimit, unavailable);
     }
 
     /** Seconds to gantry {@code meters} along the rail, rounded up. */

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.portops.crane.QuayCranePlanner;
 import org.portops.crane.qcsp.QcspInstance;
 import org.portops.crane.qcsp.ScheduleChecker;
-import org.portops.model.equipment.EquipmentId;
 import org.portops.model.vessel.VesselCallId;
 
 import java.time.Clock;
@@ -51,10 +50,19 @@ class CraneSplitPlannerTest {
         assertThat(split.feasible()).isTrue();
         assertThat(split.vessel(EVER).lateSeconds()).as(split.vessels().toString()).isZero();
         assertThat(split.vessel(ANNA).lateSeconds()).isZero();
-        assertThat(split.crane(new EquipmentId("QC03")).assignments()).extracting(Assignment::vessel).contains(EVER);
+        String moved = movedFromAnnaToEver(split);
+        assertThat(List.of("QC01", "QC02", "QC03")).as("a crane of MSC ANNA's side").contains(moved);
         assertThat(split.explanation().decisions()).anySatisfy(line -> assertThat(line)
-                .startsWith("QC03 moves from MSC ANNA to EVER GIVEN at ")
+                .startsWith(moved + " moves from MSC ANNA to EVER GIVEN at ")
                 .contains("so EVER GIVEN meets its 13:50 departure"));
+    }
+
+    /** The crane that gantries from MSC ANNA to EVER GIVEN. */
+    private static String movedFromAnnaToEver(CraneSplit split) {
+        return split.cranes().stream()
+                .filter(crane -> crane.moves().stream().anyMatch(m -> ANNA.equals(m.from()) && EVER.equals(m.to())))
+                .map(crane -> crane.crane().value()).findFirst()
+                .orElseThrow(() -> new AssertionError("no crane moves from MSC ANNA to EVER GIVEN: " + split.cranes()));
     }
 
     @Test
@@ -63,8 +71,9 @@ class CraneSplitPlannerTest {
         CraneSplit split = planner.plan(problem, LIMITS);
 
         assertThat(split.explanation().constraintTotals()).anySatisfy(total -> assertThat(total).startsWith("Crane moves between vessels"));
-        assertThat(split.explanation().byCrane().get("QC03")).anySatisfy(line -> assertThat(line)
-                .startsWith("Crane moves between vessels").contains("QC03 moves between vessels"));
+        String moved = movedFromAnnaToEver(split);
+        assertThat(split.explanation().byCrane().get(moved)).anySatisfy(line -> assertThat(line)
+                .startsWith("Crane moves between vessels").contains(moved + " moves between vessels 1 time: MSC ANNA to EVER GIVEN"));
         SplitProblem tooTight = problem(cranes(6, 100, 100), List.of(
                 vessel("C1", "MSC ANNA", 0, 300, 12, 0, 24 * HOUR, 40),
                 vessel("C2", "EVER GIVEN", 350, 650, 12, 0, 3 * HOUR, 60)), 24);
@@ -161,7 +170,8 @@ class CraneSplitPlannerTest {
 
     /**
      * The detailed plan of each vessel on the cranes and windows the split gives it passes the QCSP checker, and the
-     * split's estimate is close to its makespan.
+     * split's estimate is close to its makespan: three cranes on twelve 40-cycle bays (one task a bay) need 5:20 by
+     * the estimate; the QCSP adds the gantry between bays.
      */
     @Test
     void detailedSchedulesKeepTheQcspRulesAndMatchTheEstimate() {
@@ -173,12 +183,12 @@ class CraneSplitPlannerTest {
         List<String> figures = new ArrayList<>();
         for (SplitVessel vessel : problem.vessels()) {
             QcspInstance instance = CraneSplitPlanner.detailedInstance(problem, split, vessel.id(),
-                    VesselWorkPlan.fromProfile(vessel, 20, 60, 1));
+                    VesselWorkPlan.fromProfile(vessel, 40, 60, 1));
             QuayCranePlanner.Plan plan = detail.plan(instance, QuayCranePlanner.PlanLimits.of(Duration.ofSeconds(3)));
             assertThat(ScheduleChecker.check(instance, plan.schedule())).isEmpty();
             int estimate = split.vessel(vessel.id()).estimatedCompletion();
             int makespan = plan.schedule().makespan();
-            figures.add(vessel.name() + " estimate " + estimate + " makespan " + makespan + " " + plan.schedule());
+            figures.add(vessel.name() + " estimate " + estimate + " makespan " + makespan);
             assertThat(Math.abs(makespan - estimate)).as(figures.toString())
                     .isLessThanOrEqualTo((estimate - vessel.berthing()) / 10);
         }

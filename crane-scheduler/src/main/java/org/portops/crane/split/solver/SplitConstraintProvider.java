@@ -177,14 +177,17 @@ public final class SplitConstraintProvider implements ConstraintProvider {
         return slots.stream().sorted(Comparator.comparingInt(CraneSlot::getSlot)).toList();
     }
 
+    /** A change of vessel, or a return to the same vessel after idle slots (the crane gave its place up). */
     private static List<String> moves(List<CraneSlot> slots) {
         List<String> moves = new ArrayList<>();
-        BerthedVessel at = null;
+        CraneSlot previous = null;
         for (CraneSlot slot : inOrder(slots)) {
-            if (at != null && !at.equals(slot.getVessel())) {
-                moves.add(at.name() + " to " + slot.getVessel().name() + " at slot " + slot.getSlot());
+            if (previous != null && !previous.getVessel().equals(slot.getVessel())) {
+                moves.add(previous.getVessel().name() + " to " + slot.getVessel().name() + " at slot " + slot.getSlot());
+            } else if (previous != null && slot.getSlot() > previous.getSlot() + 1) {
+                moves.add("back to " + slot.getVessel().name() + " at slot " + slot.getSlot() + " after idling");
             }
-            at = slot.getVessel();
+            previous = slot;
         }
         return moves;
     }

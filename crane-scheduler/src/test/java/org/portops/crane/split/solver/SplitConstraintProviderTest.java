@@ -213,14 +213,21 @@ class SplitConstraintProviderTest {
     @Test
     void movesPenaliseEachChangeOfVessel() {
         verifier.verifyThat(SplitConstraintProvider::craneMoves)
-                .given(slot(qc1, -1, anna), slot(qc1, 0, anna), slot(qc1, 1, ever), slot(qc1, 2, null), slot(qc1, 3, anna))
+                .given(slot(qc1, -1, anna), slot(qc1, 0, anna), slot(qc1, 1, ever), slot(qc1, 2, ever), slot(qc1, 3, anna))
                 .penalizesBy(2L * SplitConstraintProvider.MOVE_WEIGHT);
     }
 
     @Test
-    void movesAcceptACraneReturningToItsVesselAfterIdling() {
+    void movesCountACraneLeavingItsVesselIdleAndComingBack() {
         verifier.verifyThat(SplitConstraintProvider::craneMoves)
-                .given(slot(qc1, -1, anna), slot(qc1, 0, anna), slot(qc1, 1, null), slot(qc1, 2, anna)).penalizesBy(0);
+                .given(slot(qc1, -1, anna), slot(qc1, 0, anna), slot(qc1, 1, null), slot(qc1, 2, anna))
+                .penalizesBy(SplitConstraintProvider.MOVE_WEIGHT);
+    }
+
+    @Test
+    void movesAcceptACraneStayingOnItsVessel() {
+        verifier.verifyThat(SplitConstraintProvider::craneMoves)
+                .given(slot(qc1, -1, anna), slot(qc1, 0, anna), slot(qc1, 1, anna), slot(qc1, 2, null)).penalizesBy(0);
     }
 
     @Test
