@@ -115,7 +115,8 @@ public final class Replanner {
             List<Integer> sequence = new ArrayList<>(pinned.get(k).stream().map(number::get).toList());
             pinnedCounts.add(sequence.size());
             for (TaskId task : state.queue(cranes.get(k).crane())) {
-                if (number.containsKey(task) && placed.add(task)) {
+                // a crane back in service narrows its neighbours' reach: what they can no longer reach is placed anew
+                if (number.containsKey(task) && state.reaches(k + 1, state.task(task).bay()) && placed.add(task)) {
                     sequence.add(number.get(task));
                     published.add(new PublishedAssignment(number.get(task), k + 1, settings.stabilitySeconds()));
                 }
@@ -201,7 +202,8 @@ public final class Replanner {
             if (placed.contains(task.number())) {
                 continue;
             }
-            int[] place = besideItsBay(sequences, pinned, closure(after, task.number()), closure(before, task.number()));
+            int[] place = besideItsBay(instance, task.bay(), sequences, pinned, closure(after, task.number()),
+                    closure(before, task.number()));
             if (place == null) {
                 int best = -1;
                 for (int k = 0; k < sequences.size(); k++) {
@@ -218,9 +220,12 @@ public final class Replanner {
     }
 
     /** Crane index and position right before a successor, else right after a predecessor; null when neither is placed. */
-    private static int[] besideItsBay(List<List<Integer>> sequences, List<Integer> pinned, Set<Integer> successors,
-                                      Set<Integer> predecessors) {
+    private static int[] besideItsBay(QcspInstance instance, int bay, List<List<Integer>> sequences,
+                                      List<Integer> pinned, Set<Integer> successors, Set<Integer> predecessors) {
         for (int k = 0; k < sequences.size(); k++) {
+            if (!instance.reaches(k + 1, bay)) {
+                continue;
+            }
             List<Integer> sequence = sequences.get(k);
             for (int i = pinned.get(k); i < sequence.size(); i++) {
                 if (successors.contains(sequence.get(i))) {
@@ -229,6 +234,9 @@ public final class Replanner {
             }
         }
         for (int k = 0; k < sequences.size(); k++) {
+            if (!instance.reaches(k + 1, bay)) {
+                continue;
+            }
             List<Integer> sequence = sequences.get(k);
             for (int i = sequence.size() - 1; i >= 0; i--) {
                 if (predecessors.contains(sequence.get(i))) {
@@ -330,6 +338,9 @@ public final class Replanner {
     LivePlan assemble(CallState state, Planned planned, long version, Instant at) {
         Map<TaskId, WorkTask> tasks = new HashMap<>();
         state.remainingTasks().forEach(task -> tasks.put(task.id(), task));
+        Map<TaskId, List<TaskId>> before = new HashMap<>();
+        state.work().orders().forEach(order ->
+                before.computeIfAbsent(order.after(), t -> new ArrayList<>()).add(order.before()));
         List<CraneQueue> queues = new ArrayList<>();
         List<WorkInstruction> instructions = new ArrayList<>();
         for (int k = 0; k < planned.cranes().size(); k++) {
@@ -339,9 +350,15 @@ public final class Replanner {
             int budget = settings.dispatchAhead();
             long position = state.finishedTasks(crane);
             List<PlannedTask> queue = new ArrayList<>();
+            Set<TaskId> earlier = new HashSet<>();
             for (int i = 0; i < sequence.size(); i++) {
                 int number = sequence.get(i);
                 WorkTask task = tasks.get(planned.tasks().get(number - 1));
+                if (!ready(task.id(), before, earlier, tasks.keySet())) {
+                    // a machine must not get a move whose bay still waits for another crane's work
+                    budget = 0;
+                }
+                earlier.add(task.id());
                 ScheduledTask times = planned.times(number).orElseThrow();
                 queue.add(new PlannedTask(task.id(), task.bay(), epoch.plusSeconds(times.start()),
                         epoch.plusSeconds(times.end()), i < pinned));
@@ -363,6 +380,13 @@ public final class Replanner {
         Instant completion = queues.stream().flatMap(queue -> queue.tasks().stream()).map(PlannedTask::end)
                 .max(Comparator.naturalOrder()).orElse(at);
         return new LivePlan(state.work().call(), version, at, planned.score(), completion, queues, instructions);
+    }
+
+    /** Whether every remaining predecessor of a task comes earlier in the same crane's queue. */
+    private static boolean ready(TaskId task, Map<TaskId, List<TaskId>> before, Set<TaskId> earlier,
+                                 Set<TaskId> remaining) {
+        return before.getOrDefault(task, List.of()).stream()
+                .allMatch(predecessor -> !remaining.contains(predecessor) || earlier.contains(predecessor));
     }
 
     /** A move's next published version; the same object when nothing about it changes. */
