@@ -271,7 +271,12 @@ public final class Replanner {
             state.startedOn(task).filter(state::isActive).ifPresent(crane -> underWay.put(task.id(), crane));
         }
         List<List<TaskId>> pinned = new ArrayList<>();
-        for (CraneAtBay crane : cranes) {
+        for (int k = 0; k < cranes.size(); k++) {
+            CraneAtBay crane = cranes.get(k);
+            int number = k + 1;
+            // work a crane can no longer reach with its neighbours' room kept (the cranes in service changed) is let go
+            underWay.entrySet().removeIf(entry -> entry.getValue().equals(crane.crane())
+                    && !state.reaches(number, state.task(entry.getKey()).bay()));
             List<TaskId> work = new ArrayList<>();
             state.queue(crane.crane()).stream().filter(task -> crane.crane().equals(underWay.get(task))).forEach(work::add);
             underWay.forEach((task, on) -> {
@@ -281,6 +286,7 @@ public final class Replanner {
             });
             state.overrides(crane.crane()).stream()
                     .filter(task -> remaining.contains(task) && !underWay.containsKey(task) && !work.contains(task))
+                    .filter(task -> state.reaches(number, state.task(task).bay()))
                     .forEach(work::add);
             pinned.add(work);
         }
