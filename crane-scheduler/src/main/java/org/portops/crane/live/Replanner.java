@@ -126,6 +126,13 @@ public final class Replanner {
         QcspInstance instance = instance(state, remaining, number, cranes, pinned, now);
         placeUnassigned(instance, sequences, pinnedCounts, placed.isEmpty());
         Problem start = new Problem(instance, sequences, pinnedCounts, published);
+        if (!ScheduleChecker.check(instance, SequenceDecoder.decode(instance, sequences).toSchedule()).isEmpty()) {
+            List<List<Integer>> pins = new ArrayList<>();
+            for (int k = 0; k < sequences.size(); k++) {
+                pins.add(sequences.get(k).subList(0, pinnedCounts.get(k)));
+            }
+            start = new Problem(instance, PinnedGreedy.sequences(instance, pins), pinnedCounts, published);
+        }
         CraneReplanning search = state.queuesEmpty() ? firstPlan : replanning;
         CraneReplanning.Outcome outcome = remaining.isEmpty()
                 ? new CraneReplanning.Outcome(sequences, replanning.score(start), true)
