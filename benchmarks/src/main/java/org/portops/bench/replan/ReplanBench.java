@@ -2,6 +2,7 @@ package org.portops.bench.replan;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -81,7 +82,8 @@ public final class ReplanBench implements Callable<Integer> {
     long seed;
 
     private record Run(String label, Latencies latencies, Map<String, Integer> kinds, int refused, long voluntary,
-                       long forced, double churnPerHour, long journalRows, double simulatedHours, int versions) {
+                       long forced, double churnPerHour, long journalRows, double simulatedHours, int versions,
+                       double solveP50Ms, double solveP95Ms) {
     }
 
     @Override
@@ -118,7 +120,13 @@ public final class ReplanBench implements Callable<Integer> {
                 waiter.published(message.body().getLong("version"));
             }
         });
+        MessageConsumer<JsonObject> refusals = vertx.eventBus().consumer(Addresses.CRANE_PLAN_REFUSED, message -> {
+            if (message.body().getString("call").equals(callId)) {
+                waiter.refused();
+            }
+        });
         join(facts.completion());
+        join(refusals.completion());
         Instant started = time.instant();
         CallWork work = GeneratedCalls.generate(seed, callId, moves, 40, cranes, started);
         VesselCallId call = work.call();
@@ -159,12 +167,15 @@ public final class ReplanBench implements Callable<Integer> {
         double hours = Duration.between(started, time.instant()).toSeconds() / 3600.0;
         double voluntary = registry.find("portops.crane.replan.reassignments").tag("kind", "voluntary").counter().count();
         double forced = registry.find("portops.crane.replan.reassignments").tag("kind", "forced").counter().count();
+        ValueAtPercentile[] solve = registry.find("portops.crane.replan.solve").timer().takeSnapshot().percentileValues();
         join(vertx.undeploy(deployment));
         facts.unregister();
+        refusals.unregister();
         long rows = join(journal.byVesselCall(call, new TimeRange(started.minusSeconds(1),
                 time.instant().plusSeconds(3600)), 1_000_000).map(list -> (long) list.size()));
         return new Run(label, latencies, kinds, refused, (long) voluntary, (long) forced, voluntary / hours, rows, hours,
-                (int) lastVersion.get());
+                (int) lastVersion.get(), round(solve[0].value(TimeUnit.MILLISECONDS)),
+                round(solve[1].value(TimeUnit.MILLISECONDS)));
     }
 
     /**
@@ -203,15 +214,14 @@ public final class ReplanBench implements Callable<Integer> {
         return outcome.map(o -> Optional.of(o instanceof ReplanOutcome.Published));
     }
 
-    /** Whether the event led to a published plan: its outcome where known, else the plan fact within 20 s. */
+    /** Whether the event led to a published plan: its outcome where known, else the plan or refusal fact. */
     private static boolean accepted(Future<Optional<Boolean>> delivered, Future<Long> published) {
         Optional<Boolean> known = join(delivered);
         if (known.isPresent()) {
             return known.get() && join(published) > 0;
         }
         try {
-            published.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-            return true;
+            return published.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS) > 0;
         } catch (TimeoutException e) {
             return false;
         } catch (InterruptedException e) {
@@ -223,11 +233,12 @@ public final class ReplanBench implements Callable<Integer> {
     }
 
     private void report(Run stable, Run free) {
-        Table table = new Table("run", "events", "refused", "p50 ms", "p95 ms", "p99 ms", "max ms", "plans",
-                "reassigned (voluntary)", "forced", "churn /h", "journal rows");
+        Table table = new Table("run", "events", "refused", "p50 ms", "p95 ms", "p99 ms", "max ms", "solve p50/p95 ms",
+                "plans", "reassigned (voluntary)", "forced", "churn /h", "journal rows");
         for (Run run : List.of(stable, free)) {
             table.row(run.label(), run.latencies().count(), run.refused(), ms(run.latencies(), 0.50),
-                    ms(run.latencies(), 0.95), ms(run.latencies(), 0.99), ms(run.latencies(), 1.0), run.versions(),
+                    ms(run.latencies(), 0.95), ms(run.latencies(), 0.99), ms(run.latencies(), 1.0),
+                    run.solveP50Ms() + " / " + run.solveP95Ms(), run.versions(),
                     run.voluntary(), run.forced(), String.format(Locale.ROOT, "%.1f", run.churnPerHour()),
                     run.journalRows());
         }
@@ -241,6 +252,7 @@ public final class ReplanBench implements Callable<Integer> {
                 .put("vehicles", 0).put("events", stable.latencies().count()).put("refused", stable.refused())
                 .put("p50Ms", ms(stable.latencies(), 0.50)).put("p95Ms", ms(stable.latencies(), 0.95))
                 .put("p99Ms", ms(stable.latencies(), 0.99)).put("maxMs", ms(stable.latencies(), 1.0))
+                .put("solveP50Ms", stable.solveP50Ms()).put("solveP95Ms", stable.solveP95Ms())
                 .put("churnPerHour", round(stable.churnPerHour()))
                 .put("churnPerHourWithoutStability", round(free.churnPerHour()))
                 .put("p95NoStabilityMs", ms(free.latencies(), 0.95))
@@ -292,6 +304,13 @@ public final class ReplanBench implements Callable<Integer> {
         synchronized void published(long version) {
             if (promise != null && version > after) {
                 promise.tryComplete(version);
+            }
+        }
+
+        /** The scheduler kept its plan: completes the wait with -1. */
+        synchronized void refused() {
+            if (promise != null) {
+                promise.tryComplete(-1L);
             }
         }
     }

@@ -7,6 +7,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.portops.crane.journal.DecisionJournal;
 import org.portops.crane.live.ReplanOutcome.Published;
@@ -60,6 +61,7 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     private WorkerExecutor journalWorker;
     private PlanPublisher publisher;
     private Timer latency;
+    private Timer solving;
 
     public CraneSchedulerVerticle(LiveYard yard, DecisionJournal journal, CallWorkSource workSource,
                                   CraneScheduler.Settings settings, Clock clock, MeterRegistry registry) {
@@ -78,6 +80,9 @@ public final class CraneSchedulerVerticle extends VerticleBase {
         publisher = new PlanPublisher(yard, vertx.eventBus());
         latency = Timer.builder("portops.crane.replan.latency").publishPercentiles(0.5, 0.95, 0.99)
                 .description("from an event reaching the crane scheduler to its new plan published in live state")
+                .register(registry);
+        solving = Timer.builder("portops.crane.replan.solve").publishPercentiles(0.5, 0.95, 0.99)
+                .description("re-planning an event: problem, warm solve, check, plan and diff; no publication")
                 .register(registry);
         consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.INSTRUCTION_CHANGED,
                 message -> onYardEvent(message.body())));
@@ -134,9 +139,14 @@ public final class CraneSchedulerVerticle extends VerticleBase {
         return switch (outcome) {
             case Refused refused -> {
                 LOG.warn("crane plan of {}: {} refused: {}", call, refused.event().describe(), refused.reasons());
+                vertx.eventBus().publish(Addresses.CRANE_PLAN_REFUSED, new JsonObject().put("call", call.value())
+                        .put("trigger", new JsonObject().put("kind", refused.event().kind())
+                                .put("description", refused.event().describe()))
+                        .put("reasons", new JsonArray(refused.reasons())));
                 yield Future.succeededFuture(outcome);
             }
             case Published published -> {
+                solving.record(published.solveTime());
                 published.plan().instructions().forEach(move -> callOf.put(move.id(), call));
                 yield publisher.publish(published).compose(refusals -> {
                     latency.record(System.nanoTime() - received, TimeUnit.NANOSECONDS);

@@ -115,7 +115,8 @@ public final class Replanner {
             List<Integer> sequence = new ArrayList<>(pinned.get(k).stream().map(number::get).toList());
             pinnedCounts.add(sequence.size());
             for (TaskId task : state.queue(cranes.get(k).crane())) {
-                if (number.containsKey(task) && placed.add(task)) {
+                // a crane back in service narrows its neighbours' reach: what they can no longer reach is placed anew
+                if (number.containsKey(task) && state.reaches(k + 1, state.task(task).bay()) && placed.add(task)) {
                     sequence.add(number.get(task));
                     published.add(new PublishedAssignment(number.get(task), k + 1, settings.stabilitySeconds()));
                 }
@@ -125,6 +126,13 @@ public final class Replanner {
         QcspInstance instance = instance(state, remaining, number, cranes, pinned, now);
         placeUnassigned(instance, sequences, pinnedCounts, placed.isEmpty());
         Problem start = new Problem(instance, sequences, pinnedCounts, published);
+        if (!ScheduleChecker.check(instance, SequenceDecoder.decode(instance, sequences).toSchedule()).isEmpty()) {
+            List<List<Integer>> pins = new ArrayList<>();
+            for (int k = 0; k < sequences.size(); k++) {
+                pins.add(sequences.get(k).subList(0, pinnedCounts.get(k)));
+            }
+            start = new Problem(instance, PinnedGreedy.sequences(instance, pins), pinnedCounts, published);
+        }
         CraneReplanning search = state.queuesEmpty() ? firstPlan : replanning;
         CraneReplanning.Outcome outcome = remaining.isEmpty()
                 ? new CraneReplanning.Outcome(sequences, replanning.score(start), true)
@@ -201,7 +209,8 @@ public final class Replanner {
             if (placed.contains(task.number())) {
                 continue;
             }
-            int[] place = besideItsBay(sequences, pinned, closure(after, task.number()), closure(before, task.number()));
+            int[] place = besideItsBay(instance, task.bay(), sequences, pinned, closure(after, task.number()),
+                    closure(before, task.number()));
             if (place == null) {
                 int best = -1;
                 for (int k = 0; k < sequences.size(); k++) {
@@ -218,9 +227,12 @@ public final class Replanner {
     }
 
     /** Crane index and position right before a successor, else right after a predecessor; null when neither is placed. */
-    private static int[] besideItsBay(List<List<Integer>> sequences, List<Integer> pinned, Set<Integer> successors,
-                                      Set<Integer> predecessors) {
+    private static int[] besideItsBay(QcspInstance instance, int bay, List<List<Integer>> sequences,
+                                      List<Integer> pinned, Set<Integer> successors, Set<Integer> predecessors) {
         for (int k = 0; k < sequences.size(); k++) {
+            if (!instance.reaches(k + 1, bay)) {
+                continue;
+            }
             List<Integer> sequence = sequences.get(k);
             for (int i = pinned.get(k); i < sequence.size(); i++) {
                 if (successors.contains(sequence.get(i))) {
@@ -229,6 +241,9 @@ public final class Replanner {
             }
         }
         for (int k = 0; k < sequences.size(); k++) {
+            if (!instance.reaches(k + 1, bay)) {
+                continue;
+            }
             List<Integer> sequence = sequences.get(k);
             for (int i = sequence.size() - 1; i >= 0; i--) {
                 if (predecessors.contains(sequence.get(i))) {
@@ -263,7 +278,12 @@ public final class Replanner {
             state.startedOn(task).filter(state::isActive).ifPresent(crane -> underWay.put(task.id(), crane));
         }
         List<List<TaskId>> pinned = new ArrayList<>();
-        for (CraneAtBay crane : cranes) {
+        for (int k = 0; k < cranes.size(); k++) {
+            CraneAtBay crane = cranes.get(k);
+            int number = k + 1;
+            // work a crane can no longer reach with its neighbours' room kept (the cranes in service changed) is let go
+            underWay.entrySet().removeIf(entry -> entry.getValue().equals(crane.crane())
+                    && !state.reaches(number, state.task(entry.getKey()).bay()));
             List<TaskId> work = new ArrayList<>();
             state.queue(crane.crane()).stream().filter(task -> crane.crane().equals(underWay.get(task))).forEach(work::add);
             underWay.forEach((task, on) -> {
@@ -273,6 +293,7 @@ public final class Replanner {
             });
             state.overrides(crane.crane()).stream()
                     .filter(task -> remaining.contains(task) && !underWay.containsKey(task) && !work.contains(task))
+                    .filter(task -> state.reaches(number, state.task(task).bay()))
                     .forEach(work::add);
             pinned.add(work);
         }
@@ -330,6 +351,9 @@ public final class Replanner {
     LivePlan assemble(CallState state, Planned planned, long version, Instant at) {
         Map<TaskId, WorkTask> tasks = new HashMap<>();
         state.remainingTasks().forEach(task -> tasks.put(task.id(), task));
+        Map<TaskId, List<TaskId>> before = new HashMap<>();
+        state.work().orders().forEach(order ->
+                before.computeIfAbsent(order.after(), t -> new ArrayList<>()).add(order.before()));
         List<CraneQueue> queues = new ArrayList<>();
         List<WorkInstruction> instructions = new ArrayList<>();
         for (int k = 0; k < planned.cranes().size(); k++) {
@@ -339,9 +363,15 @@ public final class Replanner {
             int budget = settings.dispatchAhead();
             long position = state.finishedTasks(crane);
             List<PlannedTask> queue = new ArrayList<>();
+            Set<TaskId> earlier = new HashSet<>();
             for (int i = 0; i < sequence.size(); i++) {
                 int number = sequence.get(i);
                 WorkTask task = tasks.get(planned.tasks().get(number - 1));
+                if (!ready(task.id(), before, earlier, tasks.keySet())) {
+                    // a machine must not get a move whose bay still waits for another crane's work
+                    budget = 0;
+                }
+                earlier.add(task.id());
                 ScheduledTask times = planned.times(number).orElseThrow();
                 queue.add(new PlannedTask(task.id(), task.bay(), epoch.plusSeconds(times.start()),
                         epoch.plusSeconds(times.end()), i < pinned));
@@ -363,6 +393,13 @@ public final class Replanner {
         Instant completion = queues.stream().flatMap(queue -> queue.tasks().stream()).map(PlannedTask::end)
                 .max(Comparator.naturalOrder()).orElse(at);
         return new LivePlan(state.work().call(), version, at, planned.score(), completion, queues, instructions);
+    }
+
+    /** Whether every remaining predecessor of a task comes earlier in the same crane's queue. */
+    private static boolean ready(TaskId task, Map<TaskId, List<TaskId>> before, Set<TaskId> earlier,
+                                 Set<TaskId> remaining) {
+        return before.getOrDefault(task, List.of()).stream()
+                .allMatch(predecessor -> !remaining.contains(predecessor) || earlier.contains(predecessor));
     }
 
     /** A move's next published version; the same object when nothing about it changes. */

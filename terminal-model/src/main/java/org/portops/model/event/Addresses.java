@@ -27,6 +27,8 @@ public final class Addresses {
      * {@code trigger}, {@code score}, {@code completion}, {@code reassigned}, {@code changed}, {@code diff}).
      */
     public static final String CRANE_PLAN_PUBLISHED = "crane.plan.published";
+    /** Fact: the crane scheduler refused an event and kept its plan (body: {@code call}, {@code trigger}, {@code reasons}). */
+    public static final String CRANE_PLAN_REFUSED = "crane.plan.refused";
     /**
      * Command: an operator puts a move's crane task on a crane (body: {@code instruction}, {@code crane},
      * {@code operator}); the reply is the new plan's version or a failure naming why it was refused.
