@@ -172,7 +172,7 @@ final class CpuMeter {
         try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path proc : procs) {
                 String[] stat = stat(proc);
-                if (stat != null && Long.parseLong(stat[3]) == postmaster) {
+                if (stat != null && Long.parseLong(stat[1]) == postmaster) {
                     total += ticks(stat, false);
                 }
             }
