@@ -25,6 +25,9 @@ interface BenchBroker extends AutoCloseable {
 
     String url();
 
+    /** The broker's process when it runs as one, or null when it runs in this JVM. */
+    Long pid();
+
     @Override
     void close();
 
@@ -81,6 +84,10 @@ interface BenchBroker extends AutoCloseable {
                 return "tcp://127.0.0.1:" + port;
             }
 
+            public Long pid() {
+                return null;
+            }
+
             public void close() {
                 try {
                     hivemq.stop().get(20, TimeUnit.SECONDS);
@@ -114,6 +121,10 @@ interface BenchBroker extends AutoCloseable {
 
             public String url() {
                 return "tcp://127.0.0.1:" + port;
+            }
+
+            public Long pid() {
+                return process.pid();
             }
 
             public void close() {

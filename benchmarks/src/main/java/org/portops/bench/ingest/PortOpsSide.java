@@ -40,6 +40,7 @@ final class PortOpsSide implements AutoCloseable {
     private static final int POOL_SIZE = 8;
 
     private final EmbeddedPostgres postgres;
+    private final Path postgresData;
     private final String jdbcUrl;
     private final HazelcastInstance hazelcast;
     private final Vertx vertx;
@@ -58,9 +59,10 @@ final class PortOpsSide implements AutoCloseable {
         this.layout = layout;
         this.flushInterval = flushInterval;
         this.sharedSubscription = sharedSubscription;
+        postgresData = folder.resolve("pg");
         postgres = EmbeddedPostgres.builder()
                 .setOverrideWorkingDirectory(Files.createDirectories(folder.resolve("pg-work")).toFile())
-                .setDataDirectory(folder.resolve("pg"))
+                .setDataDirectory(postgresData)
                 .start();
         jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
         Database.migrate(jdbcUrl, USER, USER);
@@ -73,6 +75,10 @@ final class PortOpsSide implements AutoCloseable {
 
     String terminal() {
         return layout.terminalCode();
+    }
+
+    Path postgresData() {
+        return postgresData;
     }
 
     int postgresPort() {

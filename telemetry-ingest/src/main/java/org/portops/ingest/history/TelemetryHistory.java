@@ -24,7 +24,7 @@ public final class TelemetryHistory {
 
     private static final String INSERT_READINGS = "insert into telemetry_reading "
             + "(recorded_at, received_at, machine_id, topic, sequence, payload) "
-            + "select r, rc, m, t, s, p::jsonb from unnest($1::timestamptz[], $2::timestamptz[], $3::text[], "
+            + "select r, rc, m, t, s, p::json from unnest($1::timestamptz[], $2::timestamptz[], $3::text[], "
             + "$4::text[], $5::bigint[], $6::text[]) as u(r, rc, m, t, s, p)";
     private static final String INSERT_QUARANTINE = "insert into telemetry_quarantine "
             + "(received_at, topic, machine_claimed, reason_code, reason_text, payload) "
