@@ -79,6 +79,22 @@ class MessageChecksTest {
     }
 
     @Test
+    void aTopicSeenBeforeIsCheckedInFullAgain() {
+        byte[] good = codec.encode(tractor("TT001", 1, NOW, HERE, 0));
+        for (int round = 0; round < 2; round++) {
+            assertThat(code(checks.check("portops/v1/OTHER/TT001/state", good, NOW, false))).as("round %d", round)
+                    .isEqualTo("UNKNOWN_TOPIC");
+            assertThat(code("TT999", tractor("TT999", 1, NOW, HERE, 0), NOW)).as("round %d", round)
+                    .isEqualTo("UNKNOWN_MACHINE");
+            assertThat(code("TT001", tractor("TT002", 1, NOW, HERE, 0), NOW)).as("round %d", round)
+                    .isEqualTo("SPOOFED_ID");
+        }
+        assertThat(code("TT001", tractor("TT001", 1, NOW, HERE, 0), NOW)).isEqualTo("ACCEPTED");
+        Instant later = NOW.plusMillis(100);
+        assertThat(code("TT001", tractor("TT001", 1, later, HERE, 0), later)).isEqualTo("REPLAY");
+    }
+
+    @Test
     void eachBadMessageIsRefusedWithItsOwnReason() {
         byte[] good = codec.encode(tractor("TT001", 1, NOW, HERE, 0));
         assertThat(code(checks.check("portops/v2/TEST/TT001/state", good, NOW, false))).isEqualTo("UNKNOWN_TOPIC");
