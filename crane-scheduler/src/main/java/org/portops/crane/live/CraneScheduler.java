@@ -145,8 +145,8 @@ public final class CraneScheduler {
     }
 
     private ReplanOutcome replan(LiveEvent event) {
-        Instant started = clock.instant();
-        Replanner.Result result = replanner.replan(state, started);
+        long started = System.nanoTime();
+        Replanner.Result result = replanner.replan(state, clock.instant());
         return switch (result) {
             case Replanner.Result.Invalid invalid -> new Refused(event, invalid.reasons());
             case Replanner.Result.Valid valid -> {
@@ -158,7 +158,7 @@ public final class CraneScheduler {
                 forced.increment(diff.forcedReassignments());
                 voluntaryTotal += diff.voluntaryReassignments();
                 Replanner.Planned solved = valid.planned();
-                yield new Published(event, plan, diff, Duration.between(started, clock.instant()),
+                yield new Published(event, plan, diff, Duration.ofNanos(System.nanoTime() - started),
                         new ReplanOutcome.Solved(solved.problem().instance(), solved.schedule(), solved.cranes(),
                                 solved.tasks()));
             }
