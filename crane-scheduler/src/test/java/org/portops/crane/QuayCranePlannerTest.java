@@ -67,7 +67,8 @@ class QuayCranePlannerTest {
         assertThat(explanation.constraintNames()).containsExactlyInAnyOrder(
                 QcspConstraintProvider.PRECEDENCE, QcspConstraintProvider.ONE_CRANE_PER_BAY,
                 QcspConstraintProvider.CRANES_KEEP_CLEAR, QcspConstraintProvider.START_BAYS_CLEAR,
-                QcspConstraintProvider.CRANE_REACH, QcspConstraintProvider.VESSEL_COMPLETION,
+                QcspConstraintProvider.CRANE_REACH, QcspConstraintProvider.CRANE_UNAVAILABLE,
+                QcspConstraintProvider.CRANE_OUT_OF_SERVICE, QcspConstraintProvider.VESSEL_COMPLETION,
                 QcspConstraintProvider.CRANE_TRAVEL, QcspConstraintProvider.CRANE_WAITING);
         assertThat(explanation.score()).isEqualTo(plan.score());
         PlanExplanation.ConstraintCost completion = explanation.constraints().stream()

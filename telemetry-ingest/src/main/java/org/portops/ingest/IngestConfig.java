@@ -16,7 +16,8 @@ import org.portops.ingest.anomaly.AnomalyParameters;
  *                           plain subscriptions (one node only)
  * @param skewWindow         how far a message's timestamp may be from the ingest's clock, either way
  * @param offlineTimeout     a machine silent this long is marked OFFLINE
- * @param flushInterval      how often coalesced readings go to live state and history batches to PostgreSQL
+ * @param flushInterval      how often partly filled history batches go to PostgreSQL (full ones go at once); live
+ *                           state does not wait for it: readings are written as soon as no write is in flight
  * @param retention          how long reading history is kept (whole days, partition by partition)
  * @param inboundQueueBound  readings waiting between the Paho callback and the checks; beyond it they are shed
  * @param historyQueueBound  history rows waiting for PostgreSQL; beyond it readings are shed (events never)
@@ -54,8 +55,8 @@ public record IngestConfig(String brokerUrl, String clientIdPrefix, String termi
     }
 
     /**
-     * Defaults: shared group {@code portops-ingest}, skew ±30 s, offline after 30 s of silence, flush every
-     * 250 ms, 7 days of history, 50,000 readings inbound, 100,000 history rows queued in batches of 1,000, a
+     * Defaults: shared group {@code portops-ingest}, skew ±30 s, offline after 30 s of silence, history flushed
+     * every 250 ms, 7 days of history, 50,000 readings inbound, 100,000 history rows queued in batches of 1,000, a
      * one-day events session, one alert per kind and machine per minute, gateways {@code *-GW01}.., the anomaly
      * detector's defaults
      */

@@ -2,12 +2,34 @@ package org.portops.ingest;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import org.portops.ingest.check.Rejection;
 import org.portops.model.event.AlertKind;
 import org.portops.model.telemetry.TelemetryTopic;
 
 /** The ingest's Micrometer meters, all named {@code portops.ingest.*}. */
 public final class IngestMetrics {
+
+    /**
+     * Where a reading spends its time on the way to live state (the first stage times every message), timed as
+     * {@code portops.ingest.latency{stage=...}} with its median and 99th percentile over the last ~15 s.
+     */
+    public enum Stage {
+        /** From Paho's callback to the checks: the inbound queue and the wait for the ingest's context. */
+        QUEUED,
+        /** From accepted to sent to Hazelcast: the wait behind the batch in flight. */
+        COALESCED,
+        /** One batch of state writes, sent to in live state (timed once per batch). */
+        WRITTEN,
+        /** From Paho's callback to in live state. */
+        TOTAL
+    }
+
+    private static final Duration PERCENTILE_WINDOW = Duration.ofSeconds(15);
 
     private final MeterRegistry registry;
     private final Counter shedInbound;
@@ -16,6 +38,7 @@ public final class IngestMetrics {
     private final Counter coalesced;
     private final Counter historyRows;
     private final Counter ordersPublished;
+    private final Map<Stage, Timer> stages = new EnumMap<>(Stage.class);
 
     public IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -25,6 +48,22 @@ public final class IngestMetrics {
         this.coalesced = registry.counter("portops.ingest.readings.coalesced");
         this.historyRows = registry.counter("portops.ingest.history.rows");
         this.ordersPublished = registry.counter("portops.ingest.orders.published");
+        for (Stage stage : Stage.values()) {
+            stages.put(stage, Timer.builder("portops.ingest.latency").tag("stage", stage.name().toLowerCase(Locale.ROOT))
+                    .publishPercentiles(0.5, 0.99)
+                    .distributionStatisticExpiry(PERCENTILE_WINDOW)
+                    .distributionStatisticBufferLength(3)
+                    .register(registry));
+        }
+    }
+
+    public void stage(Stage stage, Duration took) {
+        stages.get(stage).record(took);
+    }
+
+    /** The timer of one stage (its snapshot has the percentiles). */
+    public Timer stageTimer(Stage stage) {
+        return stages.get(stage);
     }
 
     public MeterRegistry registry() {

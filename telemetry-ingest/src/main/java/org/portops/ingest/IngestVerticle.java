@@ -103,7 +103,8 @@ public final class IngestVerticle extends VerticleBase {
         ingest = new TelemetryIngest(vertx, yard, pool, layout, clock, config, metrics);
         running = true;
         return ingest.maintainPartitions()
-                .compose(maintenance -> vertx.executeBlocking(() -> {
+                .compose(maintenance -> ingest.loadActiveAlerts())
+                .compose(alerts -> vertx.executeBlocking(() -> {
                     connect();
                     return null;
                 }))
@@ -164,14 +165,16 @@ public final class IngestVerticle extends VerticleBase {
         for (Inbound in = urgent.poll(); in != null; in = urgent.poll()) {
             accept(in);
         }
-        for (int i = 0; i < DRAIN_CHUNK; i++) {
+        boolean more = true;
+        for (int i = 0; i < DRAIN_CHUNK && more; i++) {
             Inbound in = readings.poll();
-            if (in == null) {
-                return;
+            more = in != null;
+            if (more) {
+                accept(in);
             }
-            accept(in);
         }
-        if (drainScheduled.compareAndSet(false, true)) {
+        ingest.flushLiveState();
+        if (more && drainScheduled.compareAndSet(false, true)) {
             context.runOnContext(v -> drain());
         }
     }

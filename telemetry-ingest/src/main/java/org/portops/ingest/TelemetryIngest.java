@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.portops.ingest.alert.Alerts;
 import org.portops.ingest.alert.MaintenanceAlerts;
@@ -28,6 +29,7 @@ import org.portops.model.equipment.EquipmentId;
 import org.portops.model.event.AlertKind;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.telemetry.ConnectionMessage;
+import org.portops.model.telemetry.ConnectionState;
 import org.portops.model.telemetry.EventMessage;
 import org.portops.model.telemetry.InstantAction;
 import org.portops.model.telemetry.Order;
@@ -64,20 +66,24 @@ public final class TelemetryIngest {
     private final TelemetryPartitions partitions;
     private final OrderDispatcher orders;
     private final AnomalyDetector anomalies;
+    private final Clock clock;
 
     public TelemetryIngest(Vertx vertx, LiveYard yard, Pool pool, TerminalLayout layout, Clock clock,
                            IngestConfig config, IngestMetrics metrics) {
         this.metrics = metrics;
+        this.clock = clock;
         this.senders = new KnownSenders(layout, config.gatewayIds());
         this.checks = new MessageChecks(layout, config.terminalCode(), senders, config.skewWindow(),
                 config.sessionExpiry());
-        this.alerts = new Alerts(vertx.eventBus(), yard.auditLog(), metrics, clock, config.alertInterval());
-        this.coalescer = new EquipmentCoalescer(yard, metrics);
+        this.alerts = new Alerts(vertx.eventBus(), yard.auditLog(), yard.alerts(), metrics, clock,
+                config.alertInterval());
+        this.coalescer = new EquipmentCoalescer(yard, metrics, clock, vertx.getOrCreateContext());
         this.offline = new OfflineDetector(yard, senders.equipment(), coalescer, alerts, clock,
                 config.offlineTimeout());
         this.events = new EventProcessor(yard, new EventStore(pool), alerts, metrics, clock);
         TelemetryHistory history = new TelemetryHistory(pool);
         this.readings = new BatchWriter<>("reading history", config.historyQueueBound(), config.historyBatchSize(),
+                TelemetryHistory.READING_BATCHES_IN_FLIGHT,
                 rows -> history.writeReadings(rows).onSuccess(v -> metrics.historyRows(rows.size())),
                 metrics::shedHistory);
         this.quarantine = new BatchWriter<>("quarantine", config.historyQueueBound(), config.historyBatchSize(),
@@ -93,6 +99,7 @@ public final class TelemetryIngest {
 
     /** Checks one message and hands it on; acknowledges it (QoS 1) once what it caused is durable. */
     public void accept(Inbound in) {
+        metrics.stage(IngestMetrics.Stage.QUEUED, Duration.between(in.receivedAt(), clock.instant()));
         Verdict verdict = checks.check(in.topic(), in.payload(), in.receivedAt(), in.redelivery());
         switch (verdict) {
             case Verdict.Accepted accepted -> accepted(accepted.topic(), accepted.message(), in);
@@ -131,11 +138,12 @@ public final class TelemetryIngest {
 
     private void accepted(Topic topic, TelemetryMessage message, Inbound in) {
         metrics.accepted(topic.topic());
-        offline.heard(message.machineId(), in.receivedAt());
+        offline.heard(message.machineId(), in.receivedAt(), !(message instanceof ConnectionMessage said)
+                || said.state() == ConnectionState.ONLINE);
         switch (message) {
             case StateReading reading -> {
                 coalescer.offer(EquipmentStates.from(reading, senders.kindOf(reading.machineId())
-                        .orElse(reading.kind())));
+                        .orElse(reading.kind())), in.receivedAt());
                 anomalies.reading(reading);
                 history(message, topic, in);
             }
@@ -177,9 +185,26 @@ public final class TelemetryIngest {
         return new String(in.payload(), StandardCharsets.UTF_8);
     }
 
-    /** Writes coalesced states to live state and queued history and quarantine rows to PostgreSQL. */
+    /**
+     * Sends the readings accepted since the last call to live state, unless a write is in flight (they follow it the
+     * moment it completes). Called after every turn of checks.
+     */
+    public void flushLiveState() {
+        coalescer.flush();
+    }
+
+    /**
+     * Writes coalesced states to live state, queued history and quarantine rows to PostgreSQL, and repeated alerts'
+     * counts to the alert board.
+     */
     public Future<Void> flush() {
+        alerts.reportRepeats();
         return Future.join(coalescer.flush(), readings.flush(), quarantine.flush()).mapEmpty();
+    }
+
+    /** Learns the alerts already active on the board, so that they clear when their conditions end. */
+    public Future<Integer> loadActiveAlerts() {
+        return alerts.loadActive();
     }
 
     /** Marks machines silent past the timeout offline. */

@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Starts PortOps as 'run' does, plus a simulated terminal: every machine of the layout (or",
             "--sim-machines of them) publishes telemetry to the broker and works vessels, yard and gate on its",
-            "own, starting from the live yard as it stands. With --sim-speed-up above 1 PortOps's clock runs",
-            "at the simulator's pace, so telemetry timestamps stay inside the ingest's skew window.",
+            "own, starting from the live yard as it stands, and executes the work instructions PortOps sends",
+            "it (--sim-mode). With --sim-speed-up above 1 PortOps's clock runs at the simulator's pace, so",
+            "telemetry timestamps stay inside the ingest's skew window.",
             "Stops gracefully on SIGTERM or Ctrl-C, the simulator first."},
         footer = {"",
             "Every setting comes, in this order of precedence, from its option, its PORTOPS_* environment",

@@ -366,14 +366,14 @@ public final class PortOps {
             TerminalSimulator started = TerminalSimulator.start(new SimulatorConfig(
                     infrastructure.broker().url().clientUrl(), layout.terminalCode(), settings.rateHz(),
                     settings.speedUp(), DEMO_SEED, settings.machines(), 0, clock, layout, "portops-sim-" + nodeId,
-                    null, null, inventory));
+                    null, null, inventory, settings.mode(), settings.visualizationHz()));
             running.push(new Stage("Simulated terminal", started::stop));
             LOG.info("Simulated terminal: starts from the live yard: {} containers in the yard, {} vessel calls with "
                     + "{} discharges and {} loads to do", inventory.containers().size(), calls.size(),
                     planned(inventory, BayPlanAction.DISCHARGE), planned(inventory, BayPlanAction.LOAD));
             return started;
         }, started -> started.engine().machines().size() + " machines and reefer monitors publishing at "
-                + settings.rateHz() + " Hz, speed-up " + settings.speedUp());
+                + settings.rateHz() + " Hz, speed-up " + settings.speedUp() + ", " + settings.mode() + " mode");
     }
 
     private static long planned(Inventory inventory, BayPlanAction action) {
@@ -382,7 +382,7 @@ public final class PortOps {
 
     private void startHttp(Vertx vertx, Health health, Metrics metrics, HazelcastInstance hazelcast) {
         HttpVerticle verticle = new HttpVerticle(config.httpHost(), config.httpPort(), health, metrics, hazelcast,
-                liveYard.reader());
+                liveYard.reader(), liveYard.alerts());
         String deployment = step("HTTP server",
                 () -> vertx.deployVerticle(verticle).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS),
                 id -> "listening on " + config.httpUrl(verticle.actualPort()));

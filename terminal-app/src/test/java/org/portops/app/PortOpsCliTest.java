@@ -52,7 +52,8 @@ class PortOpsCliTest {
         int exitCode = execute(Map.of(), "demo", "--help");
 
         assertThat(exitCode).isZero();
-        assertThat(out.toString()).contains("--sim-speed-up", "--sim-rate", "--sim-machines");
+        assertThat(out.toString()).contains("--sim-speed-up", "--sim-rate", "--sim-machines", "--sim-mode",
+                "--sim-visualization-rate");
         for (Setting setting : Setting.values()) {
             assertThat(out.toString()).contains(setting.cliFlag(), "Env: " + setting.envVar());
         }

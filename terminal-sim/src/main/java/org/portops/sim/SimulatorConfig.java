@@ -7,6 +7,7 @@ import org.portops.model.layout.Inventory;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.layout.TerminalLayoutLoader;
 import org.portops.model.telemetry.GeoReference;
+import org.portops.sim.engine.OperatingMode;
 
 /**
  * How to run the simulated terminal.
@@ -28,11 +29,15 @@ import org.portops.model.telemetry.GeoReference;
  *                       {@code seed} at the clock's start time. Containers may come in any order; together they
  *                       must obey the yard rules ({@link org.portops.sim.yard.SimYard}), else start fails naming
  *                       the first that does not
+ * @param mode           who decides the machines' work: the simulator, PortOps's orders, or the simulator until a
+ *                       machine's first order (mixed, the default)
+ * @param visualizationHz positions per machine per simulated second on {@code visualization}, 1..10; 0 = none
+ *                       (the default)
  */
 public record SimulatorConfig(String brokerUrl, String terminalCode, double rateHz, double speedUp, long seed,
                               int machineLimit, int connections, Clock clock, TerminalLayout layout,
                               String clientIdPrefix, Duration reeferPeriod, GeoReference geo,
-                              Inventory inventory) {
+                              Inventory inventory, OperatingMode mode, double visualizationHz) {
 
     public SimulatorConfig {
         Objects.requireNonNull(brokerUrl, "broker URL");
@@ -52,14 +57,18 @@ public record SimulatorConfig(String brokerUrl, String terminalCode, double rate
         clientIdPrefix = clientIdPrefix == null ? "portops-sim" : clientIdPrefix;
         reeferPeriod = reeferPeriod == null ? Duration.ofMinutes(1) : reeferPeriod;
         geo = geo == null ? GeoReference.SAMPLE : geo;
+        mode = mode == null ? OperatingMode.MIXED : mode;
+        if (!(visualizationHz == 0 || visualizationHz >= 1 && visualizationHz <= 10)) {
+            throw new IllegalArgumentException("visualization rate must be 0 (off) or 1..10 Hz, was " + visualizationHz);
+        }
     }
 
-    /** Without a starting inventory: the sample inventory generated from {@code seed}. */
+    /** Without a starting inventory (the sample inventory generated from {@code seed}), mixed, no visualization. */
     public SimulatorConfig(String brokerUrl, String terminalCode, double rateHz, double speedUp, long seed,
                            int machineLimit, int connections, Clock clock, TerminalLayout layout,
                            String clientIdPrefix, Duration reeferPeriod, GeoReference geo) {
         this(brokerUrl, terminalCode, rateHz, speedUp, seed, machineLimit, connections, clock, layout, clientIdPrefix,
-                reeferPeriod, geo, null);
+                reeferPeriod, geo, null, null, 0);
     }
 
     /** The sample terminal in real time at 1 Hz, seed 1, every machine on its own connection. */
@@ -69,42 +78,52 @@ public record SimulatorConfig(String brokerUrl, String terminalCode, double rate
 
     public SimulatorConfig withRate(double hz) {
         return new SimulatorConfig(brokerUrl, terminalCode, hz, speedUp, seed, machineLimit, connections, clock, layout,
-                clientIdPrefix, reeferPeriod, geo, inventory);
+                clientIdPrefix, reeferPeriod, geo, inventory, mode, visualizationHz);
     }
 
     public SimulatorConfig withSpeedUp(double factor) {
         return new SimulatorConfig(brokerUrl, terminalCode, rateHz, factor, seed, machineLimit, connections, clock,
-                layout, clientIdPrefix, reeferPeriod, geo, inventory);
+                layout, clientIdPrefix, reeferPeriod, geo, inventory, mode, visualizationHz);
     }
 
     public SimulatorConfig withMachines(int limit, int sharedConnections) {
         return new SimulatorConfig(brokerUrl, terminalCode, rateHz, speedUp, seed, limit, sharedConnections, clock,
-                layout, clientIdPrefix, reeferPeriod, geo, inventory);
+                layout, clientIdPrefix, reeferPeriod, geo, inventory, mode, visualizationHz);
     }
 
     public SimulatorConfig withSeed(long newSeed) {
         return new SimulatorConfig(brokerUrl, terminalCode, rateHz, speedUp, newSeed, machineLimit, connections, clock,
-                layout, clientIdPrefix, reeferPeriod, geo, inventory);
+                layout, clientIdPrefix, reeferPeriod, geo, inventory, mode, visualizationHz);
     }
 
     public SimulatorConfig withClock(Clock newClock) {
         return new SimulatorConfig(brokerUrl, terminalCode, rateHz, speedUp, seed, machineLimit, connections, newClock,
-                layout, clientIdPrefix, reeferPeriod, geo, inventory);
+                layout, clientIdPrefix, reeferPeriod, geo, inventory, mode, visualizationHz);
     }
 
     public SimulatorConfig withClientIdPrefix(String prefix) {
         return new SimulatorConfig(brokerUrl, terminalCode, rateHz, speedUp, seed, machineLimit, connections, clock,
-                layout, prefix, reeferPeriod, geo, inventory);
+                layout, prefix, reeferPeriod, geo, inventory, mode, visualizationHz);
     }
 
     /** Starts from {@code start} instead of the sample inventory. */
     public SimulatorConfig withInventory(Inventory start) {
         return new SimulatorConfig(brokerUrl, terminalCode, rateHz, speedUp, seed, machineLimit, connections, clock,
-                layout, clientIdPrefix, reeferPeriod, geo, start);
+                layout, clientIdPrefix, reeferPeriod, geo, start, mode, visualizationHz);
     }
 
     public SimulatorConfig withReeferPeriod(Duration period) {
         return new SimulatorConfig(brokerUrl, terminalCode, rateHz, speedUp, seed, machineLimit, connections, clock,
-                layout, clientIdPrefix, period, geo, inventory);
+                layout, clientIdPrefix, period, geo, inventory, mode, visualizationHz);
+    }
+
+    public SimulatorConfig withMode(OperatingMode newMode) {
+        return new SimulatorConfig(brokerUrl, terminalCode, rateHz, speedUp, seed, machineLimit, connections, clock,
+                layout, clientIdPrefix, reeferPeriod, geo, inventory, newMode, visualizationHz);
+    }
+
+    public SimulatorConfig withVisualizationRate(double hz) {
+        return new SimulatorConfig(brokerUrl, terminalCode, rateHz, speedUp, seed, machineLimit, connections, clock,
+                layout, clientIdPrefix, reeferPeriod, geo, inventory, mode, hz);
     }
 }

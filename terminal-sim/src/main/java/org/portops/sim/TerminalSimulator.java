@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * The simulated terminal as a library: {@link #start} builds the terminal (the configured inventory, else the
  * sample inventory and vessel calls from the seed), connects to the broker, announces every machine ONLINE and runs the engine in the background at the
  * configured speed-up; {@link #stop} announces OFFLINE and disconnects. Inject faults and attacks with
- * {@link #inject}; instant actions arriving over MQTT are applied by the engine.
+ * {@link #inject}; instant actions and orders arriving over MQTT are applied by the engine.
  */
 public final class TerminalSimulator implements AutoCloseable {
 
@@ -53,7 +53,7 @@ public final class TerminalSimulator implements AutoCloseable {
         SimEngine[] engine = new SimEngine[1];
         MqttOutput output = new MqttOutput(config.brokerUrl(), config.terminalCode(), config.clientIdPrefix(),
                 layout.allEquipment().stream().map(e -> e.id()).toList(), config.connections(),
-                config.clock().instant(), action -> engine[0].instantAction(action));
+                config.clock().instant(), action -> engine[0].instantAction(action), order -> engine[0].order(order));
         // Simulated time starts once connected, at the clock's now, and runs from this very moment on: otherwise
         // the time spent connecting would put every timestamp behind the clock for good.
         long startNanos = System.nanoTime();
@@ -61,7 +61,7 @@ public final class TerminalSimulator implements AutoCloseable {
         Inventory inventory = config.inventory() != null ? config.inventory()
                 : SampleInventory.generate(layout, config.seed(), start);
         EngineConfig engineConfig = new EngineConfig(layout, inventory, config.terminalCode(), config.seed(), start,
-                config.rateHz(), config.reeferPeriod(), config.geo());
+                config.rateHz(), config.reeferPeriod(), config.geo(), config.mode(), config.visualizationHz());
         try {
             engine[0] = new SimEngine(engineConfig, output);
         } catch (RuntimeException e) {
@@ -72,8 +72,8 @@ public final class TerminalSimulator implements AutoCloseable {
         engine[0].announceOnline();
         long period = Math.max(1_000_000L, (long) (TICK_NANOS / config.speedUp()));
         simulator.driver.scheduleAtFixedRate(simulator::run, 0, period, TimeUnit.NANOSECONDS);
-        LOG.info("simulated terminal {} started: {} machines, {} Hz, speed-up {}", config.terminalCode(),
-                engine[0].machines().size(), config.rateHz(), config.speedUp());
+        LOG.info("simulated terminal {} started: {} machines, {} Hz, speed-up {}, {} mode", config.terminalCode(),
+                engine[0].machines().size(), config.rateHz(), config.speedUp(), config.mode());
         return simulator;
     }
 

@@ -22,25 +22,33 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.Test;
+import org.portops.model.container.ContainerNumber;
 import org.portops.model.equipment.EquipmentId;
 import org.portops.model.equipment.Position;
 import org.portops.model.telemetry.ConnectionMessage;
 import org.portops.model.telemetry.ConnectionState;
+import org.portops.model.telemetry.EquipmentEvent.InstructionRejected;
 import org.portops.model.telemetry.EquipmentEvent.SpreaderLocked;
 import org.portops.model.telemetry.EquipmentEvent.SpreaderUnlocked;
 import org.portops.model.telemetry.EventMessage;
+import org.portops.model.telemetry.Order;
 import org.portops.model.telemetry.StateReading;
 import org.portops.model.telemetry.TelemetryCodec;
 import org.portops.model.telemetry.TelemetryFormatException;
 import org.portops.model.telemetry.TelemetryMessage;
 import org.portops.model.telemetry.TelemetryTopic;
 import org.portops.model.telemetry.Topic;
+import org.portops.model.work.MoveKind;
+import org.portops.model.work.WorkInstructionId;
+import org.portops.model.work.YardLocation;
+import org.portops.model.yard.YardSlot;
 import org.portops.sim.engine.Injection;
 
 /**
  * What the simulator must deliver through any real broker: a subscriber decodes every machine's readings with
  * growing sequence numbers, the connection topic carries ONLINE / OFFLINE (and the will), spreader events name
- * the container, and each attack reaches the subscriber as the bad message it is meant to be.
+ * the container, each attack reaches the subscriber as the bad message it is meant to be, and every machine
+ * receives the orders sent on its own {@code order} topic and answers on its events.
  */
 abstract class BrokerContract {
 
@@ -192,6 +200,48 @@ abstract class BrokerContract {
             client.disconnect();
             client.close();
         }
+    }
+
+    @Test
+    void everyMachineGetsTheOrdersSentOnItsOrderTopicAndAnswersThem() throws Exception {
+        ConcurrentLinkedQueue<Received> inbox = new ConcurrentLinkedQueue<>();
+        MqttClient client = subscriber(inbox);
+        ContainerNumber stranger = ContainerNumber.fromParts("ZZZ", 'U', 4242);
+        YardLocation from = new YardLocation(YardSlot.parse("A01-01-01-1"));
+        YardLocation to = new YardLocation(YardSlot.parse("A01-03-01-1"));
+        try (TerminalSimulator simulator = TerminalSimulator.start(config())) {
+            List<EquipmentId> machines = simulator.engine().machines().stream()
+                    .filter(id -> !id.value().startsWith("RMS-")).toList();
+            for (EquipmentId machine : machines) {
+                publish(client, new Order(machine, 1, START, new WorkInstructionId("WI-" + machine), stranger,
+                        MoveKind.YARD_SHIFT, from, to));
+            }
+            EquipmentId qc = new EquipmentId("QC01");
+            byte[] spoofed = codec.encode(new Order(new EquipmentId("QC02"), 2, START, new WorkInstructionId("WI-X"),
+                    stranger, MoveKind.YARD_SHIFT, from, to));
+            client.publish(Topic.of("NQCT", qc, TelemetryTopic.ORDER).toString(), spoofed, 1, false);
+            await(inbox, list -> rejections(list).size() >= machines.size());
+            Thread.sleep(500);
+
+            assertThat(rejections(List.copyOf(inbox))).containsExactlyInAnyOrderElementsOf(machines.stream()
+                    .map(m -> m + " WI-" + m + " UNKNOWN_CONTAINER").toList());
+            assertThat(simulator.output().rejectedOrders()).as("the order for QC02 on the topic of QC01").isEqualTo(1);
+        } finally {
+            client.disconnect();
+            client.close();
+        }
+    }
+
+    private void publish(MqttClient client, Order order) throws MqttException {
+        client.publish(Topic.of("NQCT", order.machineId(), TelemetryTopic.ORDER).toString(), codec.encode(order), 1,
+                false);
+    }
+
+    private List<String> rejections(List<Received> inbox) {
+        return decoded(inbox, TelemetryTopic.EVENTS, EventMessage.class).stream()
+                .filter(e -> e.event() instanceof InstructionRejected)
+                .map(e -> e.machineId() + " " + ((InstructionRejected) e.event()).instruction() + " "
+                        + ((InstructionRejected) e.event()).reason()).toList();
     }
 
     /** Hands each message to the inbox and returns at once; never throws into Paho. */

@@ -11,6 +11,7 @@ import org.portops.model.layout.TerminalLayout;
 import org.portops.model.vessel.VesselCall;
 import org.portops.model.work.WorkInstruction;
 import org.portops.model.yard.YardSlot;
+import org.portops.state.alert.AlertBoard;
 import org.portops.state.live.LiveYardEngine;
 import org.portops.state.store.AuditLog;
 
@@ -94,6 +95,15 @@ public final class LiveYard {
         return engine.updateInstruction(instruction);
     }
 
+    /**
+     * Like {@link #updateInstruction}, but only if the instruction held is exactly {@code expected} (null: there is none
+     * yet): a compare-and-set, so a planner's change made from a version that has moved on since (a driver started the
+     * move, an operator cancelled it) is refused, naming the version held, and changes nothing.
+     */
+    public Future<ChangeResult> replaceInstruction(WorkInstruction expected, WorkInstruction instruction) {
+        return engine.replaceInstruction(expected, instruction);
+    }
+
     /** Stores a vessel call and its bay plan, durably first, then live; publishes {@code VesselCallChanged}. */
     public Future<ChangeResult> updateVesselCall(VesselCall call) {
         return engine.updateVesselCall(call);
@@ -102,6 +112,11 @@ public final class LiveYard {
     /** The audit log and decision journal. */
     public AuditLog auditLog() {
         return engine.auditLog();
+    }
+
+    /** The board of active alerts: raised and cleared by telemetry-ingest, acknowledged by operators. */
+    public AlertBoard alerts() {
+        return engine.alerts();
     }
 
     public Startup startup() {

@@ -6,6 +6,8 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import org.portops.state.alert.AlertBoard;
+import org.portops.state.alert.AlertSerializers;
 import org.portops.state.block.BlockSerializers;
 import org.portops.state.hazelcast.ModelSerializers;
 import org.portops.state.hazelcast.RefusalSerializer;
@@ -60,7 +62,9 @@ public final class YardHazelcast {
         for (CompactSerializer<?> serializer : serializers()) {
             config.getSerializationConfig().getCompactSerializationConfig().addSerializer(serializer);
         }
-        for (String name : YardMaps.ALL) {
+        List<String> maps = new ArrayList<>(YardMaps.ALL);
+        maps.add(AlertBoard.MAP);
+        for (String name : maps) {
             config.addMapConfig(new MapConfig(name)
                     .setInMemoryFormat(InMemoryFormat.OBJECT)
                     .setBackupCount(1)
@@ -76,6 +80,7 @@ public final class YardHazelcast {
         all.addAll(StateSerializers.all());
         all.addAll(BlockSerializers.all());
         all.addAll(RefusalSerializer.all());
+        all.addAll(AlertSerializers.all());
         return all;
     }
 

@@ -11,12 +11,14 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.portops.ingest.mqtt.BufferedSockets;
 import org.portops.model.telemetry.TelemetryTopic;
 import org.portops.model.telemetry.Topic;
 
 /**
  * The reference consumer: one Paho MQTT 5 client subscribed the way the ingest subscribes to readings (a shared
- * subscription, QoS 0, clean session, memory persistence, the same receive maximum) that only counts what arrives.
+ * subscription unless the run says otherwise, QoS 0, clean session, memory persistence, the same receive maximum,
+ * the ingest's {@link BufferedSockets}) that only counts what arrives.
  * It listens on its own terminal code, so the ingest never sees its traffic and it never sees the ingest's.
  */
 final class BareDrain implements MqttCallback, AutoCloseable {
@@ -26,16 +28,18 @@ final class BareDrain implements MqttCallback, AutoCloseable {
     private final MqttAsyncClient client;
     private final AtomicLong received = new AtomicLong();
 
-    BareDrain(String brokerUrl, String clientId) throws MqttException {
+    BareDrain(String brokerUrl, String clientId, boolean shared) throws MqttException {
         client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
         client.setCallback(this);
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
         options.setReceiveMaximum(65_535);
         options.setKeepAliveInterval(30);
+        options.setSocketFactory(new BufferedSockets());
         client.connect(options).waitForCompletion(10_000);
-        MqttSubscription subscription = new MqttSubscription(Topic.sharedFilter("bench-bare", TERMINAL,
-                TelemetryTopic.STATE), 0);
+        MqttSubscription subscription = new MqttSubscription(shared
+                ? Topic.sharedFilter("bench-bare", TERMINAL, TelemetryTopic.STATE)
+                : Topic.filter(TERMINAL, TelemetryTopic.STATE), 0);
         client.subscribe(new MqttSubscription[] {subscription}).waitForCompletion(10_000);
     }
 

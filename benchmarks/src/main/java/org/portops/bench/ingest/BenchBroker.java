@@ -1,5 +1,6 @@
 package org.portops.bench.ingest;
 
+import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -24,6 +25,9 @@ interface BenchBroker extends AutoCloseable {
 
     String url();
 
+    /** The broker's process when it runs as one, or null when it runs in this JVM. */
+    Long pid();
+
     @Override
     void close();
 
@@ -31,7 +35,12 @@ interface BenchBroker extends AutoCloseable {
         return Files.isExecutable(MOSQUITTO);
     }
 
-    static BenchBroker start(String name, Path folder) throws IOException, InterruptedException {
+    /** @param hiveMqPollBatch diagnostic: HiveMQ's internal poll batch size, or null for its own (50) */
+    static BenchBroker start(String name, Path folder, Integer hiveMqPollBatch) throws IOException,
+            InterruptedException {
+        if (hiveMqPollBatch != null) {
+            InternalConfigurations.PUBLISH_POLL_BATCH_SIZE = hiveMqPollBatch;
+        }
         return switch (name) {
             case "hivemq" -> hiveMq(Files.createDirectories(folder.resolve("hivemq")));
             case "mosquitto" -> mosquitto(Files.createDirectories(folder.resolve("mosquitto")));
@@ -75,6 +84,10 @@ interface BenchBroker extends AutoCloseable {
                 return "tcp://127.0.0.1:" + port;
             }
 
+            public Long pid() {
+                return null;
+            }
+
             public void close() {
                 try {
                     hivemq.stop().get(20, TimeUnit.SECONDS);
@@ -108,6 +121,10 @@ interface BenchBroker extends AutoCloseable {
 
             public String url() {
                 return "tcp://127.0.0.1:" + port;
+            }
+
+            public Long pid() {
+                return process.pid();
             }
 
             public void close() {

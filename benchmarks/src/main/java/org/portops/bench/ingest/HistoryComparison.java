@@ -1,8 +1,10 @@
 package org.portops.bench.ingest;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -12,11 +14,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.portops.ingest.IngestConfig;
 import org.portops.ingest.history.BatchWriter;
 import org.portops.ingest.history.ReadingRow;
@@ -29,27 +34,46 @@ import org.postgresql.PGConnection;
  * batch one {@code INSERT ... SELECT FROM unnest(...)} through {@link TelemetryHistory}) and a bulk load of the same
  * rows from a CSV file, by Debian's {@code psql \copy} or, without psql, {@code COPY FROM STDIN} through the JDBC
  * driver's CopyManager. The rows are readings the ingest stored earlier in the run. Alternates the two, rounds
- * times, and keeps each one's best.
+ * times, and keeps each one's best. Each path's PostgreSQL CPU per row comes from {@link CpuMeter}. A third path,
+ * the same writer and statement into a scratch table with the first telemetry layout (V20261124_0700: {@code jsonb}
+ * payload, a btree on machine and time), shows what the current layout (V20261124_0810: {@code json}, a BRIN on time)
+ * saves PostgreSQL per row, in the same run.
  */
 final class HistoryComparison {
 
     static final Path PSQL = Path.of("/usr/bin/psql");
     private static final String COLUMNS = "recorded_at, received_at, machine_id, topic, sequence, payload";
 
-    record Result(int rows, int batchSize, double writerRowsPerSecond, double copyRowsPerSecond, String copyTool) {
-        double ratio() {
-            return writerRowsPerSecond / copyRowsPerSecond;
+    /** Rows per second of one path, and the microseconds of PostgreSQL CPU it spent per row. */
+    record Run(double rowsPerSecond, double postgresMicrosPerRow) {
+        static final Run NONE = new Run(0, Double.NaN);
+
+        Run best(Run other) {
+            return other.rowsPerSecond > rowsPerSecond ? other : this;
         }
     }
+
+    record Result(int rows, int batchSize, Run writer, Run copy, Run firstLayoutWriter, String copyTool) {
+        double ratio() {
+            return writer.rowsPerSecond() / copy.rowsPerSecond();
+        }
+    }
+
+    private static final String FIRST_LAYOUT = "bench_reading_v0700";
+    private static final String INSERT_FIRST_LAYOUT = "insert into " + FIRST_LAYOUT + " (" + COLUMNS + ") "
+            + "select r, rc, m, t, s, p::jsonb from unnest($1::timestamptz[], $2::timestamptz[], $3::text[], "
+            + "$4::text[], $5::bigint[], $6::text[]) as u(r, rc, m, t, s, p)";
 
     private final PortOpsSide side;
     private final IngestConfig config;
     private final Path folder;
+    private final CpuMeter cpu;
 
-    HistoryComparison(PortOpsSide side, IngestConfig config, Path folder) {
+    HistoryComparison(PortOpsSide side, IngestConfig config, Path folder, CpuMeter cpu) {
         this.side = side;
         this.config = config;
         this.folder = folder;
+        this.cpu = cpu;
     }
 
     Result run(int wanted, int rounds) throws IOException, InterruptedException, SQLException {
@@ -63,15 +87,65 @@ final class HistoryComparison {
         Path csv = folder.resolve("history-rows.csv");
         boolean psql = Files.isExecutable(PSQL);
         exportCsv(csv, psql);
-        double writer = 0;
-        double copy = 0;
+        createFirstLayout();
+        TelemetryHistory history = new TelemetryHistory(side.pool());
+        Run writer = Run.NONE;
+        Run copy = Run.NONE;
+        Run firstLayout = Run.NONE;
         for (int round = 0; round < rounds; round++) {
-            writer = Math.max(writer, writer(rows));
-            copy = Math.max(copy, psql ? psqlCopy(csv, rows.size()) : jdbcCopy(csv, rows.size()));
+            writer = writer.best(measured(rows.size(), () -> writer(rows, history::writeReadings)));
+            copy = copy.best(measured(rows.size(), () -> psql ? psqlCopy(csv, rows.size())
+                    : jdbcCopy(csv, rows.size())));
+            firstLayout = firstLayout.best(measured(rows.size(), () -> writer(rows, this::writeFirstLayout)));
         }
         Files.deleteIfExists(csv);
-        return new Result(rows.size(), config.historyBatchSize(), writer, copy,
+        PortOpsSide.await(side.pool().query("drop table " + FIRST_LAYOUT).execute());
+        return new Result(rows.size(), config.historyBatchSize(), writer, copy, firstLayout,
                 psql ? "psql \\copy" : "COPY FROM STDIN (JDBC CopyManager)");
+    }
+
+    private interface Timed {
+        double rowsPerSecond() throws IOException, InterruptedException, SQLException;
+    }
+
+    private Run measured(int rows, Timed path) throws IOException, InterruptedException, SQLException {
+        long before = cpu.sample().nanos().get(CpuMeter.Part.POSTGRES);
+        double rate = path.rowsPerSecond();
+        long spent = cpu.sample().nanos().get(CpuMeter.Part.POSTGRES) - before;
+        return new Run(rate, spent / 1_000.0 / rows);
+    }
+
+    private void createFirstLayout() {
+        PortOpsSide.await(side.pool().query("drop table if exists " + FIRST_LAYOUT).execute());
+        PortOpsSide.await(side.pool().query("create table " + FIRST_LAYOUT + " (recorded_at timestamptz not null, "
+                + "received_at timestamptz not null, machine_id text not null, topic text not null, "
+                + "sequence bigint not null, payload jsonb not null) partition by range (recorded_at)").execute());
+        PortOpsSide.await(side.pool().query("create table " + FIRST_LAYOUT + "_all partition of " + FIRST_LAYOUT
+                + " default").execute());
+        PortOpsSide.await(side.pool().query("create index on " + FIRST_LAYOUT + " (machine_id, recorded_at)")
+                .execute());
+    }
+
+    /** The ingest's statement, into the first layout's table. */
+    private Future<Void> writeFirstLayout(List<ReadingRow> rows) {
+        int n = rows.size();
+        OffsetDateTime[] recorded = new OffsetDateTime[n];
+        OffsetDateTime[] received = new OffsetDateTime[n];
+        String[] machines = new String[n];
+        String[] topics = new String[n];
+        Long[] sequences = new Long[n];
+        String[] payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            ReadingRow row = rows.get(i);
+            recorded[i] = OffsetDateTime.ofInstant(row.recordedAt(), ZoneOffset.UTC);
+            received[i] = OffsetDateTime.ofInstant(row.receivedAt(), ZoneOffset.UTC);
+            machines[i] = row.machineId();
+            topics[i] = row.topic();
+            sequences[i] = row.sequence();
+            payloads[i] = row.payload();
+        }
+        return side.pool().preparedQuery(INSERT_FIRST_LAYOUT)
+                .execute(Tuple.of(recorded, received, machines, topics, sequences, payloads)).mapEmpty();
     }
 
     private List<ReadingRow> load() {
@@ -86,8 +160,7 @@ final class HistoryComparison {
     }
 
     /** Rows per second through the ingest's history writer, from the first row offered to the last committed. */
-    private double writer(List<ReadingRow> rows) {
-        TelemetryHistory history = new TelemetryHistory(side.pool());
+    private double writer(List<ReadingRow> rows, Function<List<ReadingRow>, Future<Void>> sink) {
         AtomicLong committed = new AtomicLong();
         AtomicLong shed = new AtomicLong();
         Context context = side.vertx().getOrCreateContext();
@@ -95,7 +168,8 @@ final class HistoryComparison {
         long started = System.nanoTime();
         context.runOnContext(v -> {
             BatchWriter<ReadingRow> writer = new BatchWriter<>("bench history", config.historyQueueBound(),
-                    config.historyBatchSize(), batch -> history.writeReadings(batch)
+                    config.historyBatchSize(), TelemetryHistory.READING_BATCHES_IN_FLIGHT,
+                    batch -> sink.apply(batch)
                     .onSuccess(ok -> committed.addAndGet(batch.size())), shed::incrementAndGet);
             feed(writer, config.historyQueueBound(), rows, 0, () -> committed.get() + shed.get() >= rows.size(), done);
         });

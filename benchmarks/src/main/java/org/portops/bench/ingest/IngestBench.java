@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
@@ -70,6 +71,14 @@ public final class IngestBench implements Callable<Integer> {
             + "service's default, IngestConfig.defaults)")
     Integer flushMillis;
 
+    @Option(names = "--plain-subscription", description = "diagnostic: the ingest's readings client and the bare "
+            + "subscriber subscribe without an MQTT 5 shared subscription (one ingest node only)")
+    boolean plainSubscription;
+
+    @Option(names = "--hivemq-poll-batch", description = "diagnostic: messages HiveMQ reads from a subscriber's queue "
+            + "per poll (its internal PUBLISH_POLL_BATCH_SIZE, 50 unless set)")
+    Integer hiveMqPollBatch;
+
     /** Machines of the lowest steps: 2,000 machines at 5 Hz make the 10,000 readings/s. */
     private static final int BASE_MACHINES = 2_000;
     private static final double MAX_HZ = 10;
@@ -107,9 +116,10 @@ public final class IngestBench implements Callable<Integer> {
                 + loadAtStart);
         List<BrokerResult> results = new ArrayList<>();
         HistoryComparison.Result history;
+        CpuMeter cpu;
         Duration flushInterval;
         try (PortOpsSide side = new PortOpsSide(layout, folder, flushMillis == null ? null
-                : Duration.ofMillis(flushMillis))) {
+                : Duration.ofMillis(flushMillis), !plainSubscription)) {
             IngestConfig config = side.config("tcp://127.0.0.1:1883", "bench-ingest");
             flushInterval = config.flushInterval();
             BenchFleet fleet = new BenchFleet(layout);
@@ -117,13 +127,14 @@ public final class IngestBench implements Callable<Integer> {
             for (int m = 0; m < fleet.size(); m += LATENCY_SAMPLE_EVERY) {
                 sample.add(fleet.template(m).machineId().value());
             }
+            cpu = new CpuMeter(side.postgresData(), "bench-ingest-", "bench-load-", "bench-bare-");
             try (VisibilityProbe probe = new VisibilityProbe(side.equipment(), sample)) {
                 for (String name : brokers) {
-                    results.add(runBroker(name, ladder, side, fleet, probe, folder));
+                    results.add(runBroker(name, ladder, side, fleet, probe, cpu, folder));
                 }
             }
             progress("history: the ingest's writer vs a bulk COPY of the same " + historyRows + " rows");
-            history = new HistoryComparison(side, config, folder).run(historyRows, historyRounds);
+            history = new HistoryComparison(side, config, folder, cpu).run(historyRows, historyRounds);
         } finally {
             delete(folder);
         }
@@ -145,24 +156,26 @@ public final class IngestBench implements Callable<Integer> {
     }
 
     private BrokerResult runBroker(String name, int[] ladder, PortOpsSide side, BenchFleet fleet,
-                                   VisibilityProbe probe, Path folder) throws Exception {
+                                   VisibilityProbe probe, CpuMeter cpu, Path folder) throws Exception {
         progress(name + ": starting the broker");
         List<StepResult> steps = new ArrayList<>();
-        try (BenchBroker running = BenchBroker.start(name, folder);
+        try (BenchBroker running = BenchBroker.start(name, folder, hiveMqPollBatch);
              LoadPublisher publisher = new LoadPublisher(running.url(), "bench-load-" + name, fleet, connections);
-             BareDrain bare = new BareDrain(running.url(), "bench-bare-" + name);
+             BareDrain bare = new BareDrain(running.url(), "bench-bare-" + name, !plainSubscription);
              PortOpsSide.Ingest ingest = side.deploy(running.url(), "bench-ingest-" + name)) {
+            cpu.broker(running.pid());
             warmUp(ladder[0], side, ingest, publisher);
             for (int rate : ladder) {
-                StepResult step = step(rate, side, ingest, publisher, bare, probe);
+                StepResult step = step(rate, side, ingest, publisher, bare, probe, cpu);
                 steps.add(step);
                 if (!step.sustained()) {
                     if (steps.size() == 1) {
-                        steps.add(step(rate / 2, side, ingest, publisher, bare, probe));
+                        steps.add(step(rate / 2, side, ingest, publisher, bare, probe, cpu));
                     }
                     break;
                 }
             }
+            progress("  busiest threads outside the named parts: " + cpu.busiestUnnamedThreads(6));
         }
         return new BrokerResult(name, steps);
     }
@@ -182,7 +195,7 @@ public final class IngestBench implements Callable<Integer> {
     }
 
     private StepResult step(int rate, PortOpsSide side, PortOpsSide.Ingest ingest, LoadPublisher publisher,
-                            BareDrain bare, VisibilityProbe probe) throws InterruptedException {
+                            BareDrain bare, VisibilityProbe probe, CpuMeter cpu) throws InterruptedException {
         int machines = machinesFor(rate);
         double hz = (double) rate / machines;
         String label = String.format("%,d machines x %s Hz", machines, hz(hz));
@@ -199,13 +212,16 @@ public final class IngestBench implements Callable<Integer> {
         long handledA = ingest.handled() - handled0;
         long acceptedA = ingest.acceptedReadings();
         probe.start();
+        CpuMeter.Sample cpuA = cpu.sample();
         long startedA = System.nanoTime();
         Thread.sleep(seconds * 1_000L);
         long publishedB = run.published();
         long handledB = ingest.handled() - handled0;
         long acceptedB = ingest.acceptedReadings();
+        Map<CpuMeter.Part, Double> cpuPerReading = cpu.sample().microsPerItemSince(cpuA, acceptedB - acceptedA);
         double window = (System.nanoTime() - startedA) / 1e9;
         Latencies latencies = probe.stop();
+        StepResult.Stages stages = ingest.stages();
         run.stop();
         settle(() -> ingest.handled() - handled0, run.published());
         long lost = run.published() - (ingest.handled() - handled0);
@@ -217,17 +233,21 @@ public final class IngestBench implements Callable<Integer> {
         double ingested = (acceptedB - acceptedA) / window;
         long lagGrowth = (publishedB - handledB) - (publishedA - handledA);
         progress(String.format("    published %,.0f/s, ingested %,.0f/s, shed %d (%d inbound), rejected %d, lost %d, "
-                        + "events %d/%d, p99 %,.1f ms", published, ingested, shed, shedInbound, rejected, lost,
-                run.eventsAcked(), eventsStored, latencies.percentileMicros(0.99) / 1000));
+                        + "events %d/%d, p99 %,.1f ms; ingest stages p99: queued %.1f, coalesced %.1f, written %.1f, "
+                        + "total %.1f ms", published, ingested, shed, shedInbound, rejected, lost,
+                run.eventsAcked(), eventsStored, latencies.percentileMicros(0.99) / 1000, stages.queuedP99(),
+                stages.coalescedP99(), stages.writtenP99(), stages.totalP99()));
 
         progress("  " + label + ": bare subscriber");
         long bare0 = bare.received();
         LoadPublisher.Run bareRun = publisher.start(BareDrain.TERMINAL, machines, hz, 0);
         Thread.sleep(warmUp * 1_000L);
         long bareA = bare.received();
+        CpuMeter.Sample bareCpuA = cpu.sample();
         long bareStarted = System.nanoTime();
         Thread.sleep(seconds * 1_000L);
         long bareB = bare.received();
+        Map<CpuMeter.Part, Double> bareCpuPerReading = cpu.sample().microsPerItemSince(bareCpuA, bareB - bareA);
         double bareWindow = (System.nanoTime() - bareStarted) / 1e9;
         bareRun.stop();
         settle(() -> bare.received() - bare0, bareRun.published());
@@ -238,7 +258,8 @@ public final class IngestBench implements Callable<Integer> {
         return new StepResult(machines, hz, published, run.published(), ingested, shed, shedInbound, rejected, lost,
                 lagGrowth, publishedB - handledB,
                 run.eventsAcked(), eventsStored, latencies.percentileMicros(0.5) / 1000,
-                latencies.percentileMicros(0.99) / 1000, latencies.count(), barePerSecond);
+                latencies.percentileMicros(0.99) / 1000, latencies.count(), barePerSecond, stages, cpuPerReading,
+                bareCpuPerReading);
     }
 
     /** Waits until the consumer has taken everything published, or its count stops moving for a second. */
@@ -275,9 +296,9 @@ public final class IngestBench implements Callable<Integer> {
                         Duration flushInterval, double loadAtStart, double loadAtEnd) {
         System.out.println();
         System.out.printf("bench ingest: %,d machines in the layout, %d publisher connections, %d s warm-up per broker, "
-                        + "then %d s warm-up + %d s per phase, ingest flush every %d ms, %d cores, load average %.2f at "
-                        + "start, %.2f at end%n", fleetSize, connections, jitWarmUp, warmUp, seconds,
-                flushInterval.toMillis(),
+                        + "then %d s warm-up + %d s per phase, history flush every %d ms, %s subscriptions, %d cores, load "
+                        + "average %.2f at start, %.2f at end%n", fleetSize, connections, jitWarmUp, warmUp, seconds,
+                flushInterval.toMillis(), plainSubscription ? "plain" : "shared",
                 Runtime.getRuntime().availableProcessors(), loadAtStart, loadAtEnd);
         JsonArray brokersJson = new JsonArray();
         for (BrokerResult result : results) {
@@ -285,27 +306,54 @@ public final class IngestBench implements Callable<Integer> {
             System.out.println("broker: " + result.broker());
             Table table = new Table("step", "offered/s", "published/s", "ingested/s", "shed", "lost", "events sent/stored",
                     "p50 ms", "p99 ms", "bare drain/s", "ingest/bare", "sustained");
+            Table stageTable = new Table("step", "queued p99", "coalesced p99", "written p99 (batch)",
+                    "in ingest p50", "in ingest p99", "broker+Paho p99 (approx.)");
+            List<String> cpuHeader = new ArrayList<>(List.of("step"));
+            for (CpuMeter.Part part : CpuMeter.Part.values()) {
+                cpuHeader.add(part.label);
+            }
+            cpuHeader.add("total");
+            Table cpuTable = new Table(cpuHeader.toArray(String[]::new));
             JsonArray stepsJson = new JsonArray();
             for (StepResult s : result.steps()) {
+                cpuTable.row(cpuRow(String.format("%,d x %s Hz: ingest", s.machines(), hz(s.hz())), s.cpu()));
+                cpuTable.row(cpuRow(String.format("%,d x %s Hz: bare", s.machines(), hz(s.hz())), s.bareCpu()));
                 table.row(String.format("%,d x %s Hz", s.machines(), hz(s.hz())), String.format("%,.0f", s.offered()),
                         String.format("%,.0f", s.published()), String.format("%,.0f", s.ingested()), s.shed(), s.lost(),
                         s.eventsSent() + "/" + s.eventsStored(), String.format("%,.1f", s.p50Millis()),
                         String.format("%,.1f", s.p99Millis()), String.format("%,.0f", s.bare()),
                         String.format("%.2f", s.ingestVsBare()), s.sustained() ? "yes" : "no");
+                StepResult.Stages st = s.stages();
+                stageTable.row(String.format("%,d x %s Hz", s.machines(), hz(s.hz())), ms(st.queuedP99()),
+                        ms(st.coalescedP99()), ms(st.writtenP99()), ms(st.totalP50()), ms(st.totalP99()),
+                        ms(s.p99Millis() - st.totalP99()));
                 stepsJson.add(stepJson(s));
             }
             table.print(System.out);
+            System.out.println("ingest stages, ms (its own timers, last ~15 s of each window; publish-to-visible p99 "
+                    + "minus in-ingest p99 approximates the broker's and Paho's share):");
+            stageTable.print(System.out);
+            System.out.println("CPU, microseconds per reading (ingest: per accepted reading over the measured window; "
+                    + "bare: per reading the bare client received over its window; broker: "
+                    + (result.broker().equals("mosquitto") ? "the mosquitto process" : "HiveMQ, the JVM's other threads")
+                    + "):");
+            cpuTable.print(System.out);
             brokersJson.add(brokerJson(result).put("steps", stepsJson));
         }
         System.out.println();
         System.out.printf("history into telemetry_reading, %,d rows (%s, best of %d):%n", history.rows(),
                 history.copyTool(), historyRounds);
-        Table historyTable = new Table("path", "rows/s", "vs COPY");
+        Table historyTable = new Table("path", "rows/s", "vs COPY", "PostgreSQL CPU us/row");
         historyTable.row("ingest history writer (BatchWriter, INSERT ... unnest, batches of "
-                        + String.format("%,d", history.batchSize()) + ")", String.format("%,.0f", history.writerRowsPerSecond()),
-                String.format("%.2f", history.ratio()));
-        historyTable.row(history.copyTool() + " of the same rows", String.format("%,.0f", history.copyRowsPerSecond()),
-                "1.00");
+                        + String.format("%,d", history.batchSize()) + ")",
+                String.format("%,.0f", history.writer().rowsPerSecond()), String.format("%.2f", history.ratio()),
+                String.format("%.2f", history.writer().postgresMicrosPerRow()));
+        historyTable.row(history.copyTool() + " of the same rows", String.format("%,.0f",
+                history.copy().rowsPerSecond()), "1.00", String.format("%.2f", history.copy().postgresMicrosPerRow()));
+        historyTable.row("the same writer into the first layout (V20261124_0700: jsonb, btree)",
+                String.format("%,.0f", history.firstLayoutWriter().rowsPerSecond()),
+                String.format("%.2f", history.firstLayoutWriter().rowsPerSecond() / history.copy().rowsPerSecond()),
+                String.format("%.2f", history.firstLayoutWriter().postgresMicrosPerRow()));
         historyTable.print(System.out);
         System.out.println();
         printTargets(results, history);
@@ -317,14 +365,21 @@ public final class IngestBench implements Callable<Integer> {
                 .put("warmupSeconds", warmUp)
                 .put("jitWarmupSeconds", jitWarmUp)
                 .put("flushMillis", flushInterval.toMillis())
+                .put("sharedSubscription", !plainSubscription)
+                .put("hiveMqPollBatch", hiveMqPollBatch)
                 .put("eventsPerSecond", eventsPerSecond)
                 .put("cores", Runtime.getRuntime().availableProcessors())
                 .put("loadAverageStart", loadAtStart)
                 .put("loadAverageEnd", loadAtEnd)
                 .put("brokers", brokersJson)
                 .put("history", new JsonObject().put("rows", history.rows()).put("copyTool", history.copyTool())
-                        .put("writerRowsPerSecond", round(history.writerRowsPerSecond()))
-                        .put("copyRowsPerSecond", round(history.copyRowsPerSecond()))
+                        .put("writerRowsPerSecond", round(history.writer().rowsPerSecond()))
+                        .put("copyRowsPerSecond", round(history.copy().rowsPerSecond()))
+                        .put("writerPostgresMicrosPerRow", round(history.writer().postgresMicrosPerRow()))
+                        .put("copyPostgresMicrosPerRow", round(history.copy().postgresMicrosPerRow()))
+                        .put("firstLayoutWriterRowsPerSecond", round(history.firstLayoutWriter().rowsPerSecond()))
+                        .put("firstLayoutWriterPostgresMicrosPerRow",
+                                round(history.firstLayoutWriter().postgresMicrosPerRow()))
                         .put("writerVsCopy", round(history.ratio())));
         System.out.println(json.encode());
     }
@@ -376,7 +431,36 @@ public final class IngestBench implements Callable<Integer> {
                 .put("eventsStored", s.eventsStored()).put("p50Millis", round(s.p50Millis()))
                 .put("p99Millis", round(s.p99Millis())).put("latencySamples", s.latencySamples())
                 .put("bareDrain", round(s.bare())).put("ingestVsBare", round(s.ingestVsBare()))
+                .put("stagesMillis", new JsonObject().put("queuedP99", round(s.stages().queuedP99()))
+                        .put("coalescedP99", round(s.stages().coalescedP99()))
+                        .put("writtenP99", round(s.stages().writtenP99()))
+                        .put("inIngestP50", round(s.stages().totalP50()))
+                        .put("inIngestP99", round(s.stages().totalP99())))
+                .put("cpuMicrosPerReading", cpuJson(s.cpu()))
+                .put("bareCpuMicrosPerReading", cpuJson(s.bareCpu()))
                 .put("sustained", s.sustained());
+    }
+
+    private static Object[] cpuRow(String label, Map<CpuMeter.Part, Double> micros) {
+        List<Object> row = new ArrayList<>(List.of(label));
+        double total = 0;
+        for (CpuMeter.Part part : CpuMeter.Part.values()) {
+            double value = micros.get(part);
+            total += value;
+            row.add(String.format("%.1f", value));
+        }
+        row.add(String.format("%.1f", total));
+        return row.toArray();
+    }
+
+    private static JsonObject cpuJson(Map<CpuMeter.Part, Double> micros) {
+        JsonObject json = new JsonObject();
+        micros.forEach((part, value) -> json.put(part.name(), round(value)));
+        return json.put("TOTAL", round(micros.values().stream().mapToDouble(Double::doubleValue).sum()));
+    }
+
+    private static String ms(double millis) {
+        return Double.isFinite(millis) ? String.format("%,.1f", millis) : "-";
     }
 
     private static String hz(double hz) {

@@ -4,6 +4,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -39,6 +40,7 @@ final class PortOpsSide implements AutoCloseable {
     private static final int POOL_SIZE = 8;
 
     private final EmbeddedPostgres postgres;
+    private final Path postgresData;
     private final String jdbcUrl;
     private final HazelcastInstance hazelcast;
     private final Vertx vertx;
@@ -46,14 +48,21 @@ final class PortOpsSide implements AutoCloseable {
     private final LiveYard yard;
     private final TerminalLayout layout;
     private final Duration flushInterval;
+    private final boolean sharedSubscription;
 
-    /** @param flushInterval the ingest's flush interval, or null for the service's default */
-    PortOpsSide(TerminalLayout layout, Path folder, Duration flushInterval) throws IOException {
+    /**
+     * @param flushInterval      the ingest's flush interval, or null for the service's default
+     * @param sharedSubscription whether the ingest subscribes as an MQTT 5 shared subscription (the default)
+     */
+    PortOpsSide(TerminalLayout layout, Path folder, Duration flushInterval, boolean sharedSubscription)
+            throws IOException {
         this.layout = layout;
         this.flushInterval = flushInterval;
+        this.sharedSubscription = sharedSubscription;
+        postgresData = folder.resolve("pg");
         postgres = EmbeddedPostgres.builder()
                 .setOverrideWorkingDirectory(Files.createDirectories(folder.resolve("pg-work")).toFile())
-                .setDataDirectory(folder.resolve("pg"))
+                .setDataDirectory(postgresData)
                 .start();
         jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
         Database.migrate(jdbcUrl, USER, USER);
@@ -66,6 +75,10 @@ final class PortOpsSide implements AutoCloseable {
 
     String terminal() {
         return layout.terminalCode();
+    }
+
+    Path postgresData() {
+        return postgresData;
     }
 
     int postgresPort() {
@@ -86,6 +99,7 @@ final class PortOpsSide implements AutoCloseable {
 
     IngestConfig config(String brokerUrl, String clientIdPrefix) {
         IngestConfig config = IngestConfig.defaults(brokerUrl, layout.terminalCode()).withClientIdPrefix(clientIdPrefix);
+        config = sharedSubscription ? config : config.withSharedGroup(null);
         return flushInterval == null ? config : config.withFlushInterval(flushInterval);
     }
 
@@ -137,6 +151,22 @@ final class PortOpsSide implements AutoCloseable {
         long historyRows() {
             Counter counter = registry.find("portops.ingest.history.rows").counter();
             return counter == null ? 0 : (long) counter.count();
+        }
+
+        /** The stage timers' percentiles now (they cover the last ~15 s). */
+        StepResult.Stages stages() {
+            return new StepResult.Stages(percentile(IngestMetrics.Stage.QUEUED, 0.99),
+                    percentile(IngestMetrics.Stage.COALESCED, 0.99), percentile(IngestMetrics.Stage.WRITTEN, 0.99),
+                    percentile(IngestMetrics.Stage.TOTAL, 0.5), percentile(IngestMetrics.Stage.TOTAL, 0.99));
+        }
+
+        private double percentile(IngestMetrics.Stage stage, double percentile) {
+            for (ValueAtPercentile value : metrics.stageTimer(stage).takeSnapshot().percentileValues()) {
+                if (value.percentile() == percentile) {
+                    return value.value(TimeUnit.MILLISECONDS);
+                }
+            }
+            return Double.NaN;
         }
 
         /** Readings the ingest has taken off the wire: checked (either way) or shed at the door. */

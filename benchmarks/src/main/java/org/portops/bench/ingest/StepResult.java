@@ -1,5 +1,7 @@
 package org.portops.bench.ingest;
 
+import java.util.Map;
+
 /**
  * One load step against one broker: the ingest's figures over the measured window and the bare subscriber's at
  * the same offered load.
@@ -18,11 +20,22 @@ package org.portops.bench.ingest;
  * @param eventsStored     events the ingest stored in {@code telemetry_event} during the step
  * @param latencySamples   visible states timed on the sampled machines
  * @param bare             readings per second the bare subscriber received in its window
+ * @param stages           where the ingest's own share of the latency went, from its stage timers
+ * @param cpu              microseconds of CPU per accepted reading over the measured window, by part of the run
+ * @param bareCpu          the same over the bare subscriber's window, per reading it received
  */
 record StepResult(int machines, double hz, double published, long publishedCount, double ingested, long shed,
                   long shedInbound, long rejected, long lost, long lagGrowth, long backlog,
                   long eventsSent, long eventsStored, double p50Millis, double p99Millis, int latencySamples,
-                  double bare) {
+                  double bare, Stages stages, Map<CpuMeter.Part, Double> cpu, Map<CpuMeter.Part, Double> bareCpu) {
+
+    /**
+     * Percentiles of the ingest's stage timers ({@code portops.ingest.latency}) over the last ~15 s of the window, in
+     * ms: Paho's callback to the checks, accepted to sent to Hazelcast, one batch of writes, and Paho's callback to
+     * visible in live state.
+     */
+    record Stages(double queuedP99, double coalescedP99, double writtenP99, double totalP50, double totalP99) {
+    }
 
     double offered() {
         return machines * hz;

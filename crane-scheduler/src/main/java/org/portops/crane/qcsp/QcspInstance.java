@@ -14,15 +14,38 @@ import java.util.Optional;
  *
  * <p>Tasks are numbered 1..n and cranes 1..q in list order; cranes are numbered along the quay, so crane k works
  * only bays {@link #lowestBay(int)}..{@link #highestBay(int)}: the cranes below and above it need the room.
+ *
+ * <p>When a plan is remade during the work, {@code now} is the time of re-planning: every task not {@code fixed}
+ * starts at {@code now} or later, and every fixed task (started or done) keeps its crane and start.
  */
 public record QcspInstance(String name, int bays, int travelTimePerBay, int safetyMargin,
-                           List<CraneTask> tasks, List<QuayCrane> cranes, List<Precedence> precedences) {
+                           List<CraneTask> tasks, List<QuayCrane> cranes, List<Precedence> precedences,
+                           int now, List<FixedTask> fixed) {
+
+    public QcspInstance(String name, int bays, int travelTimePerBay, int safetyMargin,
+                        List<CraneTask> tasks, List<QuayCrane> cranes, List<Precedence> precedences) {
+        this(name, bays, travelTimePerBay, safetyMargin, tasks, cranes, precedences, 0, List.of());
+    }
 
     public QcspInstance {
         tasks = List.copyOf(tasks);
         cranes = List.copyOf(cranes);
         precedences = List.copyOf(precedences);
+        fixed = List.copyOf(fixed);
         List<String> problems = new ArrayList<>();
+        if (now < 0) {
+            problems.add("now must be 0 or more, was " + now);
+        }
+        boolean[] seen = new boolean[tasks.size() + 1];
+        for (FixedTask task : fixed) {
+            if (task.task() < 1 || task.task() > tasks.size() || task.crane() < 1 || task.crane() > cranes.size()) {
+                problems.add("fixed task " + task.task() + " on crane " + task.crane() + " is not in the instance");
+            } else if (seen[task.task()]) {
+                problems.add("task " + task.task() + " is fixed twice");
+            } else {
+                seen[task.task()] = true;
+            }
+        }
         if (bays < 1) {
             problems.add("bays must be 1 or more, was " + bays);
         }
@@ -79,6 +102,68 @@ public record QcspInstance(String name, int bays, int travelTimePerBay, int safe
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("QCSP instance " + name + ": " + String.join("; ", problems));
         }
+    }
+
+    /** The time {@code task} takes on {@code crane}, at that crane's productivity. */
+    public int duration(int task, int crane) {
+        return crane(crane).duration(task(task).processingTime());
+    }
+
+    /** The same problem with crane {@code crane.number()} replaced. */
+    public QcspInstance withCrane(QuayCrane crane) {
+        List<QuayCrane> changed = new ArrayList<>(cranes);
+        changed.set(crane.number() - 1, crane);
+        return new QcspInstance(name, bays, travelTimePerBay, safetyMargin, tasks, changed, precedences, now, fixed);
+    }
+
+    /** The same problem re-planned at {@code time}, with these tasks started and kept where they are. */
+    public QcspInstance replannedAt(int time, List<FixedTask> started) {
+        return new QcspInstance(name, bays, travelTimePerBay, safetyMargin, tasks, cranes, precedences, time, started);
+    }
+
+    /** The same problem with more tasks (numbered on from the last) and precedences. */
+    public QcspInstance withAddedTasks(List<CraneTask> added, List<Precedence> addedPrecedences) {
+        List<CraneTask> allTasks = new ArrayList<>(tasks);
+        allTasks.addAll(added);
+        List<Precedence> allPrecedences = new ArrayList<>(precedences);
+        allPrecedences.addAll(addedPrecedences);
+        return new QcspInstance(name, bays, travelTimePerBay, safetyMargin, allTasks, cranes, allPrecedences, now, fixed);
+    }
+
+    /**
+     * The same problem with {@code task} cut after {@code doneWork} units: it keeps that much work, and a new task
+     * (numbered on from the last) at the same bay holds the rest, after it and before everything that came after it.
+     */
+    public QcspInstance withTaskSplit(int task, int doneWork) {
+        CraneTask whole = task(task);
+        if (doneWork < 1 || doneWork >= whole.processingTime()) {
+            throw new IllegalArgumentException("task " + task + " of work " + whole.processingTime()
+                    + " cannot be cut after " + doneWork);
+        }
+        int rest = tasks.size() + 1;
+        List<CraneTask> allTasks = new ArrayList<>(tasks);
+        allTasks.set(task - 1, new CraneTask(task, doneWork, whole.bay()));
+        allTasks.add(new CraneTask(rest, whole.processingTime() - doneWork, whole.bay()));
+        List<Precedence> allPrecedences = new ArrayList<>(precedences);
+        allPrecedences.add(new Precedence(task, rest));
+        precedences.stream().filter(p -> p.before() == task).forEach(p -> allPrecedences.add(new Precedence(rest, p.after())));
+        return new QcspInstance(name, bays, travelTimePerBay, safetyMargin, allTasks, cranes, allPrecedences, now, fixed);
+    }
+
+    /** The same problem with {@code task} no longer fixed: it had not really begun. */
+    public QcspInstance withoutFixed(int task) {
+        return new QcspInstance(name, bays, travelTimePerBay, safetyMargin, tasks, cranes, precedences, now,
+                fixed.stream().filter(f -> f.task() != task).toList());
+    }
+
+    /** The fixed placement of {@code task}, or null when it is free to plan. */
+    public FixedTask fixedTask(int task) {
+        for (FixedTask placed : fixed) {
+            if (placed.task() == task) {
+                return placed;
+            }
+        }
+        return null;
     }
 
     public int clearance() {

@@ -35,11 +35,43 @@ public sealed interface ScheduleViolation {
         }
     }
 
-    /** {@code fromTask} 0 means the crane's initial bay at its ready time. */
+    /**
+     * {@code fromTask} 0 means the crane's initial bay at its ready time; a negative task -w, here and in
+     * {@link CranesTooClose}, the crane standing still through its w-th unavailability window.
+     */
     record TravelTooShort(int crane, int fromTask, int toTask, int needed, int available) implements ScheduleViolation {
         public String message() {
-            String from = fromTask == 0 ? "its initial bay (ready time)" : "task " + fromTask;
-            return "crane " + crane + " needs " + needed + " from " + from + " to task " + toTask + " but has " + available;
+            String from = fromTask == 0 ? "its initial bay (ready time)" : CranesTooClose.what(fromTask);
+            return "crane " + crane + " needs " + needed + " from " + from + " to " + CranesTooClose.what(toTask)
+                    + " but has " + available;
+        }
+    }
+
+    record TaskWhileUnavailable(int crane, int task, int start, int end, Unavailability window)
+            implements ScheduleViolation {
+        public String message() {
+            return "crane " + crane + " works task " + task + " from " + start + " to " + end + " but is unavailable ("
+                    + window.reason() + ") from " + window.from() + " to " + window.until();
+        }
+    }
+
+    record TaskWhileOutOfService(int crane, int task, int start, int outOfServiceFrom) implements ScheduleViolation {
+        public String message() {
+            return "crane " + crane + " starts task " + task + " at " + start + " but is out of service from "
+                    + outOfServiceFrom;
+        }
+    }
+
+    record FixedTaskMoved(int task, int fixedCrane, int fixedStart, int crane, int start) implements ScheduleViolation {
+        public String message() {
+            return "task " + task + " started on crane " + fixedCrane + " at " + fixedStart + " but is scheduled on crane "
+                    + crane + " at " + start;
+        }
+    }
+
+    record StartsBeforeNow(int task, int start, int now) implements ScheduleViolation {
+        public String message() {
+            return "task " + task + " had not started when the plan was made at " + now + " but is scheduled at " + start;
         }
     }
 
@@ -67,8 +99,8 @@ public sealed interface ScheduleViolation {
                     + ") need " + neededGap + " between them to keep clear, but have " + actualGap;
         }
 
-        private static String what(int task) {
-            return task == 0 ? "initial bay" : "task " + task;
+        static String what(int task) {
+            return task == 0 ? "initial bay" : task < 0 ? "standing still in unavailability window " + -task : "task " + task;
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.List;
  * step, the next task of the crane that can start it earliest (ties: the lower crane), so cranes wait for each other
  * exactly as long as the safety margin and the precedences need. When every crane's next task waits for a
  * predecessor that is later in some sequence (a deadlock the sequences built in), it commits the earliest anyway and
- * the precedence is broken: the solver's hard constraint then steers away from such sequences.
+ * the precedence is broken: the solver's hard constraint then steers away from such sequences. Fixed (started) tasks
+ * are placed by the builder before any other; where they appear in a sequence they are skipped.
  */
 public final class SequenceDecoder {
 
@@ -23,7 +24,11 @@ public final class SequenceDecoder {
         int[] next = new int[q];
         int remaining = 0;
         for (List<Integer> sequence : sequences) {
-            remaining += sequence.size();
+            for (int task : sequence) {
+                if (!builder.isCommitted(task)) {
+                    remaining++;
+                }
+            }
         }
         while (remaining > 0) {
             int chosenCrane = choose(builder, sequences, next, true);
@@ -44,6 +49,9 @@ public final class SequenceDecoder {
         int bestStart = Integer.MAX_VALUE;
         for (int k = 0; k < next.length && k < sequences.size(); k++) {
             List<Integer> sequence = sequences.get(k);
+            while (next[k] < sequence.size() && builder.isCommitted(sequence.get(next[k]))) {
+                next[k]++;
+            }
             if (next[k] >= sequence.size()) {
                 continue;
             }

@@ -8,7 +8,8 @@ import java.util.List;
 public sealed interface CraneJustification extends ConstraintJustification
         permits CraneJustification.PrecedenceBroken, CraneJustification.BayShared, CraneJustification.CranesTooClose,
         CraneJustification.StartBayBlocked, CraneJustification.OutOfReach, CraneJustification.VesselCompletion,
-        CraneJustification.CraneTravel, CraneJustification.CraneWaiting {
+        CraneJustification.CraneTravel, CraneJustification.CraneWaiting, CraneJustification.CraneUnavailable,
+        CraneJustification.CraneOutOfService {
 
     /** Crane numbers this match concerns, each charged with the match's score. */
     List<Integer> cranes();
@@ -103,6 +104,29 @@ public sealed interface CraneJustification extends ConstraintJustification
         public String describe() {
             return "crane " + crane + " waits " + time + " at the bay of task " + task
                     + " (for room from its neighbours or for a predecessor)";
+        }
+    }
+
+    record CraneUnavailable(int crane, int task, int start, int end, String reason, int from, int until, int overlap)
+            implements CraneJustification {
+        public List<Integer> cranes() {
+            return List.of(crane);
+        }
+
+        public String describe() {
+            return "crane " + crane + " works task " + task + " from " + start + " to " + end + ", " + overlap
+                    + " into its " + reason + " window " + from + ".." + until;
+        }
+    }
+
+    record CraneOutOfService(int crane, int task, int start, int outOfServiceFrom) implements CraneJustification {
+        public List<Integer> cranes() {
+            return List.of(crane);
+        }
+
+        public String describe() {
+            return "crane " + crane + " is out of service from " + outOfServiceFrom + " but is given task " + task
+                    + " at " + start;
         }
     }
 }

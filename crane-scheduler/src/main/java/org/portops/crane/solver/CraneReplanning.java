@@ -141,6 +141,8 @@ public final class CraneReplanning {
             case CraneJustification.VesselCompletion v -> List.of(v.lastTask());
             case CraneJustification.CraneTravel t -> List.of(t.task());
             case CraneJustification.CraneWaiting w -> List.of(w.task());
+            case CraneJustification.CraneUnavailable u -> List.of(u.task());
+            case CraneJustification.CraneOutOfService o -> List.of(o.task());
         };
     }
 

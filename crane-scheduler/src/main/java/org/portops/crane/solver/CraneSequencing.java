@@ -14,6 +14,7 @@ import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchFor
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import org.portops.crane.qcsp.FixedTask;
 import org.portops.crane.qcsp.PlanExplanation;
 import org.portops.crane.qcsp.QcspInstance;
 import org.portops.crane.qcsp.QuayCrane;
@@ -146,7 +147,10 @@ public final class CraneSequencing {
                         .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1)));
     }
 
-    /** The planning problem with the cranes' lists set to {@code sequences} (task numbers per crane). */
+    /**
+     * The planning problem with the cranes' lists set to {@code sequences} (task numbers per crane). Fixed tasks go
+     * first in their crane's list, in start order, pinned; a fixed task listed elsewhere is moved there.
+     */
     public static QcspSolution problem(QcspInstance instance, List<List<Integer>> sequences) {
         List<PlannedTask> tasks = instance.tasks().stream()
                 .map(task -> new PlannedTask(task.number(), task.bay(), task.processingTime())).toList();
@@ -155,7 +159,9 @@ public final class CraneSequencing {
         for (QuayCrane spec : instance.cranes()) {
             PlannedCrane crane = new PlannedCrane(spec.number(), spec.readyTime(), spec.initialBay(),
                     new PlannedCrane.BayRange(instance.lowestBay(spec.number()), instance.highestBay(spec.number())), rules);
-            List<Integer> sequence = spec.number() <= sequences.size() ? sequences.get(spec.number() - 1) : List.of();
+            crane.setOutOfServiceFrom(spec.outOfServiceFrom());
+            List<Integer> sequence = withFixedFirst(instance, spec.number(),
+                    spec.number() <= sequences.size() ? sequences.get(spec.number() - 1) : List.of());
             List<PlannedTask> assigned = new ArrayList<>();
             for (int number : sequence) {
                 PlannedTask task = tasks.get(number - 1);
@@ -164,9 +170,17 @@ public final class CraneSequencing {
                 assigned.add(task);
             }
             crane.setTasks(assigned);
+            crane.setPinnedCount((int) instance.fixed().stream().filter(f -> f.crane() == spec.number()).count());
             cranes.add(crane);
         }
         return new QcspSolution(instance, cranes, tasks);
+    }
+
+    private static List<Integer> withFixedFirst(QcspInstance instance, int crane, List<Integer> sequence) {
+        List<Integer> ordered = new ArrayList<>(instance.fixed().stream().filter(f -> f.crane() == crane)
+                .sorted(Comparator.comparingInt(FixedTask::start)).map(FixedTask::task).toList());
+        sequence.stream().filter(task -> instance.fixedTask(task) == null).forEach(ordered::add);
+        return ordered;
     }
 
     private static List<List<Integer>> sequences(QcspSolution solution) {

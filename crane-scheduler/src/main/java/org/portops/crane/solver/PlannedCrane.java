@@ -1,13 +1,17 @@
 package org.portops.crane.solver;
 
 import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
+import ai.timefold.solver.core.api.domain.entity.PlanningPinToIndex;
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 import ai.timefold.solver.core.api.domain.variable.PlanningListVariable;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** A quay crane as the solver sees it: the planning variable is its ordered task list. */
+/**
+ * A quay crane as the solver sees it: the planning variable is its ordered task list, whose first
+ * {@code pinnedCount} tasks (started before a re-plan) the solver never moves.
+ */
 @PlanningEntity
 public class PlannedCrane {
     @PlanningId
@@ -18,6 +22,9 @@ public class PlannedCrane {
     private int highestBay;
     private int travelTimePerBay;
     private int clearance;
+    private int outOfServiceFrom = Integer.MAX_VALUE;
+    @PlanningPinToIndex
+    private int pinnedCount;
 
     @PlanningListVariable
     private List<PlannedTask> tasks = new ArrayList<>();
@@ -41,6 +48,27 @@ public class PlannedCrane {
 
     /** Travel time per bay and the clearance (safety margin + 1) cranes keep between them. */
     public record QuayRules(int travelTimePerBay, int clearance) {
+    }
+
+    /** Whether a task starting at {@code start} comes after the crane went out of service. */
+    public boolean outOfServiceAt(int start) {
+        return start >= outOfServiceFrom;
+    }
+
+    public int getOutOfServiceFrom() {
+        return outOfServiceFrom;
+    }
+
+    public void setOutOfServiceFrom(int outOfServiceFrom) {
+        this.outOfServiceFrom = outOfServiceFrom;
+    }
+
+    public int getPinnedCount() {
+        return pinnedCount;
+    }
+
+    public void setPinnedCount(int pinnedCount) {
+        this.pinnedCount = pinnedCount;
     }
 
     public boolean reaches(int bay) {

@@ -78,6 +78,7 @@ public class PlannedTask {
         this.bay = bay;
     }
 
+    /** The task's work at nominal productivity; its time on a crane is {@link #getEnd()} - {@link #getStart()}. */
     public int getProcessingTime() {
         return processingTime;
     }
@@ -119,7 +120,7 @@ public class PlannedTask {
         this.travelTime = travelTime;
     }
 
-    /** Time the crane stands still at this bay before the task: waiting for room or for a predecessor. */
+    /** Time the crane stands idle before the task, waiting for room or for a predecessor (its windows not counted). */
     public Integer getWaitingTime() {
         return waitingTime;
     }

@@ -10,10 +10,11 @@ import ai.timefold.solver.core.api.score.stream.uni.UniConstraintStream;
 import org.portops.crane.qcsp.Precedence;
 
 import java.util.Comparator;
+import java.util.Locale;
 
 /**
  * The QCSP constraints. Hard: the model (precedence, one crane per bay at a time, safety margin between cranes and
- * to their start bays, crane reach). The decoder keeps most of them by construction; they are scored anyway so that
+ * to their start bays, crane reach, no work in a crane's unavailability windows or once it is out of service). The decoder keeps most of them by construction; they are scored anyway so that
  * a plan handed in from outside (pinned work, an operator's edit) is judged by the same rules and explained. Medium:
  * the vessel's completion time (makespan). Soft: crane travel and waiting, the tie-breakers.
  */
@@ -23,6 +24,8 @@ public final class QcspConstraintProvider implements ConstraintProvider {
     public static final String CRANES_KEEP_CLEAR = "Cranes keep the safety margin";
     public static final String START_BAYS_CLEAR = "Cranes keep clear of start bays";
     public static final String CRANE_REACH = "Crane reach";
+    public static final String CRANE_UNAVAILABLE = "Crane unavailable";
+    public static final String CRANE_OUT_OF_SERVICE = "Crane out of service";
     public static final String VESSEL_COMPLETION = "Vessel completion";
     public static final String CRANE_TRAVEL = "Crane travel";
     public static final String CRANE_WAITING = "Crane waiting";
@@ -35,6 +38,8 @@ public final class QcspConstraintProvider implements ConstraintProvider {
                 cranesKeepClear(factory),
                 startBaysClear(factory),
                 craneReach(factory),
+                craneUnavailable(factory),
+                craneOutOfService(factory),
                 vesselCompletion(factory),
                 craneTravel(factory),
                 craneWaiting(factory)
@@ -97,6 +102,33 @@ public final class QcspConstraintProvider implements ConstraintProvider {
                 .justifyWith((task, score) -> new CraneJustification.OutOfReach(task.getCrane().getNumber(),
                         task.getNumber(), task.getBay(), task.getCrane().getLowestBay(), task.getCrane().getHighestBay()))
                 .asConstraint(CRANE_REACH);
+    }
+
+    Constraint craneUnavailable(ConstraintFactory factory) {
+        return scheduled(factory)
+                .join(CraneWindow.class, Joiners.equal(task -> task.getCrane().getNumber(), CraneWindow::crane))
+                .filter((task, window) -> window.window().overlaps(task.getStart(), task.getEnd()))
+                .penalize(HardMediumSoftScore.ONE_HARD,
+                        (task, window) -> window.window().overlap(task.getStart(), task.getEnd()))
+                .justifyWith((task, window, score) -> new CraneJustification.CraneUnavailable(window.crane(),
+                        task.getNumber(), task.getStart(), task.getEnd(), window.window().reason().name().toLowerCase(Locale.ROOT),
+                        window.window().from(), window.window().until(),
+                        window.window().overlap(task.getStart(), task.getEnd())))
+                .asConstraint(CRANE_UNAVAILABLE);
+    }
+
+    Constraint craneOutOfService(ConstraintFactory factory) {
+        return scheduled(factory)
+                .filter(task -> task.getCrane().outOfServiceAt(task.getStart()))
+                .penalize(HardMediumSoftScore.ONE_HARD, QcspConstraintProvider::outOfServiceTime)
+                .justifyWith((task, score) -> new CraneJustification.CraneOutOfService(task.getCrane().getNumber(),
+                        task.getNumber(), task.getStart(), task.getCrane().getOutOfServiceFrom()))
+                .asConstraint(CRANE_OUT_OF_SERVICE);
+    }
+
+    /** The time a task keeps a crane busy after it went out of service, at least 1. */
+    private static int outOfServiceTime(PlannedTask task) {
+        return Math.max(1, task.getEnd() - task.getCrane().getOutOfServiceFrom());
     }
 
     Constraint vesselCompletion(ConstraintFactory factory) {

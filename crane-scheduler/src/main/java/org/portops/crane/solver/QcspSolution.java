@@ -17,6 +17,8 @@ public class QcspSolution {
     private QcspInstance instance;
     @ProblemFactCollectionProperty
     private List<Precedence> precedences;
+    @ProblemFactCollectionProperty
+    private List<CraneWindow> windows;
     @PlanningEntityCollectionProperty
     private List<PlannedCrane> cranes;
     @PlanningEntityCollectionProperty
@@ -31,6 +33,8 @@ public class QcspSolution {
     public QcspSolution(QcspInstance instance, List<PlannedCrane> cranes, List<PlannedTask> tasks) {
         this.instance = instance;
         this.precedences = instance.precedences();
+        this.windows = instance.cranes().stream().flatMap(crane -> crane.standingWindows().stream()
+                .map(window -> new CraneWindow(crane.number(), window))).toList();
         this.cranes = cranes;
         this.tasks = tasks;
     }
@@ -49,6 +53,14 @@ public class QcspSolution {
 
     public void setPrecedences(List<Precedence> precedences) {
         this.precedences = precedences;
+    }
+
+    public List<CraneWindow> getWindows() {
+        return windows;
+    }
+
+    public void setWindows(List<CraneWindow> windows) {
+        this.windows = windows;
     }
 
     public List<PlannedCrane> getCranes() {

@@ -4,6 +4,7 @@ import ai.timefold.solver.core.api.domain.variable.ListVariableListener;
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import org.portops.crane.qcsp.ScheduleBuilder;
 import org.portops.crane.qcsp.SequenceDecoder;
+import org.portops.crane.qcsp.Unavailability;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -70,15 +71,32 @@ public class ScheduleListener implements ListVariableListener<QcspSolution, Obje
         for (PlannedCrane crane : cranes) {
             int bay = crane.getInitialBay();
             int free = crane.getReadyTime();
+            List<Unavailability> windows = solution.getInstance().crane(crane.getNumber()).standingWindows();
             for (PlannedTask task : crane.getTasks()) {
                 int number = task.getNumber();
                 int travel = crane.getTravelTimePerBay() * Math.abs(task.getBay() - bay);
                 int start = schedule.start(number);
-                update(scoreDirector, task, start, schedule.end(number), travel, start - free - travel);
+                // standing through a window is not waiting: no sequence could use that time
+                int waiting = Math.max(0, start - free - travel - unavailableBetween(windows, free, start));
+                update(scoreDirector, task, start, schedule.end(number), travel, waiting);
                 bay = task.getBay();
                 free = schedule.end(number);
             }
         }
+    }
+
+    private static int unavailableBetween(List<Unavailability> windows, int from, int until) {
+        int total = 0;
+        int covered = from;
+        for (Unavailability window : windows) {
+            int low = Math.max(covered, window.from());
+            int high = Math.min(until, window.until());
+            if (high > low) {
+                total += high - low;
+                covered = high;
+            }
+        }
+        return total;
     }
 
     private static void update(ScoreDirector<QcspSolution> scoreDirector, PlannedTask task, Integer start, Integer end,

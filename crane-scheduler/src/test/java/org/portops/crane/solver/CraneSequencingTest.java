@@ -5,12 +5,16 @@ import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import org.junit.jupiter.api.Test;
 import org.portops.crane.qcsp.CraneTask;
+import org.portops.crane.qcsp.Disruption;
+import org.portops.crane.qcsp.FixedTask;
 import org.portops.crane.qcsp.GreedyDispatcher;
 import org.portops.crane.qcsp.PlanExplanation;
 import org.portops.crane.qcsp.Precedence;
 import org.portops.crane.qcsp.QcspInstance;
+import org.portops.crane.qcsp.QcspSchedule;
 import org.portops.crane.qcsp.QuayCrane;
 import org.portops.crane.qcsp.RandomInstances;
+import org.portops.crane.qcsp.Replanning;
 import org.portops.crane.qcsp.ScheduleChecker;
 import org.portops.crane.qcsp.SequenceDecoder;
 
@@ -37,6 +41,31 @@ class CraneSequencingTest {
             assertThat(ScheduleChecker.check(instance, SequenceDecoder.decode(instance, sequences).toSchedule()))
                     .as("seed %d", seed).isEmpty();
             assertThat(best.getScore().isFeasible()).as("seed %d", seed).isTrue();
+        }
+    }
+
+    @Test
+    void pinnedStartedWorkAndWindowsStayConsistentUnderFullAssert() {
+        for (long seed : new long[] {5L, 23L, 31L}) {
+            QcspInstance base = RandomInstances.generateWithAvailability(seed);
+            QcspSchedule first = GreedyDispatcher.schedule(base);
+            QcspInstance instance = Replanning.apply(base, first, first.makespan() / 3,
+                    new Disruption.WindStop(30, first.makespan() / 3, first.makespan() / 2));
+            List<List<Integer>> start = GreedyDispatcher.schedule(instance).sequences(instance.cranes().size());
+            Solver<QcspSolution> solver = SolverFactory.<QcspSolution>create(
+                    CraneSequencing.solverConfig(new CraneSequencing.Limits(Duration.ofMillis(700), 0, seed))
+                            .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)).buildSolver();
+
+            QcspSolution best = solver.solve(CraneSequencing.problem(instance, start));
+
+            List<List<Integer>> sequences = best.getCranes().stream()
+                    .map(crane -> crane.getTasks().stream().map(PlannedTask::getNumber).toList()).toList();
+            QcspSchedule schedule = SequenceDecoder.decode(instance, sequences).toSchedule();
+            assertThat(ScheduleChecker.check(instance, schedule)).as("seed %d", seed).isEmpty();
+            assertThat(best.getScore().isFeasible()).as("seed %d", seed).isTrue();
+            for (FixedTask fixed : instance.fixed()) {
+                assertThat(sequences.get(fixed.crane() - 1)).as("seed %d", seed).contains(fixed.task());
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package org.portops.crane.solver;
 import ai.timefold.solver.test.api.score.stream.ConstraintVerifier;
 import org.junit.jupiter.api.Test;
 import org.portops.crane.qcsp.Precedence;
+import org.portops.crane.qcsp.Unavailability;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -213,10 +214,91 @@ class QcspConstraintProviderTest {
     }
 
     @Test
+    void craneTravelCountsASingleBayMove() {
+        PlannedTask next = task(crane1, 2, 1, 10);
+
+        verifier.verifyThat(QcspConstraintProvider::craneTravel).given(next).penalizesBy(1);
+    }
+
+    @Test
+    void craneWaitingCountsOneUnitLate() {
+        // crane 1 arrives at bay 3 at 2 and starts at 3
+        PlannedTask late = task(crane1, 3, 3, 10);
+
+        verifier.verifyThat(QcspConstraintProvider::craneWaiting).given(late).penalizesBy(1);
+    }
+
+    @Test
+    void vesselCompletionCountsAZeroLengthTaskEndingLast() {
+        PlannedTask work = task(crane1, 2, 1, 50);
+        PlannedTask empty = task(crane2, 7, 60, 60);
+
+        verifier.verifyThat(QcspConstraintProvider::vesselCompletion).given(work, empty).penalizesBy(60);
+    }
+
+    @Test
     void craneWaitingIsNothingWhenTheCraneStartsOnArrival() {
         PlannedTask prompt = task(crane1, 3, 2, 10);
         PlannedTask next = task(crane1, 3, 10, 20);
 
         verifier.verifyThat(QcspConstraintProvider::craneWaiting).given(prompt, next).penalizesBy(0);
+    }
+
+    @Test
+    void craneUnavailablePenalisesTheTimeATaskRunsIntoItsCranesWindow() {
+        PlannedTask late = task(crane1, 3, 40, 70);
+        CraneWindow lunch = new CraneWindow(1, new Unavailability(60, 90, Unavailability.Reason.BREAK));
+
+        verifier.verifyThat(QcspConstraintProvider::craneUnavailable).given(late, lunch).penalizesBy(10);
+    }
+
+    @Test
+    void craneUnavailablePenalisesATaskSpanningTheWholeWindowByTheWindow() {
+        PlannedTask across = task(crane1, 3, 40, 120);
+        CraneWindow lunch = new CraneWindow(1, new Unavailability(60, 90, Unavailability.Reason.BREAK));
+
+        verifier.verifyThat(QcspConstraintProvider::craneUnavailable).given(across, lunch).penalizesBy(30);
+    }
+
+    @Test
+    void craneUnavailableAcceptsATaskEndingAsTheWindowStarts() {
+        PlannedTask before = task(crane1, 3, 40, 60);
+        PlannedTask after = task(crane1, 3, 90, 100);
+        CraneWindow lunch = new CraneWindow(1, new Unavailability(60, 90, Unavailability.Reason.BREAK));
+
+        verifier.verifyThat(QcspConstraintProvider::craneUnavailable).given(before, after, lunch).penalizesBy(0);
+    }
+
+    @Test
+    void craneUnavailableIgnoresAnotherCranesWindow() {
+        PlannedTask working = task(crane2, 7, 40, 70);
+        CraneWindow lunch = new CraneWindow(1, new Unavailability(60, 90, Unavailability.Reason.BREAK));
+
+        verifier.verifyThat(QcspConstraintProvider::craneUnavailable).given(working, lunch).penalizesBy(0);
+    }
+
+    @Test
+    void craneOutOfServicePenalisesWorkAfterTheBreakdown() {
+        crane2.setOutOfServiceFrom(50);
+        PlannedTask started = task(crane2, 7, 20, 65);
+        PlannedTask notStarted = task(crane2, 8, 67, 80);
+
+        verifier.verifyThat(QcspConstraintProvider::craneOutOfService).given(started, notStarted).penalizesBy(30);
+    }
+
+    @Test
+    void craneOutOfServicePenalisesATaskStartingAtTheBreakdown() {
+        crane2.setOutOfServiceFrom(50);
+        PlannedTask atBreakdown = task(crane2, 7, 50, 60);
+
+        verifier.verifyThat(QcspConstraintProvider::craneOutOfService).given(atBreakdown).penalizesBy(10);
+    }
+
+    @Test
+    void craneOutOfServiceAcceptsATaskStartedJustBeforeTheBreakdown() {
+        crane2.setOutOfServiceFrom(50);
+        PlannedTask inHand = task(crane2, 7, 49, 90);
+
+        verifier.verifyThat(QcspConstraintProvider::craneOutOfService).given(inHand).penalizesBy(0);
     }
 }

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns the anomaly detector's conclusions into {@link AlertKind#PREDICTIVE_MAINTENANCE} alerts on the event bus,
- * one rate-limit key per machine and signal, and counts them. A cleared anomaly is logged and counted; the next
- * deviation alerts again.
+ * one rate-limit key per machine and signal, and counts them. A cleared anomaly is logged, counted and clears its
+ * alert; the next deviation alerts again.
  */
 public final class MaintenanceAlerts implements AnomalyListener {
 
@@ -38,5 +38,7 @@ public final class MaintenanceAlerts implements AnomalyListener {
     public void cleared(EquipmentId machine, Signal signal, Instant at) {
         metrics.anomaly("cleared", signal.name());
         LOG.info("{} {} back at its baseline at {}", machine, signal.words(), at);
+        alerts.clear(AlertKind.PREDICTIVE_MAINTENANCE, machine.value(), signal.name(),
+                machine + " " + signal.words() + " back at its baseline at " + at);
     }
 }

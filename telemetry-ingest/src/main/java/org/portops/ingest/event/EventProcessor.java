@@ -110,8 +110,9 @@ public final class EventProcessor {
         Instant at = message.timestamp();
         return switch (message.event()) {
             case SpreaderUnlocked unlock -> unlock(id, machine, unlock);
+            // Each machine of an instruction accepts its own order: the first starts it, the others change nothing.
             case EquipmentEvent.InstructionAccepted e -> instruction(id, machine, lifecycle.apply(machine,
-                    e.instruction(), wi -> wi.start(at)));
+                    e.instruction(), wi -> wi.state() == WorkInstructionState.IN_PROGRESS ? wi : wi.start(at)));
             case EquipmentEvent.InstructionProgress e -> instruction(id, machine, lifecycle.apply(machine,
                     e.instruction(), wi -> wi.state() == WorkInstructionState.DISPATCHED ? wi.start(at) : wi));
             case EquipmentEvent.InstructionCompleted e -> instruction(id, machine, lifecycle.apply(machine,

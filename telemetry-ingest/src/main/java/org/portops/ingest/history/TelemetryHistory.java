@@ -15,9 +15,16 @@ import java.util.List;
  */
 public final class TelemetryHistory {
 
+    /**
+     * Reading batches written at once. Rows need no order among themselves (each carries its own times), and with
+     * one batch in flight a slow commit left the pool's other connections idle while the queue filled and readings
+     * were shed; three leave the service's pool of eight room for the move log, the events and the readers.
+     */
+    public static final int READING_BATCHES_IN_FLIGHT = 3;
+
     private static final String INSERT_READINGS = "insert into telemetry_reading "
             + "(recorded_at, received_at, machine_id, topic, sequence, payload) "
-            + "select r, rc, m, t, s, p::jsonb from unnest($1::timestamptz[], $2::timestamptz[], $3::text[], "
+            + "select r, rc, m, t, s, p::json from unnest($1::timestamptz[], $2::timestamptz[], $3::text[], "
             + "$4::text[], $5::bigint[], $6::text[]) as u(r, rc, m, t, s, p)";
     private static final String INSERT_QUARANTINE = "insert into telemetry_quarantine "
             + "(received_at, topic, machine_claimed, reason_code, reason_text, payload) "

@@ -35,6 +35,7 @@ public final class MqttPublisher {
         options.setCleanStart(true);
         options.setAutomaticReconnect(true);
         options.setAutomaticReconnectDelay(1, 10);
+        options.setSocketFactory(new BufferedSockets());
         client.connect(options).waitForCompletion(TIMEOUT_MILLIS);
     }
 

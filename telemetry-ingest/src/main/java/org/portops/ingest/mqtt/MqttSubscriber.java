@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One Paho MQTT 5 client with one subscription filter (Paho matches every message against every filter of a
- * client, so one filter per client keeps that cheap). Client state lives in memory: readings need none, and for
+ * client, so one filter per client keeps that cheap), reading through {@link BufferedSockets}. Client state lives in memory: readings need none, and for
  * QoS 1 events the broker keeps the session ({@code cleanStart=false}, a session expiry), so a restarted ingest
  * with the same client id gets every event it had not acknowledged. With {@code manualAcks} a message is
  * acknowledged only when the ingest calls its {@link Inbound#acknowledge()}, after its effect is durable. Paho's
@@ -81,6 +81,7 @@ public final class MqttSubscriber implements MqttCallback {
         options.setAutomaticReconnect(true);
         options.setAutomaticReconnectDelay(1, 10);
         options.setKeepAliveInterval(30);
+        options.setSocketFactory(new BufferedSockets());
         client.connect(options).waitForCompletion(TIMEOUT_MILLIS);
         subscribe().waitForCompletion(TIMEOUT_MILLIS);
     }

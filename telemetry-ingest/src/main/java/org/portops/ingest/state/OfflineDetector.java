@@ -17,11 +17,11 @@ import org.portops.model.event.AlertKind;
 import org.portops.state.LiveYard;
 
 /**
- * Marks machines OFFLINE in live state, with an alert: when one says so on its {@code connection} topic (OFFLINE,
- * or the broker's CONNECTIONBROKEN will), and when one has been silent longer than the timeout. Silence is measured
- * on the ingest's clock from the last accepted message; a machine never heard counts from the ingest's start. A
- * gateway's broken connection only raises an alert: the machines behind it fall silent and are caught by the
- * timeout. Not thread-safe: used on the ingest's Vert.x context.
+ * Marks machines OFFLINE in live state, with an alert that clears when the machine is heard again: when one says
+ * so on its {@code connection} topic (OFFLINE, or the broker's CONNECTIONBROKEN will), and when one has been silent
+ * longer than the timeout. Silence is measured on the ingest's clock from the last accepted message; a machine never
+ * heard counts from the ingest's start. A gateway's broken connection only raises an alert: the machines behind it
+ * fall silent and are caught by the timeout. Not thread-safe: used on the ingest's Vert.x context.
  */
 public final class OfflineDetector {
 
@@ -44,11 +44,17 @@ public final class OfflineDetector {
         equipment.forEach(id -> lastHeard.put(id, start));
     }
 
-    /** A message of the machine was accepted. */
-    public void heard(EquipmentId machine, Instant at) {
+    /**
+     * A message of the machine was accepted. Unless it says the machine is going offline ({@code online} false: an
+     * OFFLINE or CONNECTIONBROKEN connection message), the machine is back: its offline alert clears.
+     */
+    public void heard(EquipmentId machine, Instant at, boolean online) {
         if (lastHeard.containsKey(machine)) {
             lastHeard.put(machine, at);
             offline.remove(machine);
+        }
+        if (online) {
+            alerts.clear(AlertKind.EQUIPMENT_OFFLINE, machine.value(), "", machine + " reported again at " + at);
         }
     }
 

@@ -42,6 +42,32 @@ class BatchWriterTest {
     }
 
     @Test
+    void severalBatchesGoOutAtOnceUpToTheLimitAndFlushWaitsForAllOfThem() {
+        BatchWriter<String> parallel = new BatchWriter<>("test", 10, 2, 2, rows -> {
+            Promise<Void> gate = Promise.promise();
+            gates.add(gate);
+            written.add(rows);
+            return gate.future();
+        }, shed::incrementAndGet);
+        for (String row : List.of("r1", "r2", "r3", "r4", "r5", "r6", "r7")) {
+            parallel.offer(row);
+        }
+        assertThat(written).as("two full batches in flight, the third waits for a slot")
+                .containsExactly(List.of("r1", "r2"), List.of("r3", "r4"));
+        Future<Void> flushed = parallel.flush();
+        gates.get(1).complete();
+        assertThat(written).as("a freed slot takes the next batch").hasSize(3).last().isEqualTo(List.of("r5", "r6"));
+        gates.get(2).complete();
+        assertThat(written).as("flush sends the partly filled last batch").last().isEqualTo(List.of("r7"));
+        gates.get(3).complete();
+        assertThat(flushed.isComplete()).as("the first batch is still in flight").isFalse();
+        gates.getFirst().complete();
+        assertThat(flushed.succeeded()).isTrue();
+        assertThat(parallel.queued()).isZero();
+        assertThat(shed).hasValue(0);
+    }
+
+    @Test
     void failedBatchFailsItsDurableRowsAndCountsItsReadingsAsShed() {
         writer.offer("r1");
         Future<Void> event = writer.offerDurable("e1");

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.portops.sim.engine.OperatingMode;
 
 /**
  * Builds a {@link PortOpsConfig} from the command line, the environment, an optional configuration
@@ -124,6 +125,8 @@ public final class ConfigResolver {
         Double speedUp = parser.parse(Setting.SIM_SPEED_UP, ConfigResolver::decimal);
         Double rate = parser.parse(Setting.SIM_RATE, ConfigResolver::decimal);
         Integer machines = parser.parse(Setting.SIM_MACHINES, ConfigResolver::number);
+        OperatingMode mode = parser.parse(Setting.SIM_MODE, OperatingMode::parse);
+        Double visualization = parser.parse(Setting.SIM_VISUALIZATION_RATE, ConfigResolver::decimal);
         if (!parser.problems.isEmpty()) {
             throw new ConfigException(parser.problems);
         }
@@ -131,7 +134,7 @@ public final class ConfigResolver {
             return new PortOpsConfig(httpHost, httpPort, dataDir, postgresUrl, pgUser, pgPassword, pgPort, mqttUrl,
                     mqttPort, hzPort, hzMembers, clusterName, layout, logFormat,
                     new PortOpsConfig.IngestSettings(skewWindow, offlineTimeout, retention),
-                    new PortOpsConfig.SimulationSettings(speedUp, rate, machines));
+                    new PortOpsConfig.SimulationSettings(speedUp, rate, machines, mode, visualization));
         } catch (ConfigException e) {
             throw new ConfigException(e.problems().stream()
                     .map(p -> p.from(values.get(p.setting()).source()))

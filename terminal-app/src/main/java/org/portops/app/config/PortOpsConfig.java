@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.portops.sim.engine.OperatingMode;
 
 /**
  * The launcher's whole configuration, validated: a wrong value is refused with a
@@ -56,11 +57,14 @@ public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, Postgre
      * @param speedUp  simulated seconds per wall-clock second, above 0 and at most 1000
      * @param rateHz   readings per machine per simulated second, 1..10
      * @param machines machines simulated, fleets in proportion; 0 = the layout's whole fleet
+     * @param mode     who decides the machines' work: the simulator, PortOps's orders, or both (mixed)
+     * @param visualizationHz positions per machine per simulated second on {@code visualization}, 1..10; 0 = none
      */
-    public record SimulationSettings(double speedUp, double rateHz, int machines) {
+    public record SimulationSettings(double speedUp, double rateHz, int machines, OperatingMode mode,
+                                     double visualizationHz) {
 
         public static SimulationSettings defaults() {
-            return new SimulationSettings(1, 1, 0);
+            return new SimulationSettings(1, 1, 0, OperatingMode.MIXED, 2);
         }
     }
 
@@ -158,6 +162,11 @@ public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, Postgre
         if (simulation.machines() < 0) {
             problems.add(ConfigProblem.of(Setting.SIM_MACHINES, "must be 0 (the whole fleet) or more, was "
                     + simulation.machines()));
+        }
+        double visualization = simulation.visualizationHz();
+        if (!(visualization == 0 || visualization >= 1 && visualization <= 10)) {
+            problems.add(ConfigProblem.of(Setting.SIM_VISUALIZATION_RATE, "must be 0 (none) or 1..10, was "
+                    + visualization));
         }
     }
 

@@ -54,7 +54,11 @@ public enum Setting {
     SIM_RATE("sim.rate", "HZ", "1", true,
             "demo only: state readings per simulated machine per simulated second, 1..10."),
     SIM_MACHINES("sim.machines", "COUNT", "0", true,
-            "demo only: how many machines to simulate, fleets in proportion; 0 simulates the layout's whole fleet.");
+            "demo only: how many machines to simulate, fleets in proportion; 0 simulates the layout's whole fleet."),
+    SIM_MODE("sim.mode", "MODE", "mixed", true,
+            "demo only: autonomous, directed (orders only) or mixed (own work until a machine's first order)."),
+    SIM_VISUALIZATION_RATE("sim.visualization.rate", "HZ", "2", true,
+            "demo only: positions per simulated machine per simulated second on visualization, 1..10; 0 = none.");
 
     private final String key;
     private final String paramLabel;

@@ -5,19 +5,27 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.Arrays;
 import org.portops.app.health.Health;
 import org.portops.app.metrics.Metrics;
+import org.portops.model.event.AlertKind;
 import org.portops.state.YardStateReader;
+import org.portops.state.alert.ActiveAlert;
+import org.portops.state.alert.AlertBoardReader;
+import org.portops.state.alert.AlertFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The launcher's HTTP edge: {@code GET /health} (200 when every component is UP, else 503),
- * {@code GET /metrics} (Prometheus text) and {@code GET /api/yard/summary}. No logic of its own.
+ * {@code GET /metrics} (Prometheus text), {@code GET /api/yard/summary} and {@code GET /api/alerts} (the active
+ * alerts, most recently seen first; {@code ?kind=EQUIPMENT_OFFLINE} and {@code ?subject=QC01} filter). No logic of
+ * its own.
  */
 public final class HttpVerticle extends VerticleBase {
 
@@ -30,16 +38,18 @@ public final class HttpVerticle extends VerticleBase {
     private final Metrics metrics;
     private final HazelcastInstance hazelcast;
     private final YardStateReader yard;
+    private final AlertBoardReader alerts;
     private volatile HttpServer server;
 
     public HttpVerticle(String host, int port, Health health, Metrics metrics, HazelcastInstance hazelcast,
-                        YardStateReader yard) {
+                        YardStateReader yard, AlertBoardReader alerts) {
         this.host = host;
         this.port = port;
         this.health = health;
         this.metrics = metrics;
         this.hazelcast = hazelcast;
         this.yard = yard;
+        this.alerts = alerts;
     }
 
     @Override
@@ -52,6 +62,7 @@ public final class HttpVerticle extends VerticleBase {
             scrape.handle(ctx);
         });
         router.get("/api/yard/summary").handler(this::yardSummary);
+        router.get("/api/alerts").handler(this::activeAlerts);
         router.route().last().handler(ctx -> error(ctx, 404, "no such resource: " + ctx.request().path()));
         router.route().failureHandler(this::failure);
         return vertx.createHttpServer(new HttpServerOptions())
@@ -74,6 +85,24 @@ public final class HttpVerticle extends VerticleBase {
 
     private void yardSummary(RoutingContext ctx) {
         yard.summary().onSuccess(summary -> ctx.json(summary.toJson())).onFailure(ctx::fail);
+    }
+
+    private void activeAlerts(RoutingContext ctx) {
+        String kindParameter = ctx.request().getParam("kind");
+        AlertKind kind = null;
+        if (kindParameter != null) {
+            try {
+                kind = AlertKind.valueOf(kindParameter);
+            } catch (IllegalArgumentException e) {
+                error(ctx, 400, "kind: no alert kind " + kindParameter + "; one of "
+                        + Arrays.toString(AlertKind.values()));
+                return;
+            }
+        }
+        alerts.active(new AlertFilter(kind, ctx.request().getParam("subject")))
+                .onSuccess(active -> ctx.json(new JsonObject()
+                        .put("alerts", new JsonArray(active.stream().map(ActiveAlert::toJson).toList()))))
+                .onFailure(ctx::fail);
     }
 
     private void failure(RoutingContext ctx) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.portops.sim.engine.OperatingMode;
 
 class ConfigResolverTest {
 
@@ -39,14 +40,29 @@ class ConfigResolverTest {
         PortOpsConfig defaults = ConfigResolver.resolve(Map.of(), Map.of());
         PortOpsConfig given = ConfigResolver.resolve(Map.of(Setting.INGEST_SKEW_WINDOW, "2m",
                 Setting.INGEST_OFFLINE_TIMEOUT, "1500ms", Setting.INGEST_RETENTION, "30d",
-                Setting.SIM_SPEED_UP, "2.5", Setting.SIM_RATE, "4", Setting.SIM_MACHINES, "40"), Map.of());
+                Setting.SIM_SPEED_UP, "2.5", Setting.SIM_RATE, "4", Setting.SIM_MACHINES, "40", Setting.SIM_MODE,
+                "Directed", Setting.SIM_VISUALIZATION_RATE, "0"), Map.of());
 
         assertThat(defaults.ingest()).isEqualTo(new PortOpsConfig.IngestSettings(Duration.ofSeconds(30),
                 Duration.ofSeconds(30), Duration.ofDays(7)));
-        assertThat(defaults.simulation()).isEqualTo(new PortOpsConfig.SimulationSettings(1, 1, 0));
+        assertThat(defaults.simulation()).isEqualTo(new PortOpsConfig.SimulationSettings(1, 1, 0,
+                OperatingMode.MIXED, 2));
         assertThat(given.ingest()).isEqualTo(new PortOpsConfig.IngestSettings(Duration.ofMinutes(2),
                 Duration.ofMillis(1500), Duration.ofDays(30)));
-        assertThat(given.simulation()).isEqualTo(new PortOpsConfig.SimulationSettings(2.5, 4, 40));
+        assertThat(given.simulation()).isEqualTo(new PortOpsConfig.SimulationSettings(2.5, 4, 40,
+                OperatingMode.DIRECTED, 0));
+    }
+
+    @Test
+    void refusesAnUnknownSimulatorModeAndAVisualizationRateOutOfRange() {
+        assertThatThrownBy(() -> ConfigResolver.resolve(Map.of(Setting.SIM_MODE, "manual"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("sim.mode (from --sim-mode): operating mode must be autonomous, directed or "
+                        + "mixed, was 'manual'");
+        assertThatThrownBy(() -> ConfigResolver.resolve(Map.of(Setting.SIM_VISUALIZATION_RATE, "0.5"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("sim.visualization.rate (from --sim-visualization-rate): must be 0 (none) or "
+                        + "1..10, was 0.5");
     }
 
     @Test

@@ -20,6 +20,8 @@ public final class Addresses {
     public static final String VESSEL_CALL_CHANGED = "yard.vesselcall.changed";
     /** Fact: an alert was raised ({@link Alert}; body: the fields of {@link Alert#toMap()}). */
     public static final String ALERT_RAISED = "yard.alert.raised";
+    /** Fact: an alert's condition is over and it left the active-alert board ({@link Alert}, text = why). */
+    public static final String ALERT_CLEARED = "yard.alert.cleared";
     /**
      * Fact: the crane scheduler published a new plan for a vessel call (body: {@code call}, {@code version},
      * {@code trigger}, {@code score}, {@code completion}, {@code reassigned}, {@code changed}, {@code diff}).

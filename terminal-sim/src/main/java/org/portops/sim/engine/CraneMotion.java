@@ -184,6 +184,7 @@ final class CraneMotion {
         }
         load = job.container;
         sim.emitter().event(crane, new SpreaderLocked(job.container.number(), crane.position(), pick.location()));
+        sim.orders().picked(job, crane, pick);
     }
 
     private void unlock(Sim sim, SimMachine crane) {
@@ -201,6 +202,7 @@ final class CraneMotion {
         moves++;
         current = null;
         sim.emitter().event(crane, new SpreaderUnlocked(job.container.number(), crane.position(), set.location()));
+        sim.orders().setDown(job, crane, set);
         sim.operations().cranePartDone(job, crane);
     }
 }

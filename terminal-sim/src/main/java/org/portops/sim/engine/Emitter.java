@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.portops.model.equipment.EquipmentId;
+import org.portops.model.equipment.Position;
 import org.portops.model.telemetry.ConnectionMessage;
 import org.portops.model.telemetry.ConnectionState;
 import org.portops.model.telemetry.EquipmentEvent;
@@ -12,6 +13,7 @@ import org.portops.model.telemetry.EventMessage;
 import org.portops.model.telemetry.GeoReference;
 import org.portops.model.telemetry.StateReading;
 import org.portops.model.telemetry.TelemetryMessage;
+import org.portops.model.telemetry.Visualization;
 import org.portops.model.telemetry.Topic;
 
 /** Wraps what machines say into contract messages with their sequence and the sim time, and hands them on. */
@@ -54,6 +56,16 @@ final class Emitter {
         StateReading reading = machine.reading(now.get(), geo);
         lastReadings.put(machine.id(), reading);
         send(machine.id(), reading);
+    }
+
+    /** A position for maps, unless the machine's sensors are silenced. */
+    void position(SimMachine machine) {
+        if (machine.silent(now.get())) {
+            return;
+        }
+        Position position = machine.position();
+        send(machine.id(), new Visualization(machine.id(), machine.nextSequence(), now.get(), position,
+                geo.toWgs84(position), machine.heading(), machine.speed()));
     }
 
     StateReading lastReading(EquipmentId machine) {

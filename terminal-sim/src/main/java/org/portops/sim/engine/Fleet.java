@@ -96,14 +96,19 @@ final class Fleet {
         }
     }
 
+    /** Every yard crane whose stretch takes in {@code slot}, faulted, directed or not. */
+    List<SimYardCrane> yardCranesCovering(YardSlot slot) {
+        return yardCranes.stream().filter(c -> c.covers(slot)).toList();
+    }
+
     Optional<SimMachine> machine(EquipmentId id) {
         return Optional.ofNullable(byId.get(id));
     }
 
-    /** The yard crane working the slot's bay, or null when no crane works it. */
+    /** The yard crane working the slot's bay for the autonomous operation, or null when none does. */
     SimYardCrane craneFor(YardSlot slot) {
         for (SimYardCrane crane : yardCranes) {
-            if (crane.covers(slot) && !crane.faulted()) {
+            if (crane.covers(slot) && !crane.faulted() && !crane.directed) {
                 return crane;
             }
         }
@@ -111,7 +116,7 @@ final class Fleet {
     }
 
     Optional<SimTractor> freeTractorNear(Position point) {
-        return tractors.stream().filter(SimTractor::free)
+        return tractors.stream().filter(t -> t.free() && !t.directed)
                 .min(Comparator.comparingDouble((SimTractor t) -> t.position().distanceTo(point))
                         .thenComparing(t -> t.id().value()));
     }

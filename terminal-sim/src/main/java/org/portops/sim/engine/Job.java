@@ -28,10 +28,13 @@ final class Job {
     /** Where the carrier stands under the quay crane, and in the yard crane's truck lane. */
     Position quayPoint;
     Position yardPoint;
+    /** The vessel alongside, for moves with a vessel end. */
+    VesselBerth berth;
     SimQuayCrane quayCrane;
     Carrier carrier;
     SimYardCrane yardCrane;
-    boolean done;
+    /** A PortOps order, reported on as it goes, rather than the autonomous operation's own move. */
+    boolean directed;
 
     Job(WorkInstructionId id, Container container, MoveKind kind, Location from, Location to, YardSlot yardSlot,
         BlockLayout block, YardSlot shiftTo) {

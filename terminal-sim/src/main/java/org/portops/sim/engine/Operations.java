@@ -24,7 +24,9 @@ import org.portops.sim.yard.SimYard;
 /**
  * The autonomous terminal operation, run once a simulated second in phases: berth due vessels, feed each working
  * quay crane its next discharge or load (with a tractor, a yard slot and the yard crane), free tractors that have
- * delivered, and let vessels sail when done. Gate trucks come from {@link GateTraffic}.
+ * delivered, and let vessels sail when done. Gate trucks come from {@link GateTraffic}. Machines working PortOps's
+ * orders ({@link SimMachine#directed}) get nothing new from it; the orders' moves are started here too
+ * ({@link #startDirected}), with the same reservations and handovers.
  */
 final class Operations {
 
@@ -36,6 +38,7 @@ final class Operations {
     private final Fleet fleet;
     private final VesselWork vessels;
     private final GateTraffic gate;
+    private final boolean gateTraffic;
     private final Reservations reservations = new Reservations();
     private final SlotFinder slots;
     private final Set<ContainerNumber> planned = new HashSet<>();
@@ -46,8 +49,9 @@ final class Operations {
     private int discharged;
     private int loaded;
 
-    Operations(Sim sim, Fleet fleet, List<VesselCall> calls) {
+    Operations(Sim sim, Fleet fleet, List<VesselCall> calls, OperatingMode mode) {
         this.sim = sim;
+        this.gateTraffic = mode != OperatingMode.DIRECTED;
         this.fleet = fleet;
         this.vessels = new VesselWork(calls, fleet, sim.geometry().layout().quay().berths());
         this.slots = new SlotFinder(sim.yard(), reservations, fleet::craneFor);
@@ -60,7 +64,9 @@ final class Operations {
         vessels.berthDueCalls(sim.now(), false);
         feedQuayCranes();
         queueArrivingLoads();
-        gate.step();
+        if (gateTraffic) {
+            gate.step();
+        }
         releaseDeliveredTractors();
         vessels.sailFinishedCalls();
     }
@@ -85,7 +91,8 @@ final class Operations {
     private void feedQuayCranes() {
         for (VesselWork.CraneWork work : vessels.cranes()) {
             long pendingLoads = loadsInYard.stream().filter(j -> j.quayCrane == work.crane).count();
-            if (work.crane.faulted() || work.crane.motion.queued() + pendingLoads >= QUAY_LOOKAHEAD + 1
+            if (work.crane.faulted() || work.crane.directed
+                    || work.crane.motion.queued() + pendingLoads >= QUAY_LOOKAHEAD + 1
                     || work.finished()) {
                 continue;
             }
@@ -117,6 +124,7 @@ final class Operations {
         work.discharges.pollFirst();
         Job job = job(entry, MoveKind.DISCHARGE, new VesselLocation(work.berth.call.id(), entry.slot()),
                 new YardLocation(slot.get()), slot.get(), null);
+        job.berth = work.berth;
         dispatch(job, work.crane, quayPoint, tractor.get());
         return true;
     }
@@ -149,6 +157,7 @@ final class Operations {
             Job job = job(entry, MoveKind.LOAD, new YardLocation(slot),
                     new VesselLocation(work.berth.call.id(), entry.slot()), slot, null);
             job.quayCrane = work.crane;
+            job.berth = work.berth;
             job.quayPoint = quayPoint;
             job.carrier = tractor.get();
             tractor.get().assign(job);
@@ -173,16 +182,53 @@ final class Operations {
 
     /** Reserves the job's yard end and queues it at the yard crane working that bay. */
     void toYardCrane(Job job) {
-        int bays = job.container.length().yardBays();
         job.yardCrane = fleet.craneFor(job.yardSlot);
-        job.yardPoint = TerminalGeometry.truckLanePoint(job.block,
-                TerminalGeometry.bayX(job.block, job.yardSlot.bay().number(), bays));
+        reserve(job);
+        queueAtYardCrane(job);
+    }
+
+    private void reserve(Job job) {
+        int bays = job.container.length().yardBays();
         reservations.take(job.yardSlot, bays);
         if (job.shiftTo != null) {
             reservations.take(job.shiftTo, bays);
         }
-        job.yardCrane.motion.enqueue(job);
         open.add(job);
+    }
+
+    private void queueAtYardCrane(Job job) {
+        job.yardPoint = TerminalGeometry.truckLanePoint(job.block,
+                TerminalGeometry.bayX(job.block, job.yardSlot.bay().number(), job.container.length().yardBays()));
+        job.yardCrane.motion.enqueue(job);
+    }
+
+    /**
+     * Starts an order's move with the machines it names: reserves its yard stacks at once and hands it to the yard
+     * crane (a shift), or to the tractor, which takes it up when done with the jobs it has; only then do the
+     * cranes queue it, so a crane never holds a box for a tractor that is busy elsewhere.
+     */
+    void startDirected(Job job) {
+        reserve(job);
+        if (job.carrier == null) {
+            queueAtYardCrane(job);
+        } else if (job.carrier instanceof SimTractor tractor && tractor.take(job)) {
+            begin(job);
+        }
+    }
+
+    /** The job's tractor has taken it up: the cranes queue it (a load joins the quay crane once on the tractor). */
+    private void begin(Job job) {
+        if (job.fromYard()) {
+            loadsInYard.add(job);
+        } else {
+            job.quayCrane.motion.enqueue(job);
+        }
+        queueAtYardCrane(job);
+    }
+
+    /** Whether a move of {@code number} is under way or waiting for its machines. */
+    boolean moving(ContainerNumber number) {
+        return open.stream().anyMatch(job -> job.container.number().equals(number));
     }
 
     /** Shifts the top box off the stack of a load container to another stack of the same crane. */
@@ -239,10 +285,23 @@ final class Operations {
         return planned.contains(number);
     }
 
+    /** PortOps has sent an order for {@code number}: the autonomous operation leaves it alone from now on. */
+    void claim(ContainerNumber number) {
+        planned.add(number);
+        vessels.claim(number);
+    }
+
+    VesselWork vessels() {
+        return vessels;
+    }
+
     private void releaseDeliveredTractors() {
         for (SimTractor tractor : fleet.tractors) {
             if (tractor.delivered()) {
-                tractor.assign(null);
+                Job next = tractor.release();
+                if (next != null) {
+                    begin(next);
+                }
             }
         }
     }
@@ -259,10 +318,12 @@ final class Operations {
     }
 
     void discharged(Job job) {
+        vessels.discharged(job.container.number());
         discharged++;
     }
 
     void loaded(Job job) {
+        vessels.loaded(job.container, (VesselLocation) job.to);
         loaded++;
     }
 

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.Random;
 import org.portops.sim.yard.SimYard;
 
-/** What the parts of the engine share during a tick: time, the one seeded random, the yard, geometry, output. */
+/**
+ * What the parts of the engine share during a tick: time, the one seeded random, the yard, geometry, output, the
+ * autonomous operation and PortOps's orders.
+ */
 final class Sim {
 
     /** The engine's fixed step. */
@@ -18,6 +21,7 @@ final class Sim {
     private final TerminalGeometry geometry;
     private Emitter emitter;
     private Operations operations;
+    private OrderBook orders;
     private long ticks;
 
     Sim(Instant start, Random random, SimYard yard, TerminalGeometry geometry) {
@@ -65,5 +69,13 @@ final class Sim {
 
     Operations operations() {
         return operations;
+    }
+
+    void orders(OrderBook book) {
+        this.orders = book;
+    }
+
+    OrderBook orders() {
+        return orders;
     }
 }

@@ -3,27 +3,37 @@ package org.portops.sim.engine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.portops.model.container.ContainerNumber;
 import org.portops.model.equipment.EquipmentId;
 import org.portops.model.equipment.EquipmentKind;
 import org.portops.model.telemetry.ConnectionState;
 import org.portops.model.telemetry.EquipmentEvent.FaultCleared;
 import org.portops.model.telemetry.EquipmentEvent.FaultRaised;
 import org.portops.model.telemetry.InstantAction;
+import org.portops.model.telemetry.Order;
 import org.portops.model.telemetry.StateReading;
+import org.portops.model.work.Location;
+import org.portops.model.work.VesselLocation;
+import org.portops.model.work.YardLocation;
+import org.portops.model.yard.YardSlot;
 import org.portops.sim.yard.SimYard;
 
 /**
  * The deterministic discrete-time simulation of a whole terminal: fixed 100 ms ticks of simulated time, one
- * seeded {@link Random}, machines stepped in id order. Each tick: apply queued injections and instant actions, run
- * the autonomous operation (once a simulated second), move every machine and truck, publish the readings due.
- * The same configuration gives the same messages in the same order, whatever the wall clock does.
+ * seeded {@link Random}, machines stepped in id order. Each tick: apply queued injections, instant actions and
+ * PortOps's orders, run the autonomous operation (once a simulated second), move every machine and truck, publish
+ * the readings and positions due. The same configuration and the same orders at the same ticks give the same
+ * messages in the same order, whatever the wall clock does.
  *
- * <p>Not thread-safe except {@link #inject} and {@link #instantAction}, which may be called from any thread.
+ * <p>Not thread-safe except {@link #inject}, {@link #instantAction} and {@link #order}, which may be called from
+ * any thread.
  */
 public final class SimEngine {
 
@@ -32,11 +42,15 @@ public final class SimEngine {
     private final Sim sim;
     private final Fleet fleet;
     private final Operations operations;
+    private final OrderBook orderBook;
     private final ReeferMonitor reefers;
     private final AttackMessages attacks;
     private final int ticksPerReading;
+    /** 0 when the machines publish no visualization messages. */
+    private final int ticksPerVisualization;
     private final ConcurrentLinkedQueue<Injection> injections = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<InstantAction> actions = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Order> orders = new ConcurrentLinkedQueue<>();
     private final Map<EquipmentId, Injection.Teleport> teleports = new LinkedHashMap<>();
 
     public SimEngine(EngineConfig config, TelemetrySink sink) {
@@ -46,11 +60,15 @@ public final class SimEngine {
         this.sim = new Sim(config.start(), random, yard, geometry);
         sim.emitter(new Emitter(config.terminalCode(), config.geo(), sink, sim::now));
         this.fleet = new Fleet(config.layout(), geometry, random);
-        this.operations = new Operations(sim, fleet, config.inventory().vesselCalls());
+        this.operations = new Operations(sim, fleet, config.inventory().vesselCalls(), config.mode());
         sim.operations(operations);
+        this.orderBook = new OrderBook(sim, fleet, operations, config.mode());
+        sim.orders(orderBook);
         this.reefers = new ReeferMonitor(sim, config.reeferPeriod());
         this.attacks = new AttackMessages(config.terminalCode());
         this.ticksPerReading = (int) Math.max(1, Math.round(10 / config.rateHz()));
+        this.ticksPerVisualization = config.visualizationHz() == 0 ? 0
+                : (int) Math.max(1, Math.round(10 / config.visualizationHz()));
     }
 
     /** Publishes ONLINE (retained) for every machine and reefer monitor. */
@@ -78,6 +96,11 @@ public final class SimEngine {
         actions.add(action);
     }
 
+    /** Queues an order received for a machine; it is taken up at the start of the next tick. Thread-safe. */
+    public void order(Order order) {
+        orders.add(order);
+    }
+
     public void advance(Duration duration) {
         long ticks = duration.toMillis() / Sim.TICK.toMillis();
         for (long i = 0; i < ticks; i++) {
@@ -88,7 +111,11 @@ public final class SimEngine {
     public void tick() {
         applyInjections();
         applyInstantActions();
+        for (Order order = orders.poll(); order != null; order = orders.poll()) {
+            orderBook.receive(order);
+        }
         if (sim.ticks() % TICKS_PER_PLAN == 0) {
+            orderBook.expire();
             operations.plan();
         }
         for (SimMachine machine : fleet.all) {
@@ -97,6 +124,7 @@ public final class SimEngine {
         operations.stepTrucks(Sim.DT);
         sim.advanceTick();
         publishReadings();
+        publishPositions();
         reefers.step();
     }
 
@@ -112,6 +140,18 @@ public final class SimEngine {
                     StateReading genuine = machine.reading(sim.now(), sim.emitter().geo());
                     sim.emitter().send(machine.id(), genuine.at(teleport.to(), sim.emitter().geo().toWgs84(teleport.to())));
                 }
+            }
+        }
+    }
+
+    private void publishPositions() {
+        if (ticksPerVisualization == 0) {
+            return;
+        }
+        long tick = sim.ticks();
+        for (int i = 0; i < fleet.all.size(); i++) {
+            if ((tick + i) % ticksPerVisualization == 0) {
+                sim.emitter().position(fleet.all.get(i));
             }
         }
     }
@@ -204,6 +244,44 @@ public final class SimEngine {
     /** Boxes discharged and loaded across the quay so far. */
     public int vesselMoves() {
         return operations.dischargedCount() + operations.loadedCount();
+    }
+
+    // The reads below serve tests and tools: call them on the engine's thread, or while nothing moves (directed
+    // mode before the first order), as they read the engine's own unsynchronised state.
+
+    /** The yard crane whose stretch of bays takes in {@code slot}, if one does; directed or not. */
+    public Optional<EquipmentId> yardCraneWorking(YardSlot slot) {
+        return fleet.yardCranesCovering(slot).stream().map(SimMachine::id).findFirst();
+    }
+
+    /** The quay cranes, in id order. */
+    public List<EquipmentId> quayCranes() {
+        return fleet.quayCranes.stream().map(SimMachine::id).toList();
+    }
+
+    /** The quay crane standing nearest the bay of {@code location}, whose call must be alongside. */
+    public EquipmentId nearestQuayCrane(VesselLocation location) {
+        VesselBerth berth = operations.vessels().alongside(location.call()).orElseThrow(
+                () -> new IllegalArgumentException(location.call() + " is not alongside"));
+        double x = berth.bayX(location.slot());
+        return fleet.quayCranes.stream().min(Comparator.comparingDouble(c -> Math.abs(c.position().x() - x)))
+                .map(SimMachine::id).orElseThrow();
+    }
+
+    /** The terminal tractors, in id order. */
+    public List<EquipmentId> tractors() {
+        return fleet.tractors.stream().map(SimMachine::id).toList();
+    }
+
+    /** Where the simulator has {@code number}: its yard slot or stowage slot; empty elsewhere or unknown. */
+    public Optional<Location> whereIs(ContainerNumber number) {
+        Optional<Location> inYard = sim.yard().find(number).map(p -> new YardLocation(p.slot()));
+        return inYard.isPresent() ? inYard : operations.vessels().onBoard(number).map(VesselWork.OnBoard::location);
+    }
+
+    /** The vessel calls alongside, with the containers still on board for discharge: what orders can name. */
+    public Map<VesselLocation, ContainerNumber> onBoardAlongside() {
+        return operations.vessels().onBoardAlongside();
     }
 
     /** The geometry limits positions stay within. */

@@ -28,6 +28,8 @@ abstract sealed class SimMachine permits SimCrane, SimTractor, SimStandby {
     private long sequence;
     private boolean paused;
     private Instant silentUntil = Instant.MIN;
+    /** Works PortOps's orders only: the autonomous operation gives it nothing new. */
+    boolean directed;
 
     SimMachine(Equipment equipment, Random random) {
         this.equipment = equipment;

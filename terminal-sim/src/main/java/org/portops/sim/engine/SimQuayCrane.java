@@ -20,7 +20,6 @@ final class SimQuayCrane extends SimCrane {
     private static final CraneMotion.Speeds SPEEDS = new CraneMotion.Speeds(0.75, 4.5, 0.6, 3.0, 2.0, 0.8);
 
     final CraneMotion motion;
-    VesselBerth berth;
 
     SimQuayCrane(Equipment equipment, Random random, double x) {
         super(equipment, random);
@@ -32,6 +31,7 @@ final class SimQuayCrane extends SimCrane {
 
     private CraneMotion.Ends ends(Job job) {
         VesselLocation vessel = (VesselLocation) (job.fromYard() ? job.to : job.from);
+        VesselBerth berth = job.berth;
         double x = berth.bayX(vessel.slot());
         CraneEnd ship = CraneEnd.fixed(x, berth.rowTrolley(vessel.slot()), berth.tierHeight(vessel.slot()), vessel);
         CraneEnd lane = new CraneEnd(x, LANE_TROLLEY, CHASSIS_HEIGHT, job.carrier.location(), job.carrier,

@@ -1,5 +1,7 @@
 package org.portops.sim.engine;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Random;
 import org.portops.model.container.Container;
 import org.portops.model.equipment.Equipment;
@@ -11,11 +13,12 @@ import org.portops.model.work.Location;
 /**
  * A terminal tractor (or other horizontal transport) carrying one box between a quay crane and a yard crane: it
  * drives the lanes to the crane that loads it, queues until that crane works its job, waits under it, and does
- * the same at the other end.
+ * the same at the other end. Orders from PortOps wait their turn behind the job it has.
  */
 final class SimTractor extends SimMachine implements Carrier {
 
     private final Route route;
+    private final Deque<Job> orders = new ArrayDeque<>();
     private Job job;
     private Container load;
     private boolean picked;
@@ -28,6 +31,22 @@ final class SimTractor extends SimMachine implements Carrier {
     void assign(Job newJob) {
         this.job = newJob;
         this.picked = false;
+    }
+
+    /** Takes an order's job: at once when it has none (returns true), else after the jobs before it. */
+    boolean take(Job next) {
+        if (job == null) {
+            assign(next);
+            return true;
+        }
+        orders.addLast(next);
+        return false;
+    }
+
+    /** Ends the delivered job and takes up the next waiting order; returns it, or null when none waits. */
+    Job release() {
+        assign(orders.pollFirst());
+        return job;
     }
 
     boolean free() {

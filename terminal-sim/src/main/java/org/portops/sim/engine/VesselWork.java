@@ -5,20 +5,27 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.portops.model.container.Container;
+import org.portops.model.container.ContainerNumber;
 import org.portops.model.quay.Berth;
 import org.portops.model.quay.BerthId;
 import org.portops.model.vessel.BayPlanAction;
 import org.portops.model.vessel.BayPlanEntry;
 import org.portops.model.vessel.VesselCall;
+import org.portops.model.vessel.VesselCallId;
+import org.portops.model.work.VesselLocation;
 
 /**
  * The quay side of the autonomous operation: berths vessel calls when they are due (on their planned berth, or
  * the first free one long enough), gives each a gang of quay cranes with a stretch of the ship each, and hands each
  * crane its discharge list (top tiers first) and load list (bottom tiers first). A call leaves when all its
- * cranes' lists are done.
+ * cranes' lists are done. Keeps what is on board each call, for orders that name a stowage slot.
  */
 final class VesselWork {
 
@@ -46,13 +53,76 @@ final class VesselWork {
     private final List<VesselCall> waiting;
     private final Map<BerthId, VesselCall> occupied = new LinkedHashMap<>();
     private final Map<SimQuayCrane, CraneWork> work = new LinkedHashMap<>();
+    private final Map<VesselCallId, VesselBerth> alongside = new LinkedHashMap<>();
+    private final Map<ContainerNumber, OnBoard> onBoard = new HashMap<>();
+    private final Map<VesselLocation, ContainerNumber> stowed = new HashMap<>();
     private final Fleet fleet;
     private final List<Berth> berths;
+
+    /** A container on board a call, at its stowage slot. */
+    record OnBoard(Container container, VesselLocation location) {
+    }
 
     VesselWork(List<VesselCall> calls, Fleet fleet, List<Berth> berths) {
         this.waiting = new ArrayList<>(calls);
         this.fleet = fleet;
         this.berths = berths;
+        for (VesselCall call : calls) {
+            call.bayPlan().entries().stream().filter(e -> e.action().onBoardOnArrival())
+                    .forEach(e -> stow(e.container(), new VesselLocation(call.id(), e.slot())));
+        }
+    }
+
+    private void stow(Container container, VesselLocation location) {
+        onBoard.put(container.number(), new OnBoard(container, location));
+        stowed.put(location, container.number());
+    }
+
+    Optional<OnBoard> onBoard(ContainerNumber number) {
+        return Optional.ofNullable(onBoard.get(number));
+    }
+
+    /** The container stowed at {@code location}, if any. */
+    Optional<ContainerNumber> at(VesselLocation location) {
+        return Optional.ofNullable(stowed.get(location));
+    }
+
+    /** The quay crane lifted it off the ship. */
+    void discharged(ContainerNumber number) {
+        OnBoard gone = onBoard.remove(number);
+        if (gone != null) {
+            stowed.remove(gone.location());
+        }
+    }
+
+    /** The quay crane set it down in the ship. */
+    void loaded(Container container, VesselLocation location) {
+        stow(container, location);
+    }
+
+    /** The call's place along the quay while it is alongside. */
+    Optional<VesselBerth> alongside(VesselCallId call) {
+        return Optional.ofNullable(alongside.get(call));
+    }
+
+    /** What is on board the calls alongside, by stowage slot, in slot order. */
+    Map<VesselLocation, ContainerNumber> onBoardAlongside() {
+        Map<VesselLocation, ContainerNumber> aboard = new TreeMap<>(
+                Comparator.comparing(VesselLocation::toString));
+        stowed.forEach((location, number) -> {
+            if (alongside.containsKey(location.call())) {
+                aboard.put(location, number);
+            }
+        });
+        return aboard;
+    }
+
+    /** Takes {@code number} off every crane's lists: PortOps moves it now. */
+    void claim(ContainerNumber number) {
+        for (CraneWork share : work.values()) {
+            share.discharges.removeIf(e -> e.container().number().equals(number));
+            share.loads.removeIf(e -> e.container().number().equals(number));
+        }
     }
 
     /** Cranes with work, in crane order. */
@@ -67,7 +137,9 @@ final class VesselWork {
             if (berth != null) {
                 waiting.remove(call);
                 occupied.put(berth.id(), call);
-                gang(call, new VesselBerth(call, berth.startMeter()), initial);
+                VesselBerth moored = new VesselBerth(call, berth.startMeter());
+                alongside.put(call.id(), moored);
+                gang(call, moored, initial);
             }
         }
     }
@@ -103,7 +175,6 @@ final class VesselWork {
             double from = berth.startX() + i * stretch;
             double to = i == gang.size() - 1 ? Double.MAX_VALUE : from + stretch;
             CraneWork share = new CraneWork(crane, berth);
-            crane.berth = berth;
             if (initial) {
                 crane.motion.gantry.place(from + stretch / 2);
             }
@@ -129,6 +200,7 @@ final class VesselWork {
             if (shares.stream().allMatch(w -> w.finished() && !w.crane.busy() && w.crane.motion.queued() == 0)) {
                 shares.forEach(w -> work.remove(w.crane));
                 occupied.remove(entry.getKey());
+                alongside.remove(entry.getValue().id());
             }
         }
     }

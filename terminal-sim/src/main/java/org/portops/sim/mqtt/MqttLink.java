@@ -2,10 +2,13 @@ package org.portops.sim.mqtt;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -38,6 +41,8 @@ final class MqttLink implements AutoCloseable {
     private final Deque<Pending> backlog = new ArrayDeque<>();
     private final AtomicLong published;
     private final AtomicLong dropped;
+    /** What this link subscribes to; subscribed again after an automatic reconnect (clean start forgets them). */
+    private volatile String[] filters = new String[0];
 
     private record Pending(String topic, byte[] payload, int qos, boolean retained) {
     }
@@ -82,6 +87,31 @@ final class MqttLink implements AutoCloseable {
     /** Waits for a connect {@link #startConnect started}. */
     static void awaitConnected(IMqttToken token) throws MqttException {
         token.waitForCompletion(TIMEOUT_MILLIS);
+    }
+
+    /** Subscribes at QoS 1 to {@code topicFilters}, messages going to {@code callback}; wait on the token. */
+    IMqttToken subscribe(List<String> topicFilters, MqttCallback callback) throws MqttException {
+        filters = topicFilters.toArray(String[]::new);
+        client.setCallback(callback);
+        return client.subscribe(filters, qos(filters.length));
+    }
+
+    /** Subscribes again after a reconnect; called from Paho's callback, so it does not wait. */
+    void resubscribe() {
+        if (filters.length == 0) {
+            return;
+        }
+        try {
+            client.subscribe(filters, qos(filters.length));
+        } catch (MqttException e) {
+            LOG.warn("{} could not subscribe again to {}: {}", owner, List.of(filters), e.getMessage());
+        }
+    }
+
+    private static int[] qos(int count) {
+        int[] levels = new int[count];
+        Arrays.fill(levels, 1);
+        return levels;
     }
 
     synchronized void publish(String topic, byte[] payload, int qos, boolean retained) {

@@ -17,7 +17,9 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.portops.model.equipment.EquipmentId;
 import org.portops.model.telemetry.InstantAction;
+import org.portops.model.telemetry.Order;
 import org.portops.model.telemetry.TelemetryCodec;
+import org.portops.model.telemetry.TelemetryMessage;
 import org.portops.model.telemetry.TelemetryTopic;
 import org.portops.model.telemetry.Topic;
 import org.portops.sim.engine.Outbound;
@@ -28,8 +30,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes the engine's messages over MQTT with each topic's QoS and retain flag. Either one connection per
  * machine ({@code connections == 0}: each machine's own last will) or the machines spread over a few shared
- * connections (gateways {@code SIM-GW01}.., each with its own will; for load tests). One connection also
- * subscribes to {@code instantActions} and hands each action to {@code actions} from Paho's callback thread.
+ * connections (gateways {@code SIM-GW01}.., each with its own will; for load tests). What PortOps sends down is
+ * received as a machine would: each machine's connection subscribes to its own {@code order} topic (the first
+ * also to every machine's {@code instantActions}); with gateways the first subscribes to both topics of all
+ * machines. Orders and actions go to {@code orders} and {@code actions} from Paho's callback thread.
  */
 public final class MqttOutput implements TelemetrySink, AutoCloseable {
 
@@ -41,13 +45,15 @@ public final class MqttOutput implements TelemetrySink, AutoCloseable {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong rejectedActions = new AtomicLong();
+    private final AtomicLong rejectedOrders = new AtomicLong();
 
     /**
      * Connects: one link per machine of {@code machines} when {@code connections} is 0, else {@code connections}
      * gateway links. Throws when the broker refuses.
      */
     public MqttOutput(String brokerUrl, String terminal, String clientIdPrefix, List<EquipmentId> machines,
-                      int connections, Instant now, Consumer<InstantAction> actions) throws MqttException {
+                      int connections, Instant now, Consumer<InstantAction> actions, Consumer<Order> orders)
+            throws MqttException {
         try {
             if (connections == 0) {
                 // all CONNECTs in flight at once: one after the other, a broker's few hundred ms each add up to
@@ -69,7 +75,7 @@ public final class MqttOutput implements TelemetrySink, AutoCloseable {
                     shared.add(link);
                 }
             }
-            subscribeActions(terminal, actions);
+            subscribeDownlinks(terminal, actions, orders);
         } catch (MqttException | RuntimeException e) {
             close();
             throw e;
@@ -84,13 +90,31 @@ public final class MqttOutput implements TelemetrySink, AutoCloseable {
         return shared.isEmpty() ? dedicated.values().iterator().next() : shared.getFirst();
     }
 
-    private void subscribeActions(String terminal, Consumer<InstantAction> actions) throws MqttException {
+    private void subscribeDownlinks(String terminal, Consumer<InstantAction> actions, Consumer<Order> orders)
+            throws MqttException {
         if (dedicated.isEmpty() && shared.isEmpty()) {
             return;
         }
-        MqttLink link = first();
-        link.client().setCallback(new ActionCallback(actions));
-        link.client().subscribe(Topic.filter(terminal, TelemetryTopic.INSTANT_ACTIONS), 1).waitForCompletion(10_000);
+        String allActions = Topic.filter(terminal, TelemetryTopic.INSTANT_ACTIONS);
+        List<IMqttToken> subscribing = new ArrayList<>();
+        if (shared.isEmpty()) {
+            for (Map.Entry<EquipmentId, MqttLink> own : dedicated.entrySet()) {
+                List<String> filters = new ArrayList<>();
+                filters.add(Topic.of(terminal, own.getKey(), TelemetryTopic.ORDER).toString());
+                if (subscribing.isEmpty()) {
+                    filters.add(allActions);
+                }
+                subscribing.add(own.getValue().subscribe(filters,
+                        new DownlinkCallback(own.getValue(), actions, orders)));
+            }
+        } else {
+            MqttLink gateway = shared.getFirst();
+            subscribing.add(gateway.subscribe(List.of(Topic.filter(terminal, TelemetryTopic.ORDER), allActions),
+                    new DownlinkCallback(gateway, actions, orders)));
+        }
+        for (IMqttToken token : subscribing) {
+            token.waitForCompletion(10_000);
+        }
     }
 
     @Override
@@ -135,6 +159,11 @@ public final class MqttOutput implements TelemetrySink, AutoCloseable {
         return rejectedActions.get();
     }
 
+    /** Orders refused before reaching the engine: bad topic, bad payload, or a payload for another machine. */
+    public long rejectedOrders() {
+        return rejectedOrders.get();
+    }
+
     /**
      * Breaks the connection owned by {@code owner} (a machine with a dedicated connection, or a gateway such as
      * {@code SIM-GW01}) without a DISCONNECT, as a crash would, so the broker publishes its last will.
@@ -163,29 +192,41 @@ public final class MqttOutput implements TelemetrySink, AutoCloseable {
         shared.forEach(MqttLink::close);
     }
 
-    /** Paho's callback: decode and hand off at once, never throw back into Paho's thread. */
-    private final class ActionCallback implements MqttCallback {
+    /** Paho's callback of one link: decode and hand off at once, never throw back into Paho's thread. */
+    private final class DownlinkCallback implements MqttCallback {
 
+        private final MqttLink link;
         private final Consumer<InstantAction> actions;
+        private final Consumer<Order> orders;
 
-        ActionCallback(Consumer<InstantAction> actions) {
+        DownlinkCallback(MqttLink link, Consumer<InstantAction> actions, Consumer<Order> orders) {
+            this.link = link;
             this.actions = actions;
+            this.orders = orders;
         }
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
+            boolean order = topic.endsWith("/" + TelemetryTopic.ORDER.segment());
             try {
                 Topic parsed = Topic.parse(topic);
-                InstantAction action = codec.decodeInstantAction(message.getPayload());
-                if (!action.machineId().equals(parsed.equipment())) {
-                    throw new IllegalArgumentException("action for " + action.machineId() + " on topic of "
-                            + parsed.equipment());
+                if (order) {
+                    orders.accept(owned(parsed, codec.decodeOrder(message.getPayload())));
+                } else {
+                    actions.accept(owned(parsed, codec.decodeInstantAction(message.getPayload())));
                 }
-                actions.accept(action);
             } catch (RuntimeException e) {
-                rejectedActions.incrementAndGet();
-                LOG.warn("instant action on {} refused: {}", topic, e.getMessage());
+                (order ? rejectedOrders : rejectedActions).incrementAndGet();
+                LOG.warn("{} on {} refused: {}", order ? "order" : "instant action", topic, e.getMessage());
             }
+        }
+
+        private static <M extends TelemetryMessage> M owned(Topic topic, M message) {
+            if (!message.machineId().equals(topic.equipment())) {
+                throw new IllegalArgumentException("payload for " + message.machineId() + " on the topic of "
+                        + topic.equipment());
+            }
+            return message;
         }
 
         @Override
@@ -206,6 +247,9 @@ public final class MqttOutput implements TelemetrySink, AutoCloseable {
         @Override
         public void connectComplete(boolean reconnect, String serverURI) {
             LOG.debug("simulator connected to {} (reconnect: {})", serverURI, reconnect);
+            if (reconnect) {
+                link.resubscribe();
+            }
         }
 
         @Override

@@ -65,6 +65,19 @@ public final class SimYard {
 
     /** Why {@code container} cannot be set down at {@code slot} now, or empty when it can. */
     public Optional<String> whyNotPlace(Container container, YardSlot slot) {
+        return whyNotSet(container, slot, false);
+    }
+
+    /**
+     * Why {@code container}, lifted from where it stands in the yard (if it does), could not be set down at
+     * {@code slot}, or empty when it could: a yard shift's destination, checked before the lift.
+     */
+    public Optional<String> whyNotMove(Container container, YardSlot slot) {
+        return whyNotSet(container, slot, true);
+    }
+
+    private Optional<String> whyNotSet(Container container, YardSlot slot, boolean lifted) {
+        ContainerNumber ignored = lifted ? container.number() : null;
         BlockLayout block = blocks.get(slot.block());
         if (block == null) {
             return Optional.of("block " + slot.block() + " does not exist");
@@ -73,7 +86,7 @@ public final class SimYard {
             return Optional.of(container.number() + " (" + container.length() + ") does not fit at " + slot
                     + ": outside the block, above tier " + block.maxTiers() + " or a 40'/45' on an even bay");
         }
-        if (containers.containsKey(container.number())) {
+        if (!lifted && containers.containsKey(container.number())) {
             return Optional.of(container.number() + " is already in the yard at "
                     + containers.get(container.number()).slot());
         }
@@ -81,13 +94,13 @@ public final class SimYard {
             return Optional.of("reefer " + container.number() + " needs a plugged row, " + slot.stack() + " has none");
         }
         for (YardSlot cell : cellsOf(slot, container.length().yardBays())) {
-            ContainerNumber taken = cells.get(cell);
+            ContainerNumber taken = occupant(cell, ignored);
             if (taken != null) {
                 return Optional.of("cell " + cell + " is taken by " + taken);
             }
             if (slot.tier().level() > 1) {
                 YardSlot below = new YardSlot(cell.stack(), new Tier(slot.tier().level() - 1));
-                ContainerNumber under = cells.get(below);
+                ContainerNumber under = occupant(below, ignored);
                 if (under == null) {
                     return Optional.of(container.number() + " would float at " + slot + ": " + below + " is empty");
                 }
@@ -97,6 +110,11 @@ public final class SimYard {
             }
         }
         return Optional.empty();
+    }
+
+    private ContainerNumber occupant(YardSlot cell, ContainerNumber ignored) {
+        ContainerNumber number = cells.get(cell);
+        return number == null || number.equals(ignored) ? null : number;
     }
 
     /** Sets {@code container} down at {@code slot}; returns the refusal reason instead when it cannot. */

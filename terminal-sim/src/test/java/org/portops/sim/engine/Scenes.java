@@ -2,6 +2,7 @@ package org.portops.sim.engine;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.portops.model.layout.Inventory;
 import org.portops.model.layout.SampleInventory;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.layout.TerminalLayoutLoader;
@@ -11,13 +12,15 @@ import org.portops.model.telemetry.GeoReference;
 final class Scenes {
 
     static final Instant START = Instant.parse("2026-11-24T06:00:00Z");
-    private static final TerminalLayout LAYOUT = TerminalLayoutLoader.sample();
+    static final TerminalLayout LAYOUT = TerminalLayoutLoader.sample();
+    /** The sample inventory every scene starts from. */
+    static final Inventory INVENTORY = SampleInventory.generate(LAYOUT, 7, START);
 
     private Scenes() {
     }
 
     static EngineConfig sample(long seed, double rateHz) {
-        return new EngineConfig(LAYOUT, SampleInventory.generate(LAYOUT, 7, START), LAYOUT.terminalCode(), seed, START,
+        return new EngineConfig(LAYOUT, INVENTORY, LAYOUT.terminalCode(), seed, START,
                 rateHz, Duration.ofMinutes(1), GeoReference.SAMPLE);
     }
 }

@@ -19,14 +19,14 @@ import java.util.concurrent.Executor;
  * that completes the Hazelcast future (a partition or response thread) and does nothing there but hand the
  * outcome to the Vert.x context, which never blocks.
  */
-final class HazelcastFutures {
+public final class HazelcastFutures {
 
     private static final Executor COMPLETING_THREAD = Runnable::run;
 
     private HazelcastFutures() {
     }
 
-    static <T> Future<T> on(Context context, CompletionStage<T> stage) {
+    public static <T> Future<T> on(Context context, CompletionStage<T> stage) {
         Promise<T> promise = Promise.promise();
         stage.handleAsync((value, error) -> {
             context.runOnContext(v -> {

@@ -26,6 +26,7 @@ import org.portops.state.MoveRequest;
 import org.portops.state.MoveResult;
 import org.portops.state.YardMaps;
 import org.portops.state.YardStateReader;
+import org.portops.state.alert.AlertBoard;
 import org.portops.state.custody.TrackedContainer;
 import org.portops.state.equipment.RegisterEquipment;
 import org.portops.state.equipment.UpdateEquipment;
@@ -46,6 +47,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
@@ -69,11 +71,12 @@ public final class LiveYardEngine {
     private final WorkInstructionStore instructions;
     private final VesselCallStore vesselCalls;
     private final AuditLog auditLog;
+    private final AlertBoard alerts;
     private final LiveYard.Startup startup;
     private final Map<String, Future<ChangeResult>> inFlight = new HashMap<>();
 
     private LiveYardEngine(Vertx vertx, Context context, YardMaps maps, Pool pool, TerminalLayout layout, Clock clock,
-                           MoveLog log, long epoch, LiveYard.Startup startup) {
+                           MoveLog log, long epoch, LiveYard.Startup startup, AlertBoard alerts) {
         this.vertx = vertx;
         this.context = context;
         this.maps = maps;
@@ -84,6 +87,7 @@ public final class LiveYardEngine {
         this.vesselCalls = new VesselCallStore(pool);
         this.auditLog = new AuditLog(pool);
         this.startup = startup;
+        this.alerts = alerts;
     }
 
     /** Starts the live yard on {@code context}; see {@link LiveYard#open}. */
@@ -107,7 +111,8 @@ public final class LiveYardEngine {
                             .compose(calls -> loadInstructions(context, maps, pool))
                             .map(done -> new LiveYardEngine(vertx, context, maps, pool, layout, clock, log, epoch,
                                     new LiveYard.Startup(seeded, model.lastSequence(), model.containers().size(),
-                                            Duration.ofNanos(System.nanoTime() - began))));
+                                            Duration.ofNanos(System.nanoTime() - began)),
+                                    new AlertBoard(vertx, hazelcast, clock)));
                 })));
     }
 
@@ -209,6 +214,10 @@ public final class LiveYardEngine {
         return auditLog;
     }
 
+    public AlertBoard alerts() {
+        return alerts;
+    }
+
     public Future<MoveResult> move(MoveRequest request) {
         return writer.move(request);
     }
@@ -234,23 +243,39 @@ public final class LiveYardEngine {
 
     public Future<ChangeResult> updateInstruction(WorkInstruction instruction) {
         return inOrder("instruction:" + instruction.id().value(), () ->
+                hz(context, maps.workInstructions().getAsync(instruction.id().value()))
+                        .compose(current -> putInstruction(current, instruction)));
+    }
+
+    public Future<ChangeResult> replaceInstruction(WorkInstruction expected, WorkInstruction instruction) {
+        return inOrder("instruction:" + instruction.id().value(), () ->
                 hz(context, maps.workInstructions().getAsync(instruction.id().value())).compose(current -> {
-                    String refusal = PutWorkInstruction.check(current, instruction);
-                    if (refusal != null) {
-                        return Future.succeededFuture(new ChangeResult.Refused(refusal));
+                    if (!Objects.equals(current, expected)) {
+                        return Future.succeededFuture(new ChangeResult.Refused("work instruction " + instruction.id()
+                                + " is no longer the version this change was made from: "
+                                + (current == null ? "it does not exist" : "it is " + current.state() + " on "
+                                + current.assigned() + " at " + current.updatedAt())));
                     }
-                    return instructions.upsert(instruction)
-                            .compose(stored -> hz(context, maps.workInstructions().submitToKey(
-                                    instruction.id().value(), new PutWorkInstruction(instruction))))
-                            .map(liveRefusal -> {
-                                if (liveRefusal != null) {
-                                    return new ChangeResult.Refused(liveRefusal);
-                                }
-                                publish(Addresses.INSTRUCTION_CHANGED,
-                                        new WorkInstructionChanged(0, clock.instant(), instruction));
-                                return ChangeResult.APPLIED;
-                            });
+                    return putInstruction(current, instruction);
                 }));
+    }
+
+    private Future<ChangeResult> putInstruction(WorkInstruction current, WorkInstruction instruction) {
+        String refusal = PutWorkInstruction.check(current, instruction);
+        if (refusal != null) {
+            return Future.succeededFuture(new ChangeResult.Refused(refusal));
+        }
+        return instructions.upsert(instruction)
+                .compose(stored -> hz(context, maps.workInstructions().submitToKey(
+                        instruction.id().value(), new PutWorkInstruction(instruction))))
+                .map(liveRefusal -> {
+                    if (liveRefusal != null) {
+                        return new ChangeResult.Refused(liveRefusal);
+                    }
+                    publish(Addresses.INSTRUCTION_CHANGED,
+                            new WorkInstructionChanged(0, clock.instant(), instruction));
+                    return ChangeResult.APPLIED;
+                });
     }
 
     public Future<ChangeResult> updateVesselCall(VesselCall call) {
