@@ -199,7 +199,7 @@ public final class ReplanBench implements Callable<Integer> {
                         EquipmentStatus.FAULT, Spreader.UNLOCKED, null, List.of("F17"), out.at()))));
                 yield Future.succeededFuture(Optional.empty());
             }
-            case LiveEvent.Override override -> vertx.eventBus().<JsonObject>request(Addresses.CRANE_OVERRIDE,
+            case LiveEvent.OperatorOverride override -> vertx.eventBus().<JsonObject>request(Addresses.CRANE_OVERRIDE,
                             new JsonObject().put("instruction", override.instruction().value())
                                     .put("crane", override.crane().value()).put("operator", override.operator()))
                     .map(reply -> Optional.of(true))

@@ -66,9 +66,10 @@ public record CallWork(VesselCallId call, int bays, int secondsPerBay, int safet
     public record WorkTask(TaskId id, int bay, int secondsPerMove, List<WorkInstruction> moves) {
         public WorkTask {
             moves = List.copyOf(moves);
-            if (bay < 1 || secondsPerMove < 1 || moves.isEmpty()) {
-                throw new IllegalArgumentException("task " + id + " needs a bay and seconds per move of 1 or more and at"
-                        + " least one move, was bay " + bay + ", " + secondsPerMove + " s, " + moves.size() + " moves");
+            if (bay < 1 || secondsPerMove < 1 || moves.isEmpty() || moves.size() > Replanner.MOVES_PER_TASK) {
+                throw new IllegalArgumentException("task " + id + " needs a bay and seconds per move of 1 or more and 1.."
+                        + Replanner.MOVES_PER_TASK + " moves, was bay " + bay + ", " + secondsPerMove + " s, "
+                        + moves.size() + " moves");
             }
         }
     }

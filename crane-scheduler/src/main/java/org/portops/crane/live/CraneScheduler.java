@@ -11,7 +11,7 @@ import org.portops.crane.live.LiveEvent.CraneBack;
 import org.portops.crane.live.LiveEvent.CraneOut;
 import org.portops.crane.live.LiveEvent.MoveDone;
 import org.portops.crane.live.LiveEvent.MoveStarted;
-import org.portops.crane.live.LiveEvent.Override;
+import org.portops.crane.live.LiveEvent.OperatorOverride;
 import org.portops.crane.live.LiveEvent.VehicleStalled;
 import org.portops.crane.live.ReplanOutcome.Published;
 import org.portops.crane.live.ReplanOutcome.Refused;
@@ -100,7 +100,7 @@ public final class CraneScheduler {
             case CraneBack back -> craneBack(back);
             case VehicleStalled stalled -> Optional.empty();
             case CallChanged changed -> callChanged(changed);
-            case Override override -> override(override);
+            case OperatorOverride override -> override(override);
         };
         if (refusal.isPresent()) {
             return new Refused(event, List.of(refusal.get()));
@@ -145,8 +145,8 @@ public final class CraneScheduler {
     }
 
     private ReplanOutcome replan(LiveEvent event) {
-        Instant started = clock.instant();
-        Replanner.Result result = replanner.replan(state, started);
+        long started = System.nanoTime();
+        Replanner.Result result = replanner.replan(state, clock.instant());
         return switch (result) {
             case Replanner.Result.Invalid invalid -> new Refused(event, invalid.reasons());
             case Replanner.Result.Valid valid -> {
@@ -158,7 +158,7 @@ public final class CraneScheduler {
                 forced.increment(diff.forcedReassignments());
                 voluntaryTotal += diff.voluntaryReassignments();
                 Replanner.Planned solved = valid.planned();
-                yield new Published(event, plan, diff, Duration.between(started, clock.instant()),
+                yield new Published(event, plan, diff, Duration.ofNanos(System.nanoTime() - started),
                         new ReplanOutcome.Solved(solved.problem().instance(), solved.schedule(), solved.cranes(),
                                 solved.tasks()));
             }
@@ -260,7 +260,7 @@ public final class CraneScheduler {
         return Optional.empty();
     }
 
-    private Optional<String> override(Override event) {
+    private Optional<String> override(OperatorOverride event) {
         Optional<WorkInstruction> move = state.move(event.instruction());
         if (move.isEmpty()) {
             return Optional.of("move " + event.instruction() + " is not work of " + state.work().call());

@@ -238,10 +238,10 @@ public final class CraneSchedulerVerticle extends VerticleBase {
 
     private void onOverride(Message<JsonObject> message) {
         JsonObject body = message.body();
-        LiveEvent.Override override;
+        LiveEvent.OperatorOverride override;
         VesselCallId call;
         try {
-            override = new LiveEvent.Override(new WorkInstructionId(body.getString("instruction")),
+            override = new LiveEvent.OperatorOverride(new WorkInstructionId(body.getString("instruction")),
                     new EquipmentId(body.getString("crane")), body.getString("operator", "operator"), clock.instant());
             call = callOf.get(override.instruction());
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -87,7 +87,7 @@ public sealed interface LiveEvent {
     }
 
     /** An operator put a move's task on a crane, next after its started work; it stays pinned there. */
-    record Override(WorkInstructionId instruction, EquipmentId crane, String operator, Instant at) implements LiveEvent {
+    record OperatorOverride(WorkInstructionId instruction, EquipmentId crane, String operator, Instant at) implements LiveEvent {
         public String kind() {
             return "OVERRIDE";
         }

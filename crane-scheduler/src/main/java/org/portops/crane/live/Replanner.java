@@ -467,9 +467,10 @@ public final class Replanner {
     }
 
     /**
-     * Reasons for every task with a published instruction version, and alternatives for the tasks the plan gave a
-     * crane (new to the plan or moved): the assignments it decided. Reads only immutable values, so it may run
-     * off the scheduler's thread while the next event is planned.
+     * Reasons for every task with a published instruction version, and alternatives for the tasks the plan moved
+     * to another crane (for work new to the plan, {@code CraneScheduler.explain} computes them on demand: scoring
+     * every alternative of a whole first plan would hold a core for many seconds). Reads only immutable values, so
+     * it may run off the scheduler's thread while the next event is planned.
      */
     Decisions decisions(Planned planned, Published published, Map<WorkInstructionId, TaskId> taskOf) {
         Set<TaskId> inPlan = published.plan().craneByTask().keySet();
@@ -481,7 +482,7 @@ public final class Replanner {
             }
         });
         Set<TaskId> assigned = new HashSet<>();
-        published.diff().taskMoves().stream().filter(move -> move.to() != null)
+        published.diff().taskMoves().stream().filter(PlanDiff.TaskMove::isReassignment)
                 .forEach(move -> assigned.add(move.task()));
         Map<Integer, List<Reason>> reasons = tasks.isEmpty() ? Map.of() : replanning.reasonsByTask(planned.problem());
         Map<TaskId, List<Reason>> reasonsByTask = new HashMap<>();

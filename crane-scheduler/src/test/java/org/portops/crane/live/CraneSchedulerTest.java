@@ -118,7 +118,7 @@ class CraneSchedulerTest {
                 .findFirst().orElseThrow();
         clock.advance(Duration.ofSeconds(30));
 
-        Published overridden = published(scheduler.apply(new LiveEvent.Override(move.id(), to, "jdoe", clock.instant())));
+        Published overridden = published(scheduler.apply(new LiveEvent.OperatorOverride(move.id(), to, "jdoe", clock.instant())));
 
         CraneQueue target = overridden.plan().cranes().stream().filter(q -> q.crane().equals(to)).findFirst().orElseThrow();
         assertThat(target.taskIds()).contains(moved.task());
@@ -145,7 +145,7 @@ class CraneSchedulerTest {
         int bay = work.tasks().stream().filter(t -> t.moves().stream().anyMatch(m -> m.id().equals(farMove.id())))
                 .findFirst().orElseThrow().bay();
 
-        ReplanOutcome outcome = scheduler.apply(new LiveEvent.Override(farMove.id(), lowest, "jdoe", clock.instant()));
+        ReplanOutcome outcome = scheduler.apply(new LiveEvent.OperatorOverride(farMove.id(), lowest, "jdoe", clock.instant()));
 
         if (bay > work.bays() - 3 * (work.safetyMargin() + 1)) {
             assertThat(outcome).isInstanceOf(Refused.class);

@@ -81,7 +81,7 @@ public final class SimulatedOperations {
             case 2 -> {
                 List<WorkInstruction> planned = plan.instructions().stream()
                         .filter(move -> move.state() == WorkInstructionState.PLANNED).toList();
-                yield planned.isEmpty() ? Optional.empty() : Optional.of(new LiveEvent.Override(
+                yield planned.isEmpty() ? Optional.empty() : Optional.of(new LiveEvent.OperatorOverride(
                         planned.get(random.nextInt(planned.size())).id(), active.get(random.nextInt(active.size())),
                         "operator", at));
             }
