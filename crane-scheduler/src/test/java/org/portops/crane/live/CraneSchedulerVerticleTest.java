@@ -39,6 +39,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -128,17 +130,21 @@ class CraneSchedulerVerticleTest {
 
         assertThat(facts).extracting(fact -> fact.getLong("version")).containsSubsequence(1L, 3L, 4L, 5L);
         TimeRange all = new TimeRange(started.minusSeconds(60), Instant.now().plusSeconds(60));
-        List<JournalEntry> overridden = awaitJournal(() -> await(journal.byContainer(planned.container(), all, 100)), 2);
+        // the journal is written behind the plan: wait for the override's row
+        List<JournalEntry> overridden = awaitJournal(() -> await(journal.byContainer(planned.container(), all, 100)),
+                entries -> entries.stream().anyMatch(entry -> entry.trigger().kind().equals("OVERRIDE")));
         assertThat(overridden.getLast().trigger().kind()).isEqualTo("OVERRIDE");
         assertThat(overridden.getLast().instruction().assigned()).containsExactly(target);
         assertThat(overridden.getLast().previousMachine()).isEqualTo(planned.assigned().getFirst());
         assertThat(overridden.getLast().justifications()).isNotEmpty()
                 .allMatch(j -> j.score().startsWith("0hard"), "no hard constraint broken");
-        List<JournalEntry> byBroken = await(journal.byMachine(broken, all, 10_000));
+        List<JournalEntry> byBroken = awaitJournal(() -> await(journal.byMachine(broken, all, 10_000)),
+                entries -> entries.stream().anyMatch(entry -> entry.trigger().kind().equals("CRANE_OUT")));
         assertThat(byBroken).anyMatch(entry -> entry.trigger().kind().equals("CRANE_OUT")
                 && broken.equals(entry.previousMachine()));
-        assertThat(await(journal.byVesselCall(work.call(), all, 10_000))).extracting(JournalEntry::version)
-                .contains(1L, 3L, 4L, 5L);
+        assertThat(awaitJournal(() -> await(journal.byVesselCall(work.call(), all, 10_000)),
+                entries -> entries.stream().anyMatch(entry -> entry.version() == 5)))
+                .extracting(JournalEntry::version).contains(1L, 3L, 4L, 5L);
     }
 
     private WorkInstruction live(WorkInstruction move) {
@@ -168,10 +174,11 @@ class CraneSchedulerVerticleTest {
         return await(plan.future());
     }
 
-    private static List<JournalEntry> awaitJournal(java.util.function.Supplier<List<JournalEntry>> query, int rows) {
+    private static List<JournalEntry> awaitJournal(Supplier<List<JournalEntry>> query,
+                                                   Predicate<List<JournalEntry>> done) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         List<JournalEntry> entries = query.get();
-        while (entries.size() < rows && System.nanoTime() < deadline) {
+        while (!done.test(entries) && System.nanoTime() < deadline) {
             sleep();
             entries = query.get();
         }
