@@ -92,7 +92,9 @@ public final class CpSatBerthModel {
 
         BerthPlan best = validHint ? hint : null;
         Duration bestFound = Duration.ZERO;
-        long margin = Math.max(2, lower / 1000);
+        // small steps: a round that only has to refute "a plan of total ≤ cap" keeps few columns and is quick
+        long step = Math.max(2, lower / 1000);
+        long margin = step;
         while (true) {
             long cap = upper == Long.MAX_VALUE ? lower + margin : Math.min(upper, lower + margin);
             List<BerthColumns.Column> kept = new ArrayList<>();
@@ -137,9 +139,14 @@ public final class CpSatBerthModel {
                     }
                     // no plan of total ≤ cap: the optimum is above it
                     lower = cap + 1;
-                    margin *= 4;
+                    step = upper == Long.MAX_VALUE ? step * 4 : step;
+                    margin = step;
                 }
                 default -> {
+                    if (!conclusive) {
+                        // every plan of total ≤ cap is in this round's model, so none costs less than its bound
+                        lower = Math.max(lower, Math.min((long) Math.ceil(round.bound() - EPSILON), cap + 1));
+                    }
                     if (round.plan().isPresent()
                             && (best == null || round.plan().get().objective() < best.objective())) {
                         best = round.plan().get();
@@ -151,10 +158,13 @@ public final class CpSatBerthModel {
         }
     }
 
+    /** Out of time: the best plan known, proven optimal after all if it meets the lower bound. */
     private static Outcome unproved(BerthPlan best, long lower, Duration bestFound) {
-        return best == null
-                ? new Outcome(Optional.empty(), CpSolverStatus.UNKNOWN, lower, Duration.ZERO)
-                : new Outcome(Optional.of(best), CpSolverStatus.FEASIBLE, lower, bestFound);
+        if (best == null) {
+            return new Outcome(Optional.empty(), CpSolverStatus.UNKNOWN, lower, Duration.ZERO);
+        }
+        return new Outcome(Optional.of(best), best.objective() <= lower ? CpSolverStatus.OPTIMAL : CpSolverStatus.FEASIBLE,
+                Math.min(lower, best.objective()), bestFound);
     }
 
     /**
@@ -171,7 +181,7 @@ public final class CpSatBerthModel {
         }
     }
 
-    private record Restricted(Optional<BerthPlan> plan, CpSolverStatus status, Duration timeToBest) {
+    private record Restricted(Optional<BerthPlan> plan, CpSolverStatus status, double bound, Duration timeToBest) {
     }
 
     /** CP-SAT on the set-partitioning model over {@code columns} only. */
@@ -236,7 +246,7 @@ public final class CpSatBerthModel {
         TimeToBest timeToBest = new TimeToBest();
         CpSolverStatus status = solver.solve(model, timeToBest);
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
-            return new Restricted(Optional.empty(), status, Duration.ZERO);
+            return new Restricted(Optional.empty(), status, solver.bestObjectiveBound(), Duration.ZERO);
         }
         List<BerthAssignment> assignments = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
@@ -246,7 +256,8 @@ public final class CpSatBerthModel {
         }
         assignments.sort(Comparator.comparingInt(BerthAssignment::vessel));
         BerthPlan plan = new BerthPlan(instance.name(), Math.round(solver.objectiveValue()), assignments);
-        return new Restricted(Optional.of(plan), status, Duration.ofMillis(Math.round(timeToBest.seconds * 1000)));
+        return new Restricted(Optional.of(plan), status, solver.bestObjectiveBound(),
+                Duration.ofMillis(Math.round(timeToBest.seconds * 1000)));
     }
 
     /**
