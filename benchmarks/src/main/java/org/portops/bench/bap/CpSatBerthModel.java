@@ -95,6 +95,7 @@ public final class CpSatBerthModel {
         // small steps: a round that only has to refute "a plan of total ≤ cap" keeps few columns and is quick
         long step = Math.max(2, lower / 1000);
         long margin = step;
+        boolean lastRound = false;
         while (true) {
             long cap = upper == Long.MAX_VALUE ? lower + margin : Math.min(upper, lower + margin);
             List<BerthColumns.Column> kept = new ArrayList<>();
@@ -115,7 +116,9 @@ public final class CpSatBerthModel {
                 return unproved(best, lower, bestFound);
             }
             Duration offset = Duration.ofNanos(System.nanoTime() - started);
-            Restricted round = solveRestricted(instance, kept, points, budget, left, workers, best);
+            // a refuting round gets half of what is left, so that a wider last round can still find a plan
+            Duration slice = lastRound ? left : left.dividedBy(2);
+            Restricted round = solveRestricted(instance, kept, points, budget, slice, workers, best);
             switch (round.status()) {
                 case OPTIMAL -> {
                     BerthPlan plan = round.plan().orElseThrow();
@@ -152,7 +155,15 @@ public final class CpSatBerthModel {
                         best = round.plan().get();
                         bestFound = offset.plus(round.timeToBest());
                     }
-                    return unproved(best, lower, bestFound);
+                    if (best != null) {
+                        upper = Math.min(upper, best.objective());
+                    }
+                    if (lastRound || (best != null && best.objective() <= lower)) {
+                        return unproved(best, lower, bestFound);
+                    }
+                    // out of its slice: one last, wider round with the rest of the time
+                    lastRound = true;
+                    margin = Math.max(margin, 4 * step);
                 }
             }
         }
