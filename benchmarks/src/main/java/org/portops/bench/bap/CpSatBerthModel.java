@@ -92,7 +92,10 @@ public final class CpSatBerthModel {
 
         BerthPlan best = validHint ? hint : null;
         Duration bestFound = Duration.ZERO;
-        long margin = Math.max(2, lower / 1000);
+        // small steps: a round that only has to refute "a plan of total ≤ cap" keeps few columns and is quick
+        long step = Math.max(2, lower / 1000);
+        long margin = step;
+        boolean lastRound = false;
         while (true) {
             long cap = upper == Long.MAX_VALUE ? lower + margin : Math.min(upper, lower + margin);
             List<BerthColumns.Column> kept = new ArrayList<>();
@@ -113,7 +116,9 @@ public final class CpSatBerthModel {
                 return unproved(best, lower, bestFound);
             }
             Duration offset = Duration.ofNanos(System.nanoTime() - started);
-            Restricted round = solveRestricted(instance, kept, points, budget, left, workers, best);
+            // a refuting round gets half of what is left, so that a wider last round can still find a plan
+            Duration slice = lastRound ? left : left.dividedBy(2);
+            Restricted round = solveRestricted(instance, kept, points, budget, slice, workers, best);
             switch (round.status()) {
                 case OPTIMAL -> {
                     BerthPlan plan = round.plan().orElseThrow();
@@ -137,24 +142,40 @@ public final class CpSatBerthModel {
                     }
                     // no plan of total ≤ cap: the optimum is above it
                     lower = cap + 1;
-                    margin *= 4;
+                    step = upper == Long.MAX_VALUE ? step * 4 : step;
+                    margin = step;
                 }
                 default -> {
+                    if (!conclusive) {
+                        // every plan of total ≤ cap is in this round's model, so none costs less than its bound
+                        lower = Math.max(lower, Math.min((long) Math.ceil(round.bound() - EPSILON), cap + 1));
+                    }
                     if (round.plan().isPresent()
                             && (best == null || round.plan().get().objective() < best.objective())) {
                         best = round.plan().get();
                         bestFound = offset.plus(round.timeToBest());
                     }
-                    return unproved(best, lower, bestFound);
+                    if (best != null) {
+                        upper = Math.min(upper, best.objective());
+                    }
+                    if (lastRound || (best != null && best.objective() <= lower)) {
+                        return unproved(best, lower, bestFound);
+                    }
+                    // out of its slice: one last, wider round with the rest of the time
+                    lastRound = true;
+                    margin = Math.max(margin, 4 * step);
                 }
             }
         }
     }
 
+    /** Out of time: the best plan known, proven optimal after all if it meets the lower bound. */
     private static Outcome unproved(BerthPlan best, long lower, Duration bestFound) {
-        return best == null
-                ? new Outcome(Optional.empty(), CpSolverStatus.UNKNOWN, lower, Duration.ZERO)
-                : new Outcome(Optional.of(best), CpSolverStatus.FEASIBLE, lower, bestFound);
+        if (best == null) {
+            return new Outcome(Optional.empty(), CpSolverStatus.UNKNOWN, lower, Duration.ZERO);
+        }
+        return new Outcome(Optional.of(best), best.objective() <= lower ? CpSolverStatus.OPTIMAL : CpSolverStatus.FEASIBLE,
+                Math.min(lower, best.objective()), bestFound);
     }
 
     /**
@@ -171,7 +192,7 @@ public final class CpSatBerthModel {
         }
     }
 
-    private record Restricted(Optional<BerthPlan> plan, CpSolverStatus status, Duration timeToBest) {
+    private record Restricted(Optional<BerthPlan> plan, CpSolverStatus status, double bound, Duration timeToBest) {
     }
 
     /** CP-SAT on the set-partitioning model over {@code columns} only. */
@@ -236,7 +257,7 @@ public final class CpSatBerthModel {
         TimeToBest timeToBest = new TimeToBest();
         CpSolverStatus status = solver.solve(model, timeToBest);
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
-            return new Restricted(Optional.empty(), status, Duration.ZERO);
+            return new Restricted(Optional.empty(), status, solver.bestObjectiveBound(), Duration.ZERO);
         }
         List<BerthAssignment> assignments = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
@@ -246,7 +267,8 @@ public final class CpSatBerthModel {
         }
         assignments.sort(Comparator.comparingInt(BerthAssignment::vessel));
         BerthPlan plan = new BerthPlan(instance.name(), Math.round(solver.objectiveValue()), assignments);
-        return new Restricted(Optional.of(plan), status, Duration.ofMillis(Math.round(timeToBest.seconds * 1000)));
+        return new Restricted(Optional.of(plan), status, solver.bestObjectiveBound(),
+                Duration.ofMillis(Math.round(timeToBest.seconds * 1000)));
     }
 
     /**

@@ -7,8 +7,10 @@ import com.google.ortools.linearsolver.MPVariable;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 /**
@@ -23,6 +25,7 @@ import java.util.TreeMap;
  */
 final class SetPartitioningRelaxation {
     private static final double EPSILON = 1e-6;
+    private static final int COLUMNS_PER_ROUND = 3;
 
     /**
      * The LP bound L on every plan; per column the bound on every plan that uses it, and its reduced cost d_c; per
@@ -136,19 +139,25 @@ final class SetPartitioningRelaxation {
         }
     }
 
-    /** Adds, per vessel and berth, the column of most negative reduced cost; false if there is none. */
+    /**
+     * Adds, per vessel and berth, the {@link #COLUMNS_PER_ROUND} columns of most negative reduced cost (fewer LP
+     * solves than one at a time); false if no column prices out.
+     */
     private boolean addMostNegative(double[] reduced) {
-        Map<Long, Integer> best = new TreeMap<>();
+        Map<Long, PriorityQueue<Integer>> best = new HashMap<>();
         for (int c = 0; c < columns.size(); c++) {
             if (!inLp[c] && reduced[c] < -EPSILON) {
                 long key = (long) columns.get(c).vessel() << 32 | columns.get(c).berth();
-                Integer known = best.get(key);
-                if (known == null || reduced[c] < reduced[known]) {
-                    best.put(key, c);
+                // a max-heap on reduced cost: its head is the worst of the best kept so far
+                PriorityQueue<Integer> kept = best.computeIfAbsent(key,
+                        k -> new PriorityQueue<>((x, y) -> Double.compare(reduced[y], reduced[x])));
+                kept.add(c);
+                if (kept.size() > COLUMNS_PER_ROUND) {
+                    kept.poll();
                 }
             }
         }
-        best.values().forEach(this::add);
+        best.values().forEach(kept -> kept.forEach(this::add));
         return !best.isEmpty();
     }
 
