@@ -117,7 +117,7 @@ final class JsonFields {
     Instant instant(String field) {
         String text = text(field);
         try {
-            return Instant.parse(text);
+            return UtcInstants.parse(text);
         } catch (DateTimeParseException e) {
             throw new TelemetryFormatException(name(field), "must be an ISO-8601 UTC instant like "
                     + "2026-11-24T06:00:00.000Z, was '" + text + "'", e);

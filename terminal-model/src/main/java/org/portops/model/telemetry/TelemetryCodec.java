@@ -19,6 +19,7 @@ public final class TelemetryCodec {
     private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final TelemetryEncoder encoder = new TelemetryEncoder(mapper);
     private final TelemetryDecoder decoder = new TelemetryDecoder();
+    private final StateStreamDecoder stateStream = new StateStreamDecoder(mapper.getFactory());
 
     public byte[] encode(TelemetryMessage message) {
         try {
@@ -37,6 +38,17 @@ public final class TelemetryCodec {
             throw new TelemetryFormatException("payload", "is " + payload.length + " bytes, more than "
                     + MAX_PAYLOAD_BYTES);
         }
+        if (topic == TelemetryTopic.STATE) {
+            StateReading reading = stateStream.decodeOrNull(payload);
+            if (reading != null) {
+                return reading;
+            }
+        }
+        return decodeTree(topic, payload);
+    }
+
+    /** Decodes through a JSON tree: every topic, and the judge of every state reading the stream decoder declines. */
+    TelemetryMessage decodeTree(TelemetryTopic topic, byte[] payload) {
         JsonNode tree;
         try {
             tree = mapper.readTree(payload);
