@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 
 /**
@@ -210,7 +211,7 @@ public final class BrpBench implements Callable<Integer> {
                 .encode());
     }
 
-    private static long sum(List<Result> rows, java.util.function.ToIntFunction<Result> field) {
+    private static long sum(List<Result> rows, ToIntFunction<Result> field) {
         return rows.stream().mapToLong(field::applyAsInt).sum();
     }
 
