@@ -108,7 +108,8 @@ public final class CpSatBerthModel {
             }
             // with no known plan, the last round takes every column and no cap, so that its answer is conclusive
             boolean conclusive = upper == Long.MAX_VALUE && kept.size() == columns.size();
-            Budget budget = conclusive ? Budget.NONE
+            // the budget only helps refute; the last round leaves it out, as CP-SAT finds plans more easily without
+            Budget budget = conclusive || lastRound ? Budget.NONE
                     : new Budget(scaledReducedCosts, relaxation.pointDuals(),
                     (long) Math.floor((cap - relaxation.bound()) * SCALE + SCALE_SLACK));
             Duration left = Duration.between(Instant.now(), deadline);
