@@ -36,9 +36,11 @@ import java.util.TreeSet;
  * CP-SAT alone cannot take the full model in seconds (tens of thousands of columns, a million literals in the
  * at-most-one constraints). So its linear relaxation is solved first by column generation (GLOP), which bounds, per
  * column, the total of any plan that uses it ({@link SetPartitioningRelaxation}); CP-SAT then solves the model on the
- * columns whose bound is within a margin δ of the relaxation's bound. If its optimum z is within that margin, no plan
- * using a left-out column can beat it, and z is proven optimal for the whole model; otherwise δ widens to z and the
- * next round is conclusive. The known plan's total U caps the margin: columns bounded above U are in no optimal plan.
+ * columns whose bound is at most a cap K, with the budget Σ d_c x_c + Σ (−μ) idle ≤ K − L that every plan of total
+ * ≤ K keeps. If its optimum is ≤ K, no plan using a left-out column can beat it: proven optimal for the whole model.
+ * If no plan of total ≤ K exists, the optimum is above K and the next round raises K by a small step. A round out of
+ * its time still bounds every plan of total ≤ K; then one last, wider round without the budget looks for a plan.
+ * The known plan's total U caps K: columns bounded above U are in no optimal plan. Proofs in docs/berth-planning.md.
  */
 public final class CpSatBerthModel {
     private static final double EPSILON = 1e-6;
@@ -108,7 +110,8 @@ public final class CpSatBerthModel {
             }
             // with no known plan, the last round takes every column and no cap, so that its answer is conclusive
             boolean conclusive = upper == Long.MAX_VALUE && kept.size() == columns.size();
-            Budget budget = conclusive ? Budget.NONE
+            // the budget only helps refute; the last round leaves it out, as CP-SAT finds plans more easily without
+            Budget budget = conclusive || lastRound ? Budget.NONE
                     : new Budget(scaledReducedCosts, relaxation.pointDuals(),
                     (long) Math.floor((cap - relaxation.bound()) * SCALE + SCALE_SLACK));
             Duration left = Duration.between(Instant.now(), deadline);
