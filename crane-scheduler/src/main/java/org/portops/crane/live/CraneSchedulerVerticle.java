@@ -104,7 +104,11 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     /** Plans a call for the first time (a new vessel call, or at start-up). */
     public Future<ReplanOutcome> startCall(CallWork work) {
         long received = System.nanoTime();
-        return inOrder(work.call(), () -> worker.executeBlocking(() -> {
+        return inOrder(work.call(), () -> firstPlan(work, received));
+    }
+
+    private Future<ReplanOutcome> firstPlan(CallWork work, long received) {
+        return worker.executeBlocking(() -> {
             CraneScheduler scheduler = new CraneScheduler(work, settings, clock, registry);
             return new Started(scheduler, scheduler.start());
         }).compose(started -> {
@@ -112,7 +116,7 @@ public final class CraneSchedulerVerticle extends VerticleBase {
                 schedulers.put(work.call(), started.scheduler());
             }
             return afterPlan(work.call(), started.outcome(), received);
-        }));
+        });
     }
 
     private record Started(CraneScheduler scheduler, ReplanOutcome outcome) {
@@ -121,12 +125,16 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     /** Applies an event to a call's plan; completes once its new plan is in live state (or it was refused). */
     public Future<ReplanOutcome> submit(VesselCallId call, LiveEvent event) {
         long received = System.nanoTime();
-        CraneScheduler scheduler = schedulers.get(call);
-        if (scheduler == null) {
+        if (!schedulers.containsKey(call)) {
             return Future.failedFuture(new IllegalArgumentException("no crane plan for vessel call " + call));
         }
-        return inOrder(call, () -> worker.executeBlocking(() -> scheduler.apply(event))
-                .compose(outcome -> afterPlan(call, outcome, received)));
+        return inOrder(call, () -> replan(call, event, received));
+    }
+
+    private Future<ReplanOutcome> replan(VesselCallId call, LiveEvent event, long received) {
+        CraneScheduler scheduler = schedulers.get(call);
+        return worker.executeBlocking(() -> scheduler.apply(event))
+                .compose(outcome -> afterPlan(call, outcome, received));
     }
 
     /** The call's current plan; null when the call has none. */
@@ -221,19 +229,22 @@ public final class CraneSchedulerVerticle extends VerticleBase {
         });
     }
 
+    /**
+     * A vessel call added or changed: its work is read (the bay plan against live state) and planned, in the call's
+     * queue so a burst of changes is planned in order and a call is never started twice.
+     */
     private void onVesselCall(VesselCallChanged changed) {
-        CallWork work;
-        try {
-            work = workSource.workOf(changed.call());
-        } catch (IllegalArgumentException e) {
-            LOG.warn("vessel call {} has no crane work the scheduler can plan: {}", changed.call().id(), e.getMessage());
-            return;
-        }
-        if (schedulers.containsKey(work.call())) {
-            submit(work.call(), new LiveEvent.CallChanged(work, changed.at()));
-        } else {
-            startCall(work);
-        }
+        VesselCallId id = changed.call().id();
+        long received = System.nanoTime();
+        inOrder(id, () -> workSource.workOf(changed.call()).compose(work -> schedulers.containsKey(work.call())
+                ? replan(work.call(), new LiveEvent.CallChanged(work, changed.at()), received)
+                : firstPlan(work, received))).onFailure(e -> {
+            if (e instanceof IllegalArgumentException) {
+                LOG.warn("vessel call {} has no crane work the scheduler can plan: {}", id, e.getMessage());
+            } else {
+                LOG.error("vessel call {}: planning its crane work failed", id, e);
+            }
+        });
     }
 
     private void onOverride(Message<JsonObject> message) {
