@@ -156,7 +156,7 @@ public final class CraneSchedulerVerticle extends VerticleBase {
             case Published published -> {
                 solving.record(published.solveTime());
                 published.plan().instructions().forEach(move -> callOf.put(move.id(), call));
-                yield publisher.publish(published).compose(refusals -> {
+                yield publisher.publish(published, schedulers.get(call).callCranes()).compose(refusals -> {
                     latency.record(System.nanoTime() - received, TimeUnit.NANOSECONDS);
                     if (!refusals.isEmpty()) {
                         LOG.warn("crane plan {} v{}: live state refused {} instruction versions, first: {}", call,
