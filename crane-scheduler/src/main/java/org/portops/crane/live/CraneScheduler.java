@@ -111,6 +111,11 @@ public final class CraneScheduler {
     }
 
     /** The last published plan; null before {@link #start}. */
+    /** The call's work as last planned; read it in the call's queue, between events. */
+    public CallWork work() {
+        return state.work();
+    }
+
     /** Every quay crane of the call, in service or not: the machines of an instruction the crane loop owns. */
     public Set<EquipmentId> callCranes() {
         return state.work().cranes().stream().map(CallWork.CraneAtBay::crane).collect(Collectors.toUnmodifiableSet());

@@ -9,6 +9,9 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.portops.crane.dispatch.PublishedPlan;
+import org.portops.crane.dispatch.mapping.CraneWorkQueue;
+import org.portops.crane.dispatch.mapping.TransportRound;
 import org.portops.crane.journal.DecisionJournal;
 import org.portops.crane.live.ReplanOutcome.Published;
 import org.portops.crane.live.ReplanOutcome.Refused;
@@ -57,14 +60,31 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     private final Map<VesselCallId, Future<?>> queues = new HashMap<>();
     private final Map<WorkInstructionId, VesselCallId> callOf = new HashMap<>();
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    private final TransportRound transport;
+    private final Map<VesselCallId, List<CraneWorkQueue>> transportQueues = new HashMap<>();
+    private Future<?> transportChain = Future.succeededFuture();
+    private PublishedPlan lastDispatch;
+    private Timer dispatchLatency;
     private WorkerExecutor worker;
     private WorkerExecutor journalWorker;
     private PlanPublisher publisher;
     private Timer latency;
     private Timer solving;
 
+    /** The crane loop alone: moves are released to the cranes, no vehicle is planned. */
     public CraneSchedulerVerticle(LiveYard yard, DecisionJournal journal, CallWorkSource workSource,
                                   CraneScheduler.Settings settings, Clock clock, MeterRegistry registry) {
+        this(yard, journal, workSource, null, settings, clock, registry);
+    }
+
+    /**
+     * The crane loop with transport dispatch: after every published crane plan, one {@link TransportRound} over the
+     * crane queues of every call plans the vehicles and dispatches each released move with its vehicle and yard crane.
+     */
+    public CraneSchedulerVerticle(LiveYard yard, DecisionJournal journal, CallWorkSource workSource,
+                                  TransportRound transport, CraneScheduler.Settings settings, Clock clock,
+                                  MeterRegistry registry) {
+        this.transport = transport;
         this.yard = yard;
         this.journal = journal;
         this.workSource = workSource;
@@ -80,6 +100,10 @@ public final class CraneSchedulerVerticle extends VerticleBase {
         publisher = new PlanPublisher(yard, vertx.eventBus());
         latency = Timer.builder("portops.crane.replan.latency").publishPercentiles(0.5, 0.95, 0.99)
                 .description("from an event reaching the crane scheduler to its new plan published in live state")
+                .register(registry);
+        dispatchLatency = Timer.builder("portops.crane.replan.dispatch.latency").publishPercentiles(0.5, 0.95, 0.99)
+                .description("from an event reaching the crane scheduler to its crane plan and the transport round"
+                        + " after it published in live state")
                 .register(registry);
         solving = Timer.builder("portops.crane.replan.solve").publishPercentiles(0.5, 0.95, 0.99)
                 .description("re-planning an event: problem, warm solve, check, plan and diff; no publication")
@@ -171,9 +195,39 @@ public final class CraneSchedulerVerticle extends VerticleBase {
                             .onFailure(e -> LOG.error("decision journal: plan {} v{} not written: {}", call,
                                     published.plan().version(), e.toString()));
                     return outcome;
-                });
+                }).compose(planned -> dispatch(call, published, received).map(outcome));
             }
         };
+    }
+
+    /**
+     * Runs a transport round after a call's plan is published, with the current queues of every call (vehicles are
+     * pooled across cranes and calls). Rounds never overlap: each starts from the last one's plan. A round that
+     * fails (no vehicle, live state unreadable) is logged; the crane plan stands.
+     */
+    private Future<Void> dispatch(VesselCallId call, Published published, long received) {
+        if (transport == null) {
+            return Future.succeededFuture();
+        }
+        transportQueues.put(call, TransportQueues.of(published.plan(), schedulers.get(call).work()));
+        Future<Void> round = transportChain.transform(ignored -> {
+            List<CraneWorkQueue> queues = transportQueues.values().stream().flatMap(List::stream).toList();
+            return transport.run(queues, lastDispatch).map(outcome -> {
+                lastDispatch = outcome.published();
+                dispatchLatency.record(System.nanoTime() - received, TimeUnit.NANOSECONDS);
+                if (!outcome.report().refused().isEmpty()) {
+                    LOG.warn("transport round after {} v{}: live state refused {} updates, first: {}", call,
+                            published.plan().version(), outcome.report().refused().size(),
+                            outcome.report().refused().getFirst());
+                }
+                return (Void) null;
+            }).recover(e -> {
+                LOG.warn("transport round after {} v{} failed: {}", call, published.plan().version(), e.toString());
+                return Future.succeededFuture();
+            });
+        });
+        transportChain = round;
+        return round;
     }
 
     private <T> Future<T> inOrder(VesselCallId call, Supplier<Future<T>> step) {

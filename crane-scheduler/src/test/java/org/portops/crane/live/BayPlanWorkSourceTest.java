@@ -9,11 +9,19 @@ import io.vertx.sqlclient.Pool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.portops.crane.dispatch.DispatchSettings;
+import org.portops.crane.dispatch.TransportDispatcher;
+import org.portops.crane.dispatch.mapping.MappingSettings;
+import org.portops.crane.dispatch.mapping.TransportRequestMapper;
+import org.portops.crane.dispatch.mapping.TransportRound;
+import org.portops.crane.dispatch.mapping.YardCranes;
 import org.portops.crane.journal.DecisionJournal;
 import org.portops.crane.live.CallWork.WorkTask;
 import org.portops.crane.live.ReplanOutcome.Published;
 import org.portops.crane.solver.CraneReplanning;
 import org.portops.model.container.ContainerNumber;
+import org.portops.model.equipment.Equipment;
+import org.portops.model.equipment.EquipmentId;
 import org.portops.model.event.Addresses;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.vessel.BayPlanAction;
@@ -34,6 +42,7 @@ import org.portops.state.testsupport.TestPostgres;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -155,6 +164,60 @@ class BayPlanWorkSourceTest {
                 .containsExactlyElementsOf(work.cranes().stream().map(CallWork.CraneAtBay::crane).toList());
     }
 
+    @Test
+    void withTransportInTheLoopEveryDispatchedMoveNamesItsCraneVehicleAndYardCraneAndPlanningKeepsThem() {
+        TransportRound round = new TransportRound(vertx, yard, new TransportRequestMapper(layout, MappingSettings.DEFAULTS),
+                new TransportDispatcher(layout, DispatchSettings.DEFAULTS.withTimeLimit(Duration.ofMillis(300),
+                        Duration.ofMillis(100)), Clock.systemUTC()), YardCranes.of(layout), Clock.systemUTC());
+        CraneSchedulerVerticle verticle = new CraneSchedulerVerticle(yard, new DecisionJournal(vertx, pool), source,
+                round, new CraneScheduler.Settings(FAST, 300, 2, FAST), Clock.systemUTC(), new SimpleMeterRegistry());
+        await(vertx.deployVerticle(verticle));
+        List<JsonObject> published = new CopyOnWriteArrayList<>();
+        vertx.eventBus().<JsonObject>consumer(Addresses.CRANE_PLAN_PUBLISHED, message -> published.add(message.body()));
+        VesselCall call = berthedCall();
+        CallWork work = await(source.workOf(call));
+        Set<EquipmentId> quayCranes = work.cranes().stream().map(CallWork.CraneAtBay::crane).collect(Collectors.toSet());
+        Set<EquipmentId> vehicles = layout.allEquipment().stream().filter(e -> e.kind().isHorizontalTransport())
+                .map(Equipment::id).collect(Collectors.toSet());
+        YardCranes yardCranes = YardCranes.of(layout);
+
+        LivePlan first = ((Published) await(verticle.startCall(work))).plan();
+
+        List<WorkInstruction> dispatched = await(yard.reader().workInstructions()).stream()
+                .filter(move -> move.state() == WorkInstructionState.DISPATCHED).toList();
+        assertThat(dispatched).isNotEmpty().allSatisfy(move -> {
+            assertThat(quayCranes).contains(move.assigned().getFirst());
+            assertThat(move.assigned()).as(move.id().value()).hasSize(3);
+            assertThat(vehicles).contains(move.assigned().get(1));
+            assertThat(move.assigned().get(2)).isEqualTo(yardCranes.craneFor(move).orElseThrow());
+        });
+        assertThat(dispatched).extracting(move -> move.assigned().get(1)).doesNotHaveDuplicates();
+
+        // the next crane re-plan keeps the vehicles and yard cranes transport named
+        WorkInstruction going = dispatched.getFirst();
+        await(yard.updateInstruction(going.start(Instant.now())));
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (published.stream().noneMatch(fact -> fact.getLong("version") > first.version())) {
+            assertThat(Instant.now()).as("a plan after the move started, within 30 s").isBefore(deadline);
+            sleep();
+        }
+        Map<String, WorkInstruction> live = new HashMap<>();
+        await(yard.reader().workInstructions()).forEach(move -> live.put(move.id().value(), move));
+        for (WorkInstruction move : dispatched) {
+            WorkInstruction now = live.get(move.id().value());
+            assertThat(now.assigned()).as(move.id().value()).containsAll(move.assigned().subList(1, 3));
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     private VesselCall berthedCall() {
         List<VesselCall> calls = await(yard.reader().vesselCalls());
         return calls.stream().filter(c -> c.berth() != null).findFirst()
@@ -170,12 +233,7 @@ class BayPlanWorkSourceTest {
             if (current != null && !published.isEmpty()) {
                 return current;
             }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+            sleep();
         }
         throw new AssertionError("no plan of " + call.id() + " within 60 s");
     }
