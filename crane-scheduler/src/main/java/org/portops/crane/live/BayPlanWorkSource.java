@@ -20,6 +20,7 @@ import org.portops.crane.vessel.VesselWorkException;
 import org.portops.crane.vessel.VesselWorkRules;
 import org.portops.model.container.Container;
 import org.portops.model.container.ContainerNumber;
+import org.portops.model.equipment.Equipment;
 import org.portops.model.equipment.EquipmentId;
 import org.portops.model.equipment.EquipmentKind;
 import org.portops.model.equipment.EquipmentState;
@@ -44,6 +45,7 @@ import org.portops.state.YardStateReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,9 +169,9 @@ public final class BayPlanWorkSource implements CallWorkSource {
     /** The cranes of the call's berth share, in service, at most {@code maxCranes}, in id order (quay order). */
     private List<EquipmentId> cranes(VesselCall call, List<EquipmentState> equipment) {
         List<EquipmentId> all = layout.allEquipment().stream().filter(e -> e.kind() == EquipmentKind.QUAY_CRANE)
-                .map(e -> e.id()).sorted((a, b) -> a.value().compareTo(b.value())).toList();
+                .map(Equipment::id).sorted(Comparator.comparing(EquipmentId::value)).toList();
         List<Berth> berths = layout.quay().berths().stream()
-                .sorted((a, b) -> Double.compare(a.startMeter(), b.startMeter())).toList();
+                .sorted(Comparator.comparingDouble(Berth::startMeter)).toList();
         int index = 0;
         while (index < berths.size() && !berths.get(index).id().equals(call.berth())) {
             index++;

@@ -44,8 +44,10 @@ import java.util.function.Supplier;
  * The edge of the live crane scheduler: turns live-state facts (a move started or done, a crane's fault or going
  * offline, a vessel call added or changed) and operators' override commands into {@link LiveEvent}s, runs each
  * call's {@link CraneScheduler} on one worker thread, publishes every new plan ({@link PlanPublisher}), records
- * its event-to-published latency, and journals it ({@link DecisionJournal}). Events of one call are handled one
- * after the other, each published before the next is planned; the journal is written behind.
+ * its event-to-published latency, and journals it ({@link DecisionJournal}); built with a {@link TransportRound},
+ * plans and dispatches the vehicles after every crane plan. Events of one call are handled one after the other,
+ * each published (crane plan and transport round) before the next is planned; the journal is written behind. A
+ * vessel call added or changed in live state gets its work from the {@link CallWorkSource}.
  */
 public final class CraneSchedulerVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(CraneSchedulerVerticle.class);

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,7 +33,7 @@ final class TransportQueues {
             List<QueuedMove> moves = new ArrayList<>();
             for (LivePlan.PlannedTask task : crane.tasks()) {
                 List<WorkInstruction> taskMoves = tasks.get(task.task()).moves().stream()
-                        .map(move -> open.get(move.id())).filter(move -> move != null).toList();
+                        .map(move -> open.get(move.id())).filter(Objects::nonNull).toList();
                 if (taskMoves.isEmpty()) {
                     continue;
                 }
