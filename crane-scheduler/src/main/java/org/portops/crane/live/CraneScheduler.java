@@ -27,7 +27,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The live quay-crane scheduler of one vessel call, in plain Java: {@link #apply} takes an event, changes what it
@@ -109,6 +111,16 @@ public final class CraneScheduler {
     }
 
     /** The last published plan; null before {@link #start}. */
+    /** The call's work as last planned; read it in the call's queue, between events. */
+    public CallWork work() {
+        return state.work();
+    }
+
+    /** Every quay crane of the call, in service or not: the machines of an instruction the crane loop owns. */
+    public Set<EquipmentId> callCranes() {
+        return state.work().cranes().stream().map(CallWork.CraneAtBay::crane).collect(Collectors.toUnmodifiableSet());
+    }
+
     public LivePlan currentPlan() {
         return current;
     }

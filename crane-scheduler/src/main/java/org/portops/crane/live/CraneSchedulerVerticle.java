@@ -9,6 +9,9 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.portops.crane.dispatch.PublishedPlan;
+import org.portops.crane.dispatch.mapping.CraneWorkQueue;
+import org.portops.crane.dispatch.mapping.TransportRound;
 import org.portops.crane.journal.DecisionJournal;
 import org.portops.crane.live.ReplanOutcome.Published;
 import org.portops.crane.live.ReplanOutcome.Refused;
@@ -41,8 +44,10 @@ import java.util.function.Supplier;
  * The edge of the live crane scheduler: turns live-state facts (a move started or done, a crane's fault or going
  * offline, a vessel call added or changed) and operators' override commands into {@link LiveEvent}s, runs each
  * call's {@link CraneScheduler} on one worker thread, publishes every new plan ({@link PlanPublisher}), records
- * its event-to-published latency, and journals it ({@link DecisionJournal}). Events of one call are handled one
- * after the other, each published before the next is planned; the journal is written behind.
+ * its event-to-published latency, and journals it ({@link DecisionJournal}); built with a {@link TransportRound},
+ * plans and dispatches the vehicles after every crane plan. Events of one call are handled one after the other,
+ * each published (crane plan and transport round) before the next is planned; the journal is written behind. A
+ * vessel call added or changed in live state gets its work from the {@link CallWorkSource}.
  */
 public final class CraneSchedulerVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(CraneSchedulerVerticle.class);
@@ -57,14 +62,31 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     private final Map<VesselCallId, Future<?>> queues = new HashMap<>();
     private final Map<WorkInstructionId, VesselCallId> callOf = new HashMap<>();
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    private final TransportRound transport;
+    private final Map<VesselCallId, List<CraneWorkQueue>> transportQueues = new HashMap<>();
+    private Future<?> transportChain = Future.succeededFuture();
+    private PublishedPlan lastDispatch;
+    private Timer dispatchLatency;
     private WorkerExecutor worker;
     private WorkerExecutor journalWorker;
     private PlanPublisher publisher;
     private Timer latency;
     private Timer solving;
 
+    /** The crane loop alone: moves are released to the cranes, no vehicle is planned. */
     public CraneSchedulerVerticle(LiveYard yard, DecisionJournal journal, CallWorkSource workSource,
                                   CraneScheduler.Settings settings, Clock clock, MeterRegistry registry) {
+        this(yard, journal, workSource, null, settings, clock, registry);
+    }
+
+    /**
+     * The crane loop with transport dispatch: after every published crane plan, one {@link TransportRound} over the
+     * crane queues of every call plans the vehicles and dispatches each released move with its vehicle and yard crane.
+     */
+    public CraneSchedulerVerticle(LiveYard yard, DecisionJournal journal, CallWorkSource workSource,
+                                  TransportRound transport, CraneScheduler.Settings settings, Clock clock,
+                                  MeterRegistry registry) {
+        this.transport = transport;
         this.yard = yard;
         this.journal = journal;
         this.workSource = workSource;
@@ -80,6 +102,10 @@ public final class CraneSchedulerVerticle extends VerticleBase {
         publisher = new PlanPublisher(yard, vertx.eventBus());
         latency = Timer.builder("portops.crane.replan.latency").publishPercentiles(0.5, 0.95, 0.99)
                 .description("from an event reaching the crane scheduler to its new plan published in live state")
+                .register(registry);
+        dispatchLatency = Timer.builder("portops.crane.replan.dispatch.latency").publishPercentiles(0.5, 0.95, 0.99)
+                .description("from an event reaching the crane scheduler to its crane plan and the transport round"
+                        + " after it published in live state")
                 .register(registry);
         solving = Timer.builder("portops.crane.replan.solve").publishPercentiles(0.5, 0.95, 0.99)
                 .description("re-planning an event: problem, warm solve, check, plan and diff; no publication")
@@ -104,7 +130,11 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     /** Plans a call for the first time (a new vessel call, or at start-up). */
     public Future<ReplanOutcome> startCall(CallWork work) {
         long received = System.nanoTime();
-        return inOrder(work.call(), () -> worker.executeBlocking(() -> {
+        return inOrder(work.call(), () -> firstPlan(work, received));
+    }
+
+    private Future<ReplanOutcome> firstPlan(CallWork work, long received) {
+        return worker.executeBlocking(() -> {
             CraneScheduler scheduler = new CraneScheduler(work, settings, clock, registry);
             return new Started(scheduler, scheduler.start());
         }).compose(started -> {
@@ -112,7 +142,7 @@ public final class CraneSchedulerVerticle extends VerticleBase {
                 schedulers.put(work.call(), started.scheduler());
             }
             return afterPlan(work.call(), started.outcome(), received);
-        }));
+        });
     }
 
     private record Started(CraneScheduler scheduler, ReplanOutcome outcome) {
@@ -121,12 +151,16 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     /** Applies an event to a call's plan; completes once its new plan is in live state (or it was refused). */
     public Future<ReplanOutcome> submit(VesselCallId call, LiveEvent event) {
         long received = System.nanoTime();
-        CraneScheduler scheduler = schedulers.get(call);
-        if (scheduler == null) {
+        if (!schedulers.containsKey(call)) {
             return Future.failedFuture(new IllegalArgumentException("no crane plan for vessel call " + call));
         }
-        return inOrder(call, () -> worker.executeBlocking(() -> scheduler.apply(event))
-                .compose(outcome -> afterPlan(call, outcome, received)));
+        return inOrder(call, () -> replan(call, event, received));
+    }
+
+    private Future<ReplanOutcome> replan(VesselCallId call, LiveEvent event, long received) {
+        CraneScheduler scheduler = schedulers.get(call);
+        return worker.executeBlocking(() -> scheduler.apply(event))
+                .compose(outcome -> afterPlan(call, outcome, received));
     }
 
     /** The call's current plan; null when the call has none. */
@@ -148,7 +182,7 @@ public final class CraneSchedulerVerticle extends VerticleBase {
             case Published published -> {
                 solving.record(published.solveTime());
                 published.plan().instructions().forEach(move -> callOf.put(move.id(), call));
-                yield publisher.publish(published).compose(refusals -> {
+                yield publisher.publish(published, schedulers.get(call).callCranes()).compose(refusals -> {
                     latency.record(System.nanoTime() - received, TimeUnit.NANOSECONDS);
                     if (!refusals.isEmpty()) {
                         LOG.warn("crane plan {} v{}: live state refused {} instruction versions, first: {}", call,
@@ -163,9 +197,39 @@ public final class CraneSchedulerVerticle extends VerticleBase {
                             .onFailure(e -> LOG.error("decision journal: plan {} v{} not written: {}", call,
                                     published.plan().version(), e.toString()));
                     return outcome;
-                });
+                }).compose(planned -> dispatch(call, published, received).map(outcome));
             }
         };
+    }
+
+    /**
+     * Runs a transport round after a call's plan is published, with the current queues of every call (vehicles are
+     * pooled across cranes and calls). Rounds never overlap: each starts from the last one's plan. A round that
+     * fails (no vehicle, live state unreadable) is logged; the crane plan stands.
+     */
+    private Future<Void> dispatch(VesselCallId call, Published published, long received) {
+        if (transport == null) {
+            return Future.succeededFuture();
+        }
+        transportQueues.put(call, TransportQueues.of(published.plan(), schedulers.get(call).work()));
+        Future<Void> round = transportChain.transform(ignored -> {
+            List<CraneWorkQueue> queues = transportQueues.values().stream().flatMap(List::stream).toList();
+            return transport.run(queues, lastDispatch).map(outcome -> {
+                lastDispatch = outcome.published();
+                dispatchLatency.record(System.nanoTime() - received, TimeUnit.NANOSECONDS);
+                if (!outcome.report().refused().isEmpty()) {
+                    LOG.warn("transport round after {} v{}: live state refused {} updates, first: {}", call,
+                            published.plan().version(), outcome.report().refused().size(),
+                            outcome.report().refused().getFirst());
+                }
+                return (Void) null;
+            }).recover(e -> {
+                LOG.warn("transport round after {} v{} failed: {}", call, published.plan().version(), e.toString());
+                return Future.succeededFuture();
+            });
+        });
+        transportChain = round;
+        return round;
     }
 
     private <T> Future<T> inOrder(VesselCallId call, Supplier<Future<T>> step) {
@@ -221,19 +285,22 @@ public final class CraneSchedulerVerticle extends VerticleBase {
         });
     }
 
+    /**
+     * A vessel call added or changed: its work is read (the bay plan against live state) and planned, in the call's
+     * queue so a burst of changes is planned in order and a call is never started twice.
+     */
     private void onVesselCall(VesselCallChanged changed) {
-        CallWork work;
-        try {
-            work = workSource.workOf(changed.call());
-        } catch (IllegalArgumentException e) {
-            LOG.warn("vessel call {} has no crane work the scheduler can plan: {}", changed.call().id(), e.getMessage());
-            return;
-        }
-        if (schedulers.containsKey(work.call())) {
-            submit(work.call(), new LiveEvent.CallChanged(work, changed.at()));
-        } else {
-            startCall(work);
-        }
+        VesselCallId id = changed.call().id();
+        long received = System.nanoTime();
+        inOrder(id, () -> workSource.workOf(changed.call()).compose(work -> schedulers.containsKey(work.call())
+                ? replan(work.call(), new LiveEvent.CallChanged(work, changed.at()), received)
+                : firstPlan(work, received))).onFailure(e -> {
+            if (e instanceof IllegalArgumentException) {
+                LOG.warn("vessel call {} has no crane work the scheduler can plan: {}", id, e.getMessage());
+            } else {
+                LOG.error("vessel call {}: planning its crane work failed", id, e);
+            }
+        });
     }
 
     private void onOverride(Message<JsonObject> message) {

@@ -5,16 +5,22 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.portops.crane.live.ReplanOutcome.Published;
+import org.portops.model.equipment.EquipmentId;
 import org.portops.model.event.Addresses;
 import org.portops.model.work.WorkInstruction;
 import org.portops.model.work.WorkInstructionId;
+import org.portops.model.work.WorkInstructionState;
 import org.portops.state.ChangeResult;
 import org.portops.state.LiveYard;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Publishes a plan: every changed work instruction into the live yard (durable first; the ingest sends dispatched
@@ -31,12 +37,16 @@ public final class PlanPublisher {
         this.eventBus = eventBus;
     }
 
-    public Future<List<String>> publish(Published published) {
+    /**
+     * @param callCranes the quay cranes of the call: the loop owns these in an instruction's machines; any other
+     *                   machine live state names (the vehicle and yard crane transport dispatch added) is kept
+     */
+    public Future<List<String>> publish(Published published, Set<EquipmentId> callCranes) {
         Map<WorkInstructionId, List<WorkInstruction>> versions = new LinkedHashMap<>();
         published.diff().changed().forEach(version ->
                 versions.computeIfAbsent(version.id(), id -> new ArrayList<>()).add(version));
         List<Future<List<String>>> chains = new ArrayList<>();
-        versions.values().forEach(chain -> chains.add(inOrder(chain, 0, new ArrayList<>())));
+        versions.values().forEach(chain -> chains.add(inOrder(chain, 0, callCranes, new ArrayList<>())));
         return Future.all(chains).map(all -> {
             List<String> refusals = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
@@ -47,16 +57,65 @@ public final class PlanPublisher {
         });
     }
 
-    private Future<List<String>> inOrder(List<WorkInstruction> chain, int index, List<String> refusals) {
+    private Future<List<String>> inOrder(List<WorkInstruction> chain, int index, Set<EquipmentId> callCranes,
+                                         List<String> refusals) {
         if (index == chain.size()) {
             return Future.succeededFuture(refusals);
         }
-        return yard.updateInstruction(chain.get(index)).compose(result -> {
-            if (result instanceof ChangeResult.Refused refused) {
-                refusals.add(refused.reason());
-            }
-            return inOrder(chain, index + 1, refusals);
+        return write(chain.get(index), callCranes, ATTEMPTS).compose(refusal -> {
+            refusal.ifPresent(refusals::add);
+            return inOrder(chain, index + 1, callCranes, refusals);
         });
+    }
+
+    /**
+     * Compare-and-set against the version live state holds: a version another writer (transport dispatch, a machine)
+     * made since is read again and merged, a few times, before the change is given up as refused.
+     */
+    private Future<Optional<String>> write(WorkInstruction version, Set<EquipmentId> callCranes, int attempts) {
+        return yard.reader().workInstruction(version.id()).compose(held -> {
+            WorkInstruction merged = merged(version, held.orElse(null), callCranes);
+            if (held.isPresent() && sameBut(merged, held.get())) {
+                return Future.succeededFuture(Optional.<String>empty());
+            }
+            return yard.replaceInstruction(held.orElse(null), merged).compose(result -> {
+                if (!(result instanceof ChangeResult.Refused refused)) {
+                    return Future.succeededFuture(Optional.<String>empty());
+                }
+                return attempts > 1 ? write(version, callCranes, attempts - 1)
+                        : Future.succeededFuture(Optional.of(refused.reason()));
+            });
+        });
+    }
+
+    private static final int ATTEMPTS = 3;
+
+    /**
+     * The loop's version with what live state holds that the loop does not own: machines other than the call's quay
+     * cranes, and a move transport dispatch released (PLANNED in the loop, DISPATCHED in live state on the same crane)
+     * stays released. Never dated before the version held, which live state would refuse.
+     */
+    static WorkInstruction merged(WorkInstruction version, WorkInstruction held, Set<EquipmentId> callCranes) {
+        if (held == null) {
+            return version;
+        }
+        List<EquipmentId> assigned = new ArrayList<>(version.assigned().stream().filter(callCranes::contains).toList());
+        held.assigned().stream().filter(machine -> !callCranes.contains(machine) && !assigned.contains(machine))
+                .forEach(assigned::add);
+        WorkInstructionState state = version.state();
+        boolean sameCrane = !version.assigned().isEmpty() && held.assigned().contains(version.assigned().getFirst());
+        if (state == WorkInstructionState.PLANNED && held.state() == WorkInstructionState.DISPATCHED && sameCrane) {
+            state = WorkInstructionState.DISPATCHED;
+        }
+        Instant at = version.updatedAt().isBefore(held.updatedAt()) ? held.updatedAt() : version.updatedAt();
+        return new WorkInstruction(version.id(), version.container(), version.kind(), version.from(), version.to(),
+                assigned, version.sequence(), state, state == version.state() ? version.exception() : held.exception(),
+                at);
+    }
+
+    private static boolean sameBut(WorkInstruction a, WorkInstruction b) {
+        return a.assigned().equals(b.assigned()) && a.sequence() == b.sequence() && a.state() == b.state()
+                && Objects.equals(a.exception(), b.exception()) && a.from().equals(b.from()) && a.to().equals(b.to());
     }
 
     static JsonObject fact(Published published) {

@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The phases of one re-plan, between what the scheduler knows and the solver: map the call's remaining work to a
@@ -356,6 +357,8 @@ public final class Replanner {
                 before.computeIfAbsent(order.after(), t -> new ArrayList<>()).add(order.before()));
         List<CraneQueue> queues = new ArrayList<>();
         List<WorkInstruction> instructions = new ArrayList<>();
+        Set<EquipmentId> callCranes = state.work().cranes().stream().map(CallWork.CraneAtBay::crane)
+                .collect(Collectors.toSet());
         for (int k = 0; k < planned.cranes().size(); k++) {
             EquipmentId crane = planned.cranes().get(k);
             List<Integer> sequence = planned.problem().sequences().get(k);
@@ -380,7 +383,8 @@ public final class Replanner {
                     if (current.state().isTerminal()) {
                         continue;
                     }
-                    WorkInstruction next = planMove(current, crane, position * MOVES_PER_TASK + m, budget > 0, at);
+                    WorkInstruction next = planMove(current, crane, callCranes, position * MOVES_PER_TASK + m, budget > 0,
+                            at);
                     if (next.state() != WorkInstructionState.PLANNED) {
                         budget--;
                     }
@@ -402,10 +406,15 @@ public final class Replanner {
                 .allMatch(predecessor -> !remaining.contains(predecessor) || earlier.contains(predecessor));
     }
 
-    /** A move's next published version; the same object when nothing about it changes. */
-    private static WorkInstruction planMove(WorkInstruction current, EquipmentId crane, long sequence, boolean dispatch,
-                                            Instant at) {
-        List<EquipmentId> assigned = List.of(crane);
+    /**
+     * A move's next published version; the same object when nothing about it changes. The crane loop owns only the
+     * quay crane in {@code assigned}: the vehicle and yard crane transport dispatch named stay.
+     */
+    static WorkInstruction planMove(WorkInstruction current, EquipmentId crane, Set<EquipmentId> callCranes,
+                                    long sequence, boolean dispatch, Instant at) {
+        List<EquipmentId> assigned = new ArrayList<>();
+        assigned.add(crane);
+        current.assigned().stream().filter(machine -> !callCranes.contains(machine)).forEach(assigned::add);
         WorkInstructionState target = switch (current.state()) {
             case IN_PROGRESS, DISPATCHED -> current.state();
             case PLANNED, SUSPENDED -> dispatch ? WorkInstructionState.DISPATCHED : WorkInstructionState.PLANNED;

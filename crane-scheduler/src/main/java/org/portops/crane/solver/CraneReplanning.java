@@ -180,6 +180,8 @@ public final class CraneReplanning {
                 assigned.add(task);
             }
             crane.setTasks(assigned);
+            // started work is the head of the list: the search never moves it (the constraint stays as a guard)
+            crane.setPinnedCount(problem.pinned().get(k));
             cranes.add(crane);
         }
         return new ReplanSolution(instance, cranes, tasks, problem.published(), pins(problem));

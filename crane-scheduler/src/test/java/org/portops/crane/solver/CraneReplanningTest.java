@@ -27,4 +27,15 @@ class CraneReplanningTest {
         assertThat(outcome.sequences().get(0)).startsWith(1, 2, 3);
         assertThat(outcome.feasible()).isTrue();
     }
+
+    @Test
+    void eachCranesPinnedPrefixIsItsPlanningPinIndexSoTheSearchNeverMovesIt() {
+        ReplanSolution solution = CraneReplanning.solution(new CraneReplanning.Problem(INSTANCE,
+                List.of(List.of(1, 2, 3), List.of(4, 5)), List.of(2, 1), List.of()));
+
+        assertThat(solution.getCranes()).extracting(PlannedCrane::getPinnedCount).containsExactly(2, 1);
+        // the constraint stays as a guard: one pin per pinned task, chained to the task before it
+        assertThat(solution.getPinnedPlaces()).containsExactly(new PinnedPlace(1, 1, 0), new PinnedPlace(2, 1, 1),
+                new PinnedPlace(4, 2, 0));
+    }
 }

@@ -5,10 +5,15 @@ import io.vertx.core.Vertx;
 import org.portops.crane.dispatch.DispatchPlan;
 import org.portops.crane.dispatch.PublishedPlan;
 import org.portops.crane.dispatch.TransportDispatcher;
+import org.portops.model.equipment.EquipmentId;
+import org.portops.model.work.WorkInstruction;
+import org.portops.model.work.WorkInstructionState;
 import org.portops.state.LiveYard;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One re-plan of horizontal transport against the live yard, for the re-planning loop: read a
@@ -40,15 +45,18 @@ public final class TransportRound {
     private final TransportRequestMapper mapper;
     private final TransportDispatcher dispatcher;
     private final InstructionPublisher publisher;
+    private final YardCranes yardCranes;
     private final Clock clock;
 
+    /** @param yardCranes names the yard crane of a move's yard end when the move is dispatched */
     public TransportRound(Vertx vertx, LiveYard yard, TransportRequestMapper mapper, TransportDispatcher dispatcher,
-                          Clock clock) {
+                          YardCranes yardCranes, Clock clock) {
         this.vertx = vertx;
         this.yard = yard;
         this.mapper = mapper;
         this.dispatcher = dispatcher;
         this.publisher = new InstructionPublisher(yard);
+        this.yardCranes = yardCranes;
         this.clock = clock;
     }
 
@@ -66,9 +74,35 @@ public final class TransportRound {
                     return new Planned(mapped, dispatcher.plan(mapped.request()));
                 }, false))
                 .compose(planned -> {
-                    DispatchChanges changes = PlanInstructions.changes(planned.mapped(), planned.plan(), clock.instant());
+                    DispatchChanges changes = withYardCranes(
+                            PlanInstructions.changes(planned.mapped(), planned.plan(), clock.instant()));
                     return publisher.publish(changes.updates())
                             .map(report -> new Outcome(planned.mapped(), planned.plan(), changes, report));
                 });
+    }
+
+    /**
+     * A move is dispatched with every machine it needs named in the same version — quay crane, vehicle and the yard
+     * crane of its yard end — so the machines get their orders together (the terminal starts a move only when all
+     * three have theirs).
+     */
+    private DispatchChanges withYardCranes(DispatchChanges changes) {
+        List<InstructionUpdate> updates = changes.updates().stream().map(update -> {
+            WorkInstruction next = update.next();
+            Optional<EquipmentId> yardCrane = yardCranes.craneFor(next);
+            if (next.state() != WorkInstructionState.DISPATCHED || yardCrane.isEmpty()
+                    || next.assigned().contains(yardCrane.get())) {
+                return update;
+            }
+            List<EquipmentId> assigned = new ArrayList<>(next.assigned());
+            assigned.add(yardCrane.get());
+            WorkInstruction named = new WorkInstruction(next.id(), next.container(), next.kind(), next.from(),
+                    next.to(), assigned, next.sequence(), next.state(), next.exception(), next.updatedAt());
+            return switch (update) {
+                case InstructionUpdate.Create create -> (InstructionUpdate) new InstructionUpdate.Create(named);
+                case InstructionUpdate.Change change -> new InstructionUpdate.Change(change.expected(), named);
+            };
+        }).toList();
+        return new DispatchChanges(updates, changes.moves(), changes.untouched());
     }
 }

@@ -324,7 +324,8 @@ class TransportMappingLiveTest {
 
     @Test
     void aRoundReadsPlansAndPublishesAndTheNextOneChangesNothingCommitted() {
-        TransportRound round = new TransportRound(vertx, yard, mapper, dispatcher, clock);
+        YardCranes yardCranes = YardCranes.of(layout);
+        TransportRound round = new TransportRound(vertx, yard, mapper, dispatcher, yardCranes, clock);
 
         TransportRound.Outcome first = await(round.run(queues, null));
         clock.advance(Duration.ofSeconds(10));
@@ -334,7 +335,10 @@ class TransportMappingLiveTest {
         assertThat(first.report().applied()).isEqualTo(first.changes().updates().size()).isPositive();
         List<WorkInstruction> dispatched = await(reader().workInstructions()).stream()
                 .filter(i -> i.state() == WorkInstructionState.DISPATCHED).toList();
-        assertThat(dispatched).extracting(i -> i.assigned().getLast()).doesNotHaveDuplicates()
+        // dispatched with all its machines at once: quay crane, vehicle, the yard crane of its yard end
+        assertThat(dispatched).allSatisfy(i -> assertThat(i.assigned())
+                .containsExactly(i.assigned().getFirst(), i.assigned().get(1), yardCranes.craneFor(i).orElseThrow()));
+        assertThat(dispatched).extracting(i -> i.assigned().get(1)).doesNotHaveDuplicates()
                 .hasSize((int) first.plan().routes().stream().filter(r -> !r.trips().isEmpty()).count());
         assertThat(second.report().refused()).isEmpty();
         assertThat(second.changes().updates()).extracting(InstructionUpdate::id)
