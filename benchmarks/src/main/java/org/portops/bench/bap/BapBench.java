@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import com.google.ortools.sat.CpSolverStatus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.portops.bench.support.InstanceFiles;
 import org.portops.bench.support.Table;
 import org.portops.crane.berth.BerthInstance;
 import org.portops.crane.berth.BerthInstanceFormatException;
@@ -36,7 +37,6 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * {@code ./portops bench bap}: the berth allocation model on every {@code *.txt} instance under a folder, solved by
@@ -137,10 +137,7 @@ public final class BapBench implements Callable<Integer> {
     }
 
     private List<Path> instanceFiles() throws IOException {
-        try (Stream<Path> walk = Files.walk(instances)) {
-            return walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".txt"))
-                    .sorted(Comparator.comparing(Path::toString)).toList();
-        }
+        return InstanceFiles.find(instances, ".txt", Comparator.comparing(Path::toString));
     }
 
     private void report(List<Result> results, List<String> unreadable) {

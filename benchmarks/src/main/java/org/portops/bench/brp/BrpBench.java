@@ -2,6 +2,7 @@ package org.portops.bench.brp;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.portops.bench.support.InstanceFiles;
 import org.portops.bench.support.Table;
 import org.portops.yard.relocation.BeamSearch;
 import org.portops.yard.relocation.BlocksInstance;
@@ -30,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.ToIntFunction;
-import java.util.stream.Stream;
 
 /**
  * {@code ./portops bench brp}: the restricted blocks relocation problem (height limit H + 2) on every {@code *.dat}
@@ -136,10 +136,7 @@ public final class BrpBench implements Callable<Integer> {
     }
 
     private List<Path> instanceFiles() throws IOException {
-        try (Stream<Path> walk = Files.walk(instances)) {
-            return walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".dat"))
-                    .sorted(Comparator.comparing(Path::toString)).toList();
-        }
+        return InstanceFiles.find(instances, ".dat", Comparator.comparing(Path::toString));
     }
 
     private void report(List<Result> results, List<String> unreadable) {

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.portops.bench.support.InstanceFiles;
 import org.portops.bench.support.Table;
 import org.portops.crane.QuayCranePlanner;
 import org.portops.crane.qcsp.GreedyDispatcher;
@@ -29,7 +30,6 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * {@code ./portops bench qcsp}: the quay crane scheduling model on every {@code *.txt} instance under a folder, with
@@ -96,13 +96,9 @@ public final class QcspBench implements Callable<Integer> {
     }
 
     private List<Path> instanceFiles() throws IOException {
-        try (Stream<Path> walk = Files.walk(instances)) {
-            return walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".txt"))
-                    .sorted(Comparator.comparing((Path p) -> p.getParent().toString())
-                            .thenComparingLong(QcspBench::firstNumber)
-                            .thenComparing(p -> p.getFileName().toString()))
-                    .toList();
-        }
+        return InstanceFiles.find(instances, ".txt", Comparator.comparing((Path p) -> p.getParent().toString())
+                .thenComparingLong(QcspBench::firstNumber)
+                .thenComparing(p -> p.getFileName().toString()));
     }
 
     private static long firstNumber(Path file) {
