@@ -53,7 +53,8 @@ final class Operations {
         this.sim = sim;
         this.gateTraffic = mode != OperatingMode.DIRECTED;
         this.fleet = fleet;
-        this.vessels = new VesselWork(calls, fleet, sim.geometry().layout().quay().berths());
+        this.vessels = new VesselWork(calls, fleet, sim.geometry().layout().quay().berths(),
+                mode == OperatingMode.DIRECTED);
         this.slots = new SlotFinder(sim.yard(), reservations, fleet::craneFor);
         calls.forEach(c -> c.bayPlan().entries().forEach(e -> planned.add(e.container().number())));
         this.gate = new GateTraffic(sim, fleet, this);
@@ -68,7 +69,7 @@ final class Operations {
             gate.step();
         }
         releaseDeliveredTractors();
-        vessels.sailFinishedCalls();
+        vessels.sailFinishedCalls(this::inTerminal);
     }
 
     void stepTrucks(double dt) {
@@ -229,6 +230,12 @@ final class Operations {
     /** Whether a move of {@code number} is under way or waiting for its machines. */
     boolean moving(ContainerNumber number) {
         return open.stream().anyMatch(job -> job.container.number().equals(number));
+    }
+
+    /** Whether the box is in the yard or on its way somewhere: a load could still take it. */
+    private boolean inTerminal(ContainerNumber number) {
+        return sim.yard().find(number).isPresent() || moving(number)
+                || fleet.all.stream().anyMatch(m -> m.load() != null && m.load().number().equals(number));
     }
 
     /** Shifts the top box off the stack of a load container to another stack of the same crane. */

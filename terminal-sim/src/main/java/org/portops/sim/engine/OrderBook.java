@@ -112,6 +112,9 @@ final class OrderBook {
         }
         if (mode == OperatingMode.MIXED) {
             machine.directed = true;
+            if (machine instanceof SimQuayCrane crane) {
+                operations.vessels().directedCrane(crane);
+            }
         }
         Optional<Whereabouts> where = locate(order);
         Optional<Refusal> refusal = held == null ? checkFirst(order, machine, where) : checkJoining(held, order, machine);

@@ -19,6 +19,7 @@ import org.portops.model.telemetry.EquipmentEvent.FaultRaised;
 import org.portops.model.telemetry.InstantAction;
 import org.portops.model.telemetry.Order;
 import org.portops.model.telemetry.StateReading;
+import org.portops.model.vessel.VesselCallId;
 import org.portops.model.work.Location;
 import org.portops.model.work.VesselLocation;
 import org.portops.model.work.YardLocation;
@@ -282,6 +283,11 @@ public final class SimEngine {
     /** The vessel calls alongside, with the containers still on board for discharge: what orders can name. */
     public Map<VesselLocation, ContainerNumber> onBoardAlongside() {
         return operations.vessels().onBoardAlongside();
+    }
+
+    /** Whether the call is alongside (berthed, not yet sailed). */
+    public boolean alongside(VesselCallId call) {
+        return operations.vessels().alongside(call).isPresent();
     }
 
     /** The geometry limits positions stay within. */

@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.portops.model.container.Container;
 import org.portops.model.container.ContainerNumber;
 import org.portops.model.quay.Berth;
@@ -26,6 +29,11 @@ import org.portops.model.work.VesselLocation;
  * the first free one long enough), gives each a gang of quay cranes with a stretch of the ship each, and hands each
  * crane its discharge list (top tiers first) and load list (bottom tiers first). A call leaves when all its
  * cranes' lists are done. Keeps what is on board each call, for orders that name a stowage slot.
+ *
+ * <p>A call is <em>directed</em> once PortOps orders one of its quay cranes (and every call is in directed mode):
+ * PortOps plans the whole call, so its cranes take no more work of their own (what they hold they finish) and their
+ * lists are dropped; it sails once its bay plan is done, whoever did the moves: nothing left to discharge on board,
+ * and every box to load that is still in the terminal aboard.
  */
 final class VesselWork {
 
@@ -55,6 +63,8 @@ final class VesselWork {
     private final Map<SimQuayCrane, CraneWork> work = new LinkedHashMap<>();
     private final Map<VesselCallId, VesselBerth> alongside = new LinkedHashMap<>();
     private final Map<ContainerNumber, OnBoard> onBoard = new HashMap<>();
+    private final Set<VesselCallId> directed = new HashSet<>();
+    private final boolean allDirected;
     private final Map<VesselLocation, ContainerNumber> stowed = new HashMap<>();
     private final Fleet fleet;
     private final List<Berth> berths;
@@ -63,8 +73,10 @@ final class VesselWork {
     record OnBoard(Container container, VesselLocation location) {
     }
 
-    VesselWork(List<VesselCall> calls, Fleet fleet, List<Berth> berths) {
+    /** @param allDirected every call is PortOps's from its berthing (directed mode) */
+    VesselWork(List<VesselCall> calls, Fleet fleet, List<Berth> berths, boolean allDirected) {
         this.waiting = new ArrayList<>(calls);
+        this.allDirected = allDirected;
         this.fleet = fleet;
         this.berths = berths;
         for (VesselCall call : calls) {
@@ -140,6 +152,9 @@ final class VesselWork {
                 VesselBerth moored = new VesselBerth(call, berth.startMeter());
                 alongside.put(call.id(), moored);
                 gang(call, moored, initial);
+                if (allDirected) {
+                    direct(call.id());
+                }
             }
         }
     }
@@ -193,15 +208,66 @@ final class VesselWork {
         }
     }
 
-    /** Lets calls whose lists are done sail: their berth and cranes become free once the cranes are idle. */
-    void sailFinishedCalls() {
-        for (Map.Entry<BerthId, VesselCall> entry : List.copyOf(occupied.entrySet())) {
-            List<CraneWork> shares = work.values().stream().filter(w -> w.berth.call == entry.getValue()).toList();
-            if (shares.stream().allMatch(w -> w.finished() && !w.crane.busy() && w.crane.motion.queued() == 0)) {
-                shares.forEach(w -> work.remove(w.crane));
-                occupied.remove(entry.getKey());
-                alongside.remove(entry.getValue().id());
+    /**
+     * PortOps has ordered {@code crane}: the call it works becomes directed. Its cranes keep what they hold, take
+     * nothing new of their own, and the call's lists are dropped.
+     */
+    void directedCrane(SimQuayCrane crane) {
+        CraneWork share = work.get(crane);
+        if (share != null) {
+            direct(share.berth.call.id());
+        }
+    }
+
+    private void direct(VesselCallId call) {
+        if (!directed.add(call)) {
+            return;
+        }
+        for (CraneWork share : work.values()) {
+            if (share.berth.call.id().equals(call)) {
+                share.crane.directed = true;
+                share.discharges.clear();
+                share.loads.clear();
             }
         }
+    }
+
+    boolean directed(VesselCallId call) {
+        return directed.contains(call);
+    }
+
+    /**
+     * Lets calls whose work is done sail: their berth and cranes become free once the cranes are idle. A call's own
+     * work is its cranes' lists; a directed call's is its bay plan ({@code inTerminal}: whether a box to load is
+     * still somewhere in the terminal; one that is not can never be loaded).
+     */
+    void sailFinishedCalls(Predicate<ContainerNumber> inTerminal) {
+        for (Map.Entry<BerthId, VesselCall> entry : List.copyOf(occupied.entrySet())) {
+            VesselCall call = entry.getValue();
+            List<CraneWork> shares = work.values().stream().filter(w -> w.berth.call == call).toList();
+            if (shares.stream().allMatch(w -> w.finished() && !w.crane.busy() && w.crane.motion.queued() == 0)
+                    && (!directed.contains(call.id()) || bayPlanDone(call, inTerminal))) {
+                shares.forEach(w -> work.remove(w.crane));
+                occupied.remove(entry.getKey());
+                alongside.remove(call.id());
+                directed.remove(call.id());
+            }
+        }
+    }
+
+    private boolean bayPlanDone(VesselCall call, Predicate<ContainerNumber> inTerminal) {
+        for (BayPlanEntry entry : call.bayPlan().entries()) {
+            ContainerNumber number = entry.container().number();
+            OnBoard aboard = onBoard.get(number);
+            boolean done = switch (entry.action()) {
+                case DISCHARGE -> aboard == null || !aboard.location().call().equals(call.id());
+                case LOAD -> aboard != null && aboard.location().call().equals(call.id()) || !inTerminal.test(number);
+                default -> true;
+            };
+            if (!done) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,8 @@ import org.portops.model.telemetry.EquipmentEvent.SpreaderLocked;
 import org.portops.model.telemetry.EquipmentEvent.SpreaderUnlocked;
 import org.portops.model.telemetry.EventMessage;
 import org.portops.model.telemetry.Order;
+import org.portops.model.layout.Inventory;
+import org.portops.model.vessel.BayPlan;
 import org.portops.model.vessel.BayPlanAction;
 import org.portops.model.vessel.BayPlanEntry;
 import org.portops.model.vessel.VesselCall;
@@ -395,7 +398,7 @@ class OrderExecutionTest {
     }
 
     @Test
-    void inMixedModeAMachineLeavesItsOwnWorkAtItsFirstOrder() {
+    void inMixedModeAQuayCranesFirstOrderHandsItsWholeCallToPortOps() {
         SimEngine engine = engine(OperatingMode.MIXED);
         RecordingSink twinSink = new RecordingSink();
         SimEngine twin = new SimEngine(Scenes.sample(SEED, 1).withMode(OperatingMode.MIXED), twinSink);
@@ -414,13 +417,72 @@ class OrderExecutionTest {
         twin.advance(Duration.ofMinutes(20));
 
         List<EventMessage> after = events(sink.all.subList(sent, sink.all.size()));
-        long ownLocks = locks(after, id -> id.equals(crane));
-        long twinLocks = locks(events(twinSink.all.subList(twinSent, twinSink.all.size())), id -> id.equals(crane));
-        assertThat(twinLocks).as("locks of %s left on its own", crane).isGreaterThan(LOOKAHEAD_JOBS);
-        assertThat(ownLocks).as("locks of %s once directed: only the jobs it had queued", crane)
-                .isLessThanOrEqualTo(LOOKAHEAD_JOBS);
-        assertThat(locks(after, id -> !id.equals(crane) && engine.quayCranes().contains(id)))
-                .as("the other quay cranes keep working").isPositive();
+        List<EventMessage> twinAfter = events(twinSink.all.subList(twinSent, twinSink.all.size()));
+        // The sample has one call alongside, worked by every quay crane that locked a box in the first minutes.
+        List<EquipmentId> gang = sink.events().stream().filter(e -> e.event() instanceof SpreaderLocked locked
+                && locked.location() instanceof VesselLocation).map(EventMessage::machineId).distinct().toList();
+        assertThat(gang).as("the call's gang").contains(crane).hasSizeGreaterThan(1);
+        for (EquipmentId member : gang) {
+            assertThat(locks(twinAfter, member::equals)).as("locks of %s left on its own", member)
+                    .isGreaterThan(LOOKAHEAD_JOBS);
+            assertThat(locks(after, member::equals)).as("locks of %s once its call is PortOps's: only the jobs it "
+                    + "had in hand", member).isLessThanOrEqualTo(LOOKAHEAD_JOBS + (member.equals(crane) ? 1 : 0));
+        }
+        assertThat(locks(after, id -> !engine.quayCranes().contains(id) && !engine.tractors().contains(id)))
+                .as("yard cranes nobody ordered keep serving the gate").isPositive();
+        assertThat(engine.alongside(aboard.getKey().call())).as("the call waits for PortOps's moves").isTrue();
+    }
+
+    @Test
+    void aDirectedCallSailsOnceItsBayPlanIsDoneWhoeverDidTheMoves() {
+        VesselCall full = Scenes.INVENTORY.vesselCalls().getFirst();
+        SimEngine probe = engine(OperatingMode.DIRECTED);
+        assertThat(probe.alongside(full.id())).as("%s alongside at start", full.id()).isTrue();
+        List<BayPlanEntry> discharges = full.bayPlan().entries().stream()
+                .filter(e -> e.action() == BayPlanAction.DISCHARGE).limit(2).toList();
+        List<BayPlanEntry> loads = full.bayPlan().entries().stream().filter(e -> e.action() == BayPlanAction.LOAD)
+                .filter(e -> probe.whereIs(e.container().number()).orElse(null) instanceof YardLocation yard
+                        && probe.yard().whyNotLift(e.container().number()).isEmpty()
+                        && probe.yardCraneWorking(yard.slot()).isPresent())
+                .limit(2).toList();
+        List<BayPlanEntry> kept = new ArrayList<>(discharges);
+        kept.addAll(loads);
+        VesselCall small = full.withBayPlan(new BayPlan(kept));
+        List<VesselCall> calls = new ArrayList<>(Scenes.INVENTORY.vesselCalls());
+        calls.set(0, small);
+        // Mixed mode: left alone, the call's gang would work these moves; the first order makes the call PortOps's.
+        SimEngine engine = new SimEngine(Scenes.sample(SEED, 1, new Inventory(Scenes.INVENTORY.containers(), calls))
+                .withMode(OperatingMode.MIXED), sink);
+        EquipmentId quayCrane = engine.nearestQuayCrane(new VesselLocation(small.id(), kept.getFirst().slot()));
+        EquipmentId tractor = engine.tractors().getFirst();
+
+        int n = 0;
+        for (BayPlanEntry entry : kept) {
+            assertThat(engine.alongside(small.id())).as("alongside with %s still to do", entry).isTrue();
+            ContainerNumber box = entry.container().number();
+            VesselLocation stowage = new VesselLocation(small.id(), entry.slot());
+            String id = "WI-" + ++n;
+            Location from;
+            Location to;
+            EquipmentId yardCrane;
+            if (entry.action() == BayPlanAction.DISCHARGE) {
+                Map.Entry<YardSlot, EquipmentId> destination = yardDestination(engine, entry.container());
+                from = stowage;
+                to = new YardLocation(destination.getKey());
+                yardCrane = destination.getValue();
+            } else {
+                from = engine.whereIs(box).orElseThrow();
+                to = stowage;
+                yardCrane = engine.yardCraneWorking(((YardLocation) from).slot()).orElseThrow();
+            }
+            MoveKind kind = entry.action() == BayPlanAction.DISCHARGE ? MoveKind.DISCHARGE : MoveKind.LOAD;
+            for (EquipmentId machine : List.of(quayCrane, tractor, yardCrane)) {
+                engine.order(order(machine, id, box, kind, from, to, engine.now()));
+            }
+            runUntil(engine, Duration.ofMinutes(30), () -> completed(id));
+        }
+        assertThat(rejections()).isEmpty();
+        runUntil(engine, Duration.ofMinutes(2), () -> !engine.alongside(small.id()));
     }
 
     /** Jobs a quay crane can have in hand when it turns directed: the one it works and the ones queued behind. */

@@ -20,7 +20,12 @@ final class Scenes {
     }
 
     static EngineConfig sample(long seed, double rateHz) {
-        return new EngineConfig(LAYOUT, INVENTORY, LAYOUT.terminalCode(), seed, START,
+        return sample(seed, rateHz, INVENTORY);
+    }
+
+    /** The sample terminal starting from {@code inventory} instead of the sample one. */
+    static EngineConfig sample(long seed, double rateHz, Inventory inventory) {
+        return new EngineConfig(LAYOUT, inventory, LAYOUT.terminalCode(), seed, START,
                 rateHz, Duration.ofMinutes(1), GeoReference.SAMPLE);
     }
 }
