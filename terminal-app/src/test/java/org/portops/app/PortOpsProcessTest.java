@@ -51,8 +51,17 @@ class PortOpsProcessTest {
     @Test
     void startAfterSigkillStopsTheLeftoverPostgresAndRuns() throws Exception {
         Launcher killed = Launcher.start(dataDir);
+        // Its only child JVM (PostgreSQL's processes are not Java); /proc shows the first 4 KiB of a command line
+        // only, so the class path hides the main class.
+        List<ProcessHandle> children = killed.process.toHandle().children()
+                .filter(child -> child.info().command().orElse("").endsWith("/java")).toList();
+        assertThat(children).as("the embedded broker's JVM").hasSize(1);
         killed.process.destroyForcibly();
         assertThat(killed.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        for (ProcessHandle child : children) {
+            assertThat(child.onExit().completeOnTimeout(null, 30, TimeUnit.SECONDS).get())
+                    .as("the broker's JVM (pid %s) of the killed PortOps ended by itself", child.pid()).isNotNull();
+        }
 
         Launcher next = Launcher.start(dataDir);
         try {

@@ -1,102 +1,77 @@
 package org.portops.bench.ingest;
 
 import com.hivemq.configuration.service.InternalConfigurations;
-import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.portops.app.infra.MqttBroker;
 
 /**
- * The MQTT broker of one part of the run, on a free loopback port: HiveMQ CE embedded in this JVM, configured as
- * the launcher configures it (terminal-app's {@code MqttBroker}), or Debian's mosquitto as a child process with a
- * generated configuration (its defaults otherwise, persistence off).
+ * The MQTT broker of one part of the run, on a free loopback port: HiveMQ CE as the launcher embeds it (terminal-app's
+ * {@link MqttBroker}) in this JVM or in a JVM of its own, or Debian's mosquitto as a child process with a generated configuration (its defaults otherwise, persistence off).
+ *
+ * @param name {@code hivemq}, {@code hivemq-process} or {@code mosquitto}
+ * @param pid the broker's process when it runs as one, or null when it runs in this JVM
  */
-interface BenchBroker extends AutoCloseable {
+record BenchBroker(String name, int port, Long pid, Stopper stopper) implements AutoCloseable {
 
-    Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
+    static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
 
-    /** {@code hivemq} or {@code mosquitto}. */
-    String name();
+    /** How a broker is stopped. */
+    @FunctionalInterface
+    interface Stopper {
+        void stop() throws Exception;
+    }
 
-    String url();
-
-    /** The broker's process when it runs as one, or null when it runs in this JVM. */
-    Long pid();
+    String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
 
     @Override
-    void close();
+    public void close() {
+        try {
+            stopper.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException(name + " did not stop", e);
+        }
+    }
 
     static boolean mosquittoInstalled() {
         return Files.isExecutable(MOSQUITTO);
     }
 
-    /** @param hiveMqPollBatch diagnostic: HiveMQ's internal poll batch size, or null for its own (50) */
+    /**
+     * @param hiveMqPollBatch diagnostic: HiveMQ's internal poll batch size, or null for its own (50); for the HiveMQ
+     *                        in this JVM only
+     */
     static BenchBroker start(String name, Path folder, Integer hiveMqPollBatch) throws IOException,
             InterruptedException {
         if (hiveMqPollBatch != null) {
             InternalConfigurations.PUBLISH_POLL_BATCH_SIZE = hiveMqPollBatch;
         }
         return switch (name) {
-            case "hivemq" -> hiveMq(Files.createDirectories(folder.resolve("hivemq")));
+            case "hivemq" -> hiveMq(name, folder.resolve("hivemq"), false);
+            case "hivemq-process" -> hiveMq(name, folder.resolve("hivemq-process"), true);
             case "mosquitto" -> mosquitto(Files.createDirectories(folder.resolve("mosquitto")));
-            default -> throw new IllegalArgumentException("unknown broker " + name + ": hivemq or mosquitto");
+            default -> throw new IllegalArgumentException("unknown broker " + name
+                    + ": hivemq, hivemq-process or mosquitto");
         };
     }
 
-    private static BenchBroker hiveMq(Path folder) throws IOException {
-        int port = freePort();
-        Path conf = Files.createDirectories(folder.resolve("conf"));
-        Files.writeString(conf.resolve("config.xml"), """
-                <?xml version="1.0"?>
-                <hivemq>
-                    <listeners>
-                        <tcp-listener>
-                            <port>%d</port>
-                            <bind-address>127.0.0.1</bind-address>
-                        </tcp-listener>
-                    </listeners>
-                    <persistence>
-                        <mode>file</mode>
-                    </persistence>
-                    <anonymous-usage-statistics>
-                        <enabled>false</enabled>
-                    </anonymous-usage-statistics>
-                </hivemq>
-                """.formatted(port), StandardCharsets.UTF_8);
-        EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
-                .withConfigurationFolder(conf)
-                .withDataFolder(Files.createDirectories(folder.resolve("data")))
-                .withExtensionsFolder(Files.createDirectories(folder.resolve("extensions")))
-                .withoutLoggingBootstrap()
-                .build();
-        hivemq.start().join();
-        return new BenchBroker() {
-            public String name() {
-                return "hivemq";
-            }
-
-            public String url() {
-                return "tcp://127.0.0.1:" + port;
-            }
-
-            public Long pid() {
-                return null;
-            }
-
-            public void close() {
-                try {
-                    hivemq.stop().get(20, TimeUnit.SECONDS);
-                    hivemq.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException("HiveMQ did not stop", e);
-                }
-            }
-        };
+    /**
+     * HiveMQ as PortOps embeds it (terminal-app's {@link MqttBroker}), in this JVM or, as the launcher runs it by
+     * default, in a JVM of its own.
+     */
+    private static BenchBroker hiveMq(String name, Path folder, boolean ownProcess) throws IOException,
+            InterruptedException {
+        MqttBroker broker = MqttBroker.startEmbedded(folder, 0, ownProcess);
+        return new BenchBroker(name, broker.url().port(), ownProcess ? broker.process().pid() : null, broker::close);
     }
 
     private static BenchBroker mosquitto(Path folder) throws IOException, InterruptedException {
@@ -114,30 +89,12 @@ interface BenchBroker extends AutoCloseable {
             throw new IOException("mosquitto did not listen on 127.0.0.1:" + port + "; see " + folder
                     .resolve("mosquitto.log"));
         }
-        return new BenchBroker() {
-            public String name() {
-                return "mosquitto";
+        return new BenchBroker("mosquitto", port, process.pid(), () -> {
+            process.destroy();
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
             }
-
-            public String url() {
-                return "tcp://127.0.0.1:" + port;
-            }
-
-            public Long pid() {
-                return process.pid();
-            }
-
-            public void close() {
-                process.destroy();
-                try {
-                    if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                        process.destroyForcibly();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
+        });
     }
 
     private static int freePort() throws IOException {

@@ -36,8 +36,9 @@ import picocli.CommandLine.Option;
                 + "vs a bare subscriber, history vs COPY.")
 public final class IngestBench implements Callable<Integer> {
 
-    @Option(names = "--broker", description = "hivemq, mosquitto or both (default: both when /usr/sbin/mosquitto "
-            + "exists, else hivemq)")
+    @Option(names = "--broker", description = "hivemq-process (HiveMQ in a JVM of its own, as the launcher runs "
+            + "it), hivemq (HiveMQ in this JVM), mosquitto, both (hivemq-process and mosquitto) or a comma-separated "
+            + "list, run in that order (default: both when /usr/sbin/mosquitto exists, else hivemq-process)")
     String broker;
 
     @Option(names = "--seconds", defaultValue = "20", description = "measured seconds per step and phase (default ${DEFAULT-VALUE})")
@@ -143,12 +144,18 @@ public final class IngestBench implements Callable<Integer> {
     }
 
     private List<String> brokers() {
-        String chosen = broker != null ? broker : BenchBroker.mosquittoInstalled() ? "both" : "hivemq";
-        return switch (chosen) {
-            case "both" -> List.of("hivemq", "mosquitto");
-            case "hivemq", "mosquitto" -> List.of(chosen);
-            default -> throw new IllegalArgumentException("--broker must be hivemq, mosquitto or both, was " + chosen);
-        };
+        String chosen = broker != null ? broker : BenchBroker.mosquittoInstalled() ? "both" : "hivemq-process";
+        if (chosen.equals("both")) {
+            return List.of("hivemq-process", "mosquitto");
+        }
+        List<String> names = List.of(chosen.split(","));
+        for (String name : names) {
+            if (!List.of("hivemq", "hivemq-process", "mosquitto").contains(name)) {
+                throw new IllegalArgumentException("--broker takes hivemq, hivemq-process, mosquitto, both or a "
+                        + "comma-separated list of the first three; '" + name + "' is none of them");
+            }
+        }
+        return names;
     }
 
     private static int machinesFor(int rate) {
@@ -335,7 +342,11 @@ public final class IngestBench implements Callable<Integer> {
             stageTable.print(System.out);
             System.out.println("CPU, microseconds per reading (ingest: per accepted reading over the measured window; "
                     + "bare: per reading the bare client received over its window; broker: "
-                    + (result.broker().equals("mosquitto") ? "the mosquitto process" : "HiveMQ, the JVM's other threads")
+                    + switch (result.broker()) {
+                        case "mosquitto" -> "the mosquitto process";
+                        case "hivemq-process" -> "HiveMQ's own JVM";
+                        default -> "HiveMQ, the JVM's other threads";
+                    }
                     + "):");
             cpuTable.print(System.out);
             brokersJson.add(brokerJson(result).put("steps", stepsJson));

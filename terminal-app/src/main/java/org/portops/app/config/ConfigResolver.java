@@ -113,6 +113,7 @@ public final class ConfigResolver {
         Integer pgPort = parser.parse(Setting.PG_PORT, ConfigResolver::number);
         MqttUrl mqttUrl = parser.parseOptional(Setting.MQTT_URL, MqttUrl::parse);
         Integer mqttPort = parser.parse(Setting.MQTT_PORT, ConfigResolver::number);
+        Boolean mqttBrokerProcess = parser.parse(Setting.MQTT_BROKER_PROCESS, ConfigResolver::bool);
         Integer hzPort = parser.parse(Setting.HZ_PORT, ConfigResolver::number);
         List<String> hzMembers = Arrays.stream(parser.text(Setting.HZ_MEMBERS).split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -132,7 +133,7 @@ public final class ConfigResolver {
         }
         try {
             return new PortOpsConfig(httpHost, httpPort, dataDir, postgresUrl, pgUser, pgPassword, pgPort, mqttUrl,
-                    mqttPort, hzPort, hzMembers, clusterName, layout, logFormat,
+                    mqttPort, mqttBrokerProcess, hzPort, hzMembers, clusterName, layout, logFormat,
                     new PortOpsConfig.IngestSettings(skewWindow, offlineTimeout, retention),
                     new PortOpsConfig.SimulationSettings(speedUp, rate, machines, mode, visualization));
         } catch (ConfigException e) {
@@ -148,6 +149,14 @@ public final class ConfigResolver {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("must be a whole number, was '" + text + "'", e);
         }
+    }
+
+    private static boolean bool(String text) {
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be true or false, was '" + text + "'");
+        };
     }
 
     private static double decimal(String text) {

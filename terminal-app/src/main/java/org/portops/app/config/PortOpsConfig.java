@@ -24,6 +24,7 @@ import org.portops.sim.engine.OperatingMode;
  * @param pgPort      port of the embedded PostgreSQL, 0 = any free port
  * @param mqttUrl     external MQTT broker; null = start the embedded broker
  * @param mqttPort    port of the embedded MQTT broker, 0 = any free port
+ * @param mqttBrokerProcess the embedded MQTT broker runs in a JVM of its own (else in PortOps's)
  * @param hzPort      port of this Hazelcast member
  * @param hzMembers   other Hazelcast members ({@code host} or {@code host:port}); empty = a single member
  * @param clusterName Hazelcast cluster name
@@ -33,7 +34,8 @@ import org.portops.sim.engine.OperatingMode;
  * @param simulation  the simulated terminal of {@code demo}
  */
 public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, PostgresUrl postgresUrl, String pgUser,
-                            String pgPassword, int pgPort, MqttUrl mqttUrl, int mqttPort, int hzPort,
+                            String pgPassword, int pgPort, MqttUrl mqttUrl, int mqttPort,
+                            boolean mqttBrokerProcess, int hzPort,
                             List<String> hzMembers, String clusterName, Path layoutFile, LogFormat logFormat,
                             IngestSettings ingest, SimulationSettings simulation) {
 
@@ -127,7 +129,8 @@ public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, Postgre
         return "http=" + httpHost + ":" + httpPort
                 + " data=" + dataDir
                 + " postgres=" + (embeddedPostgres() ? "embedded:" + pgPort : postgresUrl + " user=" + pgUser)
-                + " mqtt=" + (embeddedBroker() ? "embedded:" + mqttPort : mqttUrl)
+                + " mqtt=" + (embeddedBroker() ? "embedded:" + mqttPort + (mqttBrokerProcess ? "(own JVM)" : "")
+                : mqttUrl)
                 + " hazelcast=" + clusterName + "@" + hzPort + (hzMembers.isEmpty() ? "" : " members=" + hzMembers)
                 + " layout=" + (layoutFile == null ? "sample" : layoutFile)
                 + " log=" + logFormat.configName()

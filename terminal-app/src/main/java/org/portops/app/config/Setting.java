@@ -33,6 +33,9 @@ public enum Setting {
             "External MQTT broker, tcp://host:1883 or ssl://host:8883; empty starts the embedded broker."),
     MQTT_PORT("mqtt.port", "PORT", "1883",
             "Port of the embedded MQTT broker, bound to 127.0.0.1; 0 picks a free port."),
+    MQTT_BROKER_PROCESS("mqtt.broker.process", "BOOLEAN", "true",
+            "Run the embedded MQTT broker in a JVM of its own, a child of PortOps's (true), or inside PortOps's JVM"
+                    + " (false); its own JVM keeps the broker's collections from stalling the ingest."),
     HZ_PORT("hz.port", "PORT", "5701",
             "First port this Hazelcast member tries; when it is taken, the next free one (up to +99)."),
     HZ_MEMBERS("hz.members", "HOST:PORT,...", "",

@@ -1,12 +1,18 @@
 package org.portops.app.infra;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,49 +20,148 @@ import org.portops.app.config.MqttUrl;
 import org.portops.app.config.PortOpsConfig;
 
 /**
- * The MQTT broker the equipment talks to: HiveMQ Community Edition embedded in the launcher
- * (MQTT 5 and 3.1.1, bound to 127.0.0.1, sessions and retained messages kept under the data
- * directory), or an external broker that PortOps only connects to.
+ * The MQTT broker the equipment talks to: HiveMQ Community Edition embedded in PortOps (MQTT 5 and 3.1.1, bound to
+ * 127.0.0.1, sessions and retained messages kept under the data directory), or an external broker that PortOps only
+ * connects to.
+ *
+ * <p>The embedded broker runs in a JVM of its own by default, a child of PortOps's started from the same class path
+ * ({@link EmbeddedBrokerMain}): HiveMQ's threads, allocation and garbage collections then no longer share a heap and
+ * safepoints with the ingest, which in one JVM on two cores stalled the ingest's event loop behind the broker's
+ * collections (see docs/benchmarks.md, "bench ingest"). The child stops when PortOps closes its standard input, and
+ * also when PortOps dies, since its standard input then closes too. {@code mqtt.broker.process=false} runs HiveMQ
+ * inside PortOps's JVM instead.
  */
 public final class MqttBroker implements AutoCloseable {
 
-    private static final long START_TIMEOUT_SECONDS = 45;
+    private static final long START_TIMEOUT_SECONDS = 60;
     private static final long STOP_TIMEOUT_SECONDS = 20;
+    /** JVM options of PortOps's own that must not reach the broker's JVM (a debugger or agent port is taken). */
+    private static final List<String> NOT_INHERITED = List.of("-agentlib", "-agentpath", "-javaagent", "-Xrunjdwp",
+            "-Xdebug");
 
     private final MqttUrl url;
-    private final EmbeddedHiveMQ embedded;
+    private final EmbeddedHiveMQ inProcess;
+    private final Process process;
     private final Path directory;
 
-    private MqttBroker(MqttUrl url, EmbeddedHiveMQ embedded, Path directory) {
+    private MqttBroker(MqttUrl url, EmbeddedHiveMQ inProcess, Process process, Path directory) {
         this.url = url;
-        this.embedded = embedded;
+        this.inProcess = inProcess;
+        this.process = process;
         this.directory = directory;
     }
 
     /** Starts the embedded broker, or names the external one, as the configuration says. */
     public static MqttBroker start(PortOpsConfig config) throws IOException, InterruptedException {
         if (!config.embeddedBroker()) {
-            return new MqttBroker(config.mqttUrl(), null, null);
+            return new MqttBroker(config.mqttUrl(), null, null, null);
         }
-        Path directory = config.dataDir().resolve("mqtt");
-        int port = config.mqttPort() == 0 ? freeLoopbackPort() : config.mqttPort();
+        return startEmbedded(config.dataDir().resolve("mqtt"), config.mqttPort(), config.mqttBrokerProcess());
+    }
+
+    /**
+     * Starts HiveMQ on 127.0.0.1 with its files under {@code directory}.
+     *
+     * @param port        0 = any free port
+     * @param ownProcess  in a JVM of its own (true) or in this one
+     */
+    public static MqttBroker startEmbedded(Path directory, int port, boolean ownProcess) throws IOException,
+            InterruptedException {
+        if (ownProcess) {
+            // The broker's JVM picks a free port itself, right before binding it: picked here, the port could be
+            // handed to an outgoing connection while that JVM starts.
+            Started started = startProcess(directory, port);
+            return new MqttBroker(new MqttUrl("127.0.0.1", started.port(), false), null, started.process(),
+                    directory);
+        }
+        int chosen = port == 0 ? freeLoopbackPort() : port;
+        MqttUrl url = new MqttUrl("127.0.0.1", chosen, false);
+        EmbeddedHiveMQ hivemq = build(directory, chosen);
+        try {
+            hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            closeQuietly(hivemq);
+            throw new IOException("the embedded MQTT broker did not start on 127.0.0.1:" + chosen
+                    + " (is the port taken? set mqtt.port)", e.getCause() == null ? e : e.getCause());
+        }
+        return new MqttBroker(url, hivemq, null, directory);
+    }
+
+    /** HiveMQ configured for {@code port}, its files under {@code directory}; not started. */
+    static EmbeddedHiveMQ build(Path directory, int port) throws IOException {
         Path conf = Files.createDirectories(directory.resolve("conf"));
         Files.writeString(conf.resolve("config.xml"), configXml(port), StandardCharsets.UTF_8);
-        EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
+        return EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(conf)
                 .withDataFolder(Files.createDirectories(directory.resolve("data")))
                 .withExtensionsFolder(Files.createDirectories(directory.resolve("extensions")))
                 // HiveMQ would otherwise replace the launcher's logback configuration with its own
                 .withoutLoggingBootstrap()
                 .build();
-        try {
-            hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            closeQuietly(hivemq);
-            throw new IOException("the embedded MQTT broker did not start on 127.0.0.1:" + port
-                    + " (is the port taken? set mqtt.port)", e.getCause() == null ? e : e.getCause());
+    }
+
+    /** The broker's JVM and the port it listens on. */
+    private record Started(Process process, int port) {
+    }
+
+    private static Started startProcess(Path directory, int port) throws IOException, InterruptedException {
+        if (port != 0) {
+            requireFree(port);
         }
-        return new MqttBroker(new MqttUrl("127.0.0.1", port, false), hivemq, directory);
+        Files.createDirectories(directory);
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (NOT_INHERITED.stream().noneMatch(option::startsWith)) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), EmbeddedBrokerMain.class.getName(),
+                directory.toString(), String.valueOf(port)));
+        Path log = directory.resolve("broker.log");
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        // The child says READY on its standard output once HiveMQ listens, or ends.
+        CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
+                        .readLine();
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        String line;
+        try {
+            line = firstLine.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            line = null;
+        }
+        if (line == null || !line.startsWith(EmbeddedBrokerMain.READY + " ")) {
+            process.destroyForcibly();
+            throw new IOException("the embedded MQTT broker's JVM did not start on 127.0.0.1:"
+                    + (port == 0 ? "(any free port)" : port)
+                    + (process.isAlive() ? " within " + START_TIMEOUT_SECONDS + " s" : "") + "; its log: " + log);
+        }
+        return new Started(process, Integer.parseInt(line.substring(EmbeddedBrokerMain.READY.length() + 1)));
+    }
+
+    /**
+     * Refuses a port something else listens on, after giving a broker of an earlier PortOps that was killed the time
+     * it takes to notice and stop.
+     */
+    private static void requireFree(int port) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_TIMEOUT_SECONDS);
+        while (true) {
+            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("127.0.0.1:" + port + " is taken, so the embedded MQTT broker cannot "
+                            + "listen there (set mqtt.port, 0 for any free port)", e);
+                }
+                Thread.sleep(250);
+            }
+        }
     }
 
     /**
@@ -84,7 +189,7 @@ public final class MqttBroker implements AutoCloseable {
                 """.formatted(port);
     }
 
-    private static int freeLoopbackPort() throws IOException {
+    static int freeLoopbackPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
@@ -96,34 +201,62 @@ public final class MqttBroker implements AutoCloseable {
     }
 
     public boolean embedded() {
-        return embedded != null;
+        return inProcess != null || process != null;
+    }
+
+    /** The broker's own process, when it runs in one. */
+    public ProcessHandle process() {
+        return process == null ? null : process.toHandle();
     }
 
     /** One line for the log. */
     public String describe() {
-        return embedded() ? "embedded MQTT broker (HiveMQ CE) on " + url + ", data in " + directory
+        if (process != null) {
+            return "embedded MQTT broker (HiveMQ CE, its own JVM, pid " + process.pid() + ") on " + url + ", data in "
+                    + directory;
+        }
+        return embedded() ? "embedded MQTT broker (HiveMQ CE, in this JVM) on " + url + ", data in " + directory
                 : "external MQTT broker " + url;
     }
 
     /** Stops the embedded broker, which writes its sessions and retained messages to disk first. */
     @Override
     public void close() throws IOException {
-        if (embedded == null) {
+        if (process != null) {
+            stopProcess();
+            return;
+        }
+        if (inProcess == null) {
             return;
         }
         try {
-            embedded.stop().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            inProcess.stop().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while stopping the embedded MQTT broker", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IOException("the embedded MQTT broker did not stop cleanly", e);
         } finally {
-            closeQuietly(embedded);
+            closeQuietly(inProcess);
         }
     }
 
-    private static void closeQuietly(EmbeddedHiveMQ hivemq) {
+    private void stopProcess() throws IOException {
+        try {
+            process.getOutputStream().close();
+            if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("the embedded MQTT broker's JVM did not stop within " + STOP_TIMEOUT_SECONDS
+                        + " s and was killed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IOException("interrupted while stopping the embedded MQTT broker", e);
+        }
+    }
+
+    static void closeQuietly(EmbeddedHiveMQ hivemq) {
         try {
             hivemq.close();
         } catch (Exception suppressed) {

@@ -28,6 +28,7 @@ class ConfigResolverTest {
         assertThat(config.embeddedPostgres()).isTrue();
         assertThat(config.embeddedBroker()).isTrue();
         assertThat(config.mqttPort()).isEqualTo(1883);
+        assertThat(config.mqttBrokerProcess()).as("the embedded broker in a JVM of its own").isTrue();
         assertThat(config.hzPort()).isEqualTo(5701);
         assertThat(config.hzMembers()).isEmpty();
         assertThat(config.clusterName()).isEqualTo("portops");
@@ -63,6 +64,16 @@ class ConfigResolverTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("sim.visualization.rate (from --sim-visualization-rate): must be 0 (none) or "
                         + "1..10, was 0.5");
+    }
+
+    @Test
+    void theEmbeddedBrokerRunsInPortOpsJvmOnlyWhenToldAndTheSettingIsTrueOrFalse() {
+        assertThat(ConfigResolver.resolve(Map.of(Setting.MQTT_BROKER_PROCESS, "false"), Map.of())
+                .mqttBrokerProcess()).isFalse();
+        assertThatThrownBy(() -> ConfigResolver.resolve(Map.of(Setting.MQTT_BROKER_PROCESS, "yes"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("mqtt.broker.process (from --mqtt-broker-process): must be true or false, "
+                        + "was 'yes'");
     }
 
     @Test

@@ -1,0 +1,52 @@
+package org.portops.app.infra;
+
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The embedded MQTT broker's own JVM, started by {@link MqttBroker}: HiveMQ on 127.0.0.1 and the port given, its
+ * files under the directory given. It runs until its standard input closes, which PortOps does to stop it and which
+ * happens by itself when PortOps's JVM ends in any way, so the broker never outlives PortOps. Its standard output
+ * carries one line, {@link #READY} and the port, once HiveMQ listens; everything it logs goes to standard error.
+ */
+public final class EmbeddedBrokerMain {
+
+    /** The word that tells PortOps the broker listens, followed by a space and the port. */
+    static final String READY = "READY";
+    private static final long START_TIMEOUT_SECONDS = 60;
+    private static final long STOP_TIMEOUT_SECONDS = 20;
+
+    private EmbeddedBrokerMain() {
+    }
+
+    /** Arguments: the broker's directory and its port (0: a free one, picked right before binding it). */
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: EmbeddedBrokerMain DIRECTORY PORT");
+            System.exit(2);
+        }
+        PrintStream toPortOps = System.out;
+        System.setOut(System.err);
+        int requested = Integer.parseInt(args[1]);
+        int port = requested == 0 ? MqttBroker.freeLoopbackPort() : requested;
+        EmbeddedHiveMQ hivemq = MqttBroker.build(Path.of(args[0]), port);
+        int status = 0;
+        try {
+            hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            toPortOps.println(READY + " " + port);
+            toPortOps.flush();
+            while (System.in.read() != -1) {
+                // Nothing is sent on standard input: its end is the signal to stop.
+            }
+            hivemq.stop().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        } finally {
+            MqttBroker.closeQuietly(hivemq);
+        }
+        System.exit(status);
+    }
+}
