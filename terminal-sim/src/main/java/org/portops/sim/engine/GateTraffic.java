@@ -75,6 +75,30 @@ final class GateTraffic {
         }
     }
 
+    /**
+     * A truck PortOps ordered a box onto ({@code GATE_OUT} to {@code lane}): it drives in through an inbound lane to
+     * the yard crane and leaves through {@code lane} when that is an outbound lane, else through the first one.
+     */
+    Truck pickupTruck(GateLocation lane, Job job) {
+        int in = sim.random().nextInt(inbound.size());
+        int out = 0;
+        for (int i = 0; i < outbound.size(); i++) {
+            if (outbound.get(i).location().equals(lane)) {
+                out = i;
+            }
+        }
+        Truck truck = new Truck(lane, sim.geometry().gatePoint(in, true), sim.geometry().gatePoint(out, false), job,
+                null);
+        trucks.add(truck);
+        return truck;
+    }
+
+    /** Whether {@code lane} is one of the terminal's gate lanes. */
+    boolean hasLane(GateLocation lane) {
+        return inbound.stream().anyMatch(l -> l.location().equals(lane))
+                || outbound.stream().anyMatch(l -> l.location().equals(lane));
+    }
+
     void stepTrucks(double dt) {
         trucks.forEach(t -> t.step(dt, sim));
         trucks.removeIf(Truck::gone);

@@ -210,11 +210,19 @@ final class Operations {
      */
     void startDirected(Job job) {
         reserve(job);
-        if (job.carrier == null) {
-            queueAtYardCrane(job);
-        } else if (job.carrier instanceof SimTractor tractor && tractor.take(job)) {
-            begin(job);
+        switch (job.carrier) {
+            case null -> queueAtYardCrane(job);
+            case SimTractor tractor -> {
+                if (tractor.take(job)) {
+                    begin(job);
+                }
+            }
+            case Truck truck -> queueAtYardCrane(job);
         }
+    }
+
+    GateTraffic gate() {
+        return gate;
     }
 
     /** The job's tractor has taken it up: the cranes queue it (a load joins the quay crane once on the tractor). */

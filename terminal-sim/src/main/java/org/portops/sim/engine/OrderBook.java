@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * PortOps's orders on the simulated machines. Each order is checked as it arrives and refused at once
  * ({@code instructionRejected} with an {@link OrderRejection} code) when the machine cannot do its part. The orders
  * of one work instruction are gathered until every machine its move needs has its own (a discharge or load: a quay
- * crane, a tractor and a yard crane; a yard shift: the yard crane of both slots); then each machine reports
+ * crane, a tractor and a yard crane; a yard shift: the yard crane of both slots; a gate-out: the yard crane, which
+ * lifts the box onto a road truck that comes for it through the gate); then each machine reports
  * {@code instructionAccepted} and the move runs with the machines' own motion. Each machine reports its steps as
  * {@code instructionProgress} ({@code PICKED}, {@code HANDED_OVER}; a tractor {@code LOADED}, {@code DELIVERED});
  * the machine that sets the box down at the order's {@code to} reports {@code instructionCompleted}.
@@ -205,6 +206,9 @@ final class OrderBook {
         Job job = job(order, held.container);
         job.directed = true;
         job.yardCrane = (SimYardCrane) held.machines.get(Role.YARD);
+        if (order.to() instanceof GateLocation lane) {
+            job.carrier = operations.gate().pickupTruck(lane, job);
+        }
         if (held.machines.get(Role.QUAY) instanceof SimQuayCrane quayCrane) {
             VesselLocation vessel = (VesselLocation) (job.fromYard() ? job.to : job.from);
             job.quayCrane = quayCrane;
@@ -233,7 +237,8 @@ final class OrderBook {
         List<Role> roles = roles(order.from(), order.to());
         if (roles.isEmpty()) {
             return Optional.of(OrderRejection.UNSUPPORTED_MOVE.because(order.from() + " -> " + order.to()
-                    + ": the simulated machines move vessel -> yard, yard -> vessel and yard -> yard"));
+                    + ": the simulated machines move vessel -> yard, yard -> vessel, yard -> yard and yard -> gate"
+                    + " (a gate-in needs the truck's arrival at the gate, which the simulated gate does not report)"));
         }
         if (!kindFits(order)) {
             return Optional.of(OrderRejection.KIND_MISMATCH.because(order.kind() + " cannot go " + order.from()
@@ -322,7 +327,9 @@ final class OrderBook {
             case VesselLocation vessel -> operations.vessels().at(vessel)
                     .map(taken -> OrderRejection.DESTINATION_BLOCKED.because(vessel + " holds " + taken));
             case EquipmentLocation machine -> Optional.empty();
-            case GateLocation gate -> Optional.empty();
+            case GateLocation gate -> operations.gate().hasLane(gate) ? Optional.empty()
+                    : Optional.of(OrderRejection.DESTINATION_BLOCKED.because(gate + " is not a gate lane of the "
+                    + "terminal"));
         };
     }
 
@@ -344,7 +351,7 @@ final class OrderBook {
         if (from instanceof YardLocation && to instanceof VesselLocation) {
             return List.of(Role.YARD, Role.CARRY, Role.QUAY);
         }
-        if (from instanceof YardLocation && to instanceof YardLocation) {
+        if (from instanceof YardLocation && (to instanceof YardLocation || to instanceof GateLocation)) {
             return List.of(Role.YARD);
         }
         return List.of();
@@ -355,7 +362,8 @@ final class OrderBook {
             case DISCHARGE -> order.from() instanceof VesselLocation;
             case LOAD -> order.to() instanceof VesselLocation;
             case YARD_SHIFT, REHANDLE -> order.from() instanceof YardLocation && order.to() instanceof YardLocation;
-            case GATE_IN, GATE_OUT -> false;
+            case GATE_OUT -> order.from() instanceof YardLocation && order.to() instanceof GateLocation;
+            case GATE_IN -> false;
         };
     }
 

@@ -209,6 +209,30 @@ class OrderExecutionTest {
     }
 
     @Test
+    void gateOutLiftsTheBoxOntoATruckThatComesForItAndLeaves() {
+        SimEngine engine = engine(OperatingMode.DIRECTED);
+        Shift candidate = shiftCandidate(engine);
+        ContainerNumber box = candidate.box().container().number();
+        YardLocation from = new YardLocation(candidate.box().slot());
+        GateLocation lane = new GateLocation("OUT-2");
+
+        engine.order(order(candidate.crane(), "WI-OUT", box, MoveKind.GATE_OUT, from, lane, engine.now()));
+        runUntil(engine, Duration.ofMinutes(20), () -> completed("WI-OUT"));
+
+        String crane = candidate.crane().value();
+        assertThat(story("WI-OUT", box)).containsExactly(
+                crane + " accepted",
+                crane + " locked at " + from,
+                crane + " progress PICKED",
+                crane + " unlocked at " + lane,
+                crane + " completed");
+        assertThat(engine.yard().find(box)).as("gone from the yard").isEmpty();
+        assertThat(engine.whereIs(box)).isEmpty();
+        assertThat(YardInvariants.violations(engine.yard().layout(), engine.yard().containers())).isEmpty();
+        assertThat(rejections()).isEmpty();
+    }
+
+    @Test
     void dischargeRunsThroughQuayCraneTractorAndYardCrane() {
         SimEngine engine = engine(OperatingMode.DIRECTED);
         Map.Entry<VesselLocation, ContainerNumber> aboard = engine.onBoardAlongside().entrySet().iterator().next();
@@ -292,8 +316,9 @@ class OrderExecutionTest {
                 new YardLocation(buried.slot()), to, now));
         engine.order(order(qc, "WI-4", box, MoveKind.YARD_SHIFT, from, to, now));
         engine.order(order(rtg, "WI-5", box, MoveKind.DISCHARGE, from, to, now));
-        engine.order(order(rtg, "WI-6", box, MoveKind.GATE_OUT, from, new GateLocation("OUT-1"), now));
+        engine.order(order(rtg, "WI-6", box, MoveKind.GATE_IN, new GateLocation("IN-1"), to, now));
         engine.order(order(rtg, "WI-7", box, MoveKind.YARD_SHIFT, from, new YardLocation(floating), now));
+        engine.order(order(rtg, "WI-8", box, MoveKind.GATE_OUT, from, new GateLocation("OUT-9"), now));
         engine.advance(Duration.ofSeconds(1));
 
         assertThat(rejections()).containsExactly(
@@ -303,7 +328,8 @@ class OrderExecutionTest {
                 qc + " WI-4 UNREACHABLE",
                 rtg + " WI-5 KIND_MISMATCH",
                 rtg + " WI-6 UNSUPPORTED_MOVE",
-                rtg + " WI-7 DESTINATION_BLOCKED");
+                rtg + " WI-7 DESTINATION_BLOCKED",
+                rtg + " WI-8 DESTINATION_BLOCKED");
         assertThat(sink.events()).noneMatch(e -> e.event() instanceof SpreaderLocked
                 || e.event() instanceof InstructionAccepted);
         assertThat(engine.whereIs(box)).contains(from);
