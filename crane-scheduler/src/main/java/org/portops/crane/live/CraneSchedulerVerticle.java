@@ -3,6 +3,7 @@ package org.portops.crane.live;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.Message;
@@ -24,6 +25,7 @@ import org.portops.model.event.EquipmentUpdated;
 import org.portops.model.event.VesselCallChanged;
 import org.portops.model.event.WorkInstructionChanged;
 import org.portops.model.event.YardEvent;
+import org.portops.model.vessel.VesselCall;
 import org.portops.model.vessel.VesselCallId;
 import org.portops.model.work.WorkInstruction;
 import org.portops.model.work.WorkInstructionId;
@@ -33,10 +35,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -290,10 +294,14 @@ public final class CraneSchedulerVerticle extends VerticleBase {
      * queue so a burst of changes is planned in order and a call is never started twice.
      */
     private void onVesselCall(VesselCallChanged changed) {
-        VesselCallId id = changed.call().id();
+        planCall(changed.call(), changed.at());
+    }
+
+    private Future<ReplanOutcome> planCall(VesselCall call, Instant at) {
+        VesselCallId id = call.id();
         long received = System.nanoTime();
-        inOrder(id, () -> workSource.workOf(changed.call()).compose(work -> schedulers.containsKey(work.call())
-                ? replan(work.call(), new LiveEvent.CallChanged(work, changed.at()), received)
+        return inOrder(id, () -> workSource.workOf(call).compose(work -> schedulers.containsKey(work.call())
+                ? replan(work.call(), new LiveEvent.CallChanged(work, at), received)
                 : firstPlan(work, received))).onFailure(e -> {
             if (e instanceof IllegalArgumentException) {
                 LOG.warn("vessel call {} has no crane work the scheduler can plan: {}", id, e.getMessage());
@@ -301,6 +309,26 @@ public final class CraneSchedulerVerticle extends VerticleBase {
                 LOG.error("vessel call {}: planning its crane work failed", id, e);
             }
         });
+    }
+
+    /**
+     * Plans every berthed vessel call of live state that has no plan yet — at start-up, the calls that were alongside
+     * before the scheduler ran (later calls arrive as {@code yard.vesselcall.changed}). Completes with the calls whose
+     * first plan was published, once every one is planned or found to have nothing the scheduler can plan (logged).
+     */
+    public Future<List<VesselCallId>> planBerthedCalls() {
+        Promise<List<VesselCallId>> planned = Promise.promise();
+        context.runOnContext(v -> yard.reader().vesselCalls().compose(calls -> {
+            List<Future<VesselCallId>> plans = calls.stream()
+                    .filter(call -> call.berth() != null && !schedulers.containsKey(call.id()))
+                    .map(call -> planCall(call, clock.instant())
+                            .map(outcome -> outcome instanceof Published ? call.id() : null)
+                            .otherwise((VesselCallId) null))
+                    .toList();
+            return Future.join(plans).map(all -> plans.stream().map(Future::result)
+                    .filter(Objects::nonNull).toList());
+        }).onComplete(planned));
+        return planned.future();
     }
 
     private void onOverride(Message<JsonObject> message) {
