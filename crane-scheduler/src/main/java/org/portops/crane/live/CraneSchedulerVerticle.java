@@ -14,6 +14,7 @@ import org.portops.crane.dispatch.PublishedPlan;
 import org.portops.crane.dispatch.mapping.CraneWorkQueue;
 import org.portops.crane.dispatch.mapping.TransportRound;
 import org.portops.crane.journal.DecisionJournal;
+import org.portops.crane.journal.JournaledPlan;
 import org.portops.crane.live.ReplanOutcome.Published;
 import org.portops.crane.live.ReplanOutcome.Refused;
 import org.portops.model.equipment.EquipmentId;
@@ -65,6 +66,8 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     private final Map<VesselCallId, CraneScheduler> schedulers = new HashMap<>();
     private final Map<VesselCallId, Future<?>> queues = new HashMap<>();
     private final Map<WorkInstructionId, VesselCallId> callOf = new HashMap<>();
+    /** Per machine heard of, whether it was last out of service (faulted, offline, reporting faults). */
+    private final Map<EquipmentId, Boolean> outOfService = new HashMap<>();
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private final TransportRound transport;
     private final Map<VesselCallId, List<CraneWorkQueue>> transportQueues = new HashMap<>();
@@ -201,39 +204,65 @@ public final class CraneSchedulerVerticle extends VerticleBase {
                             .onFailure(e -> LOG.error("decision journal: plan {} v{} not written: {}", call,
                                     published.plan().version(), e.toString()));
                     return outcome;
-                }).compose(planned -> dispatch(call, published, received).map(outcome));
+                }).compose(planned -> {
+                    transportQueues.put(call, TransportQueues.of(published.plan(), schedulers.get(call).work()));
+                    JournaledPlan.Trigger trigger = new JournaledPlan.Trigger("CRANE_PLAN", "crane plan v"
+                            + published.plan().version() + " of " + call + " after " + published.event().describe());
+                    return dispatch(trigger, received).map(outcome);
+                });
             }
         };
     }
 
     /**
-     * Runs a transport round after a call's plan is published, with the current queues of every call (vehicles are
-     * pooled across cranes and calls). Rounds never overlap: each starts from the last one's plan. A round that
-     * fails (no vehicle, live state unreadable) is logged; the crane plan stands.
+     * Runs a transport round — after a call's plan is published, or for a stalled vehicle — with the current queues
+     * of every call (vehicles are pooled across cranes and calls). Rounds never overlap: each starts from the last
+     * one's plan. Each published round is journaled behind (its decisions' score analysis on the journal worker). A
+     * round that fails (no vehicle, live state unreadable) is logged and completes with null; the crane plan stands.
      */
-    private Future<Void> dispatch(VesselCallId call, Published published, long received) {
+    private Future<TransportRound.Outcome> dispatch(JournaledPlan.Trigger trigger, long received) {
         if (transport == null) {
             return Future.succeededFuture();
         }
-        transportQueues.put(call, TransportQueues.of(published.plan(), schedulers.get(call).work()));
-        Future<Void> round = transportChain.transform(ignored -> {
+        Future<TransportRound.Outcome> round = transportChain.transform(ignored -> {
             List<CraneWorkQueue> queues = transportQueues.values().stream().flatMap(List::stream).toList();
             return transport.run(queues, lastDispatch).map(outcome -> {
                 lastDispatch = outcome.published();
                 dispatchLatency.record(System.nanoTime() - received, TimeUnit.NANOSECONDS);
                 if (!outcome.report().refused().isEmpty()) {
-                    LOG.warn("transport round after {} v{}: live state refused {} updates, first: {}", call,
-                            published.plan().version(), outcome.report().refused().size(),
-                            outcome.report().refused().getFirst());
+                    LOG.warn("transport round ({}): live state refused {} updates, first: {}", trigger.description(),
+                            outcome.report().refused().size(), outcome.report().refused().getFirst());
                 }
-                return (Void) null;
+                journalRound(trigger, outcome);
+                return outcome;
             }).recover(e -> {
-                LOG.warn("transport round after {} v{} failed: {}", call, published.plan().version(), e.toString());
+                LOG.warn("transport round ({}) failed: {}", trigger.description(), e.toString());
                 return Future.succeededFuture();
             });
         });
         transportChain = round;
         return round;
+    }
+
+    private void journalRound(JournaledPlan.Trigger trigger, TransportRound.Outcome outcome) {
+        Instant at = clock.instant();
+        journalWorker.executeBlocking(() -> JournalMapping.round(trigger, outcome, transport.decisions(outcome), at))
+                .compose(journal::append)
+                .onFailure(e -> LOG.error("decision journal: transport round ({}) not written: {}",
+                        trigger.description(), e.toString()));
+    }
+
+    /**
+     * A vehicle stalled (faulted, went offline, reports fault codes): a transport round re-plans at once, giving the
+     * work it was dispatched but had not started to other vehicles. Completes with the round's outcome, or null
+     * without transport dispatch or when the round failed (logged).
+     */
+    public Future<TransportRound.Outcome> vehicleStalled(LiveEvent.VehicleStalled stalled) {
+        long received = System.nanoTime();
+        Promise<TransportRound.Outcome> round = Promise.promise();
+        context.runOnContext(v -> dispatch(new JournaledPlan.Trigger(stalled.kind(), stalled.describe()), received)
+                .onComplete(round));
+        return round.future();
     }
 
     private <T> Future<T> inOrder(VesselCallId call, Supplier<Future<T>> step) {
@@ -276,7 +305,19 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     }
 
     private void onEquipment(EquipmentState state) {
-        if (state.status() != EquipmentStatus.FAULT && state.status() != EquipmentStatus.OFFLINE) {
+        boolean out = state.status() == EquipmentStatus.FAULT || state.status() == EquipmentStatus.OFFLINE;
+        boolean wasOut = Boolean.TRUE.equals(outOfService.put(state.id(), out || !state.faultCodes().isEmpty()));
+        if (state.kind().isHorizontalTransport()) {
+            if ((out || !state.faultCodes().isEmpty()) && !wasOut) {
+                String reason = out ? state.status().name() : "fault " + state.faultCodes();
+                vehicleStalled(new LiveEvent.VehicleStalled(state.id(), reason, state.lastSeen()));
+            }
+            return;
+        }
+        if (!out) {
+            if (wasOut && state.faultCodes().isEmpty()) {
+                craneBack(state.id(), state.lastSeen());
+            }
             return;
         }
         EquipmentId crane = state.id();
@@ -286,6 +327,22 @@ public final class CraneSchedulerVerticle extends VerticleBase {
                 String reason = state.status() == EquipmentStatus.FAULT ? "fault " + state.faultCodes() : "offline";
                 submit(call, new LiveEvent.CraneOut(crane, reason, state.lastSeen()));
             }
+        });
+    }
+
+    /** A crane of a call, out of its plan, is in service again: it rejoins the call where it last stood. */
+    private void craneBack(EquipmentId crane, Instant at) {
+        schedulers.forEach((call, scheduler) -> {
+            LivePlan plan = scheduler.currentPlan();
+            if (plan == null || !scheduler.callCranes().contains(crane)
+                    || plan.cranes().stream().anyMatch(queue -> queue.crane().equals(crane))) {
+                return;
+            }
+            long received = System.nanoTime();
+            inOrder(call, () -> worker.executeBlocking(() -> scheduler.isOut(crane)
+                            ? scheduler.apply(new LiveEvent.CraneBack(crane, scheduler.lastBay(crane), at)) : null)
+                    .compose(outcome -> outcome == null ? Future.succeededFuture(null)
+                            : afterPlan(call, outcome, received)));
         });
     }
 
