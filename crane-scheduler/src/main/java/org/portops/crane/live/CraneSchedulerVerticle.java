@@ -42,6 +42,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -70,6 +72,8 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     private final Map<EquipmentId, Boolean> outOfService = new HashMap<>();
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private final TransportRound transport;
+    private final QuaySplit split;
+    private Future<?> splitChain = Future.succeededFuture();
     private final Map<VesselCallId, List<CraneWorkQueue>> transportQueues = new HashMap<>();
     private Future<?> transportChain = Future.succeededFuture();
     private PublishedPlan lastDispatch;
@@ -93,6 +97,18 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     public CraneSchedulerVerticle(LiveYard yard, DecisionJournal journal, CallWorkSource workSource,
                                   TransportRound transport, CraneScheduler.Settings settings, Clock clock,
                                   MeterRegistry registry) {
+        this(yard, journal, workSource, transport, null, settings, clock, registry);
+    }
+
+    /**
+     * The crane loop with transport dispatch and the crane split: whenever a vessel call arrives, changes or leaves,
+     * the {@link QuaySplit} shares the quay cranes in service among the berthed calls, and each call is planned (or
+     * re-planned) with the cranes the split gives it now; without a split a call gets its berth's share.
+     */
+    public CraneSchedulerVerticle(LiveYard yard, DecisionJournal journal, CallWorkSource workSource,
+                                  TransportRound transport, QuaySplit split, CraneScheduler.Settings settings,
+                                  Clock clock, MeterRegistry registry) {
+        this.split = split;
         this.transport = transport;
         this.yard = yard;
         this.journal = journal;
@@ -351,7 +367,11 @@ public final class CraneSchedulerVerticle extends VerticleBase {
      * queue so a burst of changes is planned in order and a call is never started twice.
      */
     private void onVesselCall(VesselCallChanged changed) {
-        planCall(changed.call(), changed.at());
+        if (split != null) {
+            rebalance(changed.at());
+        } else {
+            planCall(changed.call(), changed.at());
+        }
     }
 
     private Future<ReplanOutcome> planCall(VesselCall call, Instant at) {
@@ -375,6 +395,10 @@ public final class CraneSchedulerVerticle extends VerticleBase {
      */
     public Future<List<VesselCallId>> planBerthedCalls() {
         Promise<List<VesselCallId>> planned = Promise.promise();
+        if (split != null) {
+            context.runOnContext(v -> rebalance(clock.instant()).onComplete(planned));
+            return planned.future();
+        }
         context.runOnContext(v -> yard.reader().vesselCalls().compose(calls -> {
             List<Future<VesselCallId>> plans = calls.stream()
                     .filter(call -> call.berth() != null && !schedulers.containsKey(call.id()))
@@ -386,6 +410,69 @@ public final class CraneSchedulerVerticle extends VerticleBase {
                     .filter(Objects::nonNull).toList());
         }).onComplete(planned));
         return planned.future();
+    }
+
+    /**
+     * Shares the quay cranes among the berthed calls again (a call arrived, changed or left) and plans each call with
+     * the cranes the split gives it now: a call new to the loop gets its first plan, the others re-plan with their new
+     * cranes (a crane leaving a call gives its started work back, as a crane going out does); a call no longer
+     * berthed leaves the loop. Re-balances run one after the other; completes with the calls that have a plan.
+     */
+    private Future<List<VesselCallId>> rebalance(Instant at) {
+        Future<List<VesselCallId>> done = splitChain.transform(ignored -> Future.all(yard.reader().vesselCalls(),
+                        yard.reader().equipment())
+                .compose(read -> {
+                    List<VesselCall> berthed = read.<List<VesselCall>>resultAt(0).stream()
+                            .filter(call -> call.berth() != null).toList();
+                    Set<EquipmentId> out = read.<List<EquipmentState>>resultAt(1).stream()
+                            .filter(state -> state.status() == EquipmentStatus.FAULT
+                                    || state.status() == EquipmentStatus.OFFLINE)
+                            .map(EquipmentState::id).collect(Collectors.toSet());
+                    schedulers.keySet().stream().filter(call -> berthed.stream().noneMatch(b -> b.id().equals(call)))
+                            .toList().forEach(this::leave);
+                    List<Future<QuaySplit.CallOnQuay>> works = berthed.stream()
+                            .map(call -> workSource.workOf(call).map(work -> new QuaySplit.CallOnQuay(call, work))
+                                    .otherwise(e -> {
+                                        LOG.warn("vessel call {} has no crane work the scheduler can plan: {}",
+                                                call.id(), e.getMessage());
+                                        return null;
+                                    }))
+                            .toList();
+                    return Future.join(works).map(all -> works.stream().map(Future::result).filter(Objects::nonNull)
+                            .toList()).compose(onQuay -> vertx.executeBlocking(() -> split.split(onQuay, out), false)
+                            .compose(result -> planSplit(onQuay, result, at)));
+                }));
+        splitChain = done;
+        return done.onFailure(e -> LOG.error("crane split failed; the calls keep their cranes", e));
+    }
+
+    private Future<List<VesselCallId>> planSplit(List<QuaySplit.CallOnQuay> onQuay, QuaySplit.Result result,
+                                                 Instant at) {
+        LOG.info("crane split: {} ({})", result.cranesNow(), result.split().score());
+        List<Future<VesselCallId>> plans = new ArrayList<>();
+        for (QuaySplit.CallOnQuay call : onQuay) {
+            VesselCallId id = call.call().id();
+            List<EquipmentId> cranes = result.cranesNow().getOrDefault(id, List.of());
+            if (cranes.isEmpty()) {
+                LOG.info("crane split gives vessel call {} no crane now; its plan waits", id);
+                continue;
+            }
+            CallWork work = call.work().withCranes(cranes);
+            long received = System.nanoTime();
+            plans.add(inOrder(id, () -> schedulers.containsKey(id)
+                    ? replan(id, new LiveEvent.CallChanged(work, at), received) : firstPlan(work, received))
+                    .map(outcome -> schedulers.containsKey(id) ? id : null)
+                    .otherwise((VesselCallId) null));
+        }
+        return Future.join(plans).map(all -> plans.stream().map(Future::result).filter(Objects::nonNull).toList());
+    }
+
+    /** A call no longer berthed leaves the loop: its plan, its queues for transport and its cranes are let go. */
+    private void leave(VesselCallId call) {
+        LOG.info("vessel call {} left the quay: its crane plan ends", call);
+        schedulers.remove(call);
+        transportQueues.remove(call);
+        callOf.values().removeIf(call::equals);
     }
 
     private void onOverride(Message<JsonObject> message) {
