@@ -39,9 +39,9 @@ import java.util.function.Predicate;
 
 /**
  * {@code portops run} with {@code scheduler.enabled=true}, in-process with the embedded PostgreSQL, broker and
- * Hazelcast: the sample terminal's berthed vessel call gets crane work instructions from its bay plan in the live yard,
- * its released moves name a vehicle and a yard crane, every plan is on the event bus and in the decision journal, and
- * a machine starting a move re-plans it. No simulator runs, so nothing but the test moves.
+ * Hazelcast: the sample terminal's vessel call alongside gets cranes from the crane split and crane work instructions
+ * from its bay plan in the live yard, its released moves name a vehicle and a yard crane, every crane plan and
+ * transport round is on the event bus and in the decision journal, and a machine starting a move re-plans it. No simulator runs, so nothing but the test moves.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortOpsCraneSchedulerTest {
@@ -65,9 +65,10 @@ class PortOpsCraneSchedulerTest {
         facts = portops.vertx().eventBus().consumer(Addresses.CRANE_PLAN_PUBLISHED,
                 message -> published.add(message.body()));
         facts.completion().await(10, TimeUnit.SECONDS);
+        Instant now = Instant.now();
         List<VesselCall> alongside = portops.liveYard().reader().vesselCalls().await(10, TimeUnit.SECONDS).stream()
-                .filter(c -> c.berth() != null).toList();
-        assertThat(alongside).as("the sample terminal's berthed calls").isNotEmpty();
+                .filter(c -> c.berth() != null && c.etb().isBefore(now)).toList();
+        assertThat(alongside).as("the sample terminal's calls alongside now").isNotEmpty();
         call = alongside.getFirst();
         berthed = alongside.stream().map(VesselCall::id).toList();
     }
@@ -110,6 +111,13 @@ class PortOpsCraneSchedulerTest {
                     .extracting(entry -> entry.instruction().id().value())
                     .containsExactlyInAnyOrderElementsOf(inLiveState);
         });
+        // and the transport round after it, one decision per move it gave a vehicle
+        Set<String> withVehicle = moves().stream().filter(move -> move.assigned().stream().anyMatch(vehicles::contains))
+                .map(move -> move.id().value()).collect(Collectors.toSet());
+        eventually(() -> assertThat(portops.craneScheduling().journal()
+                .dispatchesByVesselCall(call.id(), sinceAnHourAgo(), 100_000).await(30, TimeUnit.SECONDS))
+                .extracting(entry -> entry.instruction().id().value()).containsAll(withVehicle)
+                .hasSizeGreaterThanOrEqualTo(withVehicle.size()));
     }
 
     @Test

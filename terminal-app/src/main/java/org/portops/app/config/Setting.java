@@ -60,8 +60,7 @@ public enum Setting {
     SIM_VISUALIZATION_RATE("sim.visualization.rate", "HZ", "2", true,
             "demo only: positions per simulated machine per simulated second on visualization, 1..10; 0 = none."),
     SCHEDULER_ENABLED("scheduler.enabled", "BOOLEAN", "",
-            "Whether the crane scheduler plans berthed vessel calls continuously and dispatches their moves to cranes"
-                    + " and vehicles, true or false; not set: on in demo, off in run.");
+            "true: the crane scheduler plans the berthed calls and dispatches; not set: on in demo, off in run.");
 
     private final String key;
     private final String paramLabel;

@@ -16,6 +16,7 @@ import org.portops.crane.journal.DecisionJournal;
 import org.portops.crane.live.BayPlanWorkSource;
 import org.portops.crane.live.CraneScheduler;
 import org.portops.crane.live.CraneSchedulerVerticle;
+import org.portops.crane.live.QuaySplit;
 import org.portops.crane.live.YardRoom;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.vessel.VesselCallId;
@@ -24,10 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The continuous crane scheduler in a running PortOps: the {@link CraneSchedulerVerticle} planning each berthed vessel
- * call from its bay plan in the live yard ({@link BayPlanWorkSource}), dispatching the released moves to vehicles
- * after every crane plan ({@link TransportRound}) and journaling every decision ({@link DecisionJournal}). Calls
- * already alongside when it starts are planned at once; later ones when live state reports them.
+ * The continuous crane scheduler in a running PortOps: the {@link CraneSchedulerVerticle} sharing the quay cranes among
+ * the berthed vessel calls ({@link QuaySplit}), planning each call with its cranes from its bay plan in the live yard
+ * ({@link BayPlanWorkSource}), dispatching the released moves to vehicles after every crane plan
+ * ({@link TransportRound}) and journaling every decision ({@link DecisionJournal}). Calls already alongside when it
+ * starts are planned at once; calls arriving, changing or leaving re-balance the split when live state reports them.
  */
 public final class CraneScheduling {
 
@@ -62,11 +64,12 @@ public final class CraneScheduling {
                 new TransportRequestMapper(layout, MappingSettings.DEFAULTS),
                 new TransportDispatcher(layout, DispatchSettings.DEFAULTS, clock), YardCranes.of(layout), clock);
         CraneSchedulerVerticle verticle = new CraneSchedulerVerticle(yard, journal, work, transport,
-                CraneScheduler.Settings.defaults(), clock, registry);
+                new QuaySplit(layout, QuaySplit.Settings.DEFAULTS, clock), CraneScheduler.Settings.defaults(), clock,
+                registry);
         return vertx.deployVerticle(verticle).map(id -> new CraneScheduling(vertx, id, verticle, journal));
     }
 
-    /** The calls alongside at start whose first plan was published, once each is planned or found unplannable. */
+    /** The calls at start that the split gives cranes now and whose first plan was published. */
     public Future<List<VesselCallId>> firstPlans() {
         return firstPlans;
     }
