@@ -27,6 +27,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.portops.app.config.PortOpsConfig;
+import org.portops.app.crane.CraneScheduling;
 import org.portops.app.demo.LiveInventory;
 import org.portops.app.health.HazelcastCheck;
 import org.portops.app.health.Health;
@@ -62,11 +63,12 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL, the MQTT broker and the Hazelcast member start side by side, as they need nothing from
  * each other; then the schema migration, Vert.x with its PostgreSQL pool, the live yard (rebuilt from
  * the move log, seeded on an empty database), the telemetry ingest subscribed to the broker, the HTTP
- * server and, for {@link Mode#DEMO}, last the simulated terminal publishing to the broker, starting from the
- * live yard as it stands ({@link LiveInventory}). Stop, from the JVM shutdown hook or after a failed start, in
- * reverse: the simulator first, so nothing new arrives; HTTP, so no request reaches a half-stopped system; the
- * ingest, which drains what it accepted into the live yard; then the live yard, Vert.x, Hazelcast, the broker
- * and PostgreSQL, each flushing what it holds before the next goes.
+ * server, for {@link Mode#DEMO} the simulated terminal publishing to the broker, starting from the
+ * live yard as it stands ({@link LiveInventory}), and last, with {@code scheduler.enabled} (by default in a demo),
+ * the crane scheduler ({@link CraneScheduling}). Stop, from the JVM shutdown hook or after a failed start, in
+ * reverse: the crane scheduler and the simulator first, so nothing new arrives; HTTP, so no request reaches a
+ * half-stopped system; the ingest, which drains what it accepted into the live yard; then the live yard, Vert.x,
+ * Hazelcast, the broker and PostgreSQL, each flushing what it holds before the next goes.
  */
 public final class PortOps {
 
@@ -92,6 +94,8 @@ public final class PortOps {
     private volatile LiveYard liveYard;
     private volatile Pool pool;
     private volatile TerminalSimulator simulator;
+    private volatile CraneScheduling craneScheduling;
+    private volatile Vertx vertx;
 
     /** PortOps without the simulated terminal ({@code portops run}). */
     public PortOps(PortOpsConfig config, Clock clock) {
@@ -128,6 +132,7 @@ public final class PortOps {
                     applied -> applied + " migration(s) applied");
             Metrics metrics = new Metrics();
             Vertx vertx = startVertx(metrics);
+            this.vertx = vertx;
             pool = startPool(vertx, infrastructure.postgres());
             checkNotStopping();
             liveYard = step("Live yard", () -> openLiveYard(vertx, infrastructure.hazelcast(), pool, layout),
@@ -146,6 +151,10 @@ public final class PortOps {
             if (mode == Mode.DEMO) {
                 checkNotStopping();
                 startSimulator(layout, infrastructure, nodeId);
+            }
+            if (config.scheduler().enabledIn(mode == Mode.DEMO)) {
+                checkNotStopping();
+                startCraneScheduler(vertx, layout, metrics);
             }
             LOG.info("PortOps {}started in {} — {}", mode == Mode.DEMO ? "demo " : "", total,
                     config.httpUrl(http.actualPort()));
@@ -203,9 +212,19 @@ public final class PortOps {
         return liveYard;
     }
 
+    /** The Vert.x instance, for tests that listen to the event bus. */
+    Vertx vertx() {
+        return vertx;
+    }
+
     /** The reactive PostgreSQL pool, for tests that read the durable record. */
     Pool pool() {
         return pool;
+    }
+
+    /** The crane scheduler when {@code scheduler.enabled}; null otherwise. */
+    public CraneScheduling craneScheduling() {
+        return craneScheduling;
     }
 
     /** The simulated terminal of a demo; null otherwise. */
@@ -374,6 +393,16 @@ public final class PortOps {
             return started;
         }, started -> started.engine().machines().size() + " machines and reefer monitors publishing at "
                 + settings.rateHz() + " Hz, speed-up " + settings.speedUp() + ", " + settings.mode() + " mode");
+    }
+
+    /** After the simulator, so the machines listen for the orders of the first plans; stopped before it. */
+    private void startCraneScheduler(Vertx vertx, TerminalLayout layout, Metrics metrics) {
+        craneScheduling = step("Crane scheduler", () -> CraneScheduling.start(vertx, liveYard, pool, layout, clock,
+                        metrics.registry()).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS),
+                started -> "planning the berthed vessel calls from their bay plans, vehicles dispatched after every"
+                        + " crane plan");
+        CraneScheduling started = craneScheduling;
+        running.push(new Stage("Crane scheduler", () -> started.stop().await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
     }
 
     private static long planned(Inventory inventory, BayPlanAction action) {

@@ -52,6 +52,7 @@ import picocli.CommandLine.Option;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -152,6 +153,15 @@ public final class ReplanBench implements Callable<Integer> {
                 new TransportDispatcher(layout, DispatchSettings.DEFAULTS, time), YardCranes.of(layout), time);
     }
 
+    /**
+     * The first {@code --cranes} quay cranes of the layout in quay order: the target's 6 cranes on the berthed call,
+     * as a crane split giving it that many would (its berth's share alone is 3 of the sample's 14).
+     */
+    private List<EquipmentId> quayCranes(TerminalLayout layout) {
+        return layout.allEquipment().stream().filter(e -> e.kind() == EquipmentKind.QUAY_CRANE).map(Equipment::id)
+                .sorted(Comparator.comparing(EquipmentId::value)).limit(cranes).toList();
+    }
+
     /** @param generatedCall the id of a seeded call to plan; null: the sample terminal's berthed call */
     private Run run(BenchYard yard, String label, int stabilitySeconds, String generatedCall) throws Exception {
         Vertx vertx = yard.vertx();
@@ -168,7 +178,7 @@ public final class ReplanBench implements Callable<Integer> {
         CallWork work = generatedCall != null
                 ? GeneratedCalls.generate(seed, generatedCall, moves, 40, cranes, time.instant())
                 : join(bayPlans.workOf(join(yard.yard().reader().vesselCalls()).stream()
-                .filter(c -> c.berth() != null).findFirst().orElseThrow()));
+                .filter(c -> c.berth() != null).findFirst().orElseThrow())).withCranes(quayCranes(layout));
         String callId = work.call().value();
         CraneSchedulerVerticle verticle = new CraneSchedulerVerticle(yard.yard(), journal, bayPlans,
                 generatedCall != null ? null : transport(yard, time), settings, time, registry);

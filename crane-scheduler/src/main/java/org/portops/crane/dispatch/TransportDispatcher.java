@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Horizontal transport dispatch: assigns every move due within the horizon to a tractor, straddle carrier or AGV so
@@ -68,6 +69,15 @@ public final class TransportDispatcher {
 
     /** Why each planned job went to its vehicle, and what the best other vehicles would cost, in plan order. */
     public List<DispatchDecision> decisions(DispatchRequest request, DispatchPlan plan) {
+        return decisions(request, plan, job -> true);
+    }
+
+    /**
+     * The decisions about the jobs {@code concern} accepts only, in plan order: the journal asks about the jobs a
+     * round changed, and each job's alternatives cost a few milliseconds.
+     */
+    public List<DispatchDecision> decisions(DispatchRequest request, DispatchPlan plan,
+                                            Predicate<TransportJobId> concern) {
         DispatchProblem problem = DispatchProblem.of(request, settings.horizon(), lanes);
         List<List<Integer>> routes = routes(problem, plan);
         Map<Integer, List<DispatchDecision.Reason>> reasons = solving.reasons(problem, routes);
@@ -77,6 +87,9 @@ public final class TransportDispatcher {
             List<Integer> route = routes.get(car.index());
             for (int position = 0; position < route.size(); position++) {
                 int index = route.get(position);
+                if (!concern.test(problem.jobs().get(index).job().id())) {
+                    continue;
+                }
                 boolean pinned = position < car.committed().size();
                 decisions.add(new DispatchDecision(problem.jobs().get(index).job().id(), car.vehicle().id(), pinned,
                         reasons.getOrDefault(index, List.of()),

@@ -193,12 +193,17 @@ final class CallState {
     void craneOut(EquipmentId crane, String reason, Instant at) {
         active.removeIf(c -> c.crane().equals(crane));
         out.add(crane);
+        release(crane, new ExceptionReason("CRANE_OUT", reason), at);
+    }
+
+    /** The crane's work goes back to the call: in-progress moves suspended, dispatched ones recalled. */
+    private void release(EquipmentId crane, ExceptionReason reason, Instant at) {
         queues.remove(crane);
         overrides.remove(crane);
         for (WorkInstruction move : List.copyOf(moves.values())) {
             if (move.assigned().contains(crane)) {
                 switch (move.state()) {
-                    case IN_PROGRESS -> update(move.suspend(new ExceptionReason("CRANE_OUT", reason), at));
+                    case IN_PROGRESS -> update(move.suspend(reason, at));
                     case DISPATCHED -> update(move.recall(at));
                     case PLANNED, SUSPENDED, DONE, FAILED, CANCELLED -> {
                     }
@@ -224,9 +229,15 @@ final class CallState {
     /**
      * Replaces the call's work: new tasks join as planned moves; tasks no longer in it are dropped, their open moves
      * cancelled, unless under way (those stay until done); the cranes in service become the new list's, less those
-     * out of service.
+     * out of service. A crane the new list leaves out (the crane split moved it to another call) gives its work back
+     * as a crane going out does.
      */
     void replaceWork(CallWork next, Instant at) {
+        Set<EquipmentId> staying = new HashSet<>();
+        next.cranes().forEach(crane -> staying.add(crane.crane()));
+        active.stream().map(CraneAtBay::crane).filter(crane -> !staying.contains(crane)).toList()
+                .forEach(crane -> release(crane, new ExceptionReason("CRANE_SPLIT", crane
+                        + " moved to another vessel call"), at));
         Set<TaskId> kept = new HashSet<>();
         next.tasks().forEach(task -> kept.add(task.id()));
         for (WorkTask task : List.copyOf(tasks.values())) {

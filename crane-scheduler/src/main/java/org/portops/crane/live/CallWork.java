@@ -62,6 +62,20 @@ public record CallWork(VesselCallId call, int bays, int secondsPerBay, int safet
         }
     }
 
+    /**
+     * The same work for other cranes (the crane split's), in quay order, spread along the vessel each its safety
+     * margin clear of the next, as the bay-plan mapping places them.
+     */
+    public CallWork withCranes(List<EquipmentId> quayOrder) {
+        int n = quayOrder.size();
+        int span = Math.max(bays, (n - 1) * (safetyMargin + 1) + 1) - 1;
+        List<CraneAtBay> spread = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            spread.add(new CraneAtBay(quayOrder.get(k), n == 1 ? 1 : 1 + k * span / (n - 1)));
+        }
+        return new CallWork(call, bays, secondsPerBay, safetyMargin, tasks, orders, spread);
+    }
+
     /** A crane task: the moves of one bay done by one crane without a break, in order, each taking the same time. */
     public record WorkTask(TaskId id, int bay, int secondsPerMove, List<WorkInstruction> moves) {
         public WorkTask {

@@ -121,6 +121,16 @@ public final class CraneScheduler {
         return state.work().cranes().stream().map(CallWork.CraneAtBay::crane).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** Whether a crane of the call is out of service (it went out and has not come back). */
+    boolean isOut(EquipmentId crane) {
+        return state.isOut(crane);
+    }
+
+    /** The bay a crane of the call last stood at: where a crane back in service resumes. */
+    int lastBay(EquipmentId crane) {
+        return state.standsAt(crane);
+    }
+
     public LivePlan currentPlan() {
         return current;
     }

@@ -3,6 +3,7 @@ package org.portops.crane.live;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.Message;
@@ -13,6 +14,7 @@ import org.portops.crane.dispatch.PublishedPlan;
 import org.portops.crane.dispatch.mapping.CraneWorkQueue;
 import org.portops.crane.dispatch.mapping.TransportRound;
 import org.portops.crane.journal.DecisionJournal;
+import org.portops.crane.journal.JournaledPlan;
 import org.portops.crane.live.ReplanOutcome.Published;
 import org.portops.crane.live.ReplanOutcome.Refused;
 import org.portops.model.equipment.EquipmentId;
@@ -24,6 +26,7 @@ import org.portops.model.event.EquipmentUpdated;
 import org.portops.model.event.VesselCallChanged;
 import org.portops.model.event.WorkInstructionChanged;
 import org.portops.model.event.YardEvent;
+import org.portops.model.vessel.VesselCall;
 import org.portops.model.vessel.VesselCallId;
 import org.portops.model.work.WorkInstruction;
 import org.portops.model.work.WorkInstructionId;
@@ -33,10 +36,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -61,8 +68,12 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     private final Map<VesselCallId, CraneScheduler> schedulers = new HashMap<>();
     private final Map<VesselCallId, Future<?>> queues = new HashMap<>();
     private final Map<WorkInstructionId, VesselCallId> callOf = new HashMap<>();
+    /** Per machine heard of, whether it was last out of service (faulted, offline, reporting faults). */
+    private final Map<EquipmentId, Boolean> outOfService = new HashMap<>();
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private final TransportRound transport;
+    private final QuaySplit split;
+    private Future<?> splitChain = Future.succeededFuture();
     private final Map<VesselCallId, List<CraneWorkQueue>> transportQueues = new HashMap<>();
     private Future<?> transportChain = Future.succeededFuture();
     private PublishedPlan lastDispatch;
@@ -86,6 +97,18 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     public CraneSchedulerVerticle(LiveYard yard, DecisionJournal journal, CallWorkSource workSource,
                                   TransportRound transport, CraneScheduler.Settings settings, Clock clock,
                                   MeterRegistry registry) {
+        this(yard, journal, workSource, transport, null, settings, clock, registry);
+    }
+
+    /**
+     * The crane loop with transport dispatch and the crane split: whenever a vessel call arrives, changes or leaves,
+     * the {@link QuaySplit} shares the quay cranes in service among the berthed calls, and each call is planned (or
+     * re-planned) with the cranes the split gives it now; without a split a call gets its berth's share.
+     */
+    public CraneSchedulerVerticle(LiveYard yard, DecisionJournal journal, CallWorkSource workSource,
+                                  TransportRound transport, QuaySplit split, CraneScheduler.Settings settings,
+                                  Clock clock, MeterRegistry registry) {
+        this.split = split;
         this.transport = transport;
         this.yard = yard;
         this.journal = journal;
@@ -197,39 +220,65 @@ public final class CraneSchedulerVerticle extends VerticleBase {
                             .onFailure(e -> LOG.error("decision journal: plan {} v{} not written: {}", call,
                                     published.plan().version(), e.toString()));
                     return outcome;
-                }).compose(planned -> dispatch(call, published, received).map(outcome));
+                }).compose(planned -> {
+                    transportQueues.put(call, TransportQueues.of(published.plan(), schedulers.get(call).work()));
+                    JournaledPlan.Trigger trigger = new JournaledPlan.Trigger("CRANE_PLAN", "crane plan v"
+                            + published.plan().version() + " of " + call + " after " + published.event().describe());
+                    return dispatch(trigger, received).map(outcome);
+                });
             }
         };
     }
 
     /**
-     * Runs a transport round after a call's plan is published, with the current queues of every call (vehicles are
-     * pooled across cranes and calls). Rounds never overlap: each starts from the last one's plan. A round that
-     * fails (no vehicle, live state unreadable) is logged; the crane plan stands.
+     * Runs a transport round — after a call's plan is published, or for a stalled vehicle — with the current queues
+     * of every call (vehicles are pooled across cranes and calls). Rounds never overlap: each starts from the last
+     * one's plan. Each published round is journaled behind (its decisions' score analysis on the journal worker). A
+     * round that fails (no vehicle, live state unreadable) is logged and completes with null; the crane plan stands.
      */
-    private Future<Void> dispatch(VesselCallId call, Published published, long received) {
+    private Future<TransportRound.Outcome> dispatch(JournaledPlan.Trigger trigger, long received) {
         if (transport == null) {
             return Future.succeededFuture();
         }
-        transportQueues.put(call, TransportQueues.of(published.plan(), schedulers.get(call).work()));
-        Future<Void> round = transportChain.transform(ignored -> {
+        Future<TransportRound.Outcome> round = transportChain.transform(ignored -> {
             List<CraneWorkQueue> queues = transportQueues.values().stream().flatMap(List::stream).toList();
             return transport.run(queues, lastDispatch).map(outcome -> {
                 lastDispatch = outcome.published();
                 dispatchLatency.record(System.nanoTime() - received, TimeUnit.NANOSECONDS);
                 if (!outcome.report().refused().isEmpty()) {
-                    LOG.warn("transport round after {} v{}: live state refused {} updates, first: {}", call,
-                            published.plan().version(), outcome.report().refused().size(),
-                            outcome.report().refused().getFirst());
+                    LOG.warn("transport round ({}): live state refused {} updates, first: {}", trigger.description(),
+                            outcome.report().refused().size(), outcome.report().refused().getFirst());
                 }
-                return (Void) null;
+                journalRound(trigger, outcome);
+                return outcome;
             }).recover(e -> {
-                LOG.warn("transport round after {} v{} failed: {}", call, published.plan().version(), e.toString());
+                LOG.warn("transport round ({}) failed: {}", trigger.description(), e.toString());
                 return Future.succeededFuture();
             });
         });
         transportChain = round;
         return round;
+    }
+
+    private void journalRound(JournaledPlan.Trigger trigger, TransportRound.Outcome outcome) {
+        Instant at = clock.instant();
+        journalWorker.executeBlocking(() -> JournalMapping.round(trigger, outcome, transport.decisions(outcome), at))
+                .compose(journal::append)
+                .onFailure(e -> LOG.error("decision journal: transport round ({}) not written: {}",
+                        trigger.description(), e.toString()));
+    }
+
+    /**
+     * A vehicle stalled (faulted, went offline, reports fault codes): a transport round re-plans at once, giving the
+     * work it was dispatched but had not started to other vehicles. Completes with the round's outcome, or null
+     * without transport dispatch or when the round failed (logged).
+     */
+    public Future<TransportRound.Outcome> vehicleStalled(LiveEvent.VehicleStalled stalled) {
+        long received = System.nanoTime();
+        Promise<TransportRound.Outcome> round = Promise.promise();
+        context.runOnContext(v -> dispatch(new JournaledPlan.Trigger(stalled.kind(), stalled.describe()), received)
+                .onComplete(round));
+        return round.future();
     }
 
     private <T> Future<T> inOrder(VesselCallId call, Supplier<Future<T>> step) {
@@ -272,7 +321,19 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     }
 
     private void onEquipment(EquipmentState state) {
-        if (state.status() != EquipmentStatus.FAULT && state.status() != EquipmentStatus.OFFLINE) {
+        boolean out = state.status() == EquipmentStatus.FAULT || state.status() == EquipmentStatus.OFFLINE;
+        boolean wasOut = Boolean.TRUE.equals(outOfService.put(state.id(), out || !state.faultCodes().isEmpty()));
+        if (state.kind().isHorizontalTransport()) {
+            if ((out || !state.faultCodes().isEmpty()) && !wasOut) {
+                String reason = out ? state.status().name() : "fault " + state.faultCodes();
+                vehicleStalled(new LiveEvent.VehicleStalled(state.id(), reason, state.lastSeen()));
+            }
+            return;
+        }
+        if (!out) {
+            if (wasOut && state.faultCodes().isEmpty()) {
+                craneBack(state.id(), state.lastSeen());
+            }
             return;
         }
         EquipmentId crane = state.id();
@@ -285,15 +346,39 @@ public final class CraneSchedulerVerticle extends VerticleBase {
         });
     }
 
+    /** A crane of a call, out of its plan, is in service again: it rejoins the call where it last stood. */
+    private void craneBack(EquipmentId crane, Instant at) {
+        schedulers.forEach((call, scheduler) -> {
+            LivePlan plan = scheduler.currentPlan();
+            if (plan == null || !scheduler.callCranes().contains(crane)
+                    || plan.cranes().stream().anyMatch(queue -> queue.crane().equals(crane))) {
+                return;
+            }
+            long received = System.nanoTime();
+            inOrder(call, () -> worker.executeBlocking(() -> scheduler.isOut(crane)
+                            ? scheduler.apply(new LiveEvent.CraneBack(crane, scheduler.lastBay(crane), at)) : null)
+                    .compose(outcome -> outcome == null ? Future.succeededFuture(null)
+                            : afterPlan(call, outcome, received)));
+        });
+    }
+
     /**
      * A vessel call added or changed: its work is read (the bay plan against live state) and planned, in the call's
      * queue so a burst of changes is planned in order and a call is never started twice.
      */
     private void onVesselCall(VesselCallChanged changed) {
-        VesselCallId id = changed.call().id();
+        if (split != null) {
+            rebalance(changed.at());
+        } else {
+            planCall(changed.call(), changed.at());
+        }
+    }
+
+    private Future<ReplanOutcome> planCall(VesselCall call, Instant at) {
+        VesselCallId id = call.id();
         long received = System.nanoTime();
-        inOrder(id, () -> workSource.workOf(changed.call()).compose(work -> schedulers.containsKey(work.call())
-                ? replan(work.call(), new LiveEvent.CallChanged(work, changed.at()), received)
+        return inOrder(id, () -> workSource.workOf(call).compose(work -> schedulers.containsKey(work.call())
+                ? replan(work.call(), new LiveEvent.CallChanged(work, at), received)
                 : firstPlan(work, received))).onFailure(e -> {
             if (e instanceof IllegalArgumentException) {
                 LOG.warn("vessel call {} has no crane work the scheduler can plan: {}", id, e.getMessage());
@@ -301,6 +386,93 @@ public final class CraneSchedulerVerticle extends VerticleBase {
                 LOG.error("vessel call {}: planning its crane work failed", id, e);
             }
         });
+    }
+
+    /**
+     * Plans every berthed vessel call of live state that has no plan yet — at start-up, the calls that were alongside
+     * before the scheduler ran (later calls arrive as {@code yard.vesselcall.changed}). Completes with the calls whose
+     * first plan was published, once every one is planned or found to have nothing the scheduler can plan (logged).
+     */
+    public Future<List<VesselCallId>> planBerthedCalls() {
+        Promise<List<VesselCallId>> planned = Promise.promise();
+        if (split != null) {
+            context.runOnContext(v -> rebalance(clock.instant()).onComplete(planned));
+            return planned.future();
+        }
+        context.runOnContext(v -> yard.reader().vesselCalls().compose(calls -> {
+            List<Future<VesselCallId>> plans = calls.stream()
+                    .filter(call -> call.berth() != null && !schedulers.containsKey(call.id()))
+                    .map(call -> planCall(call, clock.instant())
+                            .map(outcome -> outcome instanceof Published ? call.id() : null)
+                            .otherwise((VesselCallId) null))
+                    .toList();
+            return Future.join(plans).map(all -> plans.stream().map(Future::result)
+                    .filter(Objects::nonNull).toList());
+        }).onComplete(planned));
+        return planned.future();
+    }
+
+    /**
+     * Shares the quay cranes among the berthed calls again (a call arrived, changed or left) and plans each call with
+     * the cranes the split gives it now: a call new to the loop gets its first plan, the others re-plan with their new
+     * cranes (a crane leaving a call gives its started work back, as a crane going out does); a call no longer
+     * berthed leaves the loop. Re-balances run one after the other; completes with the calls that have a plan.
+     */
+    private Future<List<VesselCallId>> rebalance(Instant at) {
+        Future<List<VesselCallId>> done = splitChain.transform(ignored -> Future.all(yard.reader().vesselCalls(),
+                        yard.reader().equipment())
+                .compose(read -> {
+                    List<VesselCall> berthed = read.<List<VesselCall>>resultAt(0).stream()
+                            .filter(call -> call.berth() != null).toList();
+                    Set<EquipmentId> out = read.<List<EquipmentState>>resultAt(1).stream()
+                            .filter(state -> state.status() == EquipmentStatus.FAULT
+                                    || state.status() == EquipmentStatus.OFFLINE)
+                            .map(EquipmentState::id).collect(Collectors.toSet());
+                    schedulers.keySet().stream().filter(call -> berthed.stream().noneMatch(b -> b.id().equals(call)))
+                            .toList().forEach(this::leave);
+                    List<Future<QuaySplit.CallOnQuay>> works = berthed.stream()
+                            .map(call -> workSource.workOf(call).map(work -> new QuaySplit.CallOnQuay(call, work))
+                                    .otherwise(e -> {
+                                        LOG.warn("vessel call {} has no crane work the scheduler can plan: {}",
+                                                call.id(), e.getMessage());
+                                        return null;
+                                    }))
+                            .toList();
+                    return Future.join(works).map(all -> works.stream().map(Future::result).filter(Objects::nonNull)
+                            .toList()).compose(onQuay -> vertx.executeBlocking(() -> split.split(onQuay, out), false)
+                            .compose(result -> planSplit(onQuay, result, at)));
+                }));
+        splitChain = done;
+        return done.onFailure(e -> LOG.error("crane split failed; the calls keep their cranes", e));
+    }
+
+    private Future<List<VesselCallId>> planSplit(List<QuaySplit.CallOnQuay> onQuay, QuaySplit.Result result,
+                                                 Instant at) {
+        LOG.info("crane split: {} ({})", result.cranesNow(), result.split().score());
+        List<Future<VesselCallId>> plans = new ArrayList<>();
+        for (QuaySplit.CallOnQuay call : onQuay) {
+            VesselCallId id = call.call().id();
+            List<EquipmentId> cranes = result.cranesNow().getOrDefault(id, List.of());
+            if (cranes.isEmpty()) {
+                LOG.info("crane split gives vessel call {} no crane now; its plan waits", id);
+                continue;
+            }
+            CallWork work = call.work().withCranes(cranes);
+            long received = System.nanoTime();
+            plans.add(inOrder(id, () -> schedulers.containsKey(id)
+                    ? replan(id, new LiveEvent.CallChanged(work, at), received) : firstPlan(work, received))
+                    .map(outcome -> schedulers.containsKey(id) ? id : null)
+                    .otherwise((VesselCallId) null));
+        }
+        return Future.join(plans).map(all -> plans.stream().map(Future::result).filter(Objects::nonNull).toList());
+    }
+
+    /** A call no longer berthed leaves the loop: its plan, its queues for transport and its cranes are let go. */
+    private void leave(VesselCallId call) {
+        LOG.info("vessel call {} left the quay: its crane plan ends", call);
+        schedulers.remove(call);
+        transportQueues.remove(call);
+        callOf.values().removeIf(call::equals);
     }
 
     private void onOverride(Message<JsonObject> message) {

@@ -1,20 +1,32 @@
 package org.portops.crane.live;
 
+import org.portops.crane.dispatch.DispatchDecision;
+import org.portops.crane.dispatch.DispatchFigures;
+import org.portops.crane.dispatch.TransportJobId;
+import org.portops.crane.dispatch.mapping.InstructionUpdate;
+import org.portops.crane.dispatch.mapping.TransportRound;
 import org.portops.crane.journal.JournaledPlan;
+import org.portops.crane.journal.JournaledRound;
 import org.portops.crane.live.CallWork.TaskId;
 import org.portops.crane.live.ReplanOutcome.Published;
 import org.portops.crane.solver.CraneReplanning.Reason;
 import org.portops.model.equipment.EquipmentId;
+import org.portops.model.vessel.VesselCallId;
+import org.portops.model.work.VesselLocation;
 import org.portops.model.work.WorkInstruction;
 import org.portops.model.work.WorkInstructionId;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** A published plan as the decision journal records it: one decision per instruction version published. */
+/**
+ * A published crane plan or transport round as the decision journal records it: one decision per instruction version
+ * published.
+ */
 final class JournalMapping {
 
     private JournalMapping() {
@@ -38,6 +50,39 @@ final class JournalMapping {
         return new JournaledPlan(plan.call(), plan.version(), plan.publishedAt(),
                 new JournaledPlan.Trigger(published.event().kind(), published.event().describe()), plan.score(),
                 (int) Duration.between(plan.publishedAt(), plan.completion()).toSeconds(), diff, rows);
+    }
+
+    /**
+     * A published transport round as the decision journal records it: one decision per update live state applied,
+     * with the vehicle it names, the vehicle it named before, and the reasons and alternatives of its job.
+     */
+    static JournaledRound round(JournaledPlan.Trigger trigger, TransportRound.Outcome outcome,
+                                List<DispatchDecision> decisions, Instant at) {
+        Map<TransportJobId, DispatchDecision> byJob = new HashMap<>();
+        decisions.forEach(decision -> byJob.put(decision.job(), decision));
+        List<JournaledRound.Decision> rows = outcome.applied().stream().map(update -> {
+            WorkInstruction next = update.next();
+            EquipmentId previous = switch (update) {
+                case InstructionUpdate.Create created -> null;
+                case InstructionUpdate.Change change -> outcome.vehicleOf(change.expected()).orElse(null);
+            };
+            DispatchDecision why = byJob.get(new TransportJobId(next.id().value()));
+            return new JournaledRound.Decision(next, callOf(next), outcome.vehicleOf(next).orElse(null), previous,
+                    why == null ? List.of() : why.reasons().stream().map(reason -> new JournaledPlan.Justification(
+                            reason.constraint(), reason.score(), reason.text())).toList(),
+                    why == null ? List.of() : why.alternatives().stream().map(alternative ->
+                            new JournaledPlan.Alternative(alternative.vehicle(), alternative.scoreDifference())).toList());
+        }).toList();
+        DispatchFigures figures = outcome.plan().figures();
+        return new JournaledRound(at, trigger, outcome.plan().score(), figures.craneWaiting().toSeconds(),
+                figures.emptyDriving().toSeconds(), figures.dualCycles(), (int) outcome.changes().reassignments(), rows);
+    }
+
+    private static VesselCallId callOf(WorkInstruction move) {
+        if (move.from() instanceof VesselLocation vessel) {
+            return vessel.call();
+        }
+        return move.to() instanceof VesselLocation vessel ? vessel.call() : null;
     }
 
     private static EquipmentId machine(WorkInstruction version) {

@@ -61,16 +61,17 @@ public sealed interface LiveEvent {
     }
 
     /**
-     * A vehicle stalled. The quay-crane plan does not depend on single vehicles until horizontal-transport dispatch
-     * is plugged in; the event is re-planned and journaled like any other so its (empty) effect is on record.
+     * A vehicle stalled (faulted, went offline, reports faults). The quay-crane plan does not depend on single
+     * vehicles: {@link CraneSchedulerVerticle#vehicleStalled} runs a transport round that gives its work to others,
+     * journaled with this event as its trigger; applied to a crane plan, it re-plans with no change.
      */
-    record VehicleStalled(EquipmentId vehicle, Instant at) implements LiveEvent {
+    record VehicleStalled(EquipmentId vehicle, String reason, Instant at) implements LiveEvent {
         public String kind() {
             return "VEHICLE_STALLED";
         }
 
         public String describe() {
-            return "vehicle " + vehicle + " stalled";
+            return "vehicle " + vehicle + " stalled: " + reason;
         }
     }
 

@@ -107,6 +107,60 @@ class DecisionJournalTest {
     }
 
     @Test
+    void transportDecisionsAreQueriedByContainerVehicleCallAndTimeAndChainedIntoTheAuditLog() throws SQLException {
+        EquipmentId tt1 = new EquipmentId("TT001");
+        EquipmentId tt2 = new EquipmentId("TT002");
+        WorkInstruction onFirst = withMachines(instruction(CALL, 1, QC1, 1000), QC1, tt1);
+        WorkInstruction other = withMachines(instruction(OTHER_CALL, 7, QC2, 70), QC2, tt2);
+        await(journal.append(round(T0, new Trigger("CRANE_PLAN", "crane plan v1 of CALL1"),
+                List.of(dispatch(onFirst, CALL, tt1, null), dispatch(other, OTHER_CALL, tt2, null)))));
+        WorkInstruction moved = withMachines(instruction(CALL, 1, QC1, 1000), QC1, tt2);
+        await(journal.append(round(T0.plusSeconds(60), new Trigger("VEHICLE_STALLED", "vehicle TT001 stalled: FAULT"),
+                List.of(dispatch(moved, CALL, tt2, tt1)))));
+        TimeRange all = new TimeRange(T0, T0.plus(Duration.ofHours(1)));
+
+        List<DispatchEntry> container = await(journal.dispatchesByContainer(moved.container(), all, 100));
+        assertThat(container).extracting(DispatchEntry::vehicle).containsExactly(tt1, tt2);
+        DispatchEntry reassignment = container.get(1);
+        assertThat(reassignment.round()).isGreaterThan(container.getFirst().round());
+        assertThat(reassignment.instruction()).isEqualTo(moved);
+        assertThat(reassignment.previousVehicle()).isEqualTo(tt1);
+        assertThat(reassignment.call()).isEqualTo(CALL);
+        assertThat(reassignment.trigger()).isEqualTo(new Trigger("VEHICLE_STALLED", "vehicle TT001 stalled: FAULT"));
+        assertThat(reassignment.roundScore()).isEqualTo("0hard/-420soft");
+        assertThat(reassignment.justifications()).containsExactly(new Justification("Empty driving", "0hard/-42soft",
+                "TT002 drives empty 42 s"));
+        assertThat(reassignment.alternatives()).containsExactly(new Alternative(tt1, "0hard/-15soft"));
+        // TT001 got the move in the first round and lost it in the second: both concern it
+        assertThat(await(journal.dispatchesByMachine(tt1, all, 100))).extracting(e -> e.trigger().kind())
+                .containsExactly("CRANE_PLAN", "VEHICLE_STALLED");
+        assertThat(await(journal.dispatchesByMachine(tt2, all, 100))).extracting(e -> e.instruction().id().value())
+                .containsExactly("WI-CALL2-7", "WI-CALL1-1");
+        assertThat(await(journal.dispatchesByVesselCall(OTHER_CALL, all, 100))).extracting(DispatchEntry::instruction)
+                .containsExactly(other);
+        assertThat(await(journal.dispatchesBetween(new TimeRange(T0.plusSeconds(1), T0.plusSeconds(61)), 100)))
+                .extracting(DispatchEntry::instruction).containsExactly(moved);
+        assertThat(await(journal.dispatchesBetween(all, 1))).hasSize(1);
+        assertThat(await(journal.byContainer(moved.container(), all, 100))).as("no crane decision was journaled")
+                .isEmpty();
+
+        assertThat(await(new AuditLog(pool).verify()).intact()).isTrue();
+        try (Connection connection = database.jdbc(); Statement statement = connection.createStatement()) {
+            try (ResultSet rows = statement.executeQuery("select a.action, a.subject, r.figures->>'dualCycles' "
+                    + "from dispatch_round r join audit_log a on a.id = r.audit_id order by r.id")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo(DecisionJournal.TRANSPORT_ACTION);
+                assertThat(rows.getString(2)).isEqualTo("CRANE_PLAN");
+                assertThat(rows.getString(3)).isEqualTo("2");
+            }
+            assertThatThrownBy(() -> statement.executeUpdate("update dispatch_decision set machine = 'TT009'"))
+                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> statement.executeUpdate("delete from dispatch_round"))
+                    .isInstanceOf(SQLException.class);
+        }
+    }
+
+    @Test
     void everyPlanIsChainedIntoTheAuditLogAndCannotBeRewritten() throws SQLException {
         await(journal.append(plan(CALL, 1, T0, new Trigger("PLAN_STARTED", "planned"), List.of(),
                 List.of(decision(instruction(CALL, 1, QC1, 1), null)))));
@@ -158,6 +212,22 @@ class DecisionJournalTest {
     private static JournaledPlan plan(VesselCallId call, long version, Instant at, Trigger trigger, List<TaskMove> diff,
                                       List<Decision> decisions) {
         return new JournaledPlan(call, version, at, trigger, "0hard/-100medium/0soft", 100, diff, decisions);
+    }
+
+    private static JournaledRound round(Instant at, Trigger trigger, List<JournaledRound.Decision> decisions) {
+        return new JournaledRound(at, trigger, "0hard/-420soft", 0, 420, 2, 1, decisions);
+    }
+
+    private static JournaledRound.Decision dispatch(WorkInstruction instruction, VesselCallId call, EquipmentId vehicle,
+                                                    EquipmentId previous) {
+        return new JournaledRound.Decision(instruction, call, vehicle, previous,
+                List.of(new Justification("Empty driving", "0hard/-42soft", vehicle + " drives empty 42 s")),
+                List.of(new Alternative(previous == null ? new EquipmentId("TT009") : previous, "0hard/-15soft")));
+    }
+
+    private static WorkInstruction withMachines(WorkInstruction instruction, EquipmentId... machines) {
+        return new WorkInstruction(instruction.id(), instruction.container(), instruction.kind(), instruction.from(),
+                instruction.to(), List.of(machines), instruction.sequence(), WorkInstructionState.DISPATCHED, null, T0);
     }
 
     private static Decision decision(WorkInstruction instruction, EquipmentId previous) {

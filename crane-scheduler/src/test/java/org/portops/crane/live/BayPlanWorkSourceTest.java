@@ -16,12 +16,16 @@ import org.portops.crane.dispatch.mapping.TransportRequestMapper;
 import org.portops.crane.dispatch.mapping.TransportRound;
 import org.portops.crane.dispatch.mapping.YardCranes;
 import org.portops.crane.journal.DecisionJournal;
+import org.portops.crane.journal.DispatchEntry;
+import org.portops.crane.journal.TimeRange;
 import org.portops.crane.live.CallWork.WorkTask;
 import org.portops.crane.live.ReplanOutcome.Published;
 import org.portops.crane.solver.CraneReplanning;
 import org.portops.model.container.ContainerNumber;
 import org.portops.model.equipment.Equipment;
 import org.portops.model.equipment.EquipmentId;
+import org.portops.model.equipment.EquipmentState;
+import org.portops.model.equipment.EquipmentStatus;
 import org.portops.model.event.Addresses;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.vessel.BayPlanAction;
@@ -50,6 +54,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -207,6 +213,77 @@ class BayPlanWorkSourceTest {
             WorkInstruction now = live.get(move.id().value());
             assertThat(now.assigned()).as(move.id().value()).containsAll(move.assigned().subList(1, 3));
         }
+    }
+
+    @Test
+    void everyTransportDecisionIsJournaledAndAStalledVehiclesUnstartedMoveGoesToAnotherVehicle() {
+        TransportRound round = new TransportRound(vertx, yard, new TransportRequestMapper(layout, MappingSettings.DEFAULTS),
+                new TransportDispatcher(layout, DispatchSettings.DEFAULTS.withTimeLimit(Duration.ofMillis(300),
+                        Duration.ofMillis(100)), Clock.systemUTC()), YardCranes.of(layout), Clock.systemUTC());
+        DecisionJournal journal = new DecisionJournal(vertx, pool);
+        CraneSchedulerVerticle verticle = new CraneSchedulerVerticle(yard, journal, source, round,
+                new CraneScheduler.Settings(FAST, 300, 2, FAST), Clock.systemUTC(), new SimpleMeterRegistry());
+        await(vertx.deployVerticle(verticle));
+        VesselCall call = berthedCall();
+        Instant from = Instant.now().minusSeconds(1);
+        await(verticle.startCall(await(source.workOf(call))));
+        TimeRange all = new TimeRange(from, Instant.now().plusSeconds(3600));
+        Set<EquipmentId> vehicles = layout.allEquipment().stream().filter(e -> e.kind().isHorizontalTransport())
+                .map(Equipment::id).collect(Collectors.toSet());
+
+        // the round after the first crane plan: one decision per instruction it changed, with reasons and alternatives
+        List<WorkInstruction> named = await(yard.reader().workInstructions()).stream()
+                .filter(move -> move.assigned().stream().anyMatch(vehicles::contains)).toList();
+        List<DispatchEntry> decided = awaitEntries(() -> await(journal.dispatchesByVesselCall(call.id(), all, 10_000)),
+                entries -> entries.size() >= named.size());
+        assertThat(named).isNotEmpty();
+        assertThat(decided).extracting(entry -> entry.instruction().id())
+                .containsExactlyInAnyOrderElementsOf(named.stream().map(WorkInstruction::id).toList());
+        assertThat(decided).allSatisfy(entry -> {
+            assertThat(entry.trigger().kind()).isEqualTo("CRANE_PLAN");
+            assertThat(entry.call()).isEqualTo(call.id());
+            assertThat(vehicles).contains(entry.vehicle());
+            assertThat(entry.instruction().assigned()).contains(entry.vehicle());
+            assertThat(entry.previousVehicle()).isNull();
+            assertThat(entry.alternatives()).hasSizeLessThanOrEqualTo(TransportDispatcher.ALTERNATIVES)
+                    .noneMatch(alternative -> alternative.machine().equals(entry.vehicle()));
+        });
+        assertThat(decided).anySatisfy(entry -> assertThat(entry.justifications())
+                .anySatisfy(j -> assertThat(j.text()).contains(entry.vehicle().value())));
+        assertThat(decided).anySatisfy(entry -> assertThat(entry.alternatives()).hasSize(TransportDispatcher.ALTERNATIVES));
+
+        // a vehicle with a dispatched move it has not started faults: the move is dispatched to another one
+        WorkInstruction going = named.stream().filter(move -> move.state() == WorkInstructionState.DISPATCHED)
+                .findFirst().orElseThrow();
+        EquipmentId stalled = going.assigned().get(1);
+        EquipmentState state = await(yard.reader().equipment(stalled)).orElseThrow();
+        await(yard.updateEquipment(new EquipmentState(stalled, state.kind(), state.position(), 0, 0,
+                EquipmentStatus.FAULT, state.spreader(), null, List.of("ENGINE-3"), Instant.now())));
+
+        List<DispatchEntry> taken = awaitEntries(() -> await(journal.dispatchesByMachine(stalled, all, 10_000)),
+                entries -> entries.stream().anyMatch(entry -> stalled.equals(entry.previousVehicle())));
+        DispatchEntry moved = taken.stream().filter(entry -> stalled.equals(entry.previousVehicle())).findFirst()
+                .orElseThrow();
+        assertThat(moved.trigger().kind()).isEqualTo("VEHICLE_STALLED");
+        assertThat(moved.trigger().description()).isEqualTo("vehicle " + stalled + " stalled: FAULT");
+        assertThat(moved.instruction().id()).isEqualTo(going.id());
+        assertThat(moved.instruction().assigned()).doesNotContain(stalled);
+        WorkInstruction now = await(yard.reader().workInstruction(going.id())).orElseThrow();
+        assertThat(now.state()).isEqualTo(WorkInstructionState.DISPATCHED);
+        assertThat(now.assigned()).doesNotContain(stalled).startsWith(going.assigned().getFirst());
+        assertThat(await(yard.reader().workInstructions())).filteredOn(move -> !move.state().isTerminal())
+                .noneMatch(move -> move.assigned().contains(stalled));
+    }
+
+    private static List<DispatchEntry> awaitEntries(Supplier<List<DispatchEntry>> query,
+                                                    Predicate<List<DispatchEntry>> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<DispatchEntry> entries = query.get();
+        while (!done.test(entries) && System.nanoTime() < deadline) {
+            sleep();
+            entries = query.get();
+        }
+        return entries;
     }
 
     private static void sleep() {

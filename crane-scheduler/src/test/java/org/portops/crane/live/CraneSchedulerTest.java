@@ -128,7 +128,8 @@ class CraneSchedulerTest {
 
         // it stays there through later events
         clock.advance(Duration.ofSeconds(30));
-        Published later = published(scheduler.apply(new LiveEvent.VehicleStalled(new EquipmentId("TT007"), clock.instant())));
+        Published later = published(scheduler.apply(new LiveEvent.VehicleStalled(new EquipmentId("TT007"), "FAULT",
+                clock.instant())));
         assertThat(later.plan().craneByTask().get(moved.task())).isEqualTo(to);
     }
 

@@ -147,6 +147,37 @@ class CraneSchedulerVerticleTest {
                 .extracting(JournalEntry::version).contains(1L, 3L, 4L, 5L);
     }
 
+    @Test
+    void aCraneReportedWorkingAgainAfterAFaultRejoinsTheCallWhereItStood() {
+        CallWork work = GeneratedCalls.generate(22, "CALL22", 120, 16, 3, Instant.now());
+        LivePlan first = ((Published) await(verticle.startCall(work))).plan();
+        EquipmentId crane = first.cranes().get(1).crane();
+
+        publishEquipment(crane, EquipmentStatus.FAULT, List.of("HOIST-17"));
+        LivePlan without = awaitVersion(work, 2);
+        assertThat(without.cranes()).extracting(LivePlan.CraneQueue::crane).doesNotContain(crane);
+        publishEquipment(crane, EquipmentStatus.WORKING, List.of());
+        LivePlan back = awaitVersion(work, 3);
+
+        assertThat(back.cranes()).extracting(LivePlan.CraneQueue::crane)
+                .containsExactlyElementsOf(first.cranes().stream().map(LivePlan.CraneQueue::crane).toList());
+        // whether it gets planned work back is the stability cost's call; the plan must give it room on the rail
+        assertThat(back.cranes().get(1).tasks()).allSatisfy(task -> assertThat(task.pinned()).isFalse());
+        assertThat(facts).filteredOn(fact -> fact.getLong("version") == 3L).singleElement()
+                .satisfies(fact -> assertThat(fact.getJsonObject("trigger").getString("kind")).isEqualTo("CRANE_BACK"));
+        // further readings of the working crane change nothing
+        publishEquipment(crane, EquipmentStatus.WORKING, List.of());
+        publishEquipment(crane, EquipmentStatus.IDLE, List.of());
+        sleep(1_000);
+        assertThat(currentPlan(work).version()).isEqualTo(3L);
+    }
+
+    private void publishEquipment(EquipmentId crane, EquipmentStatus status, List<String> faults) {
+        vertx.eventBus().publish(Addresses.EQUIPMENT_UPDATED, YardEventJson.encode(new EquipmentUpdated(0,
+                Instant.now(), new EquipmentState(crane, EquipmentKind.QUAY_CRANE, Position.ORIGIN, 0, 0, status,
+                        Spreader.UNLOCKED, null, faults, Instant.now()))));
+    }
+
     private WorkInstruction live(WorkInstruction move) {
         return liveInstructions().get(move.id().value());
     }
@@ -186,8 +217,12 @@ class CraneSchedulerVerticleTest {
     }
 
     private static void sleep() {
+        sleep(50);
+    }
+
+    private static void sleep(long millis) {
         try {
-            Thread.sleep(50);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

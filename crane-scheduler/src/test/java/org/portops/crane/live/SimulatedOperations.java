@@ -44,7 +44,7 @@ public final class SimulatedOperations {
                 return disrupted.get();
             }
         }
-        return progress(plan, at).orElseGet(() -> new LiveEvent.VehicleStalled(new EquipmentId("TT001"), at));
+        return progress(plan, at).orElseGet(() -> new LiveEvent.VehicleStalled(new EquipmentId("TT001"), "OFFLINE", at));
     }
 
     /** The next step of a random crane's first dispatched or in-progress move. */
@@ -85,7 +85,8 @@ public final class SimulatedOperations {
                         planned.get(random.nextInt(planned.size())).id(), active.get(random.nextInt(active.size())),
                         "operator", at));
             }
-            case 3 -> Optional.of(new LiveEvent.VehicleStalled(new EquipmentId(String.format("TT%03d", random.nextInt(60))), at));
+            case 3 -> Optional.of(new LiveEvent.VehicleStalled(new EquipmentId(String.format("TT%03d",
+                    random.nextInt(60))), "OFFLINE", at));
             default -> Optional.of(new LiveEvent.CallChanged(withExtraTask(work, at), at));
         };
     }

@@ -128,6 +128,7 @@ public final class ConfigResolver {
         Integer machines = parser.parse(Setting.SIM_MACHINES, ConfigResolver::number);
         OperatingMode mode = parser.parse(Setting.SIM_MODE, OperatingMode::parse);
         Double visualization = parser.parse(Setting.SIM_VISUALIZATION_RATE, ConfigResolver::decimal);
+        Boolean scheduler = parser.parseOptional(Setting.SCHEDULER_ENABLED, ConfigResolver::bool);
         if (!parser.problems.isEmpty()) {
             throw new ConfigException(parser.problems);
         }
@@ -135,7 +136,8 @@ public final class ConfigResolver {
             return new PortOpsConfig(httpHost, httpPort, dataDir, postgresUrl, pgUser, pgPassword, pgPort, mqttUrl,
                     mqttPort, mqttBrokerProcess, hzPort, hzMembers, clusterName, layout, logFormat,
                     new PortOpsConfig.IngestSettings(skewWindow, offlineTimeout, retention),
-                    new PortOpsConfig.SimulationSettings(speedUp, rate, machines, mode, visualization));
+                    new PortOpsConfig.SimulationSettings(speedUp, rate, machines, mode, visualization),
+                    new PortOpsConfig.SchedulerSettings(scheduler));
         } catch (ConfigException e) {
             throw new ConfigException(e.problems().stream()
                     .map(p -> p.from(values.get(p.setting()).source()))

@@ -32,12 +32,31 @@ import org.portops.sim.engine.OperatingMode;
  * @param logFormat   log line format
  * @param ingest      how the telemetry ingest checks and keeps readings
  * @param simulation  the simulated terminal of {@code demo}
+ * @param scheduler   whether the crane scheduler runs
  */
 public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, PostgresUrl postgresUrl, String pgUser,
                             String pgPassword, int pgPort, MqttUrl mqttUrl, int mqttPort,
                             boolean mqttBrokerProcess, int hzPort,
                             List<String> hzMembers, String clusterName, Path layoutFile, LogFormat logFormat,
-                            IngestSettings ingest, SimulationSettings simulation) {
+                            IngestSettings ingest, SimulationSettings simulation, SchedulerSettings scheduler) {
+
+    /**
+     * Whether the continuous crane scheduler (quay cranes, transport dispatch, decision journal) runs.
+     *
+     * @param enabled true or false as given; null when not set: then it runs in {@code demo} and not in {@code run},
+     *                where a real terminal's machines would get its orders
+     */
+    public record SchedulerSettings(Boolean enabled) {
+
+        public static SchedulerSettings defaults() {
+            return new SchedulerSettings(null);
+        }
+
+        /** Whether the scheduler runs in a PortOps that is a demo ({@code demo}) or not. */
+        public boolean enabledIn(boolean demo) {
+            return enabled == null ? demo : enabled;
+        }
+    }
 
     /**
      * The telemetry ingest's settings.
@@ -101,6 +120,7 @@ public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, Postgre
         }
         ingest = ingest == null ? IngestSettings.defaults() : ingest;
         simulation = simulation == null ? SimulationSettings.defaults() : simulation;
+        scheduler = scheduler == null ? SchedulerSettings.defaults() : scheduler;
         checkIngest(ingest, problems);
         checkSimulation(simulation, problems);
         if (!problems.isEmpty()) {
@@ -135,7 +155,8 @@ public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, Postgre
                 + " layout=" + (layoutFile == null ? "sample" : layoutFile)
                 + " log=" + logFormat.configName()
                 + " ingest=skew:" + Durations.format(ingest.skewWindow()) + ",offline:"
-                + Durations.format(ingest.offlineTimeout()) + ",retention:" + Durations.format(ingest.retention());
+                + Durations.format(ingest.offlineTimeout()) + ",retention:" + Durations.format(ingest.retention())
+                + " scheduler=" + (scheduler.enabled() == null ? "demo-only" : scheduler.enabled() ? "on" : "off");
     }
 
     private static void checkIngest(IngestSettings ingest, List<ConfigProblem> problems) {

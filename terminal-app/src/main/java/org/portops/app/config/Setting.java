@@ -61,7 +61,9 @@ public enum Setting {
     SIM_MODE("sim.mode", "MODE", "mixed", true,
             "demo only: autonomous, directed (orders only) or mixed (own work until a machine's first order)."),
     SIM_VISUALIZATION_RATE("sim.visualization.rate", "HZ", "2", true,
-            "demo only: positions per simulated machine per simulated second on visualization, 1..10; 0 = none.");
+            "demo only: positions per simulated machine per simulated second on visualization, 1..10; 0 = none."),
+    SCHEDULER_ENABLED("scheduler.enabled", "BOOLEAN", "",
+            "true: the crane scheduler plans the berthed calls and dispatches; not set: on in demo, off in run.");
 
     private final String key;
     private final String paramLabel;

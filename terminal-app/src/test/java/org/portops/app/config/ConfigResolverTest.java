@@ -55,6 +55,21 @@ class ConfigResolverTest {
     }
 
     @Test
+    void schedulerRunsInTheDemoOnlyUnlessSetAndRefusesAnythingButTrueOrFalse() {
+        PortOpsConfig unset = ConfigResolver.resolve(Map.of(), Map.of());
+        PortOpsConfig off = ConfigResolver.resolve(Map.of(), Map.of("PORTOPS_SCHEDULER_ENABLED", "false"));
+        PortOpsConfig on = ConfigResolver.resolve(Map.of(Setting.SCHEDULER_ENABLED, "true"), Map.of());
+
+        assertThat(unset.scheduler().enabledIn(true)).isTrue();
+        assertThat(unset.scheduler().enabledIn(false)).isFalse();
+        assertThat(off.scheduler().enabledIn(true)).isFalse();
+        assertThat(on.scheduler().enabledIn(false)).isTrue();
+        assertThatThrownBy(() -> ConfigResolver.resolve(Map.of(Setting.SCHEDULER_ENABLED, "yes"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("scheduler.enabled (from --scheduler-enabled): must be true or false, was 'yes'");
+    }
+
+    @Test
     void refusesAnUnknownSimulatorModeAndAVisualizationRateOutOfRange() {
         assertThatThrownBy(() -> ConfigResolver.resolve(Map.of(Setting.SIM_MODE, "manual"), Map.of()))
                 .isInstanceOf(ConfigException.class)

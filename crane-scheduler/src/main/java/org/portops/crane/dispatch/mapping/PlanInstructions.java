@@ -26,6 +26,9 @@ import java.util.Set;
  *   vehicle on a dispatched move sends it the order);</li>
  *   <li>IN_PROGRESS, SUSPENDED and finished moves, and moves committed to a vehicle, are never touched; nor is new work
  *   given to a vehicle that is not available;</li>
+ *   <li>a move dispatched to a vehicle that is no longer available (stalled, faulted, offline) and not started goes to
+ *   the vehicle the plan gives it: named and dispatched as its next job, else handed back to its crane without a
+ *   vehicle until it is that vehicle's next job;</li>
  *   <li>a move that is already as planned gives no update.</li>
  * </ul>
  */
@@ -87,7 +90,18 @@ public final class PlanInstructions {
             case PLANNED -> Optional.of(dispatch ? withAssignment(current, assigned, WorkInstructionState.DISPATCHED, at)
                     : withAssignment(current, assigned, WorkInstructionState.PLANNED, at));
             case DISPATCHED -> {
-                if (vehicleOf(current, mapped.fleet()).isPresent()) {
+                Optional<EquipmentId> had = vehicleOf(current, mapped.fleet());
+                if (had.isPresent() && !had.get().equals(vehicle) && mapped.unavailable().containsKey(had.get())) {
+                    // the new vehicle takes the stalled one's place among the machines, or the move waits without one
+                    List<EquipmentId> machines = new ArrayList<>(current.assigned());
+                    if (dispatch) {
+                        machines.set(machines.indexOf(had.get()), vehicle);
+                    } else {
+                        machines.remove(had.get());
+                    }
+                    yield Optional.of(withAssignment(current, machines, WorkInstructionState.DISPATCHED, at));
+                }
+                if (had.isPresent()) {
                     untouched.add(current.id() + ": committed to " + current.assigned());
                     yield Optional.empty();
                 }

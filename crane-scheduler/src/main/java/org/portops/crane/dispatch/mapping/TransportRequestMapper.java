@@ -36,8 +36,9 @@ import java.util.Set;
  * Live state → dispatch request, in plain Java over a {@link TransportSnapshot}:
  * <ul>
  *   <li>vehicles: every tractor, straddle carrier and AGV at its last reported position; a faulted, offline or stalled
- *   one (unheard for {@link MappingSettings#silentAfter()}) takes no new work: left out, or, if it has committed work,
- *   kept with it and expected back only after {@link MappingSettings#unavailableFor()};</li>
+ *   one (unheard for {@link MappingSettings#silentAfter()}) takes no new work and keeps only its move in progress:
+ *   left out, or, with a move in progress, kept with it and expected back only after
+ *   {@link MappingSettings#unavailableFor()}; the moves it was dispatched but has not started are free jobs;</li>
  *   <li>committed (pinned) jobs: a vehicle's DISPATCHED and IN_PROGRESS instructions, the one in progress first;</li>
  *   <li>jobs: each open crane move of the queues, pickup and drop from the container's yard slot or vessel slot
  *   ({@link HandoverPoints}), due when the crane needs the box (a discharge: the planned end of its cycle, a load: the
@@ -100,8 +101,9 @@ public final class TransportRequestMapper {
         Map<EquipmentId, String> unavailable = new HashMap<>();
         List<Vehicle> vehicles = new ArrayList<>();
         for (EquipmentState state : fleet.values()) {
-            List<WorkInstruction> committed = committed(state.id(), fleet.keySet(), jobs.keySet(), instructions);
             Optional<String> why = unavailable(state, snapshot.at());
+            List<WorkInstruction> committed = committed(state.id(), fleet.keySet(), jobs.keySet(), instructions,
+                    why.isPresent());
             why.ifPresent(reason -> unavailable.put(state.id(), reason));
             if (why.isPresent() && committed.isEmpty()) {
                 continue;
@@ -247,14 +249,18 @@ public final class TransportRequestMapper {
 
     /**
      * A vehicle's committed instructions among the jobs: the one in progress first, then dispatched ones in sequence.
-     * A move naming several transport machines is committed to the first of them only.
+     * A move naming several transport machines is committed to the first of them only. A vehicle that is not available
+     * keeps only the move in progress (the box is on it); what it was dispatched but has not started is free for
+     * others, which is how a stalled vehicle's work is dispatched again.
      */
     private static List<WorkInstruction> committed(EquipmentId vehicle, Set<EquipmentId> fleet,
                                                    Set<TransportJobId> jobs,
-                                                   Map<TransportJobId, WorkInstruction> instructions) {
+                                                   Map<TransportJobId, WorkInstruction> instructions,
+                                                   boolean unavailable) {
         return jobs.stream().map(instructions::get)
                 .filter(i -> PlanInstructions.vehicleOf(i, fleet).filter(vehicle::equals).isPresent())
-                .filter(i -> i.state() == WorkInstructionState.IN_PROGRESS || i.state() == WorkInstructionState.DISPATCHED)
+                .filter(i -> i.state() == WorkInstructionState.IN_PROGRESS
+                        || i.state() == WorkInstructionState.DISPATCHED && !unavailable)
                 .sorted(Comparator.comparing((WorkInstruction i) -> i.state() != WorkInstructionState.IN_PROGRESS)
                         .thenComparing(WorkInstruction::sequence).thenComparing(i -> i.id().value()))
                 .toList();

@@ -2,9 +2,11 @@ package org.portops.crane.dispatch.mapping;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import org.portops.crane.dispatch.DispatchDecision;
 import org.portops.crane.dispatch.DispatchPlan;
 import org.portops.crane.dispatch.PublishedPlan;
 import org.portops.crane.dispatch.TransportDispatcher;
+import org.portops.crane.dispatch.TransportJobId;
 import org.portops.model.equipment.EquipmentId;
 import org.portops.model.work.WorkInstruction;
 import org.portops.model.work.WorkInstructionState;
@@ -14,6 +16,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One re-plan of horizontal transport against the live yard, for the re-planning loop: read a
@@ -34,6 +38,17 @@ public final class TransportRound {
         /** The plan as the next round's published plan. */
         public PublishedPlan published() {
             return plan.toPublished();
+        }
+
+        /** The updates live state applied: what the round changed. */
+        public List<InstructionUpdate> applied() {
+            return report.outcomes().stream().filter(InstructionPublisher.Outcome::applied)
+                    .map(InstructionPublisher.Outcome::update).toList();
+        }
+
+        /** The transport vehicle an instruction version names, if any. */
+        public Optional<EquipmentId> vehicleOf(WorkInstruction instruction) {
+            return PlanInstructions.vehicleOf(instruction, mapped.fleet());
         }
     }
 
@@ -79,6 +94,16 @@ public final class TransportRound {
                     return publisher.publish(changes.updates())
                             .map(report -> new Outcome(planned.mapped(), planned.plan(), changes, report));
                 });
+    }
+
+    /**
+     * Why each update the round applied went where it went: the constraint matches of its job and the best other
+     * vehicles. Score analysis costs a few milliseconds a job: call it on a worker, after publication.
+     */
+    public List<DispatchDecision> decisions(Outcome outcome) {
+        Set<TransportJobId> applied = outcome.applied().stream()
+                .map(update -> new TransportJobId(update.id().value())).collect(Collectors.toSet());
+        return dispatcher.decisions(outcome.mapped().request(), outcome.plan(), applied::contains);
     }
 
     /**

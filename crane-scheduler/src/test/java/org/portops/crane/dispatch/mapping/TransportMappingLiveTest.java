@@ -121,10 +121,43 @@ class TransportMappingLiveTest {
     }
 
     @Test
-    void stalledTractorKeepsItsCommittedJobButTakesNoOther() {
+    void stalledTractorsDispatchedJobThatItHasNotStartedIsDispatchedToAnotherTractor() {
         EquipmentId stalled = tractors.get(1);
         WorkInstruction first = instruction(queues.getFirst().moves().getFirst().instruction().id());
         apply(first.dispatch(List.of(cranes.getFirst(), stalled), clock.instant()));
+        report(stalled, EquipmentStatus.FAULT, clock.instant());
+
+        MappedRequest mapped = map();
+        DispatchPlan plan = dispatcher.plan(mapped.request());
+        DispatchChanges changes = PlanInstructions.changes(mapped, plan, clock.instant());
+        InstructionPublisher.Report report = await(new InstructionPublisher(yard).publish(changes.updates()));
+
+        assertThat(mapped.unavailable().get(stalled)).isEqualTo(stalled + " is FAULT");
+        assertThat(mapped.request().vehicles()).extracting(Vehicle::id).doesNotContain(stalled);
+        EquipmentId taker = plan.vehicleOf(job(first)).orElseThrow();
+        assertThat(taker).isNotEqualTo(stalled);
+        assertThat(report.refused()).isEmpty();
+        WorkInstruction now = instruction(first.id());
+        assertThat(now.state()).isEqualTo(WorkInstructionState.DISPATCHED);
+        assertThat(now.assigned()).doesNotContain(stalled).startsWith(cranes.getFirst());
+        if (route(plan, taker).getFirst().equals(job(first))) {
+            assertThat(now.assigned()).containsExactly(cranes.getFirst(), taker);
+        } else {
+            assertThat(now.assigned()).as("back with its crane until it is %s's next job", taker)
+                    .containsExactly(cranes.getFirst());
+        }
+        assertThat(changes.moves()).filteredOn(move -> move.job().equals(job(first)))
+                .containsExactly(new JobMove(job(first), stalled, taker, now.assigned().contains(taker)));
+        assertThat(live(WorkInstructionState.DISPATCHED)).extracting(i -> i.assigned().getLast())
+                .as("no tractor holds two dispatched jobs").doesNotHaveDuplicates();
+    }
+
+    @Test
+    void stalledTractorKeepsItsJobInProgressButTakesNoOther() {
+        EquipmentId stalled = tractors.get(1);
+        WorkInstruction first = instruction(queues.getFirst().moves().getFirst().instruction().id());
+        apply(first.dispatch(List.of(cranes.getFirst(), stalled), clock.instant()));
+        apply(instruction(first.id()).start(clock.instant()));
         report(stalled, EquipmentStatus.FAULT, clock.instant());
 
         MappedRequest mapped = map();
@@ -135,7 +168,6 @@ class TransportMappingLiveTest {
         assertThat(vehicle.committed()).containsExactly(job(first));
         assertThat(vehicle.availableFrom()).isEqualTo(clock.instant().plus(MappingSettings.DEFAULTS.unavailableFor()));
         assertThat(route(plan, stalled)).containsExactly(job(first));
-        assertThat(mapped.unavailable().get(stalled)).isEqualTo(stalled + " is FAULT");
     }
 
     @Test
@@ -372,6 +404,10 @@ class TransportMappingLiveTest {
         EquipmentState current = await(reader().equipment(id)).orElseThrow();
         assertThat(await(yard.updateEquipment(new EquipmentState(id, current.kind(), current.position(), 0, 0, status,
                 current.spreader(), null, List.of(), lastSeen))).applied()).isTrue();
+    }
+
+    private List<WorkInstruction> live(WorkInstructionState state) {
+        return await(reader().workInstructions()).stream().filter(i -> i.state() == state).toList();
     }
 
     private WorkInstruction instruction(WorkInstructionId id) {

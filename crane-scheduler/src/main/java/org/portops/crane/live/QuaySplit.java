@@ -1,0 +1,179 @@
+package org.portops.crane.live;
+
+import org.portops.crane.live.CallWork.WorkTask;
+import org.portops.crane.split.Assignment;
+import org.portops.crane.split.BayWork;
+import org.portops.crane.split.CraneSplit;
+import org.portops.crane.split.CraneSplitPlanner;
+import org.portops.crane.split.CraneTimeline;
+import org.portops.crane.split.SplitCrane;
+import org.portops.crane.split.SplitProblem;
+import org.portops.crane.split.SplitVessel;
+import org.portops.model.equipment.Equipment;
+import org.portops.model.equipment.EquipmentId;
+import org.portops.model.equipment.EquipmentKind;
+import org.portops.model.layout.TerminalLayout;
+import org.portops.model.quay.Berth;
+import org.portops.model.vessel.VesselCall;
+import org.portops.model.vessel.VesselCallId;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The crane split for the live loop: with the vessel calls alongside and the work each has left, which quay cranes
+ * work which call now. The layout's quay cranes (less those out of service) stand in id order along the rail; each
+ * call lies at its berth as the terminal moors ships (bow {@value #BOW_OFFSET} m past the berth's start); its work is
+ * the crane cycles left per crane position; {@link CraneSplitPlanner} plans the split over the horizon, starting from
+ * the split in force so a re-balance moves cranes only for enough gain. The loop gives each call the cranes the split
+ * has on it in its first slot.
+ */
+public final class QuaySplit {
+
+    /** The simulator moors a ship's bow this far past its berth's start (terminal-sim's VesselBerth). */
+    static final double BOW_OFFSET = 10;
+
+    /**
+     * @param slotSeconds   a crane works one vessel per slot
+     * @param horizonSlots  how many slots ahead the split plans
+     * @param maxCranes     most cranes one call gets
+     * @param cyclesPerHour each crane's rate, as the bay-plan mapping counts it
+     * @param limits        the split solver's budget
+     */
+    public record Settings(int slotSeconds, int horizonSlots, int maxCranes, int cyclesPerHour,
+                           CraneSplitPlanner.Limits limits) {
+
+        /**
+         * Hour slots over two days, up to 6 cranes a call at 30 cycles an hour, 5 s of solving (the sample quay's 14
+         * cranes × 48 slots need about that to construct and improve a split; a split runs only when a call arrives,
+         * changes or leaves, off the loop's thread).
+         */
+        public static final Settings DEFAULTS = new Settings(3600, 48, 6, 30,
+                new CraneSplitPlanner.Limits(Duration.ofSeconds(5), 0));
+    }
+
+    /** A call alongside and the work it has left. */
+    public record CallOnQuay(VesselCall call, CallWork work) {
+    }
+
+    /** The split made, and per call the cranes it works with now, in quay order. */
+    public record Result(CraneSplit split, Map<VesselCallId, List<EquipmentId>> cranesNow) {
+        public Result {
+            cranesNow = Map.copyOf(cranesNow);
+        }
+    }
+
+    private final TerminalLayout layout;
+    private final Settings settings;
+    private final Clock clock;
+    private final CraneSplitPlanner planner;
+    private volatile CraneSplit inForce;
+    private Instant inForceFrom;
+
+    public QuaySplit(TerminalLayout layout, Settings settings, Clock clock) {
+        this.layout = layout;
+        this.settings = settings;
+        this.clock = clock;
+        this.planner = new CraneSplitPlanner(clock);
+    }
+
+    /** The last split made; null before the first. */
+    public CraneSplit inForce() {
+        return inForce;
+    }
+
+    /**
+     * Splits the cranes in service over the calls; re-balances from the last split when there is one.
+     *
+     * @throws IllegalArgumentException when the calls cannot be laid along the quay (a berth unknown, ships overlap)
+     */
+    public Result split(List<CallOnQuay> calls, Set<EquipmentId> outOfService) {
+        Instant now = clock.instant();
+        List<SplitCrane> cranes = cranes(outOfService);
+        List<SplitVessel> vessels = calls.stream().map(call -> vessel(call, now)).toList();
+        SplitProblem problem = new SplitProblem(now, layout.quay().lengthMeters(), settings.slotSeconds(),
+                settings.horizonSlots(), settings.maxCranes(), cranes, vessels, List.of(), 0,
+                previous(cranes, vessels, now));
+        CraneSplit split = planner.plan(problem, settings.limits());
+        inForce = split;
+        inForceFrom = now;
+        Map<VesselCallId, List<EquipmentId>> cranesNow = new LinkedHashMap<>();
+        calls.forEach(call -> cranesNow.put(call.call().id(), new ArrayList<>()));
+        for (CraneTimeline timeline : split.cranes()) {
+            timeline.assignments().stream().filter(assignment -> assignment.from() <= 0 && assignment.until() > 0)
+                    .map(Assignment::vessel).findFirst()
+                    .ifPresent(call -> cranesNow.get(call).add(timeline.crane()));
+        }
+        Map<VesselCallId, List<EquipmentId>> result = new LinkedHashMap<>();
+        cranesNow.forEach((call, list) -> result.put(call, List.copyOf(list)));
+        return new Result(split, result);
+    }
+
+    /**
+     * The split in force as the new problem's previous one: its timelines shifted to the new plan start, cut to the
+     * cranes and calls still in play, so the split's stability term counts only real changes.
+     */
+    private List<CraneTimeline> previous(List<SplitCrane> cranes, List<SplitVessel> vessels, Instant now) {
+        if (inForce == null) {
+            return List.of();
+        }
+        int shift = (int) Duration.between(inForceFrom, now).toSeconds();
+        Set<VesselCallId> calls = new HashSet<>(vessels.stream().map(SplitVessel::id).toList());
+        Set<EquipmentId> inService = new HashSet<>(cranes.stream().map(SplitCrane::id).toList());
+        return inForce.cranes().stream().filter(timeline -> inService.contains(timeline.crane()))
+                .map(timeline -> new CraneTimeline(timeline.crane(), timeline.assignments().stream()
+                        .filter(a -> calls.contains(a.vessel()) && a.until() - shift > 0)
+                        .map(a -> new Assignment(a.vessel(), Math.max(0, a.from() - shift), a.until() - shift))
+                        .toList(), List.of()))
+                .toList();
+    }
+
+    /** The quay cranes in service in id order, spread evenly along the rail. */
+    private List<SplitCrane> cranes(Set<EquipmentId> outOfService) {
+        List<EquipmentId> all = layout.allEquipment().stream().filter(e -> e.kind() == EquipmentKind.QUAY_CRANE)
+                .map(Equipment::id).sorted(Comparator.comparing(EquipmentId::value)).toList();
+        double spacing = layout.quay().lengthMeters() / all.size();
+        List<SplitCrane> cranes = new ArrayList<>();
+        for (int k = 0; k < all.size(); k++) {
+            if (!outOfService.contains(all.get(k))) {
+                cranes.add(SplitCrane.standard(all.get(k).value(), spacing * (k + 0.5)));
+            }
+        }
+        return cranes;
+    }
+
+    private SplitVessel vessel(CallOnQuay onQuay, Instant now) {
+        VesselCall call = onQuay.call();
+        Berth berth = Optional.ofNullable(call.berth()).flatMap(id -> layout.quay().berth(id))
+                .orElseThrow(() -> new IllegalArgumentException("vessel call " + call.id() + " lies at no berth of the"
+                        + " layout: " + call.berth()));
+        double bow = berth.startMeter() + BOW_OFFSET;
+        int berthing = call.etb() == null ? 0 : (int) Math.max(0, Duration.between(now, call.etb()).toSeconds());
+        int departure = (int) Math.max(berthing + 1, Duration.between(now, call.etd()).toSeconds());
+        return new SplitVessel(call.id(), call.vessel().name(), bow, bow + call.vessel().lengthOverallMeters(),
+                onQuay.work().bays(), berthing, departure, bays(onQuay.work()));
+    }
+
+    /** The crane cycles left per crane position, from the time the mapping gave each task. */
+    private List<BayWork> bays(CallWork work) {
+        int secondsPerCycle = (3600 + settings.cyclesPerHour() - 1) / settings.cyclesPerHour();
+        Map<Integer, Integer> seconds = new TreeMap<>();
+        for (WorkTask task : work.tasks()) {
+            seconds.merge(task.bay(), task.secondsPerMove() * task.moves().size(), Integer::sum);
+        }
+        Map<Integer, Integer> cycles = new HashMap<>();
+        seconds.forEach((bay, time) -> cycles.put(bay, (time + secondsPerCycle - 1) / secondsPerCycle));
+        return new TreeMap<>(cycles).entrySet().stream().map(e -> new BayWork(e.getKey(), e.getValue())).toList();
+    }
+}

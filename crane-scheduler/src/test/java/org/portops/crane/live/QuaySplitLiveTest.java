@@ -1,0 +1,182 @@
+package org.portops.crane.live;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.portops.crane.journal.DecisionJournal;
+import org.portops.crane.solver.CraneReplanning;
+import org.portops.crane.split.Assignment;
+import org.portops.crane.split.CraneSplit;
+import org.portops.crane.split.CraneSplitPlanner;
+import org.portops.crane.split.CraneTimeline;
+import org.portops.crane.split.VesselOutlook;
+import org.portops.model.equipment.EquipmentId;
+import org.portops.model.layout.TerminalLayout;
+import org.portops.model.vessel.VesselCall;
+import org.portops.model.vessel.VesselCallId;
+import org.portops.model.work.WorkInstruction;
+import org.portops.state.LiveYard;
+import org.portops.state.testsupport.TestDatabase;
+import org.portops.state.testsupport.TestHazelcast;
+import org.portops.state.testsupport.TestLayouts;
+import org.portops.state.testsupport.TestPostgres;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.portops.state.testsupport.Await.await;
+
+/**
+ * The crane split inside the live loop, on the sample terminal (14 quay cranes; CALL1 alongside, CALL2 given its berth
+ * and berthing hours ahead) in a real live yard: the split decides which cranes plan which call, a call arriving and
+ * a call leaving re-balance it, and the cranes of the calls never overlap.
+ */
+class QuaySplitLiveTest {
+    private static final CraneReplanning.Limits FAST =
+            new CraneReplanning.Limits(Duration.ofMillis(300), Duration.ofMillis(100), 3);
+
+    private final TerminalLayout layout = TestLayouts.sample();
+    private Vertx vertx;
+    private HazelcastInstance hazelcast;
+    private TestDatabase database;
+    private Pool pool;
+    private LiveYard yard;
+    private QuaySplit split;
+    private CraneSchedulerVerticle verticle;
+
+    @BeforeEach
+    void setUp() {
+        vertx = Vertx.vertx();
+        hazelcast = TestHazelcast.member(TestHazelcast.uniqueClusterName("crane-split-live"));
+        database = TestPostgres.newDatabase(TestPostgres.any());
+        pool = database.pool(vertx);
+        yard = await(LiveYard.open(vertx, hazelcast, pool, layout, Clock.systemUTC()));
+        BayPlanWorkSource source = new BayPlanWorkSource(yard.reader(), layout, new YardRoom(yard.reader(), layout),
+                BayPlanWorkSource.Settings.DEFAULTS, Clock.systemUTC());
+        split = new QuaySplit(layout, new QuaySplit.Settings(3600, 48, 6, 30,
+                new CraneSplitPlanner.Limits(Duration.ofSeconds(5), 5)), Clock.systemUTC());
+        verticle = new CraneSchedulerVerticle(yard, new DecisionJournal(vertx, pool), source, null, split,
+                new CraneScheduler.Settings(FAST, 300, 2, FAST), Clock.systemUTC(), new SimpleMeterRegistry());
+        await(vertx.deployVerticle(verticle));
+    }
+
+    @AfterEach
+    void tearDown() {
+        await(yard.close());
+        await(pool.close());
+        await(vertx.close());
+        hazelcast.shutdown();
+        database.drop();
+    }
+
+    @Test
+    void theSplitGivesEachCallAlongsideItsCranesAndRebalancesWhenACallArrivesAndWhenOneLeaves() {
+        Map<VesselCallId, VesselCall> calls = calls();
+        VesselCallId first = new VesselCallId("CALL1");
+        VesselCallId second = new VesselCallId("CALL2");
+        assertThat(calls.get(first).etb()).as("CALL1 is alongside").isBefore(Instant.now());
+        assertThat(calls.get(second).etb()).as("CALL2 berths later").isAfter(Instant.now().plusSeconds(3600));
+
+        // CALL2 has its berth but berths hours ahead: the split keeps its cranes for then, only CALL1 is planned now
+        assertThat(await(verticle.planBerthedCalls())).containsExactly(first);
+        CraneSplit initial = split.inForce();
+        assertThat(initial.feasible()).as(initial.score()).isTrue();
+        assertPlansFollowTheSplit(initial, first);
+        assertThat(plan(second)).isNull();
+        assertThat(initial.cranes()).flatExtracting(CraneTimeline::assignments)
+                .filteredOn(assignment -> assignment.vessel().equals(second))
+                .isNotEmpty().allSatisfy(assignment -> assertThat(assignment.from()).isPositive());
+
+        // CALL2 arrives now: the split is re-balanced, CALL2 gets cranes of its own and CALL1 is planned again
+        VesselCall arriving = calls.get(second);
+        Instant now = Instant.now();
+        await(yard.updateVesselCall(new VesselCall(arriving.id(), arriving.vessel(), arriving.voyage(),
+                arriving.line(), arriving.berth(), now, now, arriving.etd(), arriving.bayPlan())));
+        CraneSplit withSecond = awaitSplit(() -> plan(second) != null && plan(first).version() > 1, initial);
+        assertPlansFollowTheSplit(withSecond, first, second);
+
+        // CALL1 leaves the quay: its plan ends, CALL2 is planned with the split made without it
+        VesselCall leaving = calls.get(first);
+        await(yard.updateVesselCall(new VesselCall(leaving.id(), leaving.vessel(), leaving.voyage(), leaving.line(),
+                null, leaving.eta(), null, leaving.etd(), leaving.bayPlan())));
+        long secondVersion = plan(second).version();
+        CraneSplit withoutFirst = awaitSplit(() -> plan(first) == null && plan(second).version() > secondVersion,
+                withSecond);
+        assertThat(withoutFirst.vessels()).extracting(VesselOutlook::vessel).containsExactly(second);
+        assertPlansFollowTheSplit(withoutFirst, second);
+    }
+
+    /** Each call's plan has exactly the cranes the split has on it now, no crane is in two plans, moves follow. */
+    private void assertPlansFollowTheSplit(CraneSplit in, VesselCallId... planned) {
+        Set<EquipmentId> taken = new HashSet<>();
+        for (VesselCallId call : planned) {
+            LivePlan plan = plan(call);
+            assertThat(plan).as("plan of %s", call).isNotNull();
+            List<EquipmentId> cranes = plan.cranes().stream().map(LivePlan.CraneQueue::crane).toList();
+            assertThat(cranes).as("cranes of %s", call).isNotEmpty().hasSizeLessThanOrEqualTo(6)
+                    .containsExactlyElementsOf(nowOn(in, call));
+            assertThat(cranes.stream().map(EquipmentId::value).toList()).as("quay order").isSorted();
+            cranes.forEach(crane -> assertThat(taken.add(crane)).as("%s works two calls", crane).isTrue());
+            assertThat(plan.instructions()).extracting(WorkInstruction::assigned)
+                    .allSatisfy(assigned -> assertThat(cranes).contains(assigned.getFirst()));
+        }
+    }
+
+    private static List<EquipmentId> nowOn(CraneSplit split, VesselCallId call) {
+        List<EquipmentId> cranes = new ArrayList<>();
+        for (CraneTimeline timeline : split.cranes()) {
+            for (Assignment assignment : timeline.assignments()) {
+                if (assignment.vessel().equals(call) && assignment.from() <= 0 && assignment.until() > 0) {
+                    cranes.add(timeline.crane());
+                }
+            }
+        }
+        return cranes;
+    }
+
+    private CraneSplit awaitSplit(Supplier<Boolean> done, CraneSplit before) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (split.inForce() != before && done.get()) {
+                return split.inForce();
+            }
+            sleep();
+        }
+        throw new AssertionError("no re-balanced split within 60 s");
+    }
+
+    private Map<VesselCallId, VesselCall> calls() {
+        Map<VesselCallId, VesselCall> calls = new HashMap<>();
+        await(yard.reader().vesselCalls()).forEach(call -> calls.put(call.id(), call));
+        return calls;
+    }
+
+    private LivePlan plan(VesselCallId call) {
+        Promise<LivePlan> plan = Promise.promise();
+        vertx.runOnContext(v -> plan.complete(verticle.currentPlan(call)));
+        return await(plan.future());
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
