@@ -20,12 +20,12 @@ final class Policies {
     }
 
     /** The Timefold slot planner. */
-    static YardSimulation.Policy planner(YardModel yard, Clock clock) {
+    static YardSimulation.Policy planner(YardModel yard, Clock clock, String name) {
         SlotPlanner planner = new SlotPlanner(yard, clock);
         return new YardSimulation.Policy() {
             @Override
             public String name() {
-                return "planner";
+                return name;
             }
 
             @Override
