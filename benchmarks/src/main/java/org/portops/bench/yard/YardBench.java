@@ -16,8 +16,10 @@ import org.portops.model.layout.TerminalLayout;
 import org.portops.model.layout.TerminalLayoutLoader;
 import org.portops.yard.dwell.Calibration;
 import org.portops.yard.dwell.DwellFeatures;
+import org.portops.yard.dwell.DwellForecast;
 import org.portops.yard.dwell.DwellModel;
 import org.portops.yard.dwell.DwellObservation;
+import org.portops.yard.slot.Departure;
 import org.portops.yard.slot.YardModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,7 +93,7 @@ public final class YardBench implements Callable<Integer> {
                 case "nearest" -> yard -> Policies.nearestFreeSlot();
                 default -> yard -> Policies.random(seed);
             };
-            Function<Arrival, Instant> estimate = name.equals("planner + dwell model")
+            Function<Arrival, Departure> estimate = name.equals("planner + dwell model")
                     ? modelEstimate(model) : medianEstimate(medians);
             long started = System.nanoTime();
             results.add(new YardSimulation(layout, clock, policy, estimate).run(traffic, measureFrom, end));
@@ -105,15 +107,20 @@ public final class YardBench implements Callable<Integer> {
      * Without a dwell model the terminal knows an appointment or an export's loading turn; for the rest it assumes
      * the median dwell of its category, taken from the training history.
      */
-    private static Function<Arrival, Instant> medianEstimate(Map<ContainerCategory, Duration> medians) {
-        return arrival -> arrival.knownDeparture() != null ? arrival.knownDeparture()
-                : arrival.arrives().plus(medians.get(arrival.container().category()));
+    private static Function<Arrival, Departure> medianEstimate(Map<ContainerCategory, Duration> medians) {
+        return arrival -> Departure.at(arrival.knownDeparture() != null ? arrival.knownDeparture()
+                : arrival.arrives().plus(medians.get(arrival.container().category())));
     }
 
-    /** With the model, the rest get their predicted median dwell. */
-    private static Function<Arrival, Instant> modelEstimate(DwellModel model) {
-        return arrival -> arrival.knownDeparture() != null ? arrival.knownDeparture()
-                : arrival.arrives().plus(model.forecast(features(arrival)).p50());
+    /** With the model, the rest get the forecast's 80 % interval. */
+    private static Function<Arrival, Departure> modelEstimate(DwellModel model) {
+        return arrival -> {
+            if (arrival.knownDeparture() != null) {
+                return Departure.at(arrival.knownDeparture());
+            }
+            DwellForecast forecast = model.forecast(features(arrival));
+            return new Departure(arrival.arrives().plus(forecast.p10()), arrival.arrives().plus(forecast.p90()));
+        };
     }
 
     private static DwellFeatures features(Arrival arrival) {

@@ -1,6 +1,7 @@
 package org.portops.bench.yard;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -16,10 +17,13 @@ import org.portops.model.container.ContainerNumber;
 import org.portops.model.equipment.Position;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.yard.YardSlot;
+import org.portops.yard.slot.Departure;
 import org.portops.yard.slot.SlotRequest;
 import org.portops.yard.slot.StackRules;
 import org.portops.yard.slot.YardBox;
 import org.portops.yard.slot.YardModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Replays one traffic stream against one slot policy on its own yard: every arrival gets a slot from the policy,
@@ -27,6 +31,7 @@ import org.portops.yard.slot.YardModel;
  * (the dig-out stack closed meanwhile). Rehandles and retrievals count from {@code measureFrom} on.
  */
 final class YardSimulation {
+    private static final Logger LOG = LoggerFactory.getLogger(YardSimulation.class);
 
     /** Chooses a slot for a container and places it in the yard, or returns null when no stack can take it. */
     interface Policy {
@@ -68,7 +73,7 @@ final class YardSimulation {
     private final YardModel yard;
     private final SimClock clock;
     private final Policy policy;
-    private final Function<Arrival, Instant> expectedDeparture;
+    private final Function<Arrival, Departure> expectedDeparture;
     private final Map<ContainerNumber, SlotRequest> requests = new HashMap<>();
     private final Latencies decisions = new Latencies();
     private int arrivals;
@@ -78,7 +83,7 @@ final class YardSimulation {
     private int stuck;
 
     YardSimulation(TerminalLayout layout, SimClock clock, Function<YardModel, Policy> policy,
-                   Function<Arrival, Instant> expectedDeparture) {
+                   Function<Arrival, Departure> expectedDeparture) {
         this.yard = YardModel.of(layout, StackRules.DEFAULT);
         this.clock = clock;
         this.policy = policy.apply(yard);
@@ -92,9 +97,15 @@ final class YardSimulation {
         for (Arrival arrival : stream) {
             events.add(new Event(arrival.arrives(), false, order++, arrival));
         }
+        Instant nextDay = YardTraffic.START.plus(Duration.ofDays(1));
         while (!events.isEmpty() && events.peek().at().isBefore(end)) {
             Event event = events.poll();
             clock.now = event.at();
+            if (!clock.now.isBefore(nextDay)) {
+                LOG.info("{}: {} simulated, {} containers in the yard, {} rehandles so far", policy.name(),
+                        nextDay, yard.containers(), rehandles);
+                nextDay = nextDay.plus(Duration.ofDays(1));
+            }
             boolean measured = !event.at().isBefore(measureFrom);
             if (event.departure()) {
                 depart(event.arrival().container().number(), measured);

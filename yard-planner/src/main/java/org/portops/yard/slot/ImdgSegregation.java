@@ -32,6 +32,8 @@ public final class ImdgSegregation {
             {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
     };
 
+    private static final Segregation[] SEGREGATIONS = Segregation.values();
+
     private ImdgSegregation() {
     }
 
@@ -40,7 +42,12 @@ public final class ImdgSegregation {
         if (a == null || b == null) {
             return Segregation.NONE;
         }
-        return Segregation.values()[TABLE[index(a)][index(b)]];
+        return required(index(a), index(b));
+    }
+
+    /** By table rows ({@link #index}): for scans that compare one class with many. */
+    static Segregation required(int row, int column) {
+        return SEGREGATIONS[TABLE[row][column]];
     }
 
     static int index(ImdgClass imdg) {

@@ -46,11 +46,8 @@ final class SlotOptions {
             best.add(new PriorityQueue<>(Comparator.comparingLong(Ranked::cost).reversed()));
             workload[b] = yard.workload(b, now);
         }
-        Map<String, Integer> refusals = new TreeMap<>();
         for (int s = 0; s < yard.stackCount(); s++) {
-            SlotRefusal refusal = yard.check(box, s);
-            if (refusal != null) {
-                refusals.merge(refusal.getClass().getSimpleName(), 1, Integer::sum);
+            if (yard.check(box, s) != null) {
                 continue;
             }
             int b = yard.blockOf(s);
@@ -64,14 +61,23 @@ final class SlotOptions {
                 .sorted(Comparator.comparingLong(Ranked::cost).thenComparingInt(Ranked::stack))
                 .limit(limits.total()).toList();
         List<SlotOption> options = ranked.stream().map(r -> option(yard, box, r.stack(), origin, workload)).toList();
-        return new Result(options, options.isEmpty() ? refusals : Map.of());
+        return new Result(options, options.isEmpty() ? refusals(yard, box) : Map.of());
+    }
+
+    /** Only when nothing fits: how many stacks refused for each rule. */
+    private static Map<String, Integer> refusals(YardModel yard, YardBox box) {
+        Map<String, Integer> refusals = new TreeMap<>();
+        for (int s = 0; s < yard.stackCount(); s++) {
+            refusals.merge(yard.check(box, s).getClass().getSimpleName(), 1, Integer::sum);
+        }
+        return refusals;
     }
 
     /** The soft score this container alone would get on the stack, with the solver's weights. */
     private static long cost(YardModel yard, YardBox box, int stack, Position origin, int workload) {
         long cost = travelMetres(yard, box, stack, origin) + (long) workload * SlotConstraintProvider.CRANE_MOVE_POINTS;
         Instant earliest = yard.earliestDeparture(stack);
-        if (earliest != null && box.departure().getEpochSecond() / 60 > earliest.getEpochSecond() / 60) {
+        if (earliest != null && box.departure().latest().getEpochSecond() / 60 > earliest.getEpochSecond() / 60) {
             cost += SlotConstraintProvider.BURY_POINTS;
         }
         YardBox top = yard.top(stack);
@@ -89,8 +95,8 @@ final class SlotOptions {
 
     /** Tractors drive the lanes along and across the blocks: rectilinear distance. */
     static int travelMetres(YardModel yard, YardBox box, int stack, Position origin) {
-        Position centre = yard.centre(stack, box.length().yardBays());
-        return (int) Math.round(Math.abs(centre.x() - origin.x()) + Math.abs(centre.y() - origin.y()));
+        return (int) Math.round(Math.abs(yard.centreX(stack, box.length().yardBays()) - origin.x())
+                + Math.abs(yard.centreY(stack) - origin.y()));
     }
 
     private static int fillPercentAfter(YardModel yard, YardBox box, int stack) {

@@ -59,7 +59,10 @@ public final class SlotPlanner {
                 solvable.add(new SlotAllocation.Request(box, options.options()));
             }
         }
-        if (solvable.size() == 1 || !solvable.isEmpty() && !placeTogether(solvable, now, decisions)) {
+        if (solvable.size() == 1) {
+            SlotAllocation.Request only = solvable.getFirst();
+            decisions.put(only.box().number(), place(only, now));
+        } else if (!solvable.isEmpty() && !placeTogether(solvable, now, decisions)) {
             for (SlotRequest request : requests) {
                 if (decisions.get(request.container().number()) == null) {
                     decisions.put(request.container().number(), one(request, now));
@@ -91,11 +94,15 @@ public final class SlotPlanner {
         if (options.options().isEmpty()) {
             return new SlotDecision.NoSlot(box.number(), options.refusals());
         }
-        SlotAllocation.Outcome outcome = SlotAllocation.solve(List.of(new SlotAllocation.Request(box,
-                options.options())));
+        return place(new SlotAllocation.Request(box, options.options()), now);
+    }
+
+    private SlotDecision place(SlotAllocation.Request request, Instant now) {
+        SlotAllocation.Outcome outcome = SlotAllocation.solve(List.of(request));
         SlotOption option = outcome.choices().getFirst().option();
-        YardSlot slot = yard.place(box, option.stackNumber(), now);
-        return new SlotDecision.Placed(box.number(), slot, outcome.score(), outcome.choices().getFirst().reasons());
+        YardSlot slot = yard.place(request.box(), option.stackNumber(), now);
+        return new SlotDecision.Placed(request.box().number(), slot, outcome.score(),
+                outcome.choices().getFirst().reasons());
     }
 
     /** A container left the yard (loaded, gated out): its slot is free again. It must be on top of its stack. */

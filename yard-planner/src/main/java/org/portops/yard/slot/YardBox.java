@@ -1,6 +1,5 @@
 package org.portops.yard.slot;
 
-import java.time.Instant;
 import org.portops.model.Validation;
 import org.portops.model.container.ContainerLength;
 import org.portops.model.container.ContainerNumber;
@@ -12,7 +11,7 @@ import org.portops.model.container.ImdgClass;
  * @param imdg  its dangerous-goods class, null when it carries none
  * @param group its export group, null when it leaves on no known vessel call
  */
-public record YardBox(ContainerNumber number, ContainerLength length, int kilograms, Instant departure,
+public record YardBox(ContainerNumber number, ContainerLength length, int kilograms, Departure departure,
                       ImdgClass imdg, boolean reefer, ExportGroup group) {
 
     public YardBox {
@@ -24,7 +23,7 @@ public record YardBox(ContainerNumber number, ContainerLength length, int kilogr
 
     public static YardBox of(SlotRequest request) {
         var c = request.container();
-        return new YardBox(c.number(), c.length(), c.weight().kilograms(), request.expectedDeparture(), c.imdgClass(),
+        return new YardBox(c.number(), c.length(), c.weight().kilograms(), request.departure(), c.imdgClass(),
                 c.isReefer(), request.exportGroup());
     }
 
@@ -37,7 +36,7 @@ public record YardBox(ContainerNumber number, ContainerLength length, int kilogr
     }
 
     /** The same container with a new departure estimate. */
-    public YardBox withDeparture(Instant newDeparture) {
+    public YardBox withDeparture(Departure newDeparture) {
         return new YardBox(number, length, kilograms, newDeparture, imdg, reefer, group);
     }
 }

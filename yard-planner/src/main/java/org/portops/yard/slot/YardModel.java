@@ -36,11 +36,17 @@ public final class YardModel {
     private record Placement(int stack, int tier) {
     }
 
+    /** A dangerous-goods container's placement and its row of the segregation table. */
+    private record Dangerous(Placement placement, int tableRow) {
+    }
+
     private final StackRules rules;
     private final List<BlockLayout> blocks;
     private final Map<BlockId, Integer> blockIndex = new HashMap<>();
     private final int[] firstStack;
     private final int[] stackBlock;
+    private final double[] centreX;
+    private final double[] centreY;
     private final YardBox[][] tiers;
     private final int[] height;
     private final int[] kilograms;
@@ -49,7 +55,7 @@ public final class YardModel {
     private final int[] occupiedCells;
     private final List<ArrayDeque<Instant>> moves = new ArrayList<>();
     private final Map<ContainerNumber, Placement> where = new HashMap<>();
-    private final Map<ContainerNumber, Placement> dangerous = new LinkedHashMap<>();
+    private final Map<ContainerNumber, Dangerous> dangerous = new LinkedHashMap<>();
 
     private YardModel(List<BlockLayout> blocks, StackRules rules) {
         this.rules = rules;
@@ -68,6 +74,13 @@ public final class YardModel {
                 stackBlock[s] = b;
                 tiers[s] = new YardBox[blocks.get(b).maxTiers()];
             }
+        }
+        centreX = new double[stacks];
+        centreY = new double[stacks];
+        for (int s = 0; s < stacks; s++) {
+            Position centre = blocks.get(stackBlock[s]).stackCentre(stackId(s));
+            centreX[s] = centre.x();
+            centreY[s] = centre.y();
         }
         height = new int[stacks];
         kilograms = new int[stacks];
@@ -135,8 +148,16 @@ public final class YardModel {
 
     /** The terminal position of the middle of a container of {@code lengthBays} standing from this stack. */
     public Position centre(int stack, int lengthBays) {
-        return blocks.get(stackBlock[stack]).stackCentre(stackId(stack))
-                .plus((lengthBays - 1) * BlockLayout.BAY_PITCH_METRES / 2, 0);
+        return new Position(centreX(stack, lengthBays), centreY[stack]);
+    }
+
+    /** {@link #centre}'s x without allocating: the candidate scan reads it for every stack. */
+    public double centreX(int stack, int lengthBays) {
+        return centreX[stack] + (lengthBays - 1) * BlockLayout.BAY_PITCH_METRES / 2;
+    }
+
+    public double centreY(int stack) {
+        return centreY[stack];
     }
 
     public SlotDistance distance(int stackA, int lengthA, int stackB, int lengthB) {
@@ -161,11 +182,11 @@ public final class YardModel {
         return at(stack, height[stack]);
     }
 
-    /** The earliest expected departure of the containers in the stack, null when it is empty. */
+    /** The earliest likely departure of the containers in the stack, null when it is empty. */
     public Instant earliestDeparture(int stack) {
         Instant earliest = null;
         for (int t = 0; t < height[stack]; t++) {
-            Instant departure = tiers[stack][t].departure();
+            Instant departure = tiers[stack][t].departure().earliest();
             if (earliest == null || departure.isBefore(earliest)) {
                 earliest = departure;
             }
@@ -209,7 +230,8 @@ public final class YardModel {
     /** Dangerous-goods containers in the yard, with the stack of their first bay. */
     public Map<YardBox, Integer> dangerousGoods() {
         Map<YardBox, Integer> result = new LinkedHashMap<>();
-        dangerous.forEach((number, p) -> result.put(tiers[p.stack()][p.tier() - 1], p.stack()));
+        dangerous.forEach((number, d) -> result.put(tiers[d.placement().stack()][d.placement().tier() - 1],
+                d.placement().stack()));
         return result;
     }
 
@@ -238,43 +260,43 @@ public final class YardModel {
     public SlotRefusal check(YardBox box, int stack) {
         int b = stackBlock[stack];
         BlockLayout layout = blocks.get(b);
-        StackId id = stackId(stack);
         int length = box.length().yardBays();
         if (blockClosed[b]) {
             return new SlotRefusal.BlockClosed(layout.id());
         }
         if (length == 2 && (bay(stack) % 2 == 0 || bay(stack) == layout.bays())) {
-            return new SlotRefusal.NoBayPair(id);
+            return new SlotRefusal.NoBayPair(stackId(stack));
         }
         if (stackClosed[stack] || length == 2 && stackClosed[stack + layout.rows()]) {
-            return new SlotRefusal.StackClosed(length == 2 && !stackClosed[stack] ? stackId(stack + layout.rows()) : id);
+            return new SlotRefusal.StackClosed(stackId(stackClosed[stack] ? stack : stack + layout.rows()));
         }
-        SlotRefusal shape = length == 2 ? checkLongStack(box, stack, layout.rows(), id) : checkShortStack(box, stack, id);
+        SlotRefusal shape = length == 2 ? checkLongStack(box, stack, layout.rows()) : checkShortStack(box, stack);
         if (shape != null) {
             return shape;
         }
         if (height[stack] >= layout.maxTiers()) {
-            return new SlotRefusal.StackFull(id, layout.maxTiers());
+            return new SlotRefusal.StackFull(stackId(stack), layout.maxTiers());
         }
         if (box.kilograms() > rules.craneSafeWorkingLoad()) {
             return new SlotRefusal.TooHeavyForCrane(layout.id(), box.kilograms(), rules.craneSafeWorkingLoad());
         }
         int after = kilograms[stack] + StackRules.kilogramsPerPosition(box);
         if (after > rules.maxKilogramsPerPosition()) {
-            return new SlotRefusal.StackTooHeavy(id, after, rules.maxKilogramsPerPosition());
+            return new SlotRefusal.StackTooHeavy(stackId(stack), after, rules.maxKilogramsPerPosition());
         }
-        if (box.reefer() && !layout.hasPlug(id)) {
-            return new SlotRefusal.ReeferWithoutPlug(id);
+        if (box.reefer() && !layout.reeferRows().contains(row(stack))) {
+            return new SlotRefusal.ReeferWithoutPlug(stackId(stack));
         }
         return box.imdg() == null ? null : checkSegregation(box, stack);
     }
 
-    private SlotRefusal checkShortStack(YardBox box, int stack, StackId id) {
+    private SlotRefusal checkShortStack(YardBox box, int stack) {
         YardBox top = top(stack);
-        return top != null && top.isLong() ? new SlotRefusal.LengthMismatch(id, top.length(), box.length()) : null;
+        return top != null && top.isLong()
+                ? new SlotRefusal.LengthMismatch(stackId(stack), top.length(), box.length()) : null;
     }
 
-    private SlotRefusal checkLongStack(YardBox box, int stack, int rows, StackId id) {
+    private SlotRefusal checkLongStack(YardBox box, int stack, int rows) {
         int partner = stack + rows;
         YardBox top = top(stack);
         YardBox partnerTop = top(partner);
@@ -283,20 +305,28 @@ public final class YardModel {
         }
         YardBox shortOne = top != null && !top.isLong() ? top : partnerTop;
         if (top != partnerTop || height[stack] != height[partner]) {
-            return new SlotRefusal.LengthMismatch(id, shortOne == null ? top.length() : shortOne.length(),
-                    box.length());
+            return new SlotRefusal.LengthMismatch(stackId(stack),
+                    shortOne == null ? top.length() : shortOne.length(), box.length());
         }
         return null;
     }
 
+    /**
+     * Runs for every stack of the yard when a dangerous container is planned, so it reads table rows by index and
+     * measures a distance only where the rule can be broken: in the same block, or for "separated longitudinally".
+     */
     private SlotRefusal checkSegregation(YardBox box, int stack) {
         int length = box.length().yardBays();
-        for (Map.Entry<ContainerNumber, Placement> entry : dangerous.entrySet()) {
-            Placement p = entry.getValue();
+        int row = ImdgSegregation.index(box.imdg());
+        for (Dangerous d : dangerous.values()) {
+            Placement p = d.placement();
+            Segregation required = ImdgSegregation.required(row, d.tableRow());
+            boolean sameBlock = stackBlock[p.stack()] == stackBlock[stack];
+            if (required == Segregation.NONE || !sameBlock && required != Segregation.SEPARATED_LONGITUDINALLY) {
+                continue;
+            }
             YardBox other = tiers[p.stack()][p.tier() - 1];
-            Segregation required = ImdgSegregation.required(box.imdg(), other.imdg());
-            if (required != Segregation.NONE
-                    && !required.keptAt(distance(stack, length, p.stack(), other.length().yardBays()))) {
+            if (!required.keptAt(distance(stack, length, p.stack(), other.length().yardBays()))) {
                 return new SlotRefusal.SegregationBreached(box.imdg(), other.number(), other.imdg(),
                         stackId(p.stack()).at(new Tier(p.tier())), required);
             }
@@ -344,7 +374,7 @@ public final class YardModel {
     }
 
     /** Changes the departure estimate of a container in the yard (a new appointment or vessel ETA). */
-    public void updateDeparture(ContainerNumber number, Instant departure) {
+    public void updateDeparture(ContainerNumber number, Departure departure) {
         Placement p = placement(number);
         YardBox updated = tiers[p.stack()][p.tier() - 1].withDeparture(departure);
         int rows = blocks.get(stackBlock[p.stack()]).rows();
@@ -396,7 +426,7 @@ public final class YardModel {
         Placement p = new Placement(stack, height[stack]);
         where.put(box.number(), p);
         if (box.imdg() != null) {
-            dangerous.put(box.number(), p);
+            dangerous.put(box.number(), new Dangerous(p, ImdgSegregation.index(box.imdg())));
         }
     }
 
@@ -437,10 +467,10 @@ public final class YardModel {
                 }
             }
         }
-        List<Map.Entry<ContainerNumber, Placement>> dg = new ArrayList<>(dangerous.entrySet());
+        List<Dangerous> dg = new ArrayList<>(dangerous.values());
         for (int i = 0; i < dg.size(); i++) {
             for (int j = i + 1; j < dg.size(); j++) {
-                segregationProblem(dg.get(i).getValue(), dg.get(j).getValue(), problems);
+                segregationProblem(dg.get(i).placement(), dg.get(j).placement(), problems);
             }
         }
         return problems;

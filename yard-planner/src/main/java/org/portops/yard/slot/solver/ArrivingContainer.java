@@ -32,7 +32,7 @@ public class ArrivingContainer {
     }
 
     /**
-     * @param departureMinute expected departure, epoch minutes
+     * @param departureMinute latest likely departure, epoch minutes
      * @param group           its export group, null when it leaves on no known vessel call
      */
     public ArrivingContainer(ContainerNumber number, ContainerLength length, int kilograms, boolean reefer,

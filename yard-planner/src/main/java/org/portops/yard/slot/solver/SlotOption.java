@@ -17,7 +17,7 @@ import org.portops.yard.slot.WeightClass;
  * @param topLength              length of the container it would stand on, null on the ground
  * @param topGroup               export group of the container it would stand on, null if none
  * @param topWeightClass         weight class of the container it would stand on, null on the ground
- * @param earliestDepartureBelow earliest expected departure (epoch minutes) in the stack, {@link Long#MAX_VALUE} if empty
+ * @param earliestDepartureBelow earliest likely departure (epoch minutes) in the stack, {@link Long#MAX_VALUE} if empty
  * @param kilogramsAfter         weight on the heaviest ground position it covers after placing it
  * @param x                      terminal x of the slot's centre, metres
  * @param y                      terminal y of the slot's centre, metres
