@@ -19,6 +19,28 @@ public record Departure(Instant earliest, Instant latest) {
         }
     }
 
+    /**
+     * How likely this container leaves after {@code other}, from the two windows alone: 0 when it is sure to be
+     * gone first (its latest before the other's earliest), 1 when sure to leave after (its earliest after the other's
+     * latest), linear in the gap between the windows' middles in between. Two exact times give 0 or 1 (0 when equal).
+     */
+    public double chanceLeavesAfter(Departure other) {
+        long width = seconds(this) + seconds(other);
+        double gap = (middle(this) - middle(other));
+        if (width == 0) {
+            return gap > 0 ? 1 : 0;
+        }
+        return Math.max(0, Math.min(1, 0.5 + gap / width));
+    }
+
+    private static long seconds(Departure d) {
+        return d.latest.getEpochSecond() - d.earliest.getEpochSecond();
+    }
+
+    private static double middle(Departure d) {
+        return (d.earliest.getEpochSecond() + d.latest.getEpochSecond()) / 2.0;
+    }
+
     /** A departure known to the minute. */
     public static Departure at(Instant instant) {
         return new Departure(instant, instant);

@@ -76,10 +76,7 @@ final class SlotOptions {
     /** The soft score this container alone would get on the stack, with the solver's weights. */
     private static long cost(YardModel yard, YardBox box, int stack, Position origin, int workload) {
         long cost = travelMetres(yard, box, stack, origin) + (long) workload * SlotConstraintProvider.CRANE_MOVE_POINTS;
-        Instant earliest = yard.earliestDeparture(stack);
-        if (earliest != null && box.departure().latest().getEpochSecond() / 60 > earliest.getEpochSecond() / 60) {
-            cost += SlotConstraintProvider.BURY_POINTS;
-        }
+        cost += SlotConstraintProvider.buryPoints(box.departure(), yard.departures(stack));
         YardBox top = yard.top(stack);
         if (box.group() != null && top != null) {
             if (!box.group().equals(top.group())) {
@@ -114,7 +111,6 @@ final class SlotOptions {
         BlockLayout layout = yard.block(b);
         int length = box.length().yardBays();
         YardBox top = yard.top(stack);
-        Instant earliest = yard.earliestDeparture(stack);
         int kilogramsAfter = yard.kilogramsOn(stack) + StackRules.kilogramsPerPosition(box);
         if (length == 2) {
             kilogramsAfter = Math.max(kilogramsAfter,
@@ -126,7 +122,7 @@ final class SlotOptions {
                 length == 1 || yard.bay(stack) % 2 == 1 && yard.bay(stack) < layout.bays(),
                 top == null ? null : top.length(), top == null ? null : top.group(),
                 top == null ? null : top.weightClass(),
-                earliest == null ? Long.MAX_VALUE : earliest.getEpochSecond() / 60, kilogramsAfter,
+                yard.departures(stack), kilogramsAfter,
                 yard.rules().maxKilogramsPerPosition(), yard.rules().craneSafeWorkingLoad(),
                 travelMetres(yard, box, stack, origin), centre.x(), centre.y(),
                 new BlockLoad(layout.id().value(), workload[b]), fillPercentAfter(yard, box, stack),

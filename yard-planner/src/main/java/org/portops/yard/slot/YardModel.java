@@ -182,16 +182,13 @@ public final class YardModel {
         return at(stack, height[stack]);
     }
 
-    /** The earliest likely departure of the containers in the stack, null when it is empty. */
-    public Instant earliestDeparture(int stack) {
-        Instant earliest = null;
+    /** The expected departures of the containers in the stack, ground tier first. */
+    public List<Departure> departures(int stack) {
+        List<Departure> departures = new ArrayList<>(height[stack]);
         for (int t = 0; t < height[stack]; t++) {
-            Instant departure = tiers[stack][t].departure().earliest();
-            if (earliest == null || departure.isBefore(earliest)) {
-                earliest = departure;
-            }
+            departures.add(tiers[stack][t].departure());
         }
-        return earliest;
+        return departures;
     }
 
     public int kilogramsOn(int stack) {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.portops.model.container.ContainerLength;
 import org.portops.model.container.ContainerNumber;
 import org.portops.model.container.ImdgClass;
+import org.portops.yard.slot.Departure;
 import org.portops.yard.slot.ExportGroup;
 import org.portops.yard.slot.WeightClass;
 
@@ -22,7 +23,7 @@ public class ArrivingContainer {
     private boolean reefer;
     private ImdgClass imdg;
     private ExportGroup group;
-    private long departureMinute;
+    private Departure departure;
     private List<SlotOption> options;
 
     @PlanningVariable(valueRangeProviderRefs = "options")
@@ -32,11 +33,10 @@ public class ArrivingContainer {
     }
 
     /**
-     * @param departureMinute latest likely departure, epoch minutes
      * @param group           its export group, null when it leaves on no known vessel call
      */
     public ArrivingContainer(ContainerNumber number, ContainerLength length, int kilograms, boolean reefer,
-                             ImdgClass imdg, ExportGroup group, long departureMinute, List<SlotOption> options) {
+                             ImdgClass imdg, ExportGroup group, Departure departure, List<SlotOption> options) {
         this.id = number.value();
         this.number = number;
         this.length = length;
@@ -44,7 +44,7 @@ public class ArrivingContainer {
         this.reefer = reefer;
         this.imdg = imdg;
         this.group = group;
-        this.departureMinute = departureMinute;
+        this.departure = departure;
         this.options = List.copyOf(options);
     }
 
@@ -93,8 +93,8 @@ public class ArrivingContainer {
         return WeightClass.of(kilograms);
     }
 
-    public long getDepartureMinute() {
-        return departureMinute;
+    public Departure getDeparture() {
+        return departure;
     }
 
     @Override

@@ -66,7 +66,7 @@ public final class SlotAllocation {
     private static ArrivingContainer entity(Request request) {
         YardBox box = request.box();
         return new ArrivingContainer(box.number(), box.length(), box.kilograms(), box.reefer(), box.imdg(),
-                box.group(), box.departure().latest().getEpochSecond() / 60, request.options());
+                box.group(), box.departure(), request.options());
     }
 
     /** Scores a solution constraint by constraint and hands every match's reason to the container it is about. */

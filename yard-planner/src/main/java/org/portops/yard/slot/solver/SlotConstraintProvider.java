@@ -9,6 +9,7 @@ import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import ai.timefold.solver.core.api.score.stream.Joiners;
 import ai.timefold.solver.core.api.score.stream.uni.UniConstraintStream;
 import java.util.List;
+import org.portops.yard.slot.Departure;
 import org.portops.yard.slot.ImdgSegregation;
 import org.portops.yard.slot.Segregation;
 import org.portops.yard.slot.SlotDistance;
@@ -161,13 +162,27 @@ public final class SlotConstraintProvider implements ConstraintProvider {
         return new SlotDistance(sameBlock, positions, Math.hypot(x.x() - y.x(), x.y() - y.y()));
     }
 
+    /**
+     * Penalised by the expected rehandle: {@link #BURY_POINTS} times the chance that it leaves after the container
+     * below it most likely to leave first. Exact departures make that chance 0 or 1; forecast windows grade it.
+     */
     Constraint buriesEarlier(ConstraintFactory factory) {
         return placed(factory)
-                .filter(a -> a.getDepartureMinute() > a.getOption().earliestDepartureBelow())
-                .penalize(HardSoftScore.ofSoft(BURY_POINTS))
+                .filter(a -> buryPoints(a.getDeparture(), a.getOption().departuresBelow()) > 0)
+                .penalize(HardSoftScore.ONE_SOFT, a -> buryPoints(a.getDeparture(), a.getOption().departuresBelow()))
                 .justifyWith((a, score) -> new SlotJustification.BuriesEarlier(a.getNumber(), a.getOption().slot(),
-                        (a.getDepartureMinute() - a.getOption().earliestDepartureBelow()) / 60))
+                        (int) Math.round(100.0 * buryPoints(a.getDeparture(), a.getOption().departuresBelow())
+                                / BURY_POINTS)))
                 .asConstraint(BURIES_EARLIER);
+    }
+
+    /** The expected rehandle cost of putting a container leaving at {@code departure} on these containers. */
+    public static int buryPoints(Departure departure, List<Departure> below) {
+        double chance = 0;
+        for (Departure other : below) {
+            chance = Math.max(chance, departure.chanceLeavesAfter(other));
+        }
+        return (int) Math.round(BURY_POINTS * chance);
     }
 
     Constraint exportGroup(ConstraintFactory factory) {

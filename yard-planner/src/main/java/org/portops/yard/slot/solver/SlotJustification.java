@@ -64,9 +64,10 @@ public sealed interface SlotJustification extends ConstraintJustification {
         }
     }
 
-    record BuriesEarlier(ContainerNumber container, YardSlot slot, long hoursLater) implements SlotJustification {
+    record BuriesEarlier(ContainerNumber container, YardSlot slot, int percentChance) implements SlotJustification {
         public String describe() {
-            return container + " at " + slot + " leaves " + hoursLater + " h after a container below it";
+            return container + " at " + slot + " leaves after a container below it (" + percentChance
+                    + " % likely): one rehandle";
         }
     }
 

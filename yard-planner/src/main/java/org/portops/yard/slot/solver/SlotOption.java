@@ -3,6 +3,7 @@ package org.portops.yard.slot.solver;
 import java.util.List;
 import org.portops.model.container.ContainerLength;
 import org.portops.model.yard.YardSlot;
+import org.portops.yard.slot.Departure;
 import org.portops.yard.slot.ExportGroup;
 import org.portops.yard.slot.WeightClass;
 
@@ -17,7 +18,7 @@ import org.portops.yard.slot.WeightClass;
  * @param topLength              length of the container it would stand on, null on the ground
  * @param topGroup               export group of the container it would stand on, null if none
  * @param topWeightClass         weight class of the container it would stand on, null on the ground
- * @param earliestDepartureBelow earliest likely departure (epoch minutes) in the stack, {@link Long#MAX_VALUE} if empty
+ * @param departuresBelow        expected departures of the containers in the stack
  * @param kilogramsAfter         weight on the heaviest ground position it covers after placing it
  * @param x                      terminal x of the slot's centre, metres
  * @param y                      terminal y of the slot's centre, metres
@@ -25,12 +26,13 @@ import org.portops.yard.slot.WeightClass;
  */
 public record SlotOption(YardSlot slot, int stackNumber, int lengthBays, int maxTiers, boolean closed, boolean plugged,
                          boolean bayPairFree, ContainerLength topLength, ExportGroup topGroup,
-                         WeightClass topWeightClass, long earliestDepartureBelow, int kilogramsAfter,
+                         WeightClass topWeightClass, List<Departure> departuresBelow, int kilogramsAfter,
                          int maxKilogramsPerPosition, int craneSafeWorkingLoad, int travelMetres, double x, double y,
                          BlockLoad blockLoad, int fillPercentAfter, int targetFillPercent,
                          List<NearbyDangerousGoods> dangerousGoods) {
 
     public SlotOption {
+        departuresBelow = List.copyOf(departuresBelow);
         dangerousGoods = List.copyOf(dangerousGoods);
     }
 

@@ -1,11 +1,13 @@
 package org.portops.yard.slot.solver;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.portops.model.container.ContainerLength;
 import org.portops.model.container.ContainerNumber;
 import org.portops.model.container.ImdgClass;
 import org.portops.model.yard.YardSlot;
+import org.portops.yard.slot.Departure;
 import org.portops.yard.slot.ExportGroup;
 import org.portops.yard.slot.WeightClass;
 
@@ -20,7 +22,7 @@ final class OptionBuilder {
     private ContainerLength topLength;
     private ExportGroup topGroup;
     private WeightClass topWeightClass;
-    private long earliestDepartureBelow = Long.MAX_VALUE;
+    private final List<Departure> departuresBelow = new ArrayList<>();
     private int kilogramsAfter = 20_000;
     private int travelMetres;
     private double x;
@@ -69,9 +71,19 @@ final class OptionBuilder {
         return this;
     }
 
-    OptionBuilder earliestBelow(long minute) {
-        earliestDepartureBelow = minute;
+    /** A container below leaving at this epoch minute. */
+    OptionBuilder below(long minute) {
+        departuresBelow.add(Departure.at(minute(minute)));
         return this;
+    }
+
+    OptionBuilder below(Departure departure) {
+        departuresBelow.add(departure);
+        return this;
+    }
+
+    static Instant minute(long minute) {
+        return Instant.ofEpochSecond(minute * 60);
     }
 
     OptionBuilder kilogramsAfter(int kg) {
@@ -101,7 +113,7 @@ final class OptionBuilder {
 
     SlotOption build() {
         return new SlotOption(slot, 0, lengthBays, maxTiers, closed, plugged, bayPairFree, topLength, topGroup,
-                topWeightClass, earliestDepartureBelow, kilogramsAfter, 100_000, 40_000, travelMetres, x, y,
+                topWeightClass, departuresBelow, kilogramsAfter, 100_000, 40_000, travelMetres, x, y,
                 new BlockLoad(slot.block().value(), blockMoves), fillPercentAfter, 80, dangerousGoods);
     }
 
@@ -109,7 +121,15 @@ final class OptionBuilder {
     static ArrivingContainer arrival(int number, ContainerLength length, int kg, boolean reefer, String imdg,
                                      ExportGroup group, long departureMinute, SlotOption option) {
         ArrivingContainer a = new ArrivingContainer(number(number), length, kg, reefer,
-                imdg == null ? null : new ImdgClass(imdg), group, departureMinute, List.of(option));
+                imdg == null ? null : new ImdgClass(imdg), group, Departure.at(minute(departureMinute)), List.of(option));
+        a.setOption(option);
+        return a;
+    }
+
+    /** An arrival whose departure is a forecast window, already given this option. */
+    static ArrivingContainer leaving(int number, Departure departure, SlotOption option) {
+        ArrivingContainer a = new ArrivingContainer(number(number), ContainerLength.TWENTY, 15_000, false, null, null,
+                departure, List.of(option));
         a.setOption(option);
         return a;
     }

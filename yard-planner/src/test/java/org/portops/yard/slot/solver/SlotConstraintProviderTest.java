@@ -11,6 +11,7 @@ import org.portops.model.container.ContainerLength;
 import org.portops.model.container.ImdgClass;
 import org.portops.model.container.UnLocode;
 import org.portops.model.yard.YardSlot;
+import org.portops.yard.slot.Departure;
 import org.portops.yard.slot.ExportGroup;
 import org.portops.yard.slot.Segregation;
 import org.portops.yard.slot.SlotDistance;
@@ -278,18 +279,31 @@ class SlotConstraintProviderTest {
     // ---- buries earlier ----
 
     @Test
-    void buriesEarlierPenalisesLeavingAfterAContainerBelow() {
+    void buriesEarlierPenalisesASureRehandleByFullPoints() {
         verifier.verifyThat(SlotConstraintProvider::buriesEarlier)
-                .given(arrival(1, TWENTY, 20_000, false, null, null, 5_001, at("A01-01-01-2").earliestBelow(5_000).build()))
-                .penalizesBy(1);
+                .given(arrival(1, TWENTY, 20_000, false, null, null, 5_001,
+                        at("A01-01-01-3").below(9_000).below(5_000).build()))
+                .penalizesBy(SlotConstraintProvider.BURY_POINTS);
     }
 
     @Test
-    void buriesEarlierAcceptsLeavingAtTheSameMinuteOrBefore() {
+    void buriesEarlierGradesOverlappingForecastWindows() {
+        // new 0..1,000 min, below 200..600: middles 500 and 400, widths 1,000 + 400: 0.5 + 100/1,400 = 0.571
         verifier.verifyThat(SlotConstraintProvider::buriesEarlier)
-                .given(arrival(1, TWENTY, 20_000, false, null, null, 5_000, at("A01-01-01-2").earliestBelow(5_000).build()),
-                        arrival(2, TWENTY, 20_000, false, null, null, 100, at("A01-01-02-2").earliestBelow(5_000).build()),
-                        arrival(3, TWENTY, 20_000, false, null, null, 100_000, at("A01-01-03-1").build()))
+                .given(OptionBuilder.leaving(1, new Departure(OptionBuilder.minute(0), OptionBuilder.minute(1_000)),
+                        at("A01-01-01-2").below(new Departure(OptionBuilder.minute(200), OptionBuilder.minute(600))).build()))
+                .penalizesBy(571);
+    }
+
+    @Test
+    void buriesEarlierAcceptsLeavingAtTheSameMinuteOrBeforeAndAWindowEndingBeforeTheOthersStarts() {
+        verifier.verifyThat(SlotConstraintProvider::buriesEarlier)
+                .given(arrival(1, TWENTY, 20_000, false, null, null, 5_000, at("A01-01-01-2").below(5_000).build()),
+                        arrival(2, TWENTY, 20_000, false, null, null, 100, at("A01-01-02-2").below(5_000).build()),
+                        arrival(3, TWENTY, 20_000, false, null, null, 100_000, at("A01-01-03-1").build()),
+                        OptionBuilder.leaving(4, new Departure(OptionBuilder.minute(0), OptionBuilder.minute(200)),
+                                at("A01-01-04-2").below(new Departure(OptionBuilder.minute(200),
+                                        OptionBuilder.minute(600))).build()))
                 .penalizesBy(0);
     }
 
@@ -297,8 +311,8 @@ class SlotConstraintProviderTest {
     void buriesEarlierExplainsItself() {
         verifier.verifyThat(SlotConstraintProvider::buriesEarlier)
                 .given(arrival(1, TWENTY, 20_000, false, null, null, 5_000 + 3 * 60,
-                        at("A01-01-01-2").earliestBelow(5_000).build()))
-                .justifiesWithExactly(new SlotJustification.BuriesEarlier(number(1), YardSlot.parse("A01-01-01-2"), 3));
+                        at("A01-01-01-2").below(5_000).build()))
+                .justifiesWithExactly(new SlotJustification.BuriesEarlier(number(1), YardSlot.parse("A01-01-01-2"), 100));
     }
 
     // ---- export group ----
