@@ -1,7 +1,9 @@
 package org.portops.vessel.api;
 
 import io.vertx.core.json.JsonObject;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatorException;
@@ -32,6 +34,9 @@ public final class Responses {
     /** The failure handler of every API route. */
     public static void failure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
+        if (failure instanceof HttpException http && http.getCause() != null) {
+            failure = http.getCause();
+        }
         switch (failure) {
             case ApiException api -> error(ctx, api.status(), api.field(), api.getMessage());
             case SchemaValidationException schema -> {
@@ -43,6 +48,8 @@ public final class Responses {
             }
             case ValidatorException validator -> error(ctx, 400, parameterField(validator.getMessage()),
                     validator.getMessage());
+            case HttpException http -> error(ctx, http.getStatusCode(), null, http.getPayload() != null
+                    ? http.getPayload() : HttpResponseStatus.valueOf(http.getStatusCode()).reasonPhrase());
             case null -> error(ctx, ctx.statusCode() > 0 ? ctx.statusCode() : 500, null,
                     ctx.statusCode() == 404 ? "no such resource: " + ctx.request().path() : "request failed");
             default -> {
