@@ -7,8 +7,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -103,6 +109,14 @@ public final class ApiTerminal implements AutoCloseable {
                 role == Role.CRANE_DRIVER ? new EquipmentId("QC01") : null));
     }
 
+    /** A token over any claims, signed with the test secret: for tokens PortOps would never mint. */
+    public String signed(JsonObject claims) {
+        JWTAuth signer = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(
+                new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(SECRET)));
+        return signer.generateToken(claims.copy().put("iss", AuthSettings.DEFAULT_ISSUER)
+                .put("aud", AuthSettings.DEFAULT_AUDIENCE), new JWTOptions().setAlgorithm("HS256"));
+    }
+
     // yard
 
     /** A new container of {@code line} with a number no other test uses. */
@@ -173,8 +187,8 @@ public final class ApiTerminal implements AutoCloseable {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers(), response.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

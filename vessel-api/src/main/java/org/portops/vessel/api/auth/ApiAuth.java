@@ -76,6 +76,9 @@ public final class ApiAuth {
             throw new IllegalStateException("tokens come from the OIDC provider at " + settings.jwksUrl()
                     + "; PortOps mints only with its HMAC secret");
         }
+        if (lifetime.toSeconds() < 1) {
+            throw new IllegalArgumentException("a token lives at least 1 s, asked " + lifetime);
+        }
         return jwt.generateToken(caller.toClaims(), new JWTOptions().setAlgorithm("HS256")
                 .setIssuer(settings.issuer()).addAudience(settings.audience())
                 .setExpiresInSeconds((int) lifetime.toSeconds()));

@@ -37,6 +37,9 @@ public record Caller(String subject, Set<Role> roles, LineOperator line, Equipme
         if (subject == null || subject.isBlank()) {
             return new Claims.Invalid("token has no sub claim");
         }
+        if (!(claims.getValue("exp") instanceof Number)) {
+            return new Claims.Invalid("token of " + subject + " has no exp claim; PortOps accepts expiring tokens only");
+        }
         Object rolesClaim = claims.getValue("roles");
         if (!(rolesClaim instanceof JsonArray array) || array.isEmpty()) {
             return new Claims.Invalid("token of " + subject + " has no roles claim (an array of role names)");
