@@ -61,6 +61,7 @@ public final class ApiTerminal implements AutoCloseable {
     public static final LineOperator LINE_A = new LineOperator("LNA");
     public static final LineOperator LINE_B = new LineOperator("LNB");
     private static final AtomicInteger SERIALS = new AtomicInteger(100_000);
+    private static final AtomicInteger LINES = new AtomicInteger();
 
     public final Vertx vertx = Vertx.vertx();
     public final Clock clock = Clock.systemUTC();
@@ -119,9 +120,16 @@ public final class ApiTerminal implements AutoCloseable {
 
     // yard
 
+    /** A line of three letters no other test uses; its containers' owner code is the same three letters. */
+    public static LineOperator uniqueLine() {
+        int n = LINES.incrementAndGet();
+        return new LineOperator("Q" + (char) ('A' + n / 26 % 26) + (char) ('A' + n % 26));
+    }
+
     /** A new container of {@code line} with a number no other test uses. */
     public static Container container(LineOperator line) {
-        return new Container(ContainerNumber.fromParts(line == LINE_A ? "AAA" : "BBB", 'U', SERIALS.incrementAndGet()),
+        String owner = line.equals(LINE_A) ? "AAA" : line.equals(LINE_B) ? "BBB" : line.code();
+        return new Container(ContainerNumber.fromParts(owner, 'U', SERIALS.incrementAndGet()),
                 new SizeTypeCode("22G1"), new VgmWeight(12_000), line, new UnLocode("CNSHA"), new UnLocode("NLRTM"),
                 ContainerCategory.EXPORT, null, null);
     }

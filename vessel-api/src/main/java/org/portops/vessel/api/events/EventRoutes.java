@@ -58,12 +58,15 @@ public final class EventRoutes {
         Caller caller = ApiAuth.require(ctx, Permission.READ_EVENTS);
         var params = ctx.queryParams();
         Set<String> eventTypes = list(params.get("eventTypes"), Set.of("EQUIPMENT", "TRANSPORT", "SHIPMENT"));
-        Set<String> moveKinds = eventTypes.contains("EQUIPMENT")
-                ? list(params.get("equipmentEventTypeCodes"), Set.copyOf(DcsaEvents.EQUIPMENT_CODES.values())).stream()
+        // as in DCSA's examples, a filter on a field only events of one type carry excludes the other types
+        String equipmentCodes = params.get("equipmentEventTypeCodes");
+        String transportCodes = params.get("transportEventTypeCodes");
+        Set<String> moveKinds = eventTypes.contains("EQUIPMENT") && transportCodes == null
+                ? list(equipmentCodes, Set.copyOf(DcsaEvents.EQUIPMENT_CODES.values())).stream()
                         .flatMap(code -> DcsaEvents.moveKind(code).stream()).collect(Collectors.toSet())
                 : Set.of();
-        Set<String> callTypes = eventTypes.contains("TRANSPORT")
-                ? list(params.get("transportEventTypeCodes"), EventStream.CALL_TYPES) : Set.of();
+        Set<String> callTypes = eventTypes.contains("TRANSPORT") && equipmentCodes == null
+                ? list(transportCodes, EventStream.CALL_TYPES) : Set.of();
         String voyage = params.get("carrierExportVoyageNumber") != null ? params.get("carrierExportVoyageNumber")
                 : params.get("carrierImportVoyageNumber");
         EventStream.Query query = new EventStream.Query(lineOf(caller), cursor(params.get("cursor"), "query/cursor"),
