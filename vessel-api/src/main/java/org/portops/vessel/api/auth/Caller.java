@@ -60,7 +60,7 @@ public record Caller(String subject, Set<Role> roles, LineOperator line, Equipme
             }
             try {
                 line = new LineOperator(claims.getString("line"));
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | NullPointerException e) {
                 return new Claims.Invalid("token of " + subject + " has the line role but no valid line claim: "
                         + e.getMessage());
             }
