@@ -89,8 +89,10 @@ public final class VesselApi {
             Buffer document = contract.getRawContract().toBuffer();
             router.get("/api/openapi.json").handler(ctx -> ctx.response()
                     .putHeader("content-type", "application/json").end(document));
-            router.get("/api/docs").handler(ctx -> ctx.redirect("/api/docs/"));
-            router.get("/api/docs/").handler(StaticHandler.create("vessel-api-docs").setIndexPage("index.html"));
+            Buffer docsPage = resource("/vessel-api-docs/index.html");
+            // Vert.x matches /api/docs and /api/docs/ alike; the page links its assets by absolute paths
+            router.get("/api/docs").handler(ctx -> ctx.response().putHeader("content-type", "text/html; charset=utf-8")
+                    .end(docsPage));
             router.get("/api/docs/swagger-ui/*").handler(StaticHandler.create(
                     "META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion()));
             router.route().failureHandler(Responses::failure);
@@ -101,6 +103,14 @@ public final class VesselApi {
     /** The paths behind authentication; the contract document and its docs are public. */
     private static boolean isApiPath(String path) {
         return path.startsWith("/api/v1/") || path.startsWith("/dcsa/");
+    }
+
+    private static Buffer resource(String name) {
+        try (InputStream in = VesselApi.class.getResourceAsStream(name)) {
+            return Buffer.buffer(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("resource " + name + " is missing", e);
+        }
     }
 
     private static String swaggerUiVersion() {
