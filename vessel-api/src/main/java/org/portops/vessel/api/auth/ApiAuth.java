@@ -32,10 +32,12 @@ public final class ApiAuth {
     private final JWTAuth jwt;
     private final AuthSettings settings;
     private final RateLimiter limiter;
+    private final Clock clock;
 
     private ApiAuth(JWTAuth jwt, AuthSettings settings, Clock clock) {
         this.jwt = jwt;
         this.settings = settings;
+        this.clock = clock;
         this.limiter = new RateLimiter(settings.requestsPerSecond(), settings.burst(), clock);
     }
 
@@ -67,21 +69,9 @@ public final class ApiAuth {
                 });
     }
 
-    /**
-     * A signed token for {@code caller}, valid for {@code lifetime}; only with an HMAC secret (an OIDC provider
-     * issues its own tokens).
-     */
+    /** A signed token for {@code caller}, valid for {@code lifetime}; only with an HMAC secret. */
     public String mint(Caller caller, Duration lifetime) {
-        if (settings.hmacSecret() == null) {
-            throw new IllegalStateException("tokens come from the OIDC provider at " + settings.jwksUrl()
-                    + "; PortOps mints only with its HMAC secret");
-        }
-        if (lifetime.toSeconds() < 1) {
-            throw new IllegalArgumentException("a token lives at least 1 s, asked " + lifetime);
-        }
-        return jwt.generateToken(caller.toClaims(), new JWTOptions().setAlgorithm("HS256")
-                .setIssuer(settings.issuer()).addAudience(settings.audience())
-                .setExpiresInSeconds((int) lifetime.toSeconds()));
+        return new TokenMinter(settings, clock).mint(caller, lifetime);
     }
 
     /** The route handler: 401 without a valid token, 403 for unusable claims, 429 over the rate limit. */
