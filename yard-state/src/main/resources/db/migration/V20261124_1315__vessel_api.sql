@@ -51,3 +51,21 @@ create table webhook_dead_letters (
     last_error      text        not null,
     failed_at       timestamptz not null
 );
+
+-- DCSA Just-In-Time port call timestamps the terminal (service provider) and lines (service consumers) exchange
+-- for the port call services of a vessel call (BERTH, CARGO_OPERATIONS).
+create table jit_timestamps (
+    timestamp_id         uuid primary key,
+    port_call_service_id uuid        not null,
+    call_id              text        not null references vessel_calls (id) on delete cascade,
+    line                 text        not null,
+    classifier           text        not null check (classifier in ('REQ', 'EST', 'PLN', 'ACT')),
+    date_time            timestamptz not null,
+    reply_to             uuid,
+    delay_reason         text,
+    remark               text,
+    sent_by              text        not null,
+    received_at          timestamptz not null
+);
+
+create index jit_timestamps_service_idx on jit_timestamps (port_call_service_id, received_at);

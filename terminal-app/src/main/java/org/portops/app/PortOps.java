@@ -390,8 +390,8 @@ public final class PortOps {
                            TerminalLayout layout) {
         Router vesselApi = step("Vessel API", () -> VesselApi.router(vertx, liveYard, pool,
                         ApiAuth.create(vertx, AuthSettings.resolve(System.getenv(), config.dataDir()), clock)
-                                .await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS), clock, layout.name())
-                .await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS), api -> "/api/v1, /dcsa/tnt/v3, docs at /api/docs");
+                                .await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS), clock, layout)
+                .await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS), api -> "/api/v1, /dcsa/tnt/v3, /dcsa/jit/v2, docs at /api/docs");
         String webhooks = step("Webhook delivery", () -> vertx.deployVerticle(new WebhookDispatcher(pool,
                         new DcsaEvents(layout.name()), clock, WebhookDispatcher.Settings.defaults()))
                 .await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS), id -> "subscriptions polled every second");

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Properties;
+import org.portops.model.layout.TerminalLayout;
 import org.portops.state.LiveYard;
 import org.portops.vessel.api.auth.ApiAuth;
 import org.portops.vessel.api.calls.TransportEvents;
@@ -24,11 +25,13 @@ import org.portops.vessel.api.dcsa.DcsaEvents;
 import org.portops.vessel.api.events.EventRoutes;
 import org.portops.vessel.api.events.EventStream;
 import org.portops.vessel.api.events.Subscriptions;
+import org.portops.vessel.api.jit.JitRoutes;
 
 /**
  * The vessel API as one router, built from its OpenAPI contract ({@value #CONTRACT}): requests are validated
  * against it before any handler runs. Serves {@code /api/openapi.json}, browsable docs at {@code /api/docs}, the
- * API under {@code /api/v1/} and DCSA Track & Trace under {@code /dcsa/tnt/v3/}, every operation behind
+ * API under {@code /api/v1/}, DCSA Track & Trace under {@code /dcsa/tnt/v3/} and DCSA Just-In-Time under
+ * {@code /dcsa/jit/v2/}, every operation behind
  * {@link ApiAuth}. A server mounts it after its own routes with {@code router.route("/*").subRouter(api)}; paths
  * it does not know fall through to the server's later routes.
  */
@@ -44,15 +47,16 @@ public final class VesselApi {
     /**
      * Builds the router.
      *
-     * @param terminalName the publisher named in DCSA events
+     * @param terminal the terminal: the publisher of DCSA events, the place of JIT port call services
      */
     public static Future<Router> router(Vertx vertx, LiveYard yard, Pool pool, ApiAuth auth, Clock clock,
-                                        String terminalName) {
+                                        TerminalLayout terminal) {
         TransportEvents transportEvents = new TransportEvents(pool);
         VesselCallRoutes calls = new VesselCallRoutes(yard, transportEvents, clock);
         ContainerRoutes containers = new ContainerRoutes(yard, pool, clock);
         EventRoutes events = new EventRoutes(new EventStream(pool), new Subscriptions(pool),
-                new DcsaEvents(terminalName), clock);
+                new DcsaEvents(terminal.name()), clock);
+        JitRoutes jit = new JitRoutes(yard, pool, terminal, clock);
         return OpenAPIContract.from(vertx, CONTRACT).map(contract -> {
             RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
             // root handlers run before each operation's validation: a request without a valid token is refused
@@ -83,6 +87,10 @@ public final class VesselApi {
             builder.getRoute("postEventSubscription").addHandler(events::createSubscription);
             builder.getRoute("getEventSubscription").addHandler(events::getSubscription);
             builder.getRoute("deleteEventSubscription").addHandler(events::deleteSubscription);
+            builder.getRoute("getTerminalCalls").addHandler(jit::terminalCalls);
+            builder.getRoute("getPortCallServices").addHandler(jit::portCallServices);
+            builder.getRoute("putTimestamp").addHandler(jit::putTimestamp);
+            builder.getRoute("getTimestamps").addHandler(jit::timestamps);
             // the contract declares bearerAuth for the docs and clients; the root handler above enforces it
             builder.getRoutes().forEach(route -> route.setDoSecurity(false));
             Router router = builder.createRouter();

@@ -83,7 +83,7 @@ public final class ApiTerminal implements AutoCloseable {
         hazelcast = TestHazelcast.member(TestHazelcast.uniqueClusterName("vessel-api"));
         yard = await(LiveYard.open(vertx, hazelcast, pool, TestLayouts.small(), clock), 180);
         auth = await(ApiAuth.create(vertx, settings, clock));
-        Router api = await(VesselApi.router(vertx, yard, pool, auth, clock, "Test Terminal"));
+        Router api = await(VesselApi.router(vertx, yard, pool, auth, clock, TestLayouts.small()));
         Router root = Router.router(vertx);
         root.get("/health").handler(ctx -> ctx.end("UP"));
         root.route("/*").subRouter(api);
