@@ -11,6 +11,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.portops.model.container.Container;
 import org.portops.model.container.ContainerNumber;
 import org.portops.model.vessel.BayPlanEntry;
@@ -52,8 +53,9 @@ public final class ContainerRoutes {
     public void status(RoutingContext ctx) {
         Caller caller = ApiAuth.require(ctx, Permission.READ_CONTAINERS);
         ContainerNumber number = number(ctx);
-        known(number, caller)
-                .compose(known -> Future.all(lastMove(number), activeHolds(number), plannedMoves(known))
+        Future<List<VesselCall>> calls = yard.reader().vesselCalls();
+        known(number, caller, () -> calls)
+                .compose(known -> Future.all(lastMove(number), activeHolds(number), plannedMoves(known, calls))
                         .map(all -> new JsonObject()
                                 .put("container", ModelJson.container(known.container()))
                                 .put("inTerminal", known.location() != null)
@@ -68,7 +70,7 @@ public final class ContainerRoutes {
     public void moves(RoutingContext ctx) {
         Caller caller = ApiAuth.require(ctx, Permission.READ_CONTAINERS);
         ContainerNumber number = number(ctx);
-        known(number, caller)
+        known(number, caller, yard.reader()::vesselCalls)
                 .compose(known -> pool.preparedQuery("select " + MOVE_COLUMNS
                                 + " from move_log where container = $1 order by seq")
                         .execute(Tuple.of(number.value())))
@@ -87,7 +89,7 @@ public final class ContainerRoutes {
         JsonObject body = ctx.body().asJsonObject();
         String kind = body.getString("kind");
         checkHoldKind(caller, kind);
-        known(number, caller)
+        known(number, caller, yard.reader()::vesselCalls)
                 .compose(known -> pool.preparedQuery("insert into container_holds (container, kind, reason, placed_by, "
                                 + "placed_at) values ($1, $2, $3, $4, $5) returning kind, reason, placed_by, placed_at")
                         .execute(Tuple.of(number.value(), kind, body.getString("reason"), caller.subject(),
@@ -105,7 +107,7 @@ public final class ContainerRoutes {
         ContainerNumber number = number(ctx);
         String kind = ctx.pathParam("kind");
         checkHoldKind(caller, kind);
-        known(number, caller)
+        known(number, caller, yard.reader()::vesselCalls)
                 .compose(known -> pool.preparedQuery("update container_holds set released_at = $3, released_by = $4 "
                                 + "where container = $1 and kind = $2 and released_at is null")
                         .execute(Tuple.of(number.value(), kind, Times.utc(clock.instant()), caller.subject())))
@@ -130,11 +132,11 @@ public final class ContainerRoutes {
      * The container as the live yard has it, else as a bay plan announces it, else as its master data remembers
      * it (it left the terminal); 404 when none knows it or it belongs to another line than the caller's.
      */
-    private Future<Known> known(ContainerNumber number, Caller caller) {
+    private Future<Known> known(ContainerNumber number, Caller caller, Supplier<Future<List<VesselCall>>> calls) {
         return yard.reader().container(number)
                 .compose(view -> view.isPresent()
                         ? Future.succeededFuture(Optional.of(new Known(view.get().container(), view.get().location())))
-                        : announced(number).compose(entry -> entry.isPresent()
+                        : announced(number, calls.get()).compose(entry -> entry.isPresent()
                                 ? Future.succeededFuture(Optional.of(new Known(entry.get().container(), null)))
                                 : remembered(number)))
                 .compose(known -> known.isPresent() && caller.mayAccess(known.get().container().line())
@@ -142,8 +144,8 @@ public final class ContainerRoutes {
                         : Future.failedFuture(ApiException.notFound("no container " + number)));
     }
 
-    private Future<Optional<BayPlanEntry>> announced(ContainerNumber number) {
-        return yard.reader().vesselCalls().map(calls -> calls.stream()
+    private static Future<Optional<BayPlanEntry>> announced(ContainerNumber number, Future<List<VesselCall>> calls) {
+        return calls.map(all -> all.stream()
                 .flatMap(call -> call.bayPlan().entries().stream())
                 .filter(entry -> entry.container().number().equals(number))
                 .findFirst());
@@ -189,9 +191,9 @@ public final class ContainerRoutes {
     }
 
     /** Open work instructions for the container, then the bay-plan actions of calls still to happen. */
-    private Future<JsonArray> plannedMoves(Known known) {
+    private Future<JsonArray> plannedMoves(Known known, Future<List<VesselCall>> calls) {
         ContainerNumber number = known.container().number();
-        return Future.all(yard.reader().workInstructions(), yard.reader().vesselCalls()).map(all -> {
+        return Future.all(yard.reader().workInstructions(), calls).map(all -> {
             JsonArray planned = new JsonArray();
             all.<List<WorkInstruction>>resultAt(0).stream()
                     .filter(w -> w.container().equals(number) && !w.state().isTerminal())
