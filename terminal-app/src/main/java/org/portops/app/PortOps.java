@@ -393,7 +393,7 @@ public final class PortOps {
                                 .await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS), clock, layout)
                 .await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS), api -> "/api/v1, /dcsa/tnt/v3, /dcsa/jit/v2, docs at /api/docs");
         String webhooks = step("Webhook delivery", () -> vertx.deployVerticle(new WebhookDispatcher(pool,
-                        new DcsaEvents(layout.name()), clock, WebhookDispatcher.Settings.defaults()))
+                        new DcsaEvents(layout), clock, WebhookDispatcher.Settings.defaults()))
                 .await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS), id -> "subscriptions polled every second");
         running.push(new Stage("Webhook delivery",
                 () -> vertx.undeploy(webhooks).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));

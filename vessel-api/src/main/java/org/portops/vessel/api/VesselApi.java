@@ -30,7 +30,7 @@ import org.portops.vessel.api.jit.JitRoutes;
 /**
  * The vessel API as one router, built from its OpenAPI contract ({@value #CONTRACT}): requests are validated
  * against it before any handler runs. Serves {@code /api/openapi.json}, browsable docs at {@code /api/docs}, the
- * API under {@code /api/v1/}, DCSA Track & Trace under {@code /dcsa/tnt/v3/} and DCSA Just-In-Time under
+ * API under {@code /api/v1/}, DCSA Track & Trace 3.0.0 under {@code /dcsa/tnt/v3/} and DCSA Just-In-Time under
  * {@code /dcsa/jit/v2/}, every operation behind
  * {@link ApiAuth}. A server mounts it after its own routes with {@code router.route("/*").subRouter(api)}; paths
  * it does not know fall through to the server's later routes.
@@ -55,7 +55,7 @@ public final class VesselApi {
         VesselCallRoutes calls = new VesselCallRoutes(yard, transportEvents, clock);
         ContainerRoutes containers = new ContainerRoutes(yard, pool, clock);
         EventRoutes events = new EventRoutes(new EventStream(pool), new Subscriptions(pool),
-                new DcsaEvents(terminal.name()), clock);
+                new DcsaEvents(terminal), clock);
         JitRoutes jit = new JitRoutes(yard, pool, terminal, clock);
         return OpenAPIContract.from(vertx, CONTRACT).map(contract -> {
             RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());

@@ -31,7 +31,7 @@ class ApiEdgeTest {
         assertThat(contract.status()).isEqualTo(200);
         JsonObject paths = contract.json().getJsonObject("paths");
         assertThat(paths.fieldNames()).contains("/api/v1/vessel-calls", "/api/v1/containers/{containerNumber}",
-                "/dcsa/tnt/v3/events", "/dcsa/tnt/v3/event-subscriptions");
+                "/dcsa/tnt/v3/events", "/api/v1/event-subscriptions", "/dcsa/jit/v2/timestamps");
 
         Response docs = terminal.get("/api/docs/", null);
         assertThat(docs.status()).isEqualTo(200);

@@ -72,21 +72,26 @@ class EventsApiTest {
 
         assertThat(response.status()).as("%s", response).isEqualTo(200);
         assertThat(response.headers().firstValue("API-Version")).contains("3.0.0");
-        JsonArray events = response.array();
+        JsonArray events = events(response);
         assertThat(summaries(events)).containsExactly("TRANSPORT ARRI PLN", "TRANSPORT DEPA PLN",
                 "EQUIPMENT GTIN ACT", "TRANSPORT ARRI ACT", "EQUIPMENT LOAD ACT");
         JsonObject load = events.getJsonObject(4);
-        assertThat(load.getJsonObject("metadata").getString("publisherRole")).isEqualTo("TR");
-        JsonObject payload = load.getJsonObject("payload");
-        assertThat(payload.getString("equipmentReference")).isEqualTo(story.box().number().value());
-        assertThat(payload.getString("ISOEquipmentCode")).isEqualTo("22G1");
-        assertThat(payload.getString("emptyIndicatorCode")).isEqualTo("LADEN");
-        JsonObject transportCall = payload.getJsonObject("transportCall");
+        JsonObject origin = load.getJsonObject("eventRouting").getJsonObject("originatingParty");
+        assertThat(origin.getString("partyCode")).isEqualTo("TEST");
+        assertThat(origin.getString("partyFunction")).isEqualTo("TR");
+        assertThat(load.getJsonObject("eventLocation").getString("UNLocationCode")).isEqualTo("NLRTM");
+        assertThat(load.getString("eventUpdatedDateTime")).isNotBlank();
+        JsonObject equipment = load.getJsonObject("equipmentDetails");
+        assertThat(equipment.getString("equipmentReference")).isEqualTo(story.box().number().value());
+        assertThat(equipment.getString("ISOEquipmentCode")).isEqualTo("22G1");
+        assertThat(equipment.getString("emptyIndicatorCode")).isEqualTo("LADEN");
+        assertThat(equipment.getString("movementType")).isEqualTo("EXPORT");
+        JsonObject transportCall = load.getJsonObject("transportDetails").getJsonObject("transportCall");
         assertThat(transportCall.getString("transportCallReference")).isEqualTo(story.call());
-        assertThat(transportCall.getJsonObject("vessel").getString("vesselIMONumber")).isEqualTo("9074729");
-        assertThat(transportCall.getString("carrierExportVoyageNumber")).isEqualTo("001E");
-        assertThat(events.getJsonObject(3).getJsonObject("payload").getString("eventDateTime"))
-                .isEqualTo("2026-11-20T06:00:00Z");
+        assertThat(transportCall.getJsonObject("vesselTransport").getString("vesselIMONumber")).isEqualTo("9074729");
+        assertThat(transportCall.getJsonObject("exportVoyageNumberOrReference").getString("carrierVoyageNumber"))
+                .isEqualTo("001E");
+        assertThat(events.getJsonObject(3).getString("eventDateTime")).isEqualTo("2026-11-20T06:00:00Z");
     }
 
     @Test
@@ -94,30 +99,34 @@ class EventsApiTest {
         Story story = story();
         String equipment = "equipmentReference=" + story.box().number();
 
-        assertThat(summaries(terminal.get("/dcsa/tnt/v3/events?equipmentEventTypeCodes=GTIN", story.token()).array()))
+        assertThat(summaries(events(terminal.get("/dcsa/tnt/v3/events?equipmentEventTypeCodes=GTIN", story.token()))))
                 .containsExactly("EQUIPMENT GTIN ACT");
-        assertThat(summaries(terminal.get("/dcsa/tnt/v3/events?eventTypes=TRANSPORT&eventClassifierCode=ACT",
-                story.token()).array())).containsExactly("TRANSPORT ARRI ACT");
-        assertThat(summaries(terminal.get("/dcsa/tnt/v3/events?eventTypes=EQUIPMENT&" + equipment, operator)
-                .array())).containsExactly("EQUIPMENT GTIN ACT", "EQUIPMENT LOAD ACT");
-        assertThat(summaries(terminal.get("/dcsa/tnt/v3/events?transportCallReference=" + story.call()
-                + "&transportEventTypeCodes=DEPA", operator).array())).containsExactly("TRANSPORT DEPA PLN");
-        assertThat(terminal.get("/dcsa/tnt/v3/events?eventTypes=SHIPMENT", story.token()).array()).isEmpty();
+        assertThat(summaries(events(terminal.get("/dcsa/tnt/v3/events?eventTypes=TRANSPORT&eventClassifierCode=ACT",
+                story.token())))).containsExactly("TRANSPORT ARRI ACT");
+        assertThat(summaries(events(terminal.get("/dcsa/tnt/v3/events?eventTypes=EQUIPMENT&" + equipment, operator))))
+                .containsExactly("EQUIPMENT GTIN ACT", "EQUIPMENT LOAD ACT");
+        assertThat(summaries(events(terminal.get("/dcsa/tnt/v3/events?transportCallReference=" + story.call()
+                + "&transportEventTypeCodes=DEPA", operator)))).containsExactly("TRANSPORT DEPA PLN");
+        assertThat(events(terminal.get("/dcsa/tnt/v3/events?eventTypes=SHIPMENT,IOT", story.token()))).isEmpty();
+        assertThat(events(terminal.get("/dcsa/tnt/v3/events?carrierBookingReference=ABC709951", story.token())))
+                .isEmpty();
+        String later = "eventUpdatedDateTimeMin=2999-01-01T00:00:00Z";
+        assertThat(events(terminal.get("/dcsa/tnt/v3/events?" + later, story.token()))).isEmpty();
     }
 
     @Test
     void cursorPagesGiveEveryEventOnceInOrder() {
         Story story = story();
-        List<String> whole = ids(terminal.get("/dcsa/tnt/v3/events?limit=1000", story.token()).array());
+        List<String> whole = ids(events(terminal.get("/dcsa/tnt/v3/events?limit=1000", story.token())));
 
         List<String> paged = new ArrayList<>();
-        Optional<String> next = Optional.of("/dcsa/tnt/v3/events?limit=2");
+        Optional<String> cursor = Optional.of("");
         int pages = 0;
-        while (next.isPresent()) {
-            Response page = terminal.get(next.get(), story.token());
+        while (cursor.isPresent()) {
+            Response page = terminal.get("/dcsa/tnt/v3/events?limit=2&cursor=" + cursor.get(), story.token());
             assertThat(page.status()).as("%s", page).isEqualTo(200);
-            paged.addAll(ids(page.array()));
-            next = page.headers().firstValue("Next-Page");
+            paged.addAll(ids(events(page)));
+            cursor = page.headers().firstValue("Next-Page-Cursor");
             pages++;
         }
 
@@ -132,12 +141,14 @@ class EventsApiTest {
         Story b = story();
         String equipment = "?equipmentReference=" + a.box().number();
 
-        assertThat(terminal.get("/dcsa/tnt/v3/events" + equipment, b.token()).array()).isEmpty();
-        assertThat(terminal.get("/dcsa/tnt/v3/events" + equipment, operator).array()).hasSize(2);
-        JsonArray bEvents = terminal.get("/dcsa/tnt/v3/events?limit=1000", b.token()).array();
-        assertThat(bEvents.stream().map(e -> ((JsonObject) e).getJsonObject("payload"))
-                .map(p -> p.containsKey("equipmentReference") ? p.getString("equipmentReference")
-                        : p.getJsonObject("transportCall").getString("transportCallReference"))
+        assertThat(events(terminal.get("/dcsa/tnt/v3/events" + equipment, b.token()))).isEmpty();
+        assertThat(events(terminal.get("/dcsa/tnt/v3/events" + equipment, operator))).hasSize(2);
+        JsonArray bEvents = events(terminal.get("/dcsa/tnt/v3/events?limit=1000", b.token()));
+        assertThat(bEvents.stream().map(JsonObject.class::cast)
+                .map(e -> e.containsKey("equipmentDetails")
+                        ? e.getJsonObject("equipmentDetails").getString("equipmentReference")
+                        : e.getJsonObject("transportDetails").getJsonObject("transportCall")
+                                .getString("transportCallReference"))
                 .toList()).doesNotContain(a.box().number().value(), a.call()).contains(b.call());
         JsonArray bNative = terminal.get("/api/v1/events?limit=1000", b.token()).json().getJsonArray("events");
         assertThat(bNative).isNotEmpty();
@@ -173,6 +184,9 @@ class EventsApiTest {
         assertField(terminal.get("/dcsa/tnt/v3/events?equipmentEventTypeCodes=FLY", operator),
                 "query/equipmentEventTypeCodes");
         assertField(terminal.get("/dcsa/tnt/v3/events?equipmentReference=ABC", operator), "query/equipmentReference");
+        assertField(terminal.get("/dcsa/tnt/v3/events?eventTypes=CARGO", operator), "query/eventTypes");
+        assertField(terminal.get("/dcsa/tnt/v3/events?eventUpdatedDateTimeMin=yesterday", operator),
+                "query/eventUpdatedDateTimeMin");
         assertField(terminal.get("/api/v1/events?after=zzz", operator), "query/after");
     }
 
@@ -190,13 +204,18 @@ class EventsApiTest {
         assertThat(response.json().getString("field")).as("%s", response).isEqualTo(field);
     }
 
-    private static List<String> summaries(JsonArray events) {
-        return events.stream().map(e -> ((JsonObject) e).getJsonObject("payload")).map(p -> p.getString("eventType")
-                + " " + p.getString("equipmentEventTypeCode", p.getString("transportEventTypeCode")) + " "
-                + p.getString("eventClassifierCode")).toList();
+    private static JsonArray events(Response response) {
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        return response.json().getJsonArray("events");
+    }
+
+    static List<String> summaries(JsonArray events) {
+        return events.stream().map(e -> ((JsonObject) e).getJsonObject("eventClassification"))
+                .map(c -> c.getString("eventTypeCode") + " " + c.getString("equipmentEventTypeCode",
+                        c.getString("transportEventTypeCode")) + " " + c.getString("eventClassifierCode")).toList();
     }
 
     private static List<String> ids(JsonArray events) {
-        return events.stream().map(e -> ((JsonObject) e).getJsonObject("metadata").getString("eventID")).toList();
+        return events.stream().map(e -> ((JsonObject) e).getString("eventID")).toList();
     }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.portops.model.container.Container;
 import org.portops.model.container.LineOperator;
+import org.portops.state.testsupport.TestLayouts;
 import org.portops.vessel.api.ApiTerminal.Response;
 import org.portops.vessel.api.auth.Role;
 import org.portops.vessel.api.dcsa.DcsaEvents;
@@ -56,7 +57,7 @@ class WebhookDeliveryTest {
             ctx.response().setStatusCode(503).end();
         });
         receiver = await(terminal.vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
-        await(terminal.vertx.deployVerticle(new WebhookDispatcher(terminal.pool, new DcsaEvents("Test Terminal"),
+        await(terminal.vertx.deployVerticle(new WebhookDispatcher(terminal.pool, new DcsaEvents(TestLayouts.small()),
                 terminal.clock, new WebhookDispatcher.Settings(Duration.ofMillis(100), 100, Duration.ofSeconds(5),
                 Duration.ofMillis(200), Duration.ofSeconds(1), 3))));
     }
@@ -88,7 +89,7 @@ class WebhookDeliveryTest {
             ctx.response().setStatusCode(200).end();
             return;
         }
-        ctx.body().asJsonArray().forEach(event -> accepted.add((JsonObject) event));
+        ctx.body().asJsonObject().getJsonArray("events").forEach(event -> accepted.add((JsonObject) event));
         ctx.response().setStatusCode(204).end();
     }
 
@@ -111,7 +112,7 @@ class WebhookDeliveryTest {
     void signedEventsAreDeliveredOnceInOrderAfterRetriesWithTheSameDeliveryId() {
         LineOperator line = ApiTerminal.uniqueLine();
         String token = terminal.lineToken(line);
-        Response subscribed = terminal.send("POST", "/dcsa/tnt/v3/event-subscriptions", token,
+        Response subscribed = terminal.send("POST", "/api/v1/event-subscriptions", token,
                 subscription("/hook/ok").put("eventTypes", new JsonArray().add("EQUIPMENT").add("TRANSPORT")));
         assertThat(subscribed.status()).as("%s", subscribed).isEqualTo(201);
         assertThat(subscribed.json().containsKey("secret")).isFalse();
@@ -120,21 +121,16 @@ class WebhookDeliveryTest {
         Container box = ApiTerminal.container(line);
         terminal.gateIn(box);
 
-        waitUntil(() -> accepted.stream().anyMatch(e -> box.number().value()
-                .equals(e.getJsonObject("payload").getString("equipmentReference"))));
+        waitUntil(() -> accepted.stream().anyMatch(e -> box.number().value().equals(equipment(e))));
 
-        List<JsonObject> mine = accepted.stream().filter(e -> {
-            JsonObject p = e.getJsonObject("payload");
-            return box.number().value().equals(p.getString("equipmentReference")) || (p.containsKey("transportCall")
-                    && call.equals(p.getJsonObject("transportCall").getString("transportCallReference")));
-        }).toList();
-        assertThat(mine.stream().map(e -> e.getJsonObject("payload")).map(p -> p.getString("equipmentEventTypeCode",
-                p.getString("transportEventTypeCode")) + " " + p.getString("eventClassifierCode")).toList())
-                .containsExactly("ARRI PLN", "DEPA PLN", "GTIN ACT");
+        List<JsonObject> mine = accepted.stream()
+                .filter(e -> box.number().value().equals(equipment(e)) || call.equals(transportCall(e))).toList();
+        assertThat(EventsApiTest.summaries(new JsonArray(mine)))
+                .containsExactly("TRANSPORT ARRI PLN", "TRANSPORT DEPA PLN", "EQUIPMENT GTIN ACT");
         assertThat(okDeliveryIds.subList(0, 3)).as("the two failed attempts and the accepted one are one delivery")
                 .containsOnly(okDeliveryIds.getFirst());
         assertThat(refusals).isEmpty();
-        assertThat(accepted.stream().map(e -> e.getJsonObject("metadata").getString("eventID")).distinct().count())
+        assertThat(accepted.stream().map(e -> e.getString("eventID")).distinct().count())
                 .isEqualTo(accepted.size());
     }
 
@@ -142,7 +138,7 @@ class WebhookDeliveryTest {
     void aBatchTheReceiverNeverTakesBecomesADeadLetterVisibleToItsLineOnly() {
         LineOperator line = ApiTerminal.uniqueLine();
         String token = terminal.lineToken(line);
-        Response subscribed = terminal.send("POST", "/dcsa/tnt/v3/event-subscriptions", token,
+        Response subscribed = terminal.send("POST", "/api/v1/event-subscriptions", token,
                 subscription("/hook/dead").put("eventTypes", new JsonArray().add("TRANSPORT")));
         String id = subscribed.json().getString("subscriptionID");
         String call = newCall(line, token);
@@ -153,8 +149,7 @@ class WebhookDeliveryTest {
         JsonObject letter = terminal.get(letters, token).json().getJsonArray("deadLetters").getJsonObject(0);
         assertThat(letter.getInteger("attempts")).isEqualTo(3);
         assertThat(letter.getString("lastError")).isEqualTo("callback answered 503");
-        assertThat(letter.getJsonArray("events").stream().map(e -> ((JsonObject) e).getJsonObject("payload")
-                .getJsonObject("transportCall").getString("transportCallReference")).distinct().toList())
+        assertThat(letter.getJsonArray("events").stream().map(e -> transportCall((JsonObject) e)).distinct().toList())
                 .containsExactly(call);
         assertThat(deadCalls.get()).isGreaterThanOrEqualTo(3);
         assertThat(terminal.get(letters, terminal.lineToken(ApiTerminal.LINE_B)).status()).isEqualTo(404);
@@ -166,16 +161,16 @@ class WebhookDeliveryTest {
         LineOperator a = ApiTerminal.uniqueLine();
         String tokenA = terminal.lineToken(a);
         String tokenB = terminal.lineToken(ApiTerminal.LINE_B);
-        String id = terminal.send("POST", "/dcsa/tnt/v3/event-subscriptions", tokenA, subscription("/hook/ok"))
+        String id = terminal.send("POST", "/api/v1/event-subscriptions", tokenA, subscription("/hook/ok"))
                 .json().getString("subscriptionID");
-        String path = "/dcsa/tnt/v3/event-subscriptions/" + id;
+        String path = "/api/v1/event-subscriptions/" + id;
 
         assertThat(terminal.get(path, tokenA).json().getString("line")).isEqualTo(a.code());
         assertThat(terminal.get(path, tokenB).status()).isEqualTo(404);
         assertThat(terminal.send("DELETE", path, tokenB, null).status()).isEqualTo(404);
-        assertThat(terminal.get("/dcsa/tnt/v3/event-subscriptions", tokenB).array().stream()
+        assertThat(terminal.get("/api/v1/event-subscriptions", tokenB).array().stream()
                 .map(s -> ((JsonObject) s).getString("subscriptionID")).toList()).doesNotContain(id);
-        Response forOther = terminal.send("POST", "/dcsa/tnt/v3/event-subscriptions", tokenB,
+        Response forOther = terminal.send("POST", "/api/v1/event-subscriptions", tokenB,
                 subscription("/hook/ok").put("line", a.code()));
         assertThat(forOther.status()).isEqualTo(403);
 
@@ -186,24 +181,34 @@ class WebhookDeliveryTest {
     @Test
     void subscriptionsAreValidatedAndNeedAuthority() {
         String token = terminal.lineToken(ApiTerminal.uniqueLine());
-        Response shortSecret = terminal.send("POST", "/dcsa/tnt/v3/event-subscriptions", token,
+        Response shortSecret = terminal.send("POST", "/api/v1/event-subscriptions", token,
                 subscription("/hook/ok").put("secret", "short"));
         assertThat(shortSecret.status()).isEqualTo(400);
         assertThat(shortSecret.json().getString("field")).isEqualTo("body/secret");
-        Response ftp = terminal.send("POST", "/dcsa/tnt/v3/event-subscriptions", token,
+        Response ftp = terminal.send("POST", "/api/v1/event-subscriptions", token,
                 subscription("/hook/ok").put("callbackUrl", "ftp://example.org/x"));
         assertThat(ftp.status()).isEqualTo(400);
         assertThat(ftp.json().getString("field")).isEqualTo("body/callbackUrl");
-        Response noLine = terminal.send("POST", "/dcsa/tnt/v3/event-subscriptions",
+        Response noLine = terminal.send("POST", "/api/v1/event-subscriptions",
                 terminal.staffToken(Role.OPERATOR), subscription("/hook/ok"));
         assertThat(noLine.status()).isEqualTo(400);
         assertThat(noLine.json().getString("field")).isEqualTo("body/line");
-        assertThat(terminal.send("POST", "/dcsa/tnt/v3/event-subscriptions", null, subscription("/hook/ok")).status())
+        assertThat(terminal.send("POST", "/api/v1/event-subscriptions", null, subscription("/hook/ok")).status())
                 .isEqualTo(401);
-        assertThat(terminal.send("POST", "/dcsa/tnt/v3/event-subscriptions", terminal.staffToken(Role.PLANNER),
+        assertThat(terminal.send("POST", "/api/v1/event-subscriptions", terminal.staffToken(Role.PLANNER),
                 subscription("/hook/ok").put("line", "LNA")).status()).isEqualTo(403);
-        assertThat(terminal.get("/dcsa/tnt/v3/event-subscriptions/not-a-uuid", token).json().getString("field"))
+        assertThat(terminal.get("/api/v1/event-subscriptions/not-a-uuid", token).json().getString("field"))
                 .isEqualTo("path/subscriptionID");
+    }
+
+    private static String equipment(JsonObject event) {
+        JsonObject details = event.getJsonObject("equipmentDetails");
+        return details == null ? null : details.getString("equipmentReference");
+    }
+
+    private static String transportCall(JsonObject event) {
+        JsonObject details = event.getJsonObject("transportDetails");
+        return details == null ? null : details.getJsonObject("transportCall").getString("transportCallReference");
     }
 
     private static void waitUntil(BooleanSupplier condition) {

@@ -5,13 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.portops.model.layout.TerminalLayout;
 import org.portops.vessel.api.events.TerminalEvent;
 
 /**
- * Terminal events as DCSA Track & Trace 3.0 events ({@code metadata} + {@code payload}): container moves across
- * the quay and the gate as equipment events (LOAD, DISC, GTIN, GTOT, always ACT: the move log records what
- * happened), vessel-call arrivals and departures as transport events (ARRI, DEPA as PLN, EST or ACT). The event
- * id is a name-based UUID of the stream key, so an event keeps its id across pages, retries and restarts.
+ * Terminal events as DCSA Track & Trace 3.0.0 events (the version of DCSA's conformance framework): container
+ * moves across the quay and the gate as equipment events (LOAD, DISC, GTIN, GTOT, always ACT: the move log records
+ * what happened), vessel-call arrivals and departures as transport events (ARRI, DEPA as PLN, EST or ACT). The
+ * terminal is the originating party (function TR, its SMDG terminal code) and the event location. The event id is
+ * a name-based UUID of the stream key, so an event keeps its id across pages, retries and restarts; events are
+ * never updated, so {@code eventUpdatedDateTime} is when PortOps recorded them.
  */
 public final class DcsaEvents {
 
@@ -19,11 +22,10 @@ public final class DcsaEvents {
     public static final Map<String, String> EQUIPMENT_CODES = Map.of(
             "LOAD", "LOAD", "DISCHARGE", "DISC", "GATE_IN", "GTIN", "GATE_OUT", "GTOT");
 
-    private final String publisher;
+    private final TerminalLayout terminal;
 
-    /** @param publisher the terminal's name, the events' publisher (role TR, terminal) */
-    public DcsaEvents(String publisher) {
-        this.publisher = publisher;
+    public DcsaEvents(TerminalLayout terminal) {
+        this.terminal = terminal;
     }
 
     /** The move-log kind of a DCSA equipment event code. */
@@ -37,56 +39,62 @@ public final class DcsaEvents {
     }
 
     public JsonObject toJson(TerminalEvent event) {
-        String type = switch (event) {
-            case TerminalEvent.Move move -> "EQUIPMENT";
-            case TerminalEvent.CallEvent call -> "TRANSPORT";
-        };
-        JsonObject metadata = new JsonObject()
+        JsonObject json = new JsonObject()
+                .put("eventRouting", new JsonObject().put("originatingParty", new JsonObject()
+                        .put("partyCode", terminal.terminalCode())
+                        .put("codeListProvider", "SMDG")
+                        .put("partyFunction", "TR")))
                 .put("eventID", eventId(event))
-                .put("eventCreatedDateTime", event.createdAt().toString())
-                .put("eventType", type)
-                .put("publisher", new JsonObject().put("partyName", publisher))
-                .put("publisherRole", "TR");
-        JsonObject payload = switch (event) {
-            case TerminalEvent.Move move -> equipment(move);
-            case TerminalEvent.CallEvent call -> transport(call);
-        };
-        return new JsonObject().put("metadata", metadata).put("payload", payload);
+                .put("eventUpdatedDateTime", event.createdAt().toString())
+                .put("eventLocation", new JsonObject()
+                        .put("locationName", terminal.name())
+                        .put("UNLocationCode", terminal.port().value())
+                        .put("facilityTypeCode", "POTE")
+                        .put("facility", new JsonObject().put("facilityName", terminal.name())
+                                .put("facilityCode", terminal.terminalCode()).put("facilityCodeListProvider", "SMDG")));
+        switch (event) {
+            case TerminalEvent.Move move -> equipment(json, move);
+            case TerminalEvent.CallEvent call -> transport(json, call);
+        }
+        return json;
     }
 
-    private static JsonObject equipment(TerminalEvent.Move move) {
-        JsonObject payload = new JsonObject()
-                .put("eventType", "EQUIPMENT")
-                .put("eventClassifierCode", "ACT")
-                .put("eventDateTime", move.createdAt().toString())
-                .put("equipmentEventTypeCode", EQUIPMENT_CODES.get(move.kind()))
+    private static void equipment(JsonObject json, TerminalEvent.Move move) {
+        json.put("eventDateTime", move.createdAt().toString())
+                .put("eventClassification", new JsonObject()
+                        .put("eventTypeCode", "EQUIPMENT")
+                        .put("eventClassifierCode", "ACT")
+                        .put("equipmentEventTypeCode", EQUIPMENT_CODES.get(move.kind())));
+        JsonObject equipment = new JsonObject()
                 .put("equipmentReference", move.container())
                 .put("ISOEquipmentCode", move.sizeType())
-                .put("emptyIndicatorCode", "EMPTY".equals(move.category()) ? "EMPTY" : "LADEN")
-                .put("isTransshipmentMove", "TRANSSHIPMENT".equals(move.category()))
-                .put("facilityTypeCode", "POTE");
-        if (move.call() != null) {
-            payload.put("transportCall", transportCall(move.call()));
+                .put("emptyIndicatorCode", "EMPTY".equals(move.category()) ? "EMPTY" : "LADEN");
+        if (!"EMPTY".equals(move.category())) {
+            equipment.put("movementType", move.category());
         }
-        return payload;
+        json.put("equipmentDetails", equipment);
+        if (move.call() != null) {
+            json.put("transportDetails", new JsonObject().put("transportCall", transportCall(move.call())));
+        }
     }
 
-    private static JsonObject transport(TerminalEvent.CallEvent event) {
-        return new JsonObject()
-                .put("eventType", "TRANSPORT")
-                .put("eventClassifierCode", event.classifier())
-                .put("eventDateTime", event.time().toString())
-                .put("transportEventTypeCode", event.type())
-                .put("transportCall", transportCall(event.call()));
+    private static void transport(JsonObject json, TerminalEvent.CallEvent event) {
+        json.put("eventDateTime", event.time().toString())
+                .put("eventClassification", new JsonObject()
+                        .put("eventTypeCode", "TRANSPORT")
+                        .put("eventClassifierCode", event.classifier())
+                        .put("transportEventTypeCode", event.type()))
+                .put("transportDetails", new JsonObject().put("transportCall", transportCall(event.call())));
     }
 
     private static JsonObject transportCall(TerminalEvent.CallInfo call) {
+        JsonObject voyage = new JsonObject().put("carrierVoyageNumber", call.voyage());
         return new JsonObject()
                 .put("transportCallReference", call.callId())
                 .put("modeOfTransport", "VESSEL")
-                .put("carrierImportVoyageNumber", call.voyage())
-                .put("carrierExportVoyageNumber", call.voyage())
-                .put("facilityTypeCode", "POTE")
-                .put("vessel", new JsonObject().put("vesselIMONumber", call.imo()).put("name", call.vesselName()));
+                .put("importVoyageNumberOrReference", voyage)
+                .put("exportVoyageNumberOrReference", voyage.copy())
+                .put("vesselTransport", new JsonObject().put("vesselIMONumber", call.imo())
+                        .put("vesselName", call.vesselName()));
     }
 }

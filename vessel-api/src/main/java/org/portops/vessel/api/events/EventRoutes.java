@@ -4,12 +4,11 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -22,8 +21,9 @@ import org.portops.vessel.api.auth.Permission;
 import org.portops.vessel.api.dcsa.DcsaEvents;
 
 /**
- * The event interfaces: the PortOps event list ({@code /api/v1/events}), DCSA Track & Trace events
- * ({@code /dcsa/tnt/v3/events}) and subscriptions with their dead letters. A line reads and subscribes to its
+ * The event interfaces: the PortOps event list ({@code /api/v1/events}), DCSA Track & Trace 3.0.0 events
+ * ({@code /dcsa/tnt/v3/events}) and subscriptions ({@code /api/v1/event-subscriptions}: DCSA leaves subscription
+ * management out of its standard) with their dead letters. A line reads and subscribes to its
  * own events only.
  */
 public final class EventRoutes {
@@ -57,7 +57,7 @@ public final class EventRoutes {
     public void dcsaEvents(RoutingContext ctx) {
         Caller caller = ApiAuth.require(ctx, Permission.READ_EVENTS);
         var params = ctx.queryParams();
-        Set<String> eventTypes = list(params.get("eventTypes"), Set.of("EQUIPMENT", "TRANSPORT", "SHIPMENT"));
+        Set<String> eventTypes = list(params.get("eventTypes"), Set.of("EQUIPMENT", "TRANSPORT"));
         // as in DCSA's examples, a filter on a field only events of one type carry excludes the other types
         String equipmentCodes = params.get("equipmentEventTypeCodes");
         String transportCodes = params.get("transportEventTypeCodes");
@@ -73,15 +73,19 @@ public final class EventRoutes {
                 moveKinds, callTypes, list(params.get("eventClassifierCode"), EventStream.CLASSIFIERS),
                 params.get("equipmentReference"), params.get("vesselIMONumber"), voyage,
                 params.get("transportCallReference"),
-                time(params.get("eventCreatedDateTime:gte"), "query/eventCreatedDateTime:gte"),
-                time(params.get("eventCreatedDateTime:lt"), "query/eventCreatedDateTime:lt"), limit(ctx));
-        stream.page(query).onSuccess(page -> {
-            String self = ctx.request().absoluteURI();
-            ctx.response().putHeader("API-Version", DCSA_API_VERSION).putHeader("Current-Page", self);
-            if (page.events().size() == query.limit()) {
-                ctx.response().putHeader("Next-Page", withCursor(ctx, page.next()));
+                time(params.get("eventUpdatedDateTimeMin"), "query/eventUpdatedDateTimeMin"),
+                time(params.get("eventUpdatedDateTimeMax"), "query/eventUpdatedDateTimeMax"), limit(ctx));
+        // PortOps has no bookings or transport documents: a filter on them matches nothing
+        boolean documents = params.get("carrierBookingReference") != null
+                || params.get("transportDocumentReference") != null;
+        Future<EventStream.Page> page = documents ? Future.succeededFuture(new EventStream.Page(List.of(),
+                query.after())) : stream.page(query);
+        page.onSuccess(found -> {
+            ctx.response().putHeader("API-Version", DCSA_API_VERSION);
+            if (found.events().size() == query.limit()) {
+                ctx.response().putHeader("Next-Page-Cursor", found.next().encode());
             }
-            ctx.json(new JsonArray(page.events().stream().map(dcsa::toJson).toList()));
+            ctx.json(new JsonObject().put("events", new JsonArray(found.events().stream().map(dcsa::toJson).toList())));
         }).onFailure(ctx::fail);
     }
 
@@ -104,7 +108,7 @@ public final class EventRoutes {
         subscriptions.create(line, body.getString("callbackUrl"), body.getString("secret"), eventTypes,
                         clock.instant())
                 .onSuccess(created -> ctx.response().setStatusCode(201)
-                        .putHeader("Location", "/dcsa/tnt/v3/event-subscriptions/" + created.id())
+                        .putHeader("Location", "/api/v1/event-subscriptions/" + created.id())
                         .putHeader("content-type", "application/json").end(created.toJson().encode()))
                 .onFailure(ctx::fail);
     }
@@ -167,18 +171,6 @@ public final class EventRoutes {
     /** A comma-separated list parameter, or {@code all} when absent. */
     private static Set<String> list(String text, Set<String> all) {
         return text == null ? all : Set.copyOf(Arrays.asList(text.split(",")));
-    }
-
-    private static String withCursor(RoutingContext ctx, EventStream.Cursor next) {
-        StringBuilder url = new StringBuilder(ctx.request().scheme()).append("://").append(ctx.request().authority())
-                .append(ctx.request().path()).append("?cursor=").append(next.encode());
-        ctx.queryParams().forEach((name, value) -> {
-            if (!"cursor".equals(name)) {
-                url.append('&').append(URLEncoder.encode(name, StandardCharsets.UTF_8))
-                        .append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-            }
-        });
-        return url.toString();
     }
 
     /** An event in PortOps's own form. */

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.sqlclient.Pool;
@@ -20,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pushes new events to subscribers: every {@code interval}, claims the due subscriptions, reads the next batch of
- * each one's line after its cursor from the {@link EventStream}, and POSTs it as a JSON array of DCSA events,
- * signed ({@link WebhookSignature}). A 2xx moves the cursor on; anything else is retried after a backoff that
+ * each one's line after its cursor from the {@link EventStream}, and POSTs it as DCSA Track & Trace 3.0.0's
+ * {@code POST /events} body ({@code {"events": [...]}}), signed ({@link WebhookSignature}). A 2xx moves the cursor on; anything else is retried after a backoff that
  * doubles from {@code firstRetry} up to {@code maxRetry}; after {@code maxAttempts} the batch becomes a dead
  * letter and delivery goes on with the next events. Retries of a batch carry the same delivery id.
  */
@@ -116,9 +117,9 @@ public final class WebhookDispatcher extends VerticleBase {
             if (page.events().isEmpty()) {
                 return subscriptions.delivered(subscription.id(), subscription.cursor(), now.plus(settings.interval()));
             }
-            JsonArray body = new JsonArray();
-            page.events().forEach(event -> body.add(dcsa.toJson(event)));
-            byte[] bytes = body.encode().getBytes(StandardCharsets.UTF_8);
+            JsonArray events = new JsonArray();
+            page.events().forEach(event -> events.add(dcsa.toJson(event)));
+            byte[] bytes = new JsonObject().put("events", events).encode().getBytes(StandardCharsets.UTF_8);
             String deliveryId = UUID.nameUUIDFromBytes((subscription.id() + "|" + subscription.cursor().encode())
                     .getBytes(StandardCharsets.UTF_8)).toString();
             long seconds = now.getEpochSecond();
@@ -137,7 +138,7 @@ public final class WebhookDispatcher extends VerticleBase {
                         }
                         String error = sent.succeeded() ? "callback answered " + sent.result().statusCode()
                                 : "callback unreachable: " + sent.cause().getMessage();
-                        return retryOrGiveUp(subscription, body, page.next(), error, after);
+                        return retryOrGiveUp(subscription, events, page.next(), error, after);
                     });
         });
     }
