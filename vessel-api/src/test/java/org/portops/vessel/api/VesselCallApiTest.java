@@ -160,7 +160,7 @@ class VesselCallApiTest {
         String id = createdByLineA();
         String path = "/api/v1/vessel-calls/" + id + "/schedule";
 
-        Response moved = terminal.send("PATCH", path, lineA, new JsonObject().put("eta", "2026-12-01T09:30:00Z")
+        Response moved = terminal.send("PATCH", path, lineA, new JsonObject().put("eta", "2026-12-01T10:30:00+01:00")
                 .put("etb", "2026-12-01T11:00:00Z"));
         assertThat(moved.status()).as("%s", moved).isEqualTo(200);
         assertThat(moved.json().getString("eta")).isEqualTo("2026-12-01T09:30:00Z");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.portops.model.container.LineOperator;
@@ -13,7 +14,7 @@ class CallerTest {
 
     private static JsonObject claims(String... roles) {
         return new JsonObject().put("sub", "someone").put("exp", 2_000_000_000L).put("roles", new JsonArray(
-                java.util.List.of((Object[]) roles)));
+                List.of((Object[]) roles)));
     }
 
     private static String refusal(JsonObject claims) {
@@ -25,7 +26,7 @@ class CallerTest {
 
     @Test
     void claimsRoundTripForEveryKindOfCaller() {
-        for (Caller caller : java.util.List.of(
+        for (Caller caller : List.of(
                 new Caller("ops", Set.of(Role.OPERATOR, Role.PLANNER), null, null),
                 new Caller("msc-system", Set.of(Role.LINE), new LineOperator("MSCU"), null),
                 new Caller("driver-7", Set.of(Role.CRANE_DRIVER), null, new EquipmentId("QC03")))) {
