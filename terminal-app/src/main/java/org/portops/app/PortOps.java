@@ -5,6 +5,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.Router;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
@@ -53,6 +54,11 @@ import org.portops.sim.TerminalSimulator;
 import org.portops.state.Database;
 import org.portops.state.LiveYard;
 import org.portops.state.YardHazelcast;
+import org.portops.vessel.api.VesselApi;
+import org.portops.vessel.api.auth.ApiAuth;
+import org.portops.vessel.api.auth.AuthSettings;
+import org.portops.vessel.api.dcsa.DcsaEvents;
+import org.portops.vessel.api.events.WebhookDispatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -147,7 +153,7 @@ public final class PortOps {
                     new HazelcastCheck(infrastructure.hazelcast()),
                     new MqttBrokerCheck(vertx, infrastructure.broker().url()),
                     ingest));
-            startHttp(vertx, health, metrics, infrastructure.hazelcast());
+            startHttp(vertx, health, metrics, infrastructure.hazelcast(), layout);
             if (mode == Mode.DEMO) {
                 checkNotStopping();
                 startSimulator(layout, infrastructure, nodeId);
@@ -409,9 +415,19 @@ public final class PortOps {
         return inventory.vesselCalls().stream().mapToLong(c -> c.bayPlan().withAction(action).size()).sum();
     }
 
-    private void startHttp(Vertx vertx, Health health, Metrics metrics, HazelcastInstance hazelcast) {
+    private void startHttp(Vertx vertx, Health health, Metrics metrics, HazelcastInstance hazelcast,
+                           TerminalLayout layout) {
+        Router vesselApi = step("Vessel API", () -> VesselApi.router(vertx, liveYard, pool,
+                        ApiAuth.create(vertx, AuthSettings.resolve(System.getenv(), config.dataDir()), clock)
+                                .await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS), clock, layout)
+                .await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS), api -> "/api/v1, /dcsa/tnt/v3, /dcsa/jit/v2, docs at /api/docs");
+        String webhooks = step("Webhook delivery", () -> vertx.deployVerticle(new WebhookDispatcher(pool,
+                        new DcsaEvents(layout), clock, WebhookDispatcher.Settings.defaults()))
+                .await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS), id -> "subscriptions polled every second");
+        running.push(new Stage("Webhook delivery",
+                () -> vertx.undeploy(webhooks).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
         HttpVerticle verticle = new HttpVerticle(config.httpHost(), config.httpPort(), health, metrics, hazelcast,
-                liveYard.reader(), liveYard.alerts());
+                liveYard.reader(), liveYard.alerts(), vesselApi);
         String deployment = step("HTTP server",
                 () -> vertx.deployVerticle(verticle).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS),
                 id -> "listening on " + config.httpUrl(verticle.actualPort()));

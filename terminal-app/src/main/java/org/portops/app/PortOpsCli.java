@@ -42,6 +42,7 @@ public final class PortOpsCli implements Runnable {
         CommandLine demo = new CommandLine(new DemoCommand(environment));
         SettingOptions.addTo(demo.getCommandSpec(), true);
         commandLine.addSubcommand("demo", demo);
+        commandLine.addSubcommand("token", new CommandLine(new TokenCommand(environment)));
         commandLine.getCommandSpec().usageMessage().footer(settingsFooter());
         commandLine.setUsageHelpWidth(HELP_WIDTH);
         return commandLine;
@@ -50,7 +51,7 @@ public final class PortOpsCli implements Runnable {
     /** Without a subcommand there is nothing to do: say what there is. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: run or demo");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: run, demo or token");
     }
 
     private static String[] settingsFooter() {

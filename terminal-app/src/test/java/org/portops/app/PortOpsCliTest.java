@@ -2,11 +2,27 @@ package org.portops.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.portops.app.config.Setting;
+import org.portops.model.container.LineOperator;
+import org.portops.vessel.api.auth.AuthSettings;
+import org.portops.vessel.api.auth.Caller;
+import org.portops.vessel.api.auth.Role;
+import org.portops.vessel.api.auth.TokenMinter;
 import picocli.CommandLine;
 
 class PortOpsCliTest {
@@ -93,6 +109,34 @@ class PortOpsCliTest {
         int exitCode = execute(Map.of());
 
         assertThat(exitCode).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing subcommand: run or demo");
+        assertThat(err.toString()).contains("Missing subcommand: run, demo or token");
+    }
+
+    @Test
+    void tokenMintsADevelopmentTokenWithTheDataDirectorysKey(@TempDir Path dataDir) throws Exception {
+        int exitCode = execute(Map.of(), "token", "--role", "line", "--line", "MSCU", "--data-dir", dataDir.toString());
+
+        assertThat(exitCode).as("%s", err).isZero();
+        String token = out.toString().strip();
+        String[] parts = token.split("\\.");
+        assertThat(parts).hasSize(3);
+        JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+        assertThat(claims.getString("sub")).isEqualTo("dev-line");
+        assertThat(claims.getJsonArray("roles").getList()).containsExactly("line");
+        assertThat(claims.getString("line")).isEqualTo("MSCU");
+        assertThat(claims.getLong("exp") - claims.getLong("iat")).isEqualTo(12 * 3600);
+        String secret = Files.readString(dataDir.resolve("auth/dev-hmac.key"));
+        String expected = new TokenMinter(AuthSettings.hmac(secret), Clock.fixed(Instant.ofEpochSecond(
+                claims.getLong("iat")), ZoneOffset.UTC)).mint(new Caller("dev-line", Set.of(Role.LINE),
+                new LineOperator("MSCU"), null), Duration.ofHours(12));
+        assertThat(token).isEqualTo(expected);
+    }
+
+    @Test
+    void tokenRefusesRolesWithoutTheirBinding() {
+        assertThat(execute(Map.of(), "token", "--role", "line")).isEqualTo(2);
+        assertThat(err.toString()).contains("line role but no valid line claim");
+        assertThat(execute(Map.of(), "token", "--role", "captain")).isEqualTo(2);
+        assertThat(err.toString()).contains("no role 'captain'");
     }
 }

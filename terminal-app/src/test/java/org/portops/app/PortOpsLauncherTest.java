@@ -3,9 +3,16 @@ package org.portops.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +25,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.portops.vessel.api.auth.AuthSettings;
+import org.portops.vessel.api.auth.Caller;
+import org.portops.vessel.api.auth.Role;
+import org.portops.vessel.api.auth.TokenMinter;
 
 /** The whole launcher, started once with embedded PostgreSQL, MQTT broker and Hazelcast. */
 class PortOpsLauncherTest {
@@ -104,6 +115,24 @@ class PortOpsLauncherTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(new JsonObject(response.body()).getString("error")).isEqualTo("no such resource: /no/such/thing");
+    }
+
+    @Test
+    void vesselApiAnswersTokensMintedWithTheDataDirectorysKey() throws Exception {
+        String token = new TokenMinter(AuthSettings.resolve(Map.of(), dataDir), Clock.systemUTC())
+                .mint(new Caller("launcher-test", Set.of(Role.PLANNER), null, null), Duration.ofMinutes(5));
+        HttpClient http = HttpClient.newHttpClient();
+        URI calls = URI.create("http://127.0.0.1:" + portops.httpPort() + "/api/v1/vessel-calls");
+
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(calls).header("Authorization",
+                "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(calls).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        assertThat(new JsonObject(signedIn.body()).getJsonArray("vesselCalls")).isNotEmpty();
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(Launch.get(portops, "/api/openapi.json").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The launcher's HTTP edge: {@code GET /health} (200 when every component is UP, else 503),
  * {@code GET /metrics} (Prometheus text), {@code GET /api/yard/summary} and {@code GET /api/alerts} (the active
- * alerts, most recently seen first; {@code ?kind=EQUIPMENT_OFFLINE} and {@code ?subject=QC01} filter). No logic of
- * its own.
+ * alerts, most recently seen first; {@code ?kind=EQUIPMENT_OFFLINE} and {@code ?subject=QC01} filter), and the
+ * vessel API's router when given. No logic of its own.
  */
 public final class HttpVerticle extends VerticleBase {
 
@@ -39,10 +39,17 @@ public final class HttpVerticle extends VerticleBase {
     private final HazelcastInstance hazelcast;
     private final YardStateReader yard;
     private final AlertBoardReader alerts;
+    private final Router api;
     private volatile HttpServer server;
 
     public HttpVerticle(String host, int port, Health health, Metrics metrics, HazelcastInstance hazelcast,
                         YardStateReader yard, AlertBoardReader alerts) {
+        this(host, port, health, metrics, hazelcast, yard, alerts, null);
+    }
+
+    /** @param api a router mounted after this verticle's own routes (the vessel API); null for none */
+    public HttpVerticle(String host, int port, Health health, Metrics metrics, HazelcastInstance hazelcast,
+                        YardStateReader yard, AlertBoardReader alerts, Router api) {
         this.host = host;
         this.port = port;
         this.health = health;
@@ -50,6 +57,7 @@ public final class HttpVerticle extends VerticleBase {
         this.hazelcast = hazelcast;
         this.yard = yard;
         this.alerts = alerts;
+        this.api = api;
     }
 
     @Override
@@ -63,6 +71,9 @@ public final class HttpVerticle extends VerticleBase {
         });
         router.get("/api/yard/summary").handler(this::yardSummary);
         router.get("/api/alerts").handler(this::activeAlerts);
+        if (api != null) {
+            router.route("/*").subRouter(api);
+        }
         router.route().last().handler(ctx -> error(ctx, 404, "no such resource: " + ctx.request().path()));
         router.route().failureHandler(this::failure);
         return vertx.createHttpServer(new HttpServerOptions())

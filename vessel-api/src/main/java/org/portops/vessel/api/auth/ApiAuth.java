@@ -1,0 +1,137 @@
+package org.portops.vessel.api.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.User;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.client.WebClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.portops.vessel.api.ApiException;
+import org.portops.vessel.api.Responses;
+
+/**
+ * Bearer-token authentication shared by every PortOps HTTP interface (the vessel API, the ops map): verifies the
+ * JWT (signature, expiry, issuer, audience), reads the {@link Caller} from its claims, applies the caller's rate
+ * limit and leaves the caller in the routing context ({@link #caller}).
+ */
+public final class ApiAuth {
+
+    private static final String CALLER = "portops.caller";
+    private static final String BEARER = "Bearer ";
+
+    private final JWTAuth jwt;
+    private final AuthSettings settings;
+    private final RateLimiter limiter;
+    private final Clock clock;
+
+    private ApiAuth(JWTAuth jwt, AuthSettings settings, Clock clock) {
+        this.jwt = jwt;
+        this.settings = settings;
+        this.clock = clock;
+        this.limiter = new RateLimiter(settings.requestsPerSecond(), settings.burst(), clock);
+    }
+
+    /** Ready to verify tokens; with a JWKS URL, once the provider's keys are read. */
+    public static Future<ApiAuth> create(Vertx vertx, AuthSettings settings, Clock clock) {
+        JWTOptions verification = new JWTOptions().setIssuer(settings.issuer()).addAudience(settings.audience())
+                .setLeeway(30);
+        if (settings.hmacSecret() != null) {
+            JWTAuthOptions options = new JWTAuthOptions()
+                    .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(settings.hmacSecret()))
+                    .setJWTOptions(verification);
+            return Future.succeededFuture(new ApiAuth(JWTAuth.create(vertx, options), settings, clock));
+        }
+        WebClient client = WebClient.create(vertx);
+        return client.getAbs(settings.jwksUrl()).send()
+                .eventually(() -> {
+                    client.close();
+                    return Future.succeededFuture();
+                })
+                .compose(response -> {
+                    if (response.statusCode() != 200) {
+                        return Future.failedFuture("JWKS " + settings.jwksUrl() + " answered " + response.statusCode());
+                    }
+                    JsonArray keys = response.bodyAsJsonObject().getJsonArray("keys", new JsonArray());
+                    List<JsonObject> jwks = new ArrayList<>();
+                    keys.forEach(key -> jwks.add((JsonObject) key));
+                    JWTAuthOptions options = new JWTAuthOptions().setJwks(jwks).setJWTOptions(verification);
+                    return Future.succeededFuture(new ApiAuth(JWTAuth.create(vertx, options), settings, clock));
+                });
+    }
+
+    /** A signed token for {@code caller}, valid for {@code lifetime}; only with an HMAC secret. */
+    public String mint(Caller caller, Duration lifetime) {
+        return new TokenMinter(settings, clock).mint(caller, lifetime);
+    }
+
+    /** The route handler: 401 without a valid token, 403 for unusable claims, 429 over the rate limit. */
+    public void authenticate(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            unauthorized(ctx, "an Authorization: Bearer <JWT> header is required");
+            return;
+        }
+        String token = header.substring(BEARER.length()).strip();
+        jwt.authenticate(new TokenCredentials(token)).onComplete(result -> {
+            if (result.failed()) {
+                unauthorized(ctx, "the bearer token was refused: " + result.cause().getMessage());
+                return;
+            }
+            switch (Caller.fromClaims(claims(result.result()))) {
+                case Caller.Claims.Invalid invalid -> Responses.error(ctx, 403, null, invalid.reason());
+                case Caller.Claims.Valid valid -> admit(ctx, valid.caller());
+            }
+        });
+    }
+
+    private void admit(RoutingContext ctx, Caller caller) {
+        RateLimiter.Outcome outcome = limiter.take(caller.subject());
+        if (!outcome.allowed()) {
+            long seconds = Math.max(1, (outcome.retryAfter().toMillis() + 999) / 1000);
+            ctx.response().putHeader("Retry-After", String.valueOf(seconds));
+            Responses.error(ctx, 429, null, "rate limit of " + settings.requestsPerSecond() + " requests/s (burst "
+                    + settings.burst() + ") exceeded by " + caller.subject() + "; retry after " + seconds + " s");
+            return;
+        }
+        ctx.put(CALLER, caller);
+        ctx.next();
+    }
+
+    /** The caller {@link #authenticate} admitted. */
+    public static Caller caller(RoutingContext ctx) {
+        Caller caller = ctx.get(CALLER);
+        if (caller == null) {
+            throw new IllegalStateException("route " + ctx.request().path() + " runs without authentication");
+        }
+        return caller;
+    }
+
+    /** The admitted caller, if it holds {@code permission}; else a 403 naming what it lacks. */
+    public static Caller require(RoutingContext ctx, Permission permission) {
+        Caller caller = caller(ctx);
+        if (caller.may(permission) instanceof Decision.Refused refused) {
+            throw ApiException.forbidden(refused.reason());
+        }
+        return caller;
+    }
+
+    private static JsonObject claims(User user) {
+        JsonObject token = user.attributes().getJsonObject("accessToken");
+        return token != null ? token : user.principal();
+    }
+
+    private static void unauthorized(RoutingContext ctx, String message) {
+        ctx.response().putHeader("WWW-Authenticate", "Bearer");
+        Responses.error(ctx, 401, null, message);
+    }
+}

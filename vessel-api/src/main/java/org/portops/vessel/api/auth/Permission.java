@@ -1,0 +1,28 @@
+package org.portops.vessel.api.auth;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** What an operation needs; {@link #grantedTo} is the one table of who may do what. */
+public enum Permission {
+    READ_VESSEL_CALLS,
+    WRITE_VESSEL_CALLS,
+    READ_CONTAINERS,
+    PLACE_HOLDS,
+    READ_EVENTS,
+    SUBSCRIBE_EVENTS;
+
+    /** The permissions of a role. A line's are further limited to its own business by {@link Caller#mayAccess}. */
+    public static Set<Permission> grantedTo(Role role) {
+        return switch (role) {
+            case ADMIN -> EnumSet.allOf(Permission.class);
+            case OPERATOR -> EnumSet.of(READ_VESSEL_CALLS, WRITE_VESSEL_CALLS, READ_CONTAINERS, PLACE_HOLDS,
+                    READ_EVENTS, SUBSCRIBE_EVENTS);
+            case PLANNER -> EnumSet.of(READ_VESSEL_CALLS, WRITE_VESSEL_CALLS, READ_CONTAINERS, READ_EVENTS);
+            case CRANE_DRIVER -> EnumSet.of(READ_VESSEL_CALLS, READ_CONTAINERS);
+            case LINE -> EnumSet.of(READ_VESSEL_CALLS, WRITE_VESSEL_CALLS, READ_CONTAINERS, PLACE_HOLDS, READ_EVENTS,
+                    SUBSCRIBE_EVENTS);
+            case GATE_CLERK -> EnumSet.of(READ_CONTAINERS, PLACE_HOLDS);
+        };
+    }
+}

@@ -1,0 +1,156 @@
+package org.portops.vessel.api.events;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.sqlclient.Pool;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.portops.vessel.api.dcsa.DcsaEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pushes new events to subscribers: every {@code interval}, claims the due subscriptions, reads the next batch of
+ * each one's line after its cursor from the {@link EventStream}, and POSTs it as DCSA Track & Trace 3.0.0's
+ * {@code POST /events} body ({@code {"events": [...]}}), signed ({@link WebhookSignature}). A 2xx moves the cursor on; anything else is retried after a backoff that
+ * doubles from {@code firstRetry} up to {@code maxRetry}; after {@code maxAttempts} the batch becomes a dead
+ * letter and delivery goes on with the next events. Retries of a batch carry the same delivery id.
+ */
+public final class WebhookDispatcher extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+    /** How the dispatcher paces itself. */
+    public record Settings(Duration interval, int batchSize, Duration timeout, Duration firstRetry,
+                           Duration maxRetry, int maxAttempts) {
+
+        public static Settings defaults() {
+            return new Settings(Duration.ofSeconds(1), 100, Duration.ofSeconds(10), Duration.ofSeconds(2),
+                    Duration.ofMinutes(10), 8);
+        }
+
+        /** The wait before attempt {@code attempts + 1}: firstRetry × 2^(attempts-1), at most maxRetry. */
+        public Duration backoff(int attempts) {
+            Duration wait = firstRetry.multipliedBy(1L << Math.min(20, Math.max(0, attempts - 1)));
+            return wait.compareTo(maxRetry) > 0 ? maxRetry : wait;
+        }
+    }
+
+    private final Pool pool;
+    private final DcsaEvents dcsa;
+    private final Clock clock;
+    private final Settings settings;
+    private Subscriptions subscriptions;
+    private EventStream stream;
+    private WebClient client;
+    private long timer;
+    private boolean running;
+
+    public WebhookDispatcher(Pool pool, DcsaEvents dcsa, Clock clock, Settings settings) {
+        this.pool = pool;
+        this.dcsa = dcsa;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    @Override
+    public Future<?> start() {
+        subscriptions = new Subscriptions(pool);
+        stream = new EventStream(pool);
+        client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
+        timer = vertx.setPeriodic(settings.interval().toMillis(), id -> round());
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<?> stop() {
+        vertx.cancelTimer(timer);
+        client.close();
+        return Future.succeededFuture();
+    }
+
+    /** One round over the due subscriptions; a round still running makes the next tick wait. */
+    private void round() {
+        if (running) {
+            return;
+        }
+        running = true;
+        Instant now = clock.instant();
+        subscriptions.claimDue(now, settings.timeout().multipliedBy(2), 50)
+                .compose(due -> deliverAll(due, 0))
+                .onComplete(done -> {
+                    running = false;
+                    if (done.failed()) {
+                        LOG.error("webhook round failed", done.cause());
+                    }
+                });
+    }
+
+    private Future<Void> deliverAll(List<Subscriptions.Subscription> due, int index) {
+        if (index >= due.size()) {
+            return Future.succeededFuture();
+        }
+        return deliver(due.get(index)).recover(failure -> {
+            LOG.error("webhook delivery of subscription {} failed", due.get(index).id(), failure);
+            return Future.succeededFuture();
+        }).compose(done -> deliverAll(due, index + 1));
+    }
+
+    private Future<Void> deliver(Subscriptions.Subscription subscription) {
+        Set<String> moves = subscription.eventTypes().contains("EQUIPMENT") ? DcsaEvents.EQUIPMENT_CODES.keySet()
+                : Set.of();
+        Set<String> calls = subscription.eventTypes().contains("TRANSPORT") ? EventStream.CALL_TYPES : Set.of();
+        EventStream.Query query = new EventStream.Query(subscription.line(), subscription.cursor(), moves, calls,
+                EventStream.CLASSIFIERS, null, null, null, null, null, null, settings.batchSize());
+        return stream.page(query).compose(page -> {
+            Instant now = clock.instant();
+            if (page.events().isEmpty()) {
+                return subscriptions.delivered(subscription.id(), subscription.cursor(), now.plus(settings.interval()));
+            }
+            JsonArray events = new JsonArray();
+            page.events().forEach(event -> events.add(dcsa.toJson(event)));
+            byte[] bytes = new JsonObject().put("events", events).encode().getBytes(StandardCharsets.UTF_8);
+            String deliveryId = UUID.nameUUIDFromBytes((subscription.id() + "|" + subscription.cursor().encode())
+                    .getBytes(StandardCharsets.UTF_8)).toString();
+            long seconds = now.getEpochSecond();
+            return client.postAbs(subscription.callbackUrl())
+                    .timeout(settings.timeout().toMillis())
+                    .putHeader("content-type", "application/json")
+                    .putHeader(WebhookSignature.DELIVERY_HEADER, deliveryId)
+                    .putHeader(WebhookSignature.TIMESTAMP_HEADER, String.valueOf(seconds))
+                    .putHeader(WebhookSignature.SIGNATURE_HEADER,
+                            WebhookSignature.sign(subscription.secret(), deliveryId, seconds, bytes))
+                    .sendBuffer(Buffer.buffer(bytes))
+                    .transform(sent -> {
+                        Instant after = clock.instant();
+                        if (sent.succeeded() && sent.result().statusCode() / 100 == 2) {
+                            return subscriptions.delivered(subscription.id(), page.next(), after);
+                        }
+                        String error = sent.succeeded() ? "callback answered " + sent.result().statusCode()
+                                : "callback unreachable: " + sent.cause().getMessage();
+                        return retryOrGiveUp(subscription, events, page.next(), error, after);
+                    });
+        });
+    }
+
+    private Future<Void> retryOrGiveUp(Subscriptions.Subscription subscription, JsonArray body,
+                                       EventStream.Cursor past, String error, Instant now) {
+        int attempts = subscription.attempts() + 1;
+        if (attempts >= settings.maxAttempts()) {
+            LOG.warn("webhook {} of line {}: {} events given up after {} attempts ({})", subscription.id(),
+                    subscription.line(), body.size(), attempts, error);
+            return subscriptions.deadLetter(subscription.id(), body, attempts, error, past, now);
+        }
+        return subscriptions.failed(subscription.id(), attempts, error, now.plus(settings.backoff(attempts)));
+    }
+}
