@@ -17,7 +17,8 @@ import java.time.Duration;
  * @param outreachMeters        the cranes' outreach: the widest beam they can work
  * @param clearanceMeters       kept between two vessels alongside
  * @param stabilityMinutes      what moving a published berthing time costs, in minutes of time in port, on top of
- *                              the minutes it moves by: a plan changes a published time only for more gain
+ *                              a quarter of the minutes it moves by: a plan changes a published time only for
+ *                              more gain
  * @param solveTime             how long one (re-)plan searches
  */
 public record BerthSettings(int movesPerCraneHour, int mooringMinutes, int timeStepMinutes, int horizonHours,

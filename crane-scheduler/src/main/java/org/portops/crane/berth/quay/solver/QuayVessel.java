@@ -81,12 +81,20 @@ public class QuayVessel {
         if (alongside) {
             return ValueRangeFactory.createIntValueRange(position, position + 1);
         }
-        return ValueRangeFactory.createIntValueRange(0, lastPosition + 1, positionStep);
+        return grid(0, lastPosition, positionStep);
     }
 
     @ValueRangeProvider(id = "berthingTimes")
     public CountableValueRange<Integer> berthingTimes() {
-        return ValueRangeFactory.createIntValueRange(earliest, latest + 1, timeStep);
+        if (alongside) {
+            return ValueRangeFactory.createIntValueRange(start, start + 1);
+        }
+        return grid(earliest, latest, timeStep);
+    }
+
+    /** from, from + step, ... up to last; Timefold wants the range's end a whole number of steps from its start. */
+    private static CountableValueRange<Integer> grid(int from, int last, int step) {
+        return ValueRangeFactory.createIntValueRange(from, from + ((last - from) / step + 1) * step, step);
     }
 
     @ValueRangeProvider(id = "craneCounts")

@@ -184,7 +184,7 @@ class QuayConstraintProviderTest {
         verifier.verifyThat(QuayConstraintProvider::berthingMoved)
                 .given(rules, at(vessel("A", 100, 40, 10, 0, 0, 60, false), 0, 90, 1),
                         at(vessel("B", 100, 40, 10, 0, 0, 60, false), 200, 45, 1))
-                .penalizesBy((60 + 30) + (60 + 15));
+                .penalizesBy((60 + 30 / 4) + (60 + 15 / 4));
     }
 
     @Test
@@ -200,7 +200,7 @@ class QuayConstraintProviderTest {
     void berthingMovedExplainsItself() {
         verifier.verifyThat(QuayConstraintProvider::berthingMoved)
                 .given(rules, at(vessel("A", 100, 40, 10, 0, 0, 60, false), 0, 45, 1))
-                .justifiesWithExactly(new QuayJustification.BerthingMoved("A", -15, 75));
+                .justifiesWithExactly(new QuayJustification.BerthingMoved("A", -15, 63));
     }
 
     @Test
