@@ -36,23 +36,30 @@ public final class QuayBerthPlanner {
         Map<VesselCallId, QuaySlot> slots = anythingToPlan
                 ? QuayAllocation.solve(problem, start, problem.settings().solveTime(), randomSeed).slots()
                 : start;
-        return planOf(problem, slots);
+        return planOf(problem, EarlierBerthing.compact(problem, slots));
     }
 
     /** The plan these slots make: timed, explained and checked. */
     public static QuayBerthPlan planOf(QuayBerthProblem problem, Map<VesselCallId, QuaySlot> slots) {
         QuayAllocation.Explanation explanation = QuayAllocation.explain(problem, slots);
+        List<QuayPlacement> placements = placementsOf(problem, slots).stream()
+                .map(p -> p.explained(explanation.reasonsByCall().get(p.call()))).toList();
+        List<QuayBerthPlan.ConstraintTotal> totals = explanation.totals().stream()
+                .map(t -> new QuayBerthPlan.ConstraintTotal(t.constraint(), t.score(), t.matches())).toList();
+        return new QuayBerthPlan(placements, QuayPlanChecker.check(problem, placements), explanation.score(), totals);
+    }
+
+    /** The placements these slots make, timed, without explanation. */
+    static List<QuayPlacement> placementsOf(QuayBerthProblem problem, Map<VesselCallId, QuaySlot> slots) {
         List<QuayPlacement> placements = new ArrayList<>();
         for (BerthCall call : problem.calls()) {
             QuaySlot slot = slots.get(call.id());
             int end = slot.startMinute() + problem.settings().stayMinutes(call.moves(), slot.cranes());
             placements.add(new QuayPlacement(call.id(), call.vesselName(), slot.fromMeter(),
                     slot.fromMeter() + call.lengthMeters(), problem.instant(slot.startMinute()), problem.instant(end),
-                    slot.cranes(), call.isAlongside(), explanation.reasonsByCall().get(call.id())));
+                    slot.cranes(), call.isAlongside(), List.of()));
         }
-        List<QuayBerthPlan.ConstraintTotal> totals = explanation.totals().stream()
-                .map(t -> new QuayBerthPlan.ConstraintTotal(t.constraint(), t.score(), t.matches())).toList();
-        return new QuayBerthPlan(placements, QuayPlanChecker.check(problem, placements), explanation.score(), totals);
+        return placements;
     }
 
     /** The slots of a plan in the problem's terms, for the next plan to start from. */
