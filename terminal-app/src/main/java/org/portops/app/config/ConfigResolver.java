@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
@@ -127,6 +128,7 @@ public final class ConfigResolver {
         Integer machines = parser.parse(Setting.SIM_MACHINES, ConfigResolver::number);
         OperatingMode mode = parser.parse(Setting.SIM_MODE, OperatingMode::parse);
         Double visualization = parser.parse(Setting.SIM_VISUALIZATION_RATE, ConfigResolver::decimal);
+        Boolean berthEnabled = parser.parse(Setting.BERTH_ENABLED, ConfigResolver::flag);
         if (!parser.problems.isEmpty()) {
             throw new ConfigException(parser.problems);
         }
@@ -134,7 +136,7 @@ public final class ConfigResolver {
             return new PortOpsConfig(httpHost, httpPort, dataDir, postgresUrl, pgUser, pgPassword, pgPort, mqttUrl,
                     mqttPort, hzPort, hzMembers, clusterName, layout, logFormat,
                     new PortOpsConfig.IngestSettings(skewWindow, offlineTimeout, retention),
-                    new PortOpsConfig.SimulationSettings(speedUp, rate, machines, mode, visualization));
+                    new PortOpsConfig.SimulationSettings(speedUp, rate, machines, mode, visualization), berthEnabled);
         } catch (ConfigException e) {
             throw new ConfigException(e.problems().stream()
                     .map(p -> p.from(values.get(p.setting()).source()))
@@ -160,6 +162,14 @@ public final class ConfigResolver {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("must be a number, was '" + text + "'", e);
         }
+    }
+
+    private static boolean flag(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be true or false, was '" + text + "'");
+        };
     }
 
     private static Path path(String text) {

@@ -31,11 +31,12 @@ import org.portops.sim.engine.OperatingMode;
  * @param logFormat   log line format
  * @param ingest      how the telemetry ingest checks and keeps readings
  * @param simulation  the simulated terminal of {@code demo}
+ * @param berthEnabled whether the continuous berth planner runs
  */
 public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, PostgresUrl postgresUrl, String pgUser,
                             String pgPassword, int pgPort, MqttUrl mqttUrl, int mqttPort, int hzPort,
                             List<String> hzMembers, String clusterName, Path layoutFile, LogFormat logFormat,
-                            IngestSettings ingest, SimulationSettings simulation) {
+                            IngestSettings ingest, SimulationSettings simulation, boolean berthEnabled) {
 
     /**
      * The telemetry ingest's settings.

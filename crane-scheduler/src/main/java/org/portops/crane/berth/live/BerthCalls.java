@@ -7,13 +7,15 @@ import org.portops.model.quay.Berth;
 import org.portops.model.vessel.VesselCall;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
  * A live vessel call as the berth planner sees it. Its work is every move of its bay plan; it can take one crane per
  * {@link BerthSettings#metersPerCrane()} of its length, up to the settings' most. The line's requested berthing is
  * the call's ETB when it has one and is not alongside yet, else its ETA. A call with a berth and an ETB not after now
- * lies alongside, from that berth's start (where the simulator moors it), with the cranes it can take.
+ * lies alongside, from that berth's start (where the simulator moors it), since its ETB to the minute (the planner
+ * works in whole minutes), with the cranes it can take.
  */
 public final class BerthCalls {
 
@@ -32,7 +34,8 @@ public final class BerthCalls {
                 throw new IllegalArgumentException("vessel call " + call.id() + " lies at berth " + call.berth()
                         + ", which the quay " + layout.quay().name() + " has not");
             }
-            alongside = new BerthCall.Alongside((int) Math.ceil(berth.get().startMeter()), call.etb(), maxCranes);
+            alongside = new BerthCall.Alongside((int) Math.ceil(berth.get().startMeter()),
+                    call.etb().truncatedTo(ChronoUnit.MINUTES), maxCranes);
         }
         Instant requested = call.etb() != null && !moored && !call.etb().isBefore(call.eta()) ? call.etb() : call.eta();
         return new BerthCall(call.id(), call.vessel().name(), length, call.vessel().beamMeters(),

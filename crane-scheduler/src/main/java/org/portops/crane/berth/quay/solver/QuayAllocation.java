@@ -118,12 +118,15 @@ public final class QuayAllocation {
         for (int cranes = 1; cranes <= maxCranes; cranes++) {
             stays[cranes] = problem.settings().stayMinutes(call.moves(), cranes);
         }
+        // a vessel alongside since a moment within its ETA's minute has waited nothing, not minus a minute
+        int eta = call.isAlongside() ? Math.min(problem.minute(call.eta()), problem.earliestBerthing(call))
+                : problem.minute(call.eta());
         Integer published = problem.published().containsKey(call.id())
                 ? problem.minute(problem.published().get(call.id())) : null;
         return new QuayVessel(
                 new QuayVessel.Dimensions(call.id().value(), call.vesselName(), call.lengthMeters(), call.beamMeters(),
                         call.draftMeters()),
-                new QuayVessel.Times(problem.minute(call.eta()), problem.minute(call.requestedBerthing()), published,
+                new QuayVessel.Times(eta, problem.minute(call.requestedBerthing()), published,
                         problem.earliestBerthing(call), problem.latestBerthing(call)),
                 stays,
                 new QuayVessel.Grid(problem.settings().timeStepMinutes(),
