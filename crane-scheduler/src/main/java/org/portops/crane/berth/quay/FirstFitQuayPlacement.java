@@ -12,9 +12,9 @@ import java.util.Map;
  * The berth planner's start, and what a planner does by hand: calls in order of earliest berthing (then requested
  * berthing), each at the earliest time on the grid where some quay position keeps clearance, draft and crane reach
  * and the cranes it can get are free, with as many cranes as it can take then, at the first such position from the
- * quay's start. Slots given as kept (vessels alongside, the last plan's places) stay as they are. A call that fits
- * nowhere in its horizon goes to its earliest time with one crane where the quay is deep enough, so the plan is
- * complete and its conflicts show.
+ * quay's start. Vessels alongside stay where they lie, and slots given as kept (the last plan's places) as they are.
+ * A call that fits nowhere in its horizon goes to its earliest time with one crane where the quay is deep enough, so
+ * the plan is complete and its conflicts show.
  */
 public final class FirstFitQuayPlacement {
 
@@ -26,13 +26,13 @@ public final class FirstFitQuayPlacement {
         Map<VesselCallId, BerthCall> calls = new LinkedHashMap<>();
         problem.calls().forEach(call -> calls.put(call.id(), call));
         List<Box> placed = new ArrayList<>();
-        kept.forEach((id, slot) -> {
-            BerthCall call = calls.get(id);
-            if (call != null) {
-                slots.put(id, slot);
+        for (BerthCall call : problem.calls()) {
+            QuaySlot slot = call.isAlongside() ? alongside(problem, call) : kept.get(call.id());
+            if (slot != null) {
+                slots.put(call.id(), slot);
                 placed.add(Box.of(problem, call, slot));
             }
-        });
+        }
         List<BerthCall> open = problem.calls().stream().filter(call -> !slots.containsKey(call.id()))
                 .sorted(Comparator.comparingInt(problem::earliestBerthing)
                         .thenComparing(BerthCall::requestedBerthing).thenComparing(call -> call.id().value()))
@@ -43,6 +43,12 @@ public final class FirstFitQuayPlacement {
             placed.add(Box.of(problem, call, slot));
         }
         return slots;
+    }
+
+    /** Where and since when a vessel alongside lies, with its cranes: the planner never moves it. */
+    public static QuaySlot alongside(QuayBerthProblem problem, BerthCall call) {
+        return new QuaySlot(call.id(), call.alongside().fromMeter(), problem.earliestBerthing(call),
+                call.alongside().cranes());
     }
 
     private static QuaySlot firstFit(QuayBerthProblem problem, BerthCall call, List<Box> placed) {

@@ -23,11 +23,7 @@ public final class QuayBerthPlanner {
         Map<VesselCallId, QuaySlot> kept = new LinkedHashMap<>();
         for (BerthCall call : problem.calls()) {
             QuaySlot slot = previous.get(call.id());
-            if (call.isAlongside()) {
-                BerthCall.Alongside alongside = call.alongside();
-                kept.put(call.id(), new QuaySlot(call.id(), alongside.fromMeter(), problem.earliestBerthing(call),
-                        alongside.cranes()));
-            } else if (slot != null && problem.onGrid(call, slot)) {
+            if (!call.isAlongside() && slot != null && problem.onGrid(call, slot)) {
                 kept.put(call.id(), slot);
             }
         }
