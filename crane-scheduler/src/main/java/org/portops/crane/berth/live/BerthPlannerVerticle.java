@@ -1,6 +1,7 @@
 package org.portops.crane.berth.live;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.Message;
@@ -29,7 +30,7 @@ import java.util.function.Supplier;
 /**
  * The edge of the continuous berth planner: plans the vessel calls of live state at start, then applies every
  * {@code yard.vesselcall.changed} fact and every {@code berth.call.change} command as a problem change on one
- * worker thread, in arrival order, and publishes each new plan as a berth-time chart on
+ * worker thread, in arrival order (those arriving during a re-plan together in the next), and publishes each new plan as a berth-time chart on
  * {@code berth.plan.published}; answers {@code berth.plan.current} with the latest chart. Refused commands are
  * answered with the reasons; a refused fact is logged.
  */
@@ -44,6 +45,7 @@ public final class BerthPlannerVerticle extends VerticleBase {
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private LiveBerthPlanner planner;
     private WorkerExecutor worker;
+    private final List<Pending> pending = new ArrayList<>();
     private Future<?> chain = Future.succeededFuture();
     private volatile JsonObject current;
 
@@ -93,12 +95,15 @@ public final class BerthPlannerVerticle extends VerticleBase {
     private void onYardEvent(JsonObject body) {
         YardEvent event = YardEventJson.decode(body);
         if (event instanceof VesselCallChanged changed) {
-            inOrder(() -> worker.executeBlocking(() -> planner.apply(new BerthChange.CallChanged(
-                            BerthCalls.of(changed.call(), layout, settings, clock.instant(), quay.quayCranes()),
-                            changed.at())))
-                    .map(this::afterApply)
-                    .onFailure(e -> LOG.warn("berth planner: vessel call {} not planned: {}", changed.call().id(),
-                            e.getMessage())));
+            BerthChange change;
+            try {
+                change = new BerthChange.CallChanged(BerthCalls.of(changed.call(), layout, settings, clock.instant(),
+                        quay.quayCranes()), changed.at());
+            } catch (IllegalArgumentException e) {
+                LOG.warn("berth planner: vessel call {} not planned: {}", changed.call().id(), e.getMessage());
+                return;
+            }
+            submit(change);
         }
     }
 
@@ -110,17 +115,56 @@ public final class BerthPlannerVerticle extends VerticleBase {
             message.fail(400, e.getMessage());
             return;
         }
-        inOrder(() -> worker.executeBlocking(() -> planner.apply(change)).map(this::afterApply)
-                .onComplete(result -> {
-                    if (result.failed()) {
-                        message.fail(500, result.cause().getMessage());
-                    } else if (result.result() instanceof Refused refused) {
-                        message.fail(409, String.join("; ", refused.reasons()));
-                    } else {
-                        message.reply(new JsonObject().put("version",
-                                ((Published) result.result()).chart().version()));
-                    }
-                }));
+        submit(change).onComplete(result -> {
+            if (result.failed()) {
+                message.fail(500, result.cause().getMessage());
+            } else if (result.result() instanceof Refused refused) {
+                message.fail(409, String.join("; ", refused.reasons()));
+            } else {
+                message.reply(new JsonObject().put("version", ((Published) result.result()).chart().version()));
+            }
+        });
+    }
+
+    /**
+     * Queues a change; the changes that arrive while a plan is being made are applied together in the next one, so
+     * a burst costs one re-plan, not one each.
+     */
+    private Future<LiveBerthPlanner.Outcome> submit(BerthChange change) {
+        Promise<LiveBerthPlanner.Outcome> outcome = Promise.promise();
+        pending.add(new Pending(change, outcome));
+        if (pending.size() == 1) {
+            inOrder(this::applyPending);
+        }
+        return outcome.future();
+    }
+
+    private Future<Void> applyPending() {
+        List<Pending> batch = List.copyOf(pending);
+        pending.clear();
+        return worker.executeBlocking(() -> planner.applyAll(batch.stream().map(Pending::change).toList()))
+                .map(outcomes -> {
+                    afterApply(batch, outcomes);
+                    return (Void) null;
+                })
+                .onFailure(e -> {
+                    LOG.error("berth planner: re-planning {} change(s) failed", batch.size(), e);
+                    batch.forEach(pending -> pending.outcome().fail(e));
+                });
+    }
+
+    private void afterApply(List<Pending> batch, List<LiveBerthPlanner.Outcome> outcomes) {
+        outcomes.stream().filter(Published.class::isInstance).map(Published.class::cast).findFirst()
+                .ifPresent(published -> publish(published.chart()));
+        for (int i = 0; i < batch.size(); i++) {
+            if (outcomes.get(i) instanceof Refused refused) {
+                LOG.warn("berth planner: {} refused: {}", refused.change().describe(), refused.reasons());
+            }
+            batch.get(i).outcome().complete(outcomes.get(i));
+        }
+    }
+
+    private record Pending(BerthChange change, Promise<LiveBerthPlanner.Outcome> outcome) {
     }
 
     private void onCurrent(Message<JsonObject> message) {
@@ -130,15 +174,6 @@ public final class BerthPlannerVerticle extends VerticleBase {
         } else {
             message.reply(chart);
         }
-    }
-
-    private LiveBerthPlanner.Outcome afterApply(LiveBerthPlanner.Outcome outcome) {
-        switch (outcome) {
-            case Published published -> publish(published.chart());
-            case Refused refused -> LOG.warn("berth planner: {} refused: {}", refused.change().describe(),
-                    refused.reasons());
-        }
-        return outcome;
     }
 
     private void publish(BerthChart chart) {

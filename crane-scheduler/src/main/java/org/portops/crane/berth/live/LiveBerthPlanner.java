@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * The continuous berth planner in plain Java: holds the calls and the published plan, applies each
- * {@link BerthChange} as a problem change and re-plans at once. Vessels alongside are pinned; every other call
+ * {@link BerthChange} as a problem change and re-plans at once (a burst of changes at once, once). Vessels alongside
+ * are pinned; every other call
  * starts from its last slot, and moving a berthing time already published costs (the stability cost), so times do
  * not jump without enough gain. Not thread-safe: one thread applies changes in order (the verticle's worker).
  */
@@ -62,11 +63,36 @@ public final class LiveBerthPlanner {
     }
 
     public Outcome apply(BerthChange change) {
+        return applyAll(List.of(change)).getFirst();
+    }
+
+    /**
+     * Applies the changes in order, each checked against the calls as the changes before it left them, then re-plans
+     * once for all that were not refused: a burst of changes costs one re-plan. Returns an outcome per change, in
+     * order; every applied change gets the same new plan.
+     */
+    public List<Outcome> applyAll(List<BerthChange> changes) {
         long started = System.nanoTime();
-        List<String> reasons = refusal(change);
-        if (!reasons.isEmpty()) {
-            return new Refused(change, reasons);
+        List<Outcome> outcomes = new ArrayList<>();
+        List<String> applied = new ArrayList<>();
+        for (BerthChange change : changes) {
+            List<String> reasons = refusal(change);
+            if (reasons.isEmpty()) {
+                applyToCalls(change);
+                applied.add(change.describe());
+                outcomes.add(null);
+            } else {
+                outcomes.add(new Refused(change, reasons));
+            }
         }
+        if (!applied.isEmpty()) {
+            Published published = new Published(replan(String.join("; ", applied), started));
+            outcomes.replaceAll(outcome -> outcome == null ? published : outcome);
+        }
+        return outcomes;
+    }
+
+    private void applyToCalls(BerthChange change) {
         switch (change) {
             case BerthChange.CallChanged changed -> calls.put(changed.call(), keepCranesAlongside(changed.berthCall()));
             case BerthChange.EtaUpdated updated -> calls.put(updated.call(), calls.get(updated.call())
@@ -77,7 +103,6 @@ public final class LiveBerthPlanner {
             }
             case BerthChange.Cancelled cancelled -> calls.remove(cancelled.call());
         }
-        return new Published(replan(change.describe(), started));
     }
 
     /** The current chart; null before the first plan. */

@@ -103,8 +103,17 @@ class BerthPlannerVerticleTest {
                 .put("kind", "SUNK").put("call", "NEWCALL"))))
                 .isInstanceOf(ReplyException.class).hasMessageContaining("kind: no change kind 'SUNK'");
 
-        long cancelledVersion = await(vertx.eventBus().<JsonObject>request(Addresses.BERTH_CALL_CHANGE,
-                new JsonObject().put("kind", "CANCELLED").put("call", "NEWCALL"))).body().getLong("version");
+        // three commands at once: the first re-plans at once, the two arriving meanwhile share the next plan
+        var delay = vertx.eventBus().<JsonObject>request(Addresses.BERTH_CALL_CHANGE, new JsonObject()
+                .put("kind", "DELAYED").put("call", "NEWCALL").put("delayMinutes", 15));
+        var eta5 = vertx.eventBus().<JsonObject>request(Addresses.BERTH_CALL_CHANGE, new JsonObject()
+                .put("kind", "ETA_UPDATED").put("call", "NEWCALL").put("eta", eta.plus(Duration.ofHours(5)).toString()));
+        var cancel = vertx.eventBus().<JsonObject>request(Addresses.BERTH_CALL_CHANGE, new JsonObject()
+                .put("kind", "CANCELLED").put("call", "NEWCALL"));
+        assertThat(await(delay).body().getLong("version")).isEqualTo(delayedVersion + 1);
+        assertThat(await(eta5).body().getLong("version")).isEqualTo(delayedVersion + 2);
+        long cancelledVersion = await(cancel).body().getLong("version");
+        assertThat(cancelledVersion).isEqualTo(delayedVersion + 2);
         JsonObject cancelled = awaitFact(fact -> fact.getLong("version") == cancelledVersion);
         assertThat(box(cancelled, "NEWCALL")).isNull();
         assertThat(cancelled.getJsonArray("vessels")).hasSize(inLiveState);

@@ -131,6 +131,25 @@ class LiveBerthPlannerTest {
     }
 
     @Test
+    void aBurstOfChangesIsOneReplanWithEachChangeCheckedAfterTheOnesBeforeIt() {
+        LiveBerthPlanner planner = new LiveBerthPlanner(SAMPLE_QUAY, SETTINGS, CLOCK);
+        BerthChart start = planner.start(List.of(due("A", 300, Duration.ofHours(2), 600)), "start");
+
+        List<LiveBerthPlanner.Outcome> outcomes = planner.applyAll(List.of(
+                new BerthChange.CallChanged(due("B", 250, Duration.ofHours(4), 400), NOW),
+                new BerthChange.Cancelled(new VesselCallId("A"), NOW),
+                new BerthChange.Delayed(new VesselCallId("A"), Duration.ofHours(1), NOW)));
+
+        BerthChart chart = ((Published) outcomes.get(0)).chart();
+        assertThat(outcomes.get(1)).isEqualTo(outcomes.get(0));
+        assertThat(chart.version()).isEqualTo(start.version() + 1);
+        assertThat(chart.trigger()).isEqualTo("vessel call B (MV B) changed: ETA " + NOW.plus(Duration.ofHours(4))
+                + "; vessel call A cancelled");
+        assertThat(((Refused) outcomes.get(2)).reasons()).containsExactly("the berth plan has no vessel call A");
+        assertThat(chart.vessels()).extracting(box -> box.placement().call().value()).containsExactly("B");
+    }
+
+    @Test
     void refusesChangesToUnknownCallsAndToVesselsAlongsideAndKeepsThePlan() {
         LiveBerthPlanner planner = new LiveBerthPlanner(SAMPLE_QUAY, SETTINGS, CLOCK);
         BerthChart plan = planner.start(List.of(alongside("V1", 0, 6, 3000)), "start");
