@@ -41,8 +41,11 @@ import org.portops.app.infra.NodeId;
 import org.portops.app.infra.PostgresServer;
 import org.portops.app.infra.Stopwatch;
 import org.portops.app.metrics.Metrics;
+import org.portops.crane.berth.live.BerthPlannerVerticle;
+import org.portops.crane.berth.quay.BerthSettings;
 import org.portops.ingest.IngestConfig;
 import org.portops.ingest.IngestVerticle;
+import org.portops.model.event.Addresses;
 import org.portops.model.layout.Inventory;
 import org.portops.model.layout.LayoutException;
 import org.portops.model.layout.TerminalLayout;
@@ -68,13 +71,14 @@ import org.slf4j.LoggerFactory;
  * <p>Start: the terminal layout is read first (a broken file stops the start before anything runs);
  * PostgreSQL, the MQTT broker and the Hazelcast member start side by side, as they need nothing from
  * each other; then the schema migration, Vert.x with its PostgreSQL pool, the live yard (rebuilt from
- * the move log, seeded on an empty database), the telemetry ingest subscribed to the broker, the HTTP
- * server, for {@link Mode#DEMO} the simulated terminal publishing to the broker, starting from the
- * live yard as it stands ({@link LiveInventory}), and last, with {@code scheduler.enabled} (by default in a demo),
- * the crane scheduler ({@link CraneScheduling}). Stop, from the JVM shutdown hook or after a failed start, in
- * reverse: the crane scheduler and the simulator first, so nothing new arrives; HTTP, so no request reaches a
- * half-stopped system; the ingest, which drains what it accepted into the live yard; then the live yard, Vert.x,
- * Hazelcast, the broker and PostgreSQL, each flushing what it holds before the next goes.
+ * the move log, seeded on an empty database), the telemetry ingest subscribed to the broker, the berth planner
+ * (unless {@code berth.enabled=false}), the HTTP server, for {@link Mode#DEMO} the simulated terminal publishing
+ * to the broker, starting from the live yard as it stands ({@link LiveInventory}), and last, with
+ * {@code scheduler.enabled} (by default in a demo), the crane scheduler ({@link CraneScheduling}). Stop, from the
+ * JVM shutdown hook or after a failed start, in reverse: the crane scheduler and the simulator first, so nothing new
+ * arrives; HTTP, so no request reaches a half-stopped system; the ingest, which drains what it accepted into the
+ * live yard; then the live yard, Vert.x, Hazelcast, the broker and PostgreSQL, each flushing what it holds before
+ * the next goes.
  */
 public final class PortOps {
 
@@ -147,6 +151,9 @@ public final class PortOps {
             checkNotStopping();
             IngestCheck ingest = startIngest(vertx, layout, infrastructure.broker(), metrics, nodeId);
             checkNotStopping();
+            if (config.berthEnabled()) {
+                startBerthPlanner(vertx, layout);
+            }
             Health health = new Health(List.of(
                     new PostgresCheck(pool, infrastructure.postgres().host() + ":" + infrastructure.postgres().port()
                             + "/" + infrastructure.postgres().database()),
@@ -376,6 +383,16 @@ public final class PortOps {
         running.push(new Stage("Telemetry ingest",
                 () -> vertx.undeploy(deployment).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
         return new IngestCheck(vertx, deployment, metrics.registry(), subscriptions);
+    }
+
+    private void startBerthPlanner(Vertx vertx, TerminalLayout layout) {
+        BerthPlannerVerticle verticle = new BerthPlannerVerticle(liveYard.reader(), layout, BerthSettings.defaults(),
+                clock);
+        String deployment = step("Berth planner",
+                () -> vertx.deployVerticle(verticle).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS),
+                id -> "planning the vessel calls of live state; plans on " + Addresses.BERTH_PLAN_PUBLISHED);
+        running.push(new Stage("Berth planner",
+                () -> vertx.undeploy(deployment).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
     }
 
     private void startSimulator(TerminalLayout layout, Infrastructure infrastructure, String nodeId) {

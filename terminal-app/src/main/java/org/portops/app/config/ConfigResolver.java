@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
@@ -129,6 +130,7 @@ public final class ConfigResolver {
         OperatingMode mode = parser.parse(Setting.SIM_MODE, OperatingMode::parse);
         Double visualization = parser.parse(Setting.SIM_VISUALIZATION_RATE, ConfigResolver::decimal);
         Boolean scheduler = parser.parseOptional(Setting.SCHEDULER_ENABLED, ConfigResolver::bool);
+        Boolean berthEnabled = parser.parse(Setting.BERTH_ENABLED, ConfigResolver::bool);
         if (!parser.problems.isEmpty()) {
             throw new ConfigException(parser.problems);
         }
@@ -137,7 +139,7 @@ public final class ConfigResolver {
                     mqttPort, mqttBrokerProcess, hzPort, hzMembers, clusterName, layout, logFormat,
                     new PortOpsConfig.IngestSettings(skewWindow, offlineTimeout, retention),
                     new PortOpsConfig.SimulationSettings(speedUp, rate, machines, mode, visualization),
-                    new PortOpsConfig.SchedulerSettings(scheduler));
+                    new PortOpsConfig.SchedulerSettings(scheduler), berthEnabled);
         } catch (ConfigException e) {
             throw new ConfigException(e.problems().stream()
                     .map(p -> p.from(values.get(p.setting()).source()))
@@ -154,7 +156,7 @@ public final class ConfigResolver {
     }
 
     private static boolean bool(String text) {
-        return switch (text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
             default -> throw new IllegalArgumentException("must be true or false, was '" + text + "'");

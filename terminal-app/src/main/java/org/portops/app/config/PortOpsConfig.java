@@ -33,12 +33,14 @@ import org.portops.sim.engine.OperatingMode;
  * @param ingest      how the telemetry ingest checks and keeps readings
  * @param simulation  the simulated terminal of {@code demo}
  * @param scheduler   whether the crane scheduler runs
+ * @param berthEnabled whether the continuous berth planner runs
  */
 public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, PostgresUrl postgresUrl, String pgUser,
                             String pgPassword, int pgPort, MqttUrl mqttUrl, int mqttPort,
                             boolean mqttBrokerProcess, int hzPort,
                             List<String> hzMembers, String clusterName, Path layoutFile, LogFormat logFormat,
-                            IngestSettings ingest, SimulationSettings simulation, SchedulerSettings scheduler) {
+                            IngestSettings ingest, SimulationSettings simulation, SchedulerSettings scheduler,
+                            boolean berthEnabled) {
 
     /**
      * Whether the continuous crane scheduler (quay cranes, transport dispatch, decision journal) runs.

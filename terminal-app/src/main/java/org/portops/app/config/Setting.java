@@ -52,6 +52,8 @@ public enum Setting {
             "A machine silent this long is marked OFFLINE (e.g. 30s, 1m)."),
     INGEST_RETENTION("ingest.retention", "DURATION", "7d",
             "How long telemetry history is kept, in whole days (e.g. 7d)."),
+    BERTH_ENABLED("berth.enabled", "BOOLEAN", "true",
+            "Runs the continuous berth planner (plan on berth.plan.published and GET /api/berth-plan): true or false."),
     SIM_SPEED_UP("sim.speed.up", "FACTOR", "1", true,
             "demo only: simulated seconds per wall-clock second; PortOps's clock runs at the same pace."),
     SIM_RATE("sim.rate", "HZ", "1", true,

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The launcher's HTTP edge: {@code GET /health} (200 when every component is UP, else 503),
  * {@code GET /metrics} (Prometheus text), {@code GET /api/yard/summary} and {@code GET /api/alerts} (the active
- * alerts, most recently seen first; {@code ?kind=EQUIPMENT_OFFLINE} and {@code ?subject=QC01} filter), and the
- * vessel API's router when given. No logic of its own.
+ * alerts, most recently seen first; {@code ?kind=EQUIPMENT_OFFLINE} and {@code ?subject=QC01} filter),
+ * {@code GET /api/berth-plan} ({@link BerthPlanRoute}), and the vessel API's router when given. No logic of its own.
  */
 public final class HttpVerticle extends VerticleBase {
 
@@ -71,6 +71,7 @@ public final class HttpVerticle extends VerticleBase {
         });
         router.get("/api/yard/summary").handler(this::yardSummary);
         router.get("/api/alerts").handler(this::activeAlerts);
+        router.get("/api/berth-plan").handler(BerthPlanRoute.handler(vertx));
         if (api != null) {
             router.route("/*").subRouter(api);
         }

@@ -70,6 +70,15 @@ class ConfigResolverTest {
     }
 
     @Test
+    void berthPlannerRunsByDefaultAndIsTurnedOffWithFalseOnly() {
+        assertThat(ConfigResolver.resolve(Map.of(), Map.of()).berthEnabled()).isTrue();
+        assertThat(ConfigResolver.resolve(Map.of(), Map.of("PORTOPS_BERTH_ENABLED", "FALSE")).berthEnabled()).isFalse();
+        assertThatThrownBy(() -> ConfigResolver.resolve(Map.of(Setting.BERTH_ENABLED, "no"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("berth.enabled (from --berth-enabled): must be true or false, was 'no'");
+    }
+
+    @Test
     void refusesAnUnknownSimulatorModeAndAVisualizationRateOutOfRange() {
         assertThatThrownBy(() -> ConfigResolver.resolve(Map.of(Setting.SIM_MODE, "manual"), Map.of()))
                 .isInstanceOf(ConfigException.class)

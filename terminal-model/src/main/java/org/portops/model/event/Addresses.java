@@ -34,6 +34,18 @@ public final class Addresses {
      * {@code operator}); the reply is the new plan's version or a failure naming why it was refused.
      */
     public static final String CRANE_OVERRIDE = "crane.override";
+    /**
+     * Fact: the berth planner published a new berth plan, as a berth-time chart (body: {@code version},
+     * {@code trigger}, {@code plannedAt}, {@code quay}, {@code vessels}, {@code conflicts}, {@code score}).
+     */
+    public static final String BERTH_PLAN_PUBLISHED = "berth.plan.published";
+    /**
+     * Command: a change to a vessel call for the berth planner (body: {@code kind} ETA_UPDATED, DELAYED, CANCELLED
+     * or NEW_CALL, {@code call}, and the kind's fields); the reply is the new plan's version or a failure naming why.
+     */
+    public static final String BERTH_CALL_CHANGE = "berth.call.change";
+    /** Request: the berth planner's current plan; the reply is its berth-time chart, or a failure when it has none. */
+    public static final String BERTH_PLAN_CURRENT = "berth.plan.current";
     /** Command: request a container move. */
     public static final String MOVE_REQUEST = "yard.move.request";
 

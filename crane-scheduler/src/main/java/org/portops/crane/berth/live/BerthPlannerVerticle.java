@@ -1,0 +1,193 @@
+package org.portops.crane.berth.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import org.portops.crane.berth.live.LiveBerthPlanner.Published;
+import org.portops.crane.berth.live.LiveBerthPlanner.Refused;
+import org.portops.crane.berth.quay.BerthCall;
+import org.portops.crane.berth.quay.BerthSettings;
+import org.portops.crane.berth.quay.QuayLayout;
+import org.portops.model.event.Addresses;
+import org.portops.model.event.VesselCallChanged;
+import org.portops.model.event.YardEvent;
+import org.portops.model.layout.TerminalLayout;
+import org.portops.model.vessel.VesselCall;
+import org.portops.state.YardStateReader;
+import org.portops.state.json.YardEventJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The edge of the continuous berth planner: plans the vessel calls of live state at start, then applies every
+ * {@code yard.vesselcall.changed} fact and every {@code berth.call.change} command as a problem change on one
+ * worker thread, in arrival order (those arriving during a re-plan together in the next), and publishes each new plan as a berth-time chart on
+ * {@code berth.plan.published}; answers {@code berth.plan.current} with the latest chart. Refused commands are
+ * answered with the reasons; a refused fact is logged.
+ */
+public final class BerthPlannerVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(BerthPlannerVerticle.class);
+
+    private final YardStateReader yard;
+    private final TerminalLayout layout;
+    private final BerthSettings settings;
+    private final Clock clock;
+    private final QuayLayout quay;
+    private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    private LiveBerthPlanner planner;
+    private WorkerExecutor worker;
+    private final List<Pending> pending = new ArrayList<>();
+    private Future<?> chain = Future.succeededFuture();
+    private volatile JsonObject current;
+
+    public BerthPlannerVerticle(YardStateReader yard, TerminalLayout layout, BerthSettings settings, Clock clock) {
+        this.yard = yard;
+        this.layout = layout;
+        this.settings = settings;
+        this.clock = clock;
+        this.quay = QuayLayout.of(layout, settings.outreachMeters(), settings.clearanceMeters());
+    }
+
+    @Override
+    public Future<?> start() {
+        planner = new LiveBerthPlanner(quay, settings, clock);
+        worker = vertx.createSharedWorkerExecutor("berth-planner-" + deploymentID(), 1);
+        consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.VESSEL_CALL_CHANGED,
+                message -> onYardEvent(message.body())));
+        consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.BERTH_CALL_CHANGE, this::onCommand));
+        consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.BERTH_PLAN_CURRENT, this::onCurrent));
+        return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
+                .onSuccess(registered -> inOrder(this::firstPlan));
+    }
+
+    @Override
+    public Future<?> stop() {
+        return Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
+                .compose(v -> worker.close());
+    }
+
+    private Future<Void> firstPlan() {
+        return yard.vesselCalls().compose(calls -> worker.executeBlocking(() -> {
+            List<BerthCall> berthCalls = new ArrayList<>();
+            for (VesselCall call : calls) {
+                try {
+                    berthCalls.add(BerthCalls.of(call, layout, settings, clock.instant(), quay.quayCranes()));
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("vessel call {} left out of the berth plan: {}", call.id(), e.getMessage());
+                }
+            }
+            return planner.start(berthCalls, "start: " + berthCalls.size() + " vessel calls in live state");
+        })).map(chart -> {
+            publish(chart);
+            return (Void) null;
+        }).onFailure(e -> LOG.error("berth planner: the first plan failed", e));
+    }
+
+    private void onYardEvent(JsonObject body) {
+        YardEvent event = YardEventJson.decode(body);
+        if (event instanceof VesselCallChanged changed) {
+            BerthChange change;
+            try {
+                change = new BerthChange.CallChanged(BerthCalls.of(changed.call(), layout, settings, clock.instant(),
+                        quay.quayCranes()), changed.at());
+            } catch (IllegalArgumentException e) {
+                LOG.warn("berth planner: vessel call {} not planned: {}", changed.call().id(), e.getMessage());
+                return;
+            }
+            submit(change);
+        }
+    }
+
+    private void onCommand(Message<JsonObject> message) {
+        BerthChange change;
+        try {
+            change = BerthCommands.read(message.body(), settings, quay.quayCranes(), clock.instant());
+        } catch (IllegalArgumentException e) {
+            message.fail(400, e.getMessage());
+            return;
+        }
+        submit(change).onComplete(result -> {
+            if (result.failed()) {
+                message.fail(500, result.cause().getMessage());
+            } else if (result.result() instanceof Refused refused) {
+                message.fail(409, String.join("; ", refused.reasons()));
+            } else {
+                message.reply(new JsonObject().put("version", ((Published) result.result()).chart().version()));
+            }
+        });
+    }
+
+    /**
+     * Queues a change; the changes that arrive while a plan is being made are applied together in the next one, so
+     * a burst costs one re-plan, not one each.
+     */
+    private Future<LiveBerthPlanner.Outcome> submit(BerthChange change) {
+        Promise<LiveBerthPlanner.Outcome> outcome = Promise.promise();
+        pending.add(new Pending(change, outcome));
+        if (pending.size() == 1) {
+            inOrder(this::applyPending);
+        }
+        return outcome.future();
+    }
+
+    private Future<Void> applyPending() {
+        List<Pending> batch = List.copyOf(pending);
+        pending.clear();
+        return worker.executeBlocking(() -> planner.applyAll(batch.stream().map(Pending::change).toList()))
+                .map(outcomes -> {
+                    afterApply(batch, outcomes);
+                    return (Void) null;
+                })
+                .onFailure(e -> {
+                    LOG.error("berth planner: re-planning {} change(s) failed", batch.size(), e);
+                    batch.forEach(pending -> pending.outcome().fail(e));
+                });
+    }
+
+    private void afterApply(List<Pending> batch, List<LiveBerthPlanner.Outcome> outcomes) {
+        outcomes.stream().filter(Published.class::isInstance).map(Published.class::cast).findFirst()
+                .ifPresent(published -> publish(published.chart()));
+        for (int i = 0; i < batch.size(); i++) {
+            if (outcomes.get(i) instanceof Refused refused) {
+                LOG.warn("berth planner: {} refused: {}", refused.change().describe(), refused.reasons());
+            }
+            batch.get(i).outcome().complete(outcomes.get(i));
+        }
+    }
+
+    private record Pending(BerthChange change, Promise<LiveBerthPlanner.Outcome> outcome) {
+    }
+
+    private void onCurrent(Message<JsonObject> message) {
+        JsonObject chart = current;
+        if (chart == null) {
+            message.fail(404, "the berth planner has no plan yet");
+        } else {
+            message.reply(chart);
+        }
+    }
+
+    private void publish(BerthChart chart) {
+        JsonObject json = BerthChartJson.encode(chart);
+        current = json;
+        LOG.info("berth plan v{} ({}): {} calls, {} conflicts, score {}, re-planned in {} ms", chart.version(),
+                chart.trigger(), chart.vessels().size(), chart.conflicts().size(), chart.score(),
+                chart.replanTime().toMillis());
+        vertx.eventBus().publish(Addresses.BERTH_PLAN_PUBLISHED, json);
+    }
+
+    private <T> Future<T> inOrder(Supplier<Future<T>> step) {
+        Future<T> next = chain.transform(ignored -> step.get());
+        chain = next;
+        return next;
+    }
+}

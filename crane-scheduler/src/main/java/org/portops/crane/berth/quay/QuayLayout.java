@@ -1,0 +1,96 @@
+package org.portops.crane.berth.quay;
+
+import org.portops.model.equipment.EquipmentKind;
+import org.portops.model.layout.TerminalLayout;
+import org.portops.model.quay.Berth;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The continuous quay as the berth planner sees it: its length in whole metres, its sections (the layout's berths,
+ * each with its water depth; a stretch no berth covers is a section of depth 0, where no vessel may lie), the quay
+ * cranes on one rail, how far they reach, and the clearance kept between two vessels alongside.
+ */
+public record QuayLayout(String name, int lengthMeters, List<Section> sections, int quayCranes, CraneReach reach,
+                         int clearanceMeters) {
+
+    /** A stretch of quay wall with one water depth; {@code berth} names the layout's berth ("-" for none). */
+    public record Section(String berth, int fromMeter, int toMeter, double depthMeters) {
+        public Section {
+            if (fromMeter < 0 || toMeter <= fromMeter) {
+                throw new IllegalArgumentException("quay section " + berth + " must have 0 <= from < to, was "
+                        + fromMeter + ".." + toMeter + " m");
+            }
+        }
+    }
+
+    /**
+     * The quay cranes' rail from {@code railFromMeter} to {@code railToMeter} (a vessel must lie within it to be
+     * worked) and their outreach across the vessel (its beam must not exceed it).
+     */
+    public record CraneReach(int railFromMeter, int railToMeter, double outreachMeters) {
+        public CraneReach {
+            if (railFromMeter < 0 || railToMeter <= railFromMeter || !(outreachMeters > 0)) {
+                throw new IllegalArgumentException("crane reach needs 0 <= rail from < rail to and a positive outreach,"
+                        + " was " + railFromMeter + ".." + railToMeter + " m, outreach " + outreachMeters + " m");
+            }
+        }
+    }
+
+    public QuayLayout {
+        sections = List.copyOf(sections);
+        if (lengthMeters < 1 || quayCranes < 0 || clearanceMeters < 0) {
+            throw new IllegalArgumentException("quay " + name + " needs a positive length and no negative crane count"
+                    + " or clearance, was " + lengthMeters + " m, " + quayCranes + " cranes, clearance "
+                    + clearanceMeters + " m");
+        }
+        for (Section section : sections) {
+            if (section.toMeter() > lengthMeters) {
+                throw new IllegalArgumentException("quay " + name + ": section " + section.berth() + " ends at "
+                        + section.toMeter() + " m, beyond the quay's " + lengthMeters + " m");
+            }
+        }
+        if (reach.railToMeter() > lengthMeters) {
+            throw new IllegalArgumentException("quay " + name + ": crane rail ends at " + reach.railToMeter()
+                    + " m, beyond the quay's " + lengthMeters + " m");
+        }
+    }
+
+    /**
+     * The quay of a terminal layout: its berths as sections (metres rounded inwards, so a section never claims
+     * depth it has not), the gaps between them as sections of depth 0, every quay crane of the fleet on a rail
+     * along the whole quay.
+     */
+    public static QuayLayout of(TerminalLayout layout, double outreachMeters, int clearanceMeters) {
+        int length = (int) Math.floor(layout.quay().lengthMeters());
+        List<Berth> berths = layout.quay().berths().stream().sorted(Comparator.comparingDouble(Berth::startMeter))
+                .toList();
+        List<Section> sections = new ArrayList<>();
+        int covered = 0;
+        for (Berth berth : berths) {
+            int from = (int) Math.ceil(berth.startMeter());
+            int to = (int) Math.floor(berth.endMeter());
+            if (from > covered) {
+                sections.add(new Section("-", covered, from, 0));
+            }
+            if (to > from) {
+                sections.add(new Section(berth.id().value(), from, to, berth.waterDepthMeters()));
+            }
+            covered = Math.max(covered, to);
+        }
+        if (covered < length) {
+            sections.add(new Section("-", covered, length, 0));
+        }
+        int cranes = (int) layout.allEquipment().stream().filter(e -> e.kind() == EquipmentKind.QUAY_CRANE).count();
+        return new QuayLayout(layout.quay().name(), length, sections, cranes,
+                new CraneReach(0, length, outreachMeters), clearanceMeters);
+    }
+
+    /** The section under metre {@code meter} (the first, for a metre on a boundary). */
+    public Section sectionAt(int meter) {
+        return sections.stream().filter(s -> s.fromMeter() <= meter && meter < s.toMeter()).findFirst()
+                .orElse(sections.getLast());
+    }
+}
