@@ -44,8 +44,17 @@ final class EquipmentGroup {
         this.first = first;
     }
 
-    static EquipmentGroup of(List<Segment> segments) {
+    /**
+     * The group of {@code segments}; ports of loading and discharge the group does not name are the header's
+     * (a COPRAR names its port of loading once, in the header).
+     */
+    static EquipmentGroup of(List<Segment> segments, List<Segment> header) {
         EquipmentGroup group = new EquipmentGroup(segments.getFirst());
+        for (Segment s : header) {
+            if (s.tag().equals("LOC")) {
+                group.location(s);
+            }
+        }
         for (Segment s : segments) {
             switch (s.tag()) {
                 case "LOC" -> group.location(s);
@@ -77,7 +86,7 @@ final class EquipmentGroup {
         String what = s.qualifier().equals("AAE") ? s.value(2) : s.qualifier();
         switch (what) {
             case "VGM" -> vgm = s;
-            case "WT", "G", "AAD" -> gross = s;
+            case "WT", "G", "AAD", "EGW" -> gross = s;
             default -> { }
         }
     }
@@ -184,6 +193,11 @@ final class EquipmentGroup {
             findings.error(SegmentRef.of(location, 2, 1), e.getMessage());
             return null;
         }
+    }
+
+    /** A port the message may leave out: null when absent, an error when malformed. */
+    UnLocode optionalPort(Segment location, Findings findings) {
+        return location == null ? null : port(location, "", findings);
     }
 
     LineOperator line(String fallback, Findings findings) {

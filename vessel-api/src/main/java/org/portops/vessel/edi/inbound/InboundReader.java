@@ -13,6 +13,7 @@ import org.portops.model.container.ContainerCategory;
 import org.portops.model.container.ContainerLength;
 import org.portops.model.container.ContainerNumber;
 import org.portops.model.container.SizeTypeCode;
+import org.portops.model.container.UnLocode;
 import org.portops.model.container.VgmWeight;
 import org.portops.model.vessel.BayPlanAction;
 import org.portops.model.vessel.StowageSlot;
@@ -47,13 +48,13 @@ public final class InboundReader {
         };
     }
 
-    private record Start(MessageHeader header, List<List<Segment>> groups, Findings findings) {
+    private record Start(MessageHeader header, List<Segment> headerSegments, List<List<Segment>> groups, Findings findings) {
     }
 
     private static Start start(EdiMessage message, MessageSpec spec, String sender, PartnerProfile profile) {
         SegmentLinter.Linted linted = SegmentLinter.lint(message, spec, profile);
         Findings findings = new Findings(linted.errors(), linted.repairs());
-        return new Start(header(message, sender, linted.header()), linted.groups(), findings);
+        return new Start(header(message, sender, linted.header()), linted.header(), linted.groups(), findings);
     }
 
     private static MessageHeader header(EdiMessage message, String sender, List<Segment> header) {
@@ -91,7 +92,7 @@ public final class InboundReader {
         Start start = start(message, MessageSpecs.BAPLIE, sender, profile);
         List<StowedContainer> stowage = new ArrayList<>();
         for (List<Segment> segments : start.groups()) {
-            EquipmentGroup group = EquipmentGroup.of(segments);
+            EquipmentGroup group = EquipmentGroup.of(segments, start.headerSegments());
             if (group.eqd == null) {
                 // an empty stowage position or a break-bulk one: SMDG allows a LOC+147 without EQD
                 continue;
@@ -125,7 +126,7 @@ public final class InboundReader {
         Start start = start(message, MessageSpecs.MOVINS, sender, profile);
         List<StowageInstruction> instructions = new ArrayList<>();
         for (List<Segment> segments : start.groups()) {
-            EquipmentGroup group = EquipmentGroup.of(segments);
+            EquipmentGroup group = EquipmentGroup.of(segments, start.headerSegments());
             StowageSlot slot = group.slot(start.findings());
             BayPlanAction action = handling(group, start.findings());
             if (group.eqd == null) {
@@ -164,7 +165,7 @@ public final class InboundReader {
         boolean loadingOrder = start.header().documentCode().equals("45");
         List<ContainerOrder> orders = new ArrayList<>();
         for (List<Segment> segments : start.groups()) {
-            EquipmentGroup group = EquipmentGroup.of(segments);
+            EquipmentGroup group = EquipmentGroup.of(segments, start.headerSegments());
             BayPlanAction action = switch (group.status()) {
                 case "2" -> BayPlanAction.LOAD;
                 case "3" -> BayPlanAction.DISCHARGE;
@@ -185,7 +186,7 @@ public final class InboundReader {
         Start start = start(message, MessageSpecs.VERMAS, sender, profile);
         List<VerifiedGrossMass> masses = new ArrayList<>();
         for (List<Segment> segments : start.groups()) {
-            EquipmentGroup group = EquipmentGroup.of(segments);
+            EquipmentGroup group = EquipmentGroup.of(segments, start.headerSegments());
             ContainerNumber number = group.number(start.findings());
             if (group.vgm == null) {
                 start.findings().error(SegmentRef.of(group.first), "no verified gross mass (MEA+AAE+VGM) for "
@@ -221,16 +222,18 @@ public final class InboundReader {
         }
         List<ReportedMove> moves = new ArrayList<>();
         for (List<Segment> segments : start.groups()) {
-            EquipmentGroup group = EquipmentGroup.of(segments);
+            EquipmentGroup group = EquipmentGroup.of(segments, start.headerSegments());
             ContainerNumber number = group.number(start.findings());
             SizeTypeCode sizeType = group.sizeType(start.findings());
             boolean gate = kind == MoveKind.GATE_IN || kind == MoveKind.GATE_OUT;
             StowageSlot slot = gate || group.stowage == null ? null : group.slot(start.findings());
             Instant at = group.executed == null ? null : time(group.executed, start.findings());
             VgmWeight weight = group.weight(start.findings(), false);
+            UnLocode loading = group.optionalPort(group.loading, start.findings());
+            UnLocode discharge = group.optionalPort(group.discharge, start.findings());
             if (kind != null && number != null && sizeType != null) {
                 moves.add(new ReportedMove(number, sizeType, kind, !group.empty(), slot, at,
-                        weight == null ? 0 : weight.kilograms()));
+                        weight == null ? 0 : weight.kilograms(), loading, discharge));
             }
         }
         return new MoveReportMessage(start.header(), moves, start.findings().errors(), start.findings().repairs());
