@@ -84,7 +84,8 @@ public final class InboundReader {
                 default -> { }
             }
         }
-        return new MessageHeader(message.type(), message.versionText(), message.reference(), sender, document,
+        return new MessageHeader(message.type(), message.versionText(), message.reference(),
+                message.segments().getFirst().position(), sender, document,
                 new VesselVoyage(name, imo, callSign, voyage, carrier));
     }
 
@@ -244,7 +245,7 @@ public final class InboundReader {
         findings.error(new SegmentRef("UNH", message.segments().getFirst().position(), 2, 1), "message type '"
                 + message.type() + "' is not read by PortOps (BAPLIE, MOVINS, COPRAR, VERMAS, COARRI, CODECO)");
         return new UnsupportedMessage(new MessageHeader(message.type(), message.versionText(), message.reference(),
-                sender, "", VesselVoyage.NONE), findings.errors(), findings.repairs());
+                message.segments().getFirst().position(), sender, "", VesselVoyage.NONE), findings.errors(), findings.repairs());
     }
 
     /** DTM C507: qualifier, value, format 203 (CCYYMMDDHHMM), 201 (YYMMDDHHMM) or 102 (CCYYMMDD), read as UTC. */
