@@ -42,6 +42,7 @@ public final class PortOpsCli implements Runnable {
         CommandLine demo = new CommandLine(new DemoCommand(environment));
         SettingOptions.addTo(demo.getCommandSpec(), true);
         commandLine.addSubcommand("demo", demo);
+        commandLine.addSubcommand("edi", new CommandLine(new EdiCommand()));
         commandLine.getCommandSpec().usageMessage().footer(settingsFooter());
         commandLine.setUsageHelpWidth(HELP_WIDTH);
         return commandLine;
