@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,8 +36,16 @@ import org.portops.model.vessel.Vessel;
 import org.portops.model.vessel.VesselCall;
 import org.portops.model.vessel.VesselCallId;
 import org.portops.model.vessel.Voyage;
+import org.portops.model.work.GateLocation;
+import org.portops.model.work.MoveKind;
+import org.portops.model.work.YardLocation;
+import org.portops.model.yard.YardSlot;
 import org.portops.state.ChangeResult;
 import org.portops.state.LiveYard;
+import org.portops.state.MoveRequest;
+import org.portops.state.MoveResult;
+import org.portops.state.YardMaps;
+import org.portops.state.block.BlockState;
 import org.portops.state.testsupport.TestDatabase;
 import org.portops.state.testsupport.TestHazelcast;
 import org.portops.state.testsupport.TestLayouts;
@@ -136,7 +145,7 @@ class EdiInboxTest {
         assertThat(receipt.outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(receipt.errors()).singleElement().satisfies(e -> {
             assertThat(e.at()).isEqualTo(new SegmentRef("UNH", 3, 0, 0));
-            assertThat(e.reason()).startsWith("with the loads planned for call MSC-ANNA-2547W: bay plan: container "
+            assertThat(e.reason()).startsWith("with the plan of call MSC-ANNA-2547W: bay plan: container "
                     + "MSCU9000013 appears twice");
         });
         assertThat(await(yard.reader().vesselCall(CALL_ID)).orElseThrow().bayPlan()).isEqualTo(before);
@@ -159,6 +168,69 @@ class EdiInboxTest {
 
         assertThat(receipt.outcome()).isEqualTo(Outcome.ACCEPTED);
         assertThat(await(new EdiArchive(pool).latest(1)).getFirst().getString("messageTypes")).isEqualTo("VERMAS");
+    }
+
+    @Test
+    void aMovinsReplacesTheLoadsWithContainersFromTheYardAndOrdersDischarges() {
+        assertThat(await(inbox.receive(EdiFiles.bytes("baplie-d95b-smdg22-msc-anna.edi"))).outcome())
+                .isEqualTo(Outcome.APPLIED);
+        Container export = new Container(new ContainerNumber("MSCU9000013"), new SizeTypeCode("22G1"),
+                new VgmWeight(19_990), new LineOperator("MSC"), HERE, new UnLocode("DEHAM"), ContainerCategory.EXPORT,
+                null, null);
+        assertThat(await(yard.move(MoveRequest.arrival(export, MoveKind.GATE_IN, new GateLocation("IN-1"),
+                new YardLocation(freeGroundSlot()))))).isInstanceOf(MoveResult.Accepted.class);
+        String movins = movins(
+                "LOC+147+0050484::5", "HAN+LOA", "EQD+CN+MSCU9000013+22G1", "LOC+11+DEHAM:139:6",
+                "LOC+147+0030486::5", "HAN+LOA", "EQD+CN++22G1", "LOC+11+DEHAM:139:6",
+                "LOC+147+0030082::5", "HAN+DIS", "EQD+CN+MAEU3456780+22G1");
+
+        EdiInbox.Receipt receipt = await(inbox.receive(movins.getBytes()));
+
+        assertThat(receipt.errors()).isEmpty();
+        assertThat(receipt.outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(receipt.openCells()).isEqualTo(1);
+        BayPlan live = await(yard.reader().vesselCall(CALL_ID)).orElseThrow().bayPlan();
+        assertThat(live.withAction(BayPlanAction.LOAD)).singleElement().satisfies(load -> {
+            assertThat(load.slot()).isEqualTo(StowageSlot.parse("0050484"));
+            assertThat(load.container()).isEqualTo(export);
+        });
+        assertThat(live.withAction(BayPlanAction.REMAIN_ON_BOARD)).isEmpty();
+        assertThat(live.withAction(BayPlanAction.DISCHARGE)).hasSize(5);
+    }
+
+    @Test
+    void aMovinsNamingContainersNotInTheTerminalOrNotOnBoardIsRejectedWhole() {
+        BayPlan before = await(yard.reader().vesselCall(CALL_ID)).orElseThrow().bayPlan();
+
+        EdiInbox.Receipt receipt = await(inbox.receive(EdiFiles.bytes("movins-d95b-smdg-msc-anna.edi")));
+
+        assertThat(receipt.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(receipt.errors()).extracting(EdiError::reason).containsExactly(
+                "MOVINS loads MSCU9000013 at 0010484 but it is not in the terminal",
+                "MOVINS loads MSCU9000029 at 0020488 but it is not in the terminal",
+                "MOVINS orders DISCHARGE of MSCU9000034 at 0100082 but the bay plan has it not on board");
+        assertThat(await(yard.reader().vesselCall(CALL_ID)).orElseThrow().bayPlan()).isEqualTo(before);
+    }
+
+    private static String movins(String... cells) {
+        List<String> segments = new ArrayList<>(List.of("UNH+M2+MOVINS:D:95B:UN:SMDG20", "BGM++M2+9",
+                "TDT+20+2547W+++MSC:172:20+++9074729:146:11:MSC ANNA", "LOC+5+NLRTM:139:6"));
+        segments.addAll(List.of(cells));
+        segments.add("UNT+" + (segments.size() + 1) + "+M2");
+        return "UNB+UNOA:2+MSCU+NLRTMPORTOPS+261124:0800+78002'" + String.join("'", segments) + "'UNZ+1+78002'";
+    }
+
+    private YardSlot freeGroundSlot() {
+        for (BlockState block : YardMaps.of(member).blocks().values()) {
+            for (int bay = 1; bay <= block.bays(); bay++) {
+                for (int row = 1; row <= block.rows() - 1; row++) {
+                    if (block.stack(bay, row).containers()[0] == null && !block.isClosed(bay, row, 1)) {
+                        return YardSlot.of(block.block(), bay, row, 1);
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("yard full");
     }
 
     private long count(String sql) throws SQLException {

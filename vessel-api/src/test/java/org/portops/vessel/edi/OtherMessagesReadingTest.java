@@ -37,6 +37,16 @@ class OtherMessagesReadingTest {
     }
 
     @Test
+    void movinsPuttingATwentyFooterInAnEvenBayIsRefusedAtItsCell() {
+        String text = new String(EdiFiles.bytes("movins-d95b-smdg-msc-anna.edi")).replace("LOC+147+0010484", "LOC+147+0040484");
+
+        EdiIntake.Read read = EdiIntake.read(text.getBytes(), PartnerProfiles.all(PartnerProfile.STRICT));
+
+        assertThat(read.allErrors()).singleElement().hasToString("LOC (segment 8, element 2 component 1): a 22G1 "
+                + "cannot go to 0040484: 20' containers go in odd bays, 40'/45' in even bays");
+    }
+
+    @Test
     void readsCoprarLoadingOrderAsExports() {
         EdiIntake.Read read = EdiFiles.read("coprar-d95b-smdg-loading-order.edi", PartnerProfile.DEFAULT);
 

@@ -139,6 +139,12 @@ public final class InboundReader {
             ContainerNumber container = number.isEmpty() ? null : group.number(start.findings());
             SizeTypeCode sizeType = group.sizeType(start.findings());
             String pod = group.discharge == null ? "" : group.discharge.value(2, 1);
+            if (slot != null && sizeType != null
+                    && (sizeType.length() != ContainerLength.TWENTY) != slot.bay().isFortyFootBay()) {
+                start.findings().error(SegmentRef.of(group.stowage, 2, 1), "a " + sizeType + " cannot go to " + slot
+                        + ": 20' containers go in odd bays, 40'/45' in even bays");
+                continue;
+            }
             if (slot != null && action != null && sizeType != null && (number.isEmpty() || container != null)) {
                 instructions.add(new StowageInstruction(slot, action, container, sizeType, pod,
                         group.temperature != null, group.dangerous != null));
