@@ -10,7 +10,11 @@ import java.util.List;
 public record Segment(String tag, int position, List<List<String>> elements) {
 
     public Segment {
-        elements = elements.stream().map(List::copyOf).toList();
+        List<List<String>> copies = new ArrayList<>(elements.size());
+        for (List<String> element : elements) {
+            copies.add(List.copyOf(element));
+        }
+        elements = List.copyOf(copies);
     }
 
     /** Component {@code component} of element {@code element} (both 1-based), "" when absent. */

@@ -61,6 +61,9 @@ public final class SegmentLinter {
     }
 
     private static Segment alias(Segment segment, PartnerProfile profile, List<EdiRepair> repairs) {
+        if (profile.qualifierAliases().isEmpty()) {
+            return segment;
+        }
         String standard = profile.qualifierAliases().get(segment.tag() + "+" + segment.qualifier());
         if (standard == null) {
             return segment;
