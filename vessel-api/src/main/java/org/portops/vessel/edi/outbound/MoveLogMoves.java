@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.portops.model.container.Container;
 import org.portops.model.container.ContainerCategory;
 import org.portops.model.container.ContainerNumber;
+import org.portops.model.equipment.EquipmentId;
 import org.portops.model.vessel.VesselCallId;
 import org.portops.model.work.GateLocation;
 import org.portops.model.work.Location;
@@ -34,6 +35,27 @@ public final class MoveLogMoves {
                 if (vesselSide != null && Location.parse(vesselSide) instanceof VesselLocation vessel
                         && vessel.call().equals(call)) {
                     move(entry, kind, vessel, null, masterData).ifPresent(moves::add);
+                }
+            }
+        }
+        return moves;
+    }
+
+    /**
+     * Discharges from and loads onto {@code call} with the quay crane that made each, for TPFREP: the crane is the one
+     * {@code craneOf} finds for the entry's work instruction; entries without one are left out.
+     */
+    public static List<CraneMove> craneMoves(List<LogEntry> log, VesselCallId call,
+                                             Function<String, Optional<EquipmentId>> craneOf) {
+        List<CraneMove> moves = new ArrayList<>();
+        for (LogEntry entry : log) {
+            MoveKind kind = kind(entry);
+            if ((kind == MoveKind.DISCHARGE || kind == MoveKind.LOAD) && entry.instructionId() != null) {
+                String vesselSide = kind == MoveKind.DISCHARGE ? entry.from() : entry.to();
+                if (vesselSide != null && Location.parse(vesselSide) instanceof VesselLocation vessel
+                        && vessel.call().equals(call)) {
+                    craneOf.apply(entry.instructionId()).ifPresent(crane -> moves.add(new CraneMove(crane, kind,
+                            new ContainerNumber(entry.container()), entry.recordedAt())));
                 }
             }
         }
