@@ -28,8 +28,4 @@ public record EdiMessage(String reference, String type, String version, String a
     public String versionText() {
         return association.isEmpty() ? version : version + " " + association;
     }
-
-    public EdiMessage withSegments(List<Segment> changed) {
-        return new EdiMessage(reference, type, version, association, changed, syntaxErrors);
-    }
 }

@@ -27,7 +27,8 @@ public final class EdiReader {
 
     public static Interchange read(byte[] content) {
         Builder builder = new Builder();
-        try (EDIStreamReader reader = FACTORY.createEDIStreamReader(new ByteArrayInputStream(content))) {
+        try (EDIStreamReader reader = FACTORY.createEDIStreamReader(new ByteArrayInputStream(content),
+                encoding(content))) {
             while (reader.hasNext()) {
                 EDIStreamEvent event = reader.next();
                 builder.on(event, reader);
@@ -38,6 +39,23 @@ public final class EdiReader {
             throw new UncheckedIOException(e);
         }
         return builder.finish();
+    }
+
+    /**
+     * The character encoding the UNB syntax identifier names: UTF-8 for UNOW and UNOY, ISO-8859-1 otherwise. UNOA and
+     * UNOB are within it, UNOC is it, and for the rarer UNOD..UNOK it keeps every byte and every separator, so the
+     * structure reads right; StAEDI's UTF-8 default would fail on a UNOC file's accented names.
+     */
+    static String encoding(byte[] content) {
+        int limit = Math.min(content.length - 7, 256);
+        for (int i = 0; i < limit; i++) {
+            if (content[i] == 'U' && content[i + 1] == 'N' && content[i + 2] == 'B' && content[i + 4] == 'U'
+                    && content[i + 5] == 'N' && content[i + 6] == 'O') {
+                byte level = content[i + 7];
+                return level == 'W' || level == 'Y' ? "UTF-8" : "ISO-8859-1";
+            }
+        }
+        return "ISO-8859-1";
     }
 
     private static EDIInputFactory factory() {

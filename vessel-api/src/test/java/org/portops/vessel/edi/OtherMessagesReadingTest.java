@@ -2,6 +2,7 @@ package org.portops.vessel.edi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.portops.model.container.ContainerCategory;
@@ -112,6 +113,17 @@ class OtherMessagesReadingTest {
         assertThat(read.accepted()).isFalse();
         assertThat(read.allErrors()).singleElement().hasToString("UNH (segment 2, element 2 component 1): message type "
                 + "'IFTMIN' is not read by PortOps (BAPLIE, MOVINS, COPRAR, VERMAS, COARRI, CODECO)");
+    }
+
+    @Test
+    void readsLatinOneNamesOfAUnocInterchange() {
+        byte[] unoc = "UNB+UNOC:3+A+B+261124:1000+1'UNH+1+VERMAS:D:16A:UN:SMDG10'BGM+VGM+V9+9'EQD+CN+MSCU9200011'MEA+AAE+VGM+KGM:19000'NAD+SPC+++GÉNÉRALE SA'UNT+6+1'UNZ+1+1'"
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        EdiIntake.Read read = EdiIntake.read(unoc, PartnerProfiles.all(PartnerProfile.STRICT));
+
+        assertThat(read.allErrors()).isEmpty();
+        assertThat(((VgmMessage) read.messages().getFirst()).masses().getFirst().responsible()).isEqualTo("GÉNÉRALE SA");
     }
 
     @Test

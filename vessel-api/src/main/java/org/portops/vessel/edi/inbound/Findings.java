@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.portops.vessel.edi.EdiError;
 import org.portops.vessel.edi.EdiRepair;
-import org.portops.vessel.edi.Segment;
 import org.portops.vessel.edi.SegmentRef;
 
 /** The errors and repairs found while reading one message, in the order found. */
@@ -20,10 +19,6 @@ public final class Findings {
 
     void error(SegmentRef at, String reason) {
         errors.add(new EdiError(at, reason));
-    }
-
-    void error(Segment segment, int element, String reason) {
-        error(SegmentRef.of(segment, element), reason);
     }
 
     void repair(SegmentRef at, String repair) {
