@@ -25,6 +25,7 @@ import org.portops.model.vessel.VesselCall;
 import org.portops.model.vessel.VesselCallId;
 import org.portops.model.vessel.Voyage;
 import org.portops.state.ChangeResult;
+import org.portops.state.store.VesselCallStore;
 import org.portops.vessel.edi.EdiInbox;
 import org.portops.vessel.edi.EdiIntake;
 import org.portops.vessel.edi.PartnerProfile;
@@ -88,6 +89,7 @@ public final class EdiBench implements Callable<Integer> {
         List<Double> receiveMs = new ArrayList<>();
         List<Double> archiveMs = new ArrayList<>();
         List<Double> updateMs = new ArrayList<>();
+        List<Double> storeMs = new ArrayList<>();
         LOG.info("starting the live yard (embedded PostgreSQL, Hazelcast, sample terminal)");
         try (BenchYard bench = new BenchYard(layout, 1)) {
             Instant now = Instant.now();
@@ -114,6 +116,7 @@ public final class EdiBench implements Callable<Integer> {
             VesselCall planned = join(bench.yard().reader().vesselCall(call.id())).orElseThrow();
             EdiIntake.Read read = EdiIntake.read(baplie, profiles);
             EdiArchive archive = new EdiArchive(bench.pool());
+            VesselCallStore store = new VesselCallStore(bench.pool());
             for (int i = 0; i < runs; i++) {
                 long start = System.nanoTime();
                 join(archive.received(baplie, read, Instant.now()));
@@ -121,13 +124,16 @@ public final class EdiBench implements Callable<Integer> {
                 start = System.nanoTime();
                 join(bench.yard().updateVesselCall(planned));
                 updateMs.add((System.nanoTime() - start) / 1e6);
+                start = System.nanoTime();
+                join(store.upsert(planned, Instant.now()));
+                storeMs.add((System.nanoTime() - start) / 1e6);
             }
             int onBoard = planned.bayPlan().entries().size();
             if (onBoard != containers) {
                 throw new IllegalStateException("the live bay plan holds " + onBoard + " entries, not " + containers);
             }
         }
-        report(baplie.length, bareMs, readMs, receiveMs, archiveMs, updateMs);
+        report(baplie.length, bareMs, readMs, receiveMs, archiveMs, updateMs, storeMs);
         return 0;
     }
 
@@ -146,7 +152,7 @@ public final class EdiBench implements Callable<Integer> {
     }
 
     private void report(int bytes, List<Double> bareMs, List<Double> readMs, List<Double> receiveMs,
-                        List<Double> archiveMs, List<Double> updateMs) {
+                        List<Double> archiveMs, List<Double> updateMs, List<Double> storeMs) {
         double bareMedian = median(bareMs);
         double readMedian = median(readMs);
         double receiveMedian = median(receiveMs);
@@ -162,6 +168,8 @@ public final class EdiBench implements Callable<Integer> {
                         archiveMs.size())
                 .row("  of which: LiveYard.updateVesselCall (PostgreSQL, Hazelcast)", median(updateMs),
                         max(updateMs), updateMs.size())
+                .row("    of which: VesselCallStore.upsert (PostgreSQL alone)", median(storeMs), max(storeMs),
+                        storeMs.size())
                 .print(System.out);
         System.out.printf("read / bare StAEDI scan: %.2f%n", readMedian / bareMedian);
         System.out.printf("%d containers, %,d bytes; target < %.0f ms per received BAPLIE: %s (median %.0f ms, "
@@ -173,6 +181,7 @@ public final class EdiBench implements Callable<Integer> {
                 .put("readToBareRatio", round(readMedian / bareMedian)).put("receiveMedianMs", round(receiveMedian))
                 .put("receiveMaxMs", round(receiveMax)).put("targetMs", TARGET_MS)
                 .put("archiveMedianMs", round(median(archiveMs))).put("updateVesselCallMedianMs", round(median(updateMs)))
+                .put("vesselCallStoreMedianMs", round(median(storeMs)))
                 .put("ratioToTarget", round(receiveMedian / TARGET_MS)).put("targetMet", receiveMax < TARGET_MS)
                 .put("cpus", Runtime.getRuntime().availableProcessors()).encode());
     }
