@@ -43,6 +43,7 @@ public final class PortOpsCli implements Runnable {
         SettingOptions.addTo(demo.getCommandSpec(), true);
         commandLine.addSubcommand("demo", demo);
         commandLine.addSubcommand("token", new CommandLine(new TokenCommand(environment)));
+        commandLine.addSubcommand("edi", new CommandLine(new EdiCommand()));
         commandLine.getCommandSpec().usageMessage().footer(settingsFooter());
         commandLine.setUsageHelpWidth(HELP_WIDTH);
         return commandLine;

@@ -1,0 +1,121 @@
+package org.portops.vessel.edi;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.portops.model.container.Container;
+import org.portops.model.container.ContainerNumber;
+import org.portops.model.container.UnLocode;
+import org.portops.model.vessel.VesselCall;
+import org.portops.state.ChangeResult;
+import org.portops.state.ContainerView;
+import org.portops.state.LiveYard;
+import org.portops.vessel.edi.archive.EdiArchive;
+import org.portops.vessel.edi.archive.EdiArchive.Outcome;
+import org.portops.vessel.edi.inbound.BayPlanMessage;
+import org.portops.vessel.edi.inbound.LoadPlanMessage;
+
+/**
+ * Receives inbound interchanges: reads them with the sender's profile (on a worker thread: a 10,000-container
+ * BAPLIE takes a few hundred milliseconds), archives each as received, then applies it or rejects it whole. BAPLIE
+ * and MOVINS change their vessel call's bay plan ({@link BayPlanUpdates}); every message of an interchange is
+ * checked and every new plan built before the first is applied, and each call's new plan is written by the live
+ * yard in one PostgreSQL transaction before it is live, so a refused interchange changes nothing.
+ */
+public final class EdiInbox {
+
+    /**
+     * What became of one interchange; {@code openCells} counts MOVINS load cells ordered by category only, which
+     * wait for a container to be nominated and are not in the bay plan.
+     */
+    public record Receipt(long archiveId, Outcome outcome, List<String> vesselCalls, List<EdiError> errors,
+                          List<EdiRepair> repairs, int openCells) {
+    }
+
+    private final Vertx vertx;
+    private final LiveYard yard;
+    private final EdiArchive archive;
+    private final PartnerProfiles profiles;
+    private final UnLocode here;
+    private final Clock clock;
+
+    public EdiInbox(Vertx vertx, Pool pool, LiveYard yard, PartnerProfiles profiles, UnLocode here, Clock clock) {
+        this.vertx = vertx;
+        this.yard = yard;
+        this.archive = new EdiArchive(pool);
+        this.profiles = profiles;
+        this.here = here;
+        this.clock = clock;
+    }
+
+    public Future<Receipt> receive(byte[] content) {
+        return vertx.executeBlocking(() -> EdiIntake.read(content, profiles), false)
+                .compose(read -> archive.received(content, read, clock.instant())
+                        .compose(id -> decide(id, read)));
+    }
+
+    private Future<Receipt> decide(long id, EdiIntake.Read read) {
+        if (!read.accepted()) {
+            return reject(id, read, read.allErrors(), "the interchange has errors");
+        }
+        boolean plans = read.messages().stream()
+                .anyMatch(m -> m instanceof BayPlanMessage || m instanceof LoadPlanMessage);
+        if (!plans) {
+            return archive.decide(id, Outcome.ACCEPTED, null, null, new JsonArray(), clock.instant())
+                    .map(done -> new Receipt(id, Outcome.ACCEPTED, List.of(), List.of(), read.allRepairs(), 0));
+        }
+        return Future.all(yard.reader().vesselCalls(), inTerminal(BayPlanUpdates.namedLoads(read.messages())))
+                .compose(both -> {
+                    BayPlanUpdates.Result result = BayPlanUpdates.plan(read.messages(), both.resultAt(0),
+                            both.resultAt(1), here);
+                    if (!result.errors().isEmpty()) {
+                        return reject(id, read, result.errors(), "the bay plan cannot be applied");
+                    }
+                    return apply(result.calls(), 0).compose(refusal -> refusal.isPresent()
+                            ? reject(id, read, List.of(refusal.get()), "the live yard refused the bay plan")
+                            : applied(id, read, result));
+                });
+    }
+
+    private Future<Map<ContainerNumber, Container>> inTerminal(List<ContainerNumber> numbers) {
+        List<Future<Optional<ContainerView>>> lookups = numbers.stream().map(n -> yard.reader().container(n)).toList();
+        return Future.all(lookups).map(all -> {
+            Map<ContainerNumber, Container> found = new HashMap<>();
+            lookups.forEach(f -> f.result().ifPresent(view -> found.put(view.container().number(), view.container())));
+            return found;
+        });
+    }
+
+    private Future<Optional<EdiError>> apply(List<VesselCall> calls, int next) {
+        if (next == calls.size()) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        VesselCall call = calls.get(next);
+        return yard.updateVesselCall(call).compose(result -> switch (result) {
+            case ChangeResult.Applied applied -> apply(calls, next + 1);
+            case ChangeResult.Refused refused -> Future.succeededFuture(Optional.of(new EdiError(
+                    new SegmentRef("UNH", 0, 0, 0), "vessel call " + call.id() + ": " + refused.reason())));
+        });
+    }
+
+    private Future<Receipt> applied(long id, EdiIntake.Read read, BayPlanUpdates.Result result) {
+        List<String> ids = result.calls().stream().map(c -> c.id().value()).toList();
+        return archive.decide(id, Outcome.APPLIED, String.join(",", ids), null, new JsonArray(), clock.instant())
+                .map(done -> new Receipt(id, Outcome.APPLIED, ids, List.of(), read.allRepairs(), result.openCells()));
+    }
+
+    private Future<Receipt> reject(long id, EdiIntake.Read read, List<EdiError> errors, String reason) {
+        JsonArray json = new JsonArray(errors.stream().map(e -> new JsonObject().put("segment", e.at().tag())
+                .put("position", e.at().position()).put("element", e.at().element())
+                .put("component", e.at().component()).put("reason", e.reason())).toList());
+        return archive.decide(id, Outcome.REJECTED, null, reason, json, clock.instant())
+                .map(done -> new Receipt(id, Outcome.REJECTED, List.of(), errors, read.allRepairs(), 0));
+    }
+}
