@@ -41,6 +41,9 @@ import org.portops.app.infra.Stopwatch;
 import org.portops.app.metrics.Metrics;
 import org.portops.ingest.IngestConfig;
 import org.portops.ingest.IngestVerticle;
+import org.portops.map.OpsMapRoutes;
+import org.portops.map.OpsMapVerticle;
+import org.portops.map.cab.CabDesk;
 import org.portops.model.layout.Inventory;
 import org.portops.model.layout.LayoutException;
 import org.portops.model.layout.TerminalLayout;
@@ -142,7 +145,8 @@ public final class PortOps {
                     new HazelcastCheck(infrastructure.hazelcast()),
                     new MqttBrokerCheck(vertx, infrastructure.broker().url()),
                     ingest));
-            startHttp(vertx, health, metrics, infrastructure.hazelcast());
+            OpsMapRoutes opsMap = startOpsMap(vertx, layout);
+            startHttp(vertx, health, metrics, infrastructure.hazelcast(), opsMap);
             if (mode == Mode.DEMO) {
                 checkNotStopping();
                 startSimulator(layout, infrastructure, nodeId);
@@ -380,9 +384,22 @@ public final class PortOps {
         return inventory.vesselCalls().stream().mapToLong(c -> c.bayPlan().withAction(action).size()).sum();
     }
 
-    private void startHttp(Vertx vertx, Health health, Metrics metrics, HazelcastInstance hazelcast) {
+    /** The operator map's live feed; its pages and API ride on the HTTP server. Deltas carry wall time, see there. */
+    private OpsMapRoutes startOpsMap(Vertx vertx, TerminalLayout layout) {
+        OpsMapVerticle feed = new OpsMapVerticle(liveYard.reader(), OpsMapVerticle.DEFAULT_FLUSH, Clock.systemUTC());
+        String deployment = step("Operator map feed",
+                () -> vertx.deployVerticle(feed).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS),
+                id -> "coalescing live-yard changes every " + OpsMapVerticle.DEFAULT_FLUSH.toMillis() + " ms");
+        running.push(new Stage("Operator map feed",
+                () -> vertx.undeploy(deployment).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
+        return new OpsMapRoutes(layout, liveYard.reader(), liveYard.alerts(), new CabDesk(liveYard, clock),
+                Clock.systemUTC());
+    }
+
+    private void startHttp(Vertx vertx, Health health, Metrics metrics, HazelcastInstance hazelcast,
+                           OpsMapRoutes opsMap) {
         HttpVerticle verticle = new HttpVerticle(config.httpHost(), config.httpPort(), health, metrics, hazelcast,
-                liveYard.reader(), liveYard.alerts());
+                liveYard.reader(), liveYard.alerts(), opsMap::mount);
         String deployment = step("HTTP server",
                 () -> vertx.deployVerticle(verticle).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS),
                 id -> "listening on " + config.httpUrl(verticle.actualPort()));

@@ -34,6 +34,11 @@ public final class Addresses {
      * {@code operator}); the reply is the new plan's version or a failure naming why it was refused.
      */
     public static final String CRANE_OVERRIDE = "crane.override";
+    /**
+     * Fact, local to a node: the operator map's coalesced changes of the last flush period (body: the delta's JSON
+     * text, as {@code GET /api/map/stream} sends it to browsers).
+     */
+    public static final String MAP_DELTA_PUBLISHED = "map.delta.published";
     /** Command: request a container move. */
     public static final String MOVE_REQUEST = "yard.move.request";
 
