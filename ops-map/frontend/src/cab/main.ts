@@ -57,6 +57,16 @@ function location_(text: string): string {
   return text;
 }
 
+/** Weight, size, reefer and dangerous-goods marks of the container an instruction moves. */
+function marks(i: Instruction): string {
+  const d = i.detail;
+  if (!d) return '';
+  const out = [`<span class="mark">${(d.weightKg / 1000).toFixed(1)} t</span>`, `<span class="mark">${escapeHtml(d.sizeType)}</span>`];
+  if (d.reeferSetPointC !== undefined) out.push(`<span class="mark reefer">REEFER ${d.reeferSetPointC}°C</span>`);
+  if (d.imdgClass) out.push(`<span class="mark dg">DG ${escapeHtml(d.imdgClass)}</span>`);
+  return out.join(' ');
+}
+
 function render(): void {
   const root = $('work');
   const pending = outbox.pending();
@@ -80,6 +90,7 @@ function render(): void {
   root.innerHTML = `
     <section class="current wi-${current.state.toLowerCase()}" data-instruction="${current.id}" data-state="${current.state}">
       <div class="container-no">${current.container}</div>
+      <div class="marks">${marks(current)}</div>
       <div class="meta">${current.kind.replace('_', ' ')} · ${current.state.replace('_', ' ')}${current.exception ? ` · ${escapeHtml(current.exception.code)}` : ''}</div>
       <div class="route"><span>FROM</span> ${escapeHtml(location_(current.from))}</div>
       <div class="route"><span>TO</span> ${escapeHtml(location_(current.to))}</div>
@@ -92,7 +103,7 @@ function render(): void {
       </div>
     </section>
     <h2>Next</h2>
-    <ol class="next">${next.map((i) => `<li data-instruction="${i.id}"><b>${i.container}</b> ${i.kind.replace('_', ' ')}
+    <ol class="next">${next.map((i) => `<li data-instruction="${i.id}"><b>${i.container}</b> ${i.kind.replace('_', ' ')} ${marks(i)}
       <br>${escapeHtml(location_(i.from))} → ${escapeHtml(location_(i.to))}</li>`).join('') || '<li class="muted">nothing after this</li>'}</ol>`;
   $('confirm')?.addEventListener('click', () => press(current, 'confirm'));
   root.querySelectorAll<HTMLButtonElement>('button.exception')

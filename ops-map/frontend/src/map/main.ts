@@ -53,7 +53,7 @@ async function start(): Promise<void> {
     },
     screenPointOfMachine: (id) => {
       const m = model.machines.get(id);
-      return m ? pagePoint(renderer.toScreen(m.x, m.kind === 'QUAY_CRANE' ? 0 : m.y)) : null;
+      return m ? pagePoint(renderer.toScreen(m.x, m.y)) : null;
     },
     latencies: [],
     snapshots: 0,

@@ -285,7 +285,7 @@ export class MapRenderer {
       const m = this.model.machines.get(sel.id);
       if (m) {
         ctx.beginPath();
-        ctx.arc(m.kind === 'QUAY_CRANE' ? m.x : m.x, m.kind === 'QUAY_CRANE' ? 0 : m.y, 10, 0, Math.PI * 2);
+        ctx.arc(m.x, m.y, 10, 0, Math.PI * 2);
         ctx.stroke();
       }
     } else {

@@ -26,6 +26,12 @@ export interface Machine {
 export interface Instruction {
   id: string; container: string; kind: string; from: string; to: string; assigned: string[];
   sequence: number; state: string; updatedAt: string; exception?: { code: string; text: string };
+  /** The container's master data, where the server adds it (the cab's work list). */
+  detail?: ContainerDetail | null;
+}
+export interface ContainerDetail {
+  number: string; sizeType: string; weightKg: number; line: string; portOfLoading: string; portOfDischarge: string;
+  category: string; reeferSetPointC?: number; imdgClass?: string;
 }
 export interface VesselCall {
   id: string; vessel: string; lengthOverallMeters: number; beamMeters: number; voyage: string; line: string;

@@ -23,6 +23,7 @@ import org.portops.model.equipment.EquipmentId;
 import org.portops.model.event.Addresses;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.work.ExceptionReason;
+import org.portops.model.work.WorkInstruction;
 import org.portops.model.work.WorkInstructionId;
 import org.portops.model.work.WorkInstructionState;
 import org.portops.model.yard.StackId;
@@ -142,17 +143,28 @@ public final class OpsMapRoutes {
             error(ctx, 400, "machine: " + e.getMessage());
             return;
         }
-        cab.workList(machine).onSuccess(list -> {
+        cab.workList(machine).compose(list -> {
             if (list.state().isEmpty() && list.instructions().isEmpty()) {
-                error(ctx, 404, "no machine " + machine + " in the live yard");
-                return;
+                return Future.succeededFuture((JsonObject) null);
             }
-            ctx.json(new JsonObject()
+            List<Future<JsonObject>> instructions = list.instructions().stream().map(this::withContainer).toList();
+            return Future.all(instructions).map(all -> new JsonObject()
                     .put("machine", machine.value())
                     .put("state", list.state().map(MapJson::machine).orElse(null))
-                    .put("instructions", new JsonArray(list.instructions().stream()
-                            .map(ModelJson::workInstruction).toList())));
+                    .put("instructions", new JsonArray(instructions.stream().map(Future::result).toList())));
+        }).onSuccess(json -> {
+            if (json == null) {
+                error(ctx, 404, "no machine " + machine + " in the live yard");
+            } else {
+                ctx.json(json);
+            }
         }).onFailure(ctx::fail);
+    }
+
+    /** The instruction with its container's master data: the cab shows weight, reefer and dangerous-goods marks. */
+    private Future<JsonObject> withContainer(WorkInstruction instruction) {
+        return yard.container(instruction.container()).map(view -> ModelJson.workInstruction(instruction)
+                .put("detail", view.map(ContainerView::container).map(ModelJson::container).orElse(null)));
     }
 
     private void command(RoutingContext ctx, boolean exception) {
