@@ -22,6 +22,12 @@ interface MapProbe {
   screenPointOfMachine: (id: string) => [number, number] | null;
   /** Latency of the last deltas: wall-clock receive time minus the server's send time, ms. */
   latencies: number[];
+  /**
+   * Reading to screen: wall-clock time of the frame that showed a delta minus its oldest machine reading, ms.
+   * Meaningful where the machines' clocks are the wall clock (real machines, the map benchmark), not in a
+   * sped-up demo.
+   */
+  updateLatencies: () => number[];
   snapshots: number;
 }
 
@@ -56,6 +62,7 @@ async function start(): Promise<void> {
       return m ? pagePoint(renderer.toScreen(m.x, m.y)) : null;
     },
     latencies: [],
+    updateLatencies: () => renderer.updateLatencies,
     snapshots: 0,
   };
   window.portopsMap = probe;
@@ -201,6 +208,12 @@ function connect(model: MapModel, renderer: MapRenderer, probe: MapProbe): void 
     const delta = JSON.parse((e as MessageEvent<string>).data) as Delta;
     probe.latencies.push(Date.now() - delta.sentAt);
     if (probe.latencies.length > 1000) probe.latencies.splice(0, probe.latencies.length - 1000);
+    let oldest: number | null = null;
+    for (const m of delta.machines) {
+      const t = Date.parse(m.lastSeen);
+      if (!Number.isNaN(t) && (oldest === null || t < oldest)) oldest = t;
+    }
+    if (delta.machines.length > 0) renderer.machinesUpdated(delta.machines, oldest);
     model.applyDelta(delta);
     if (delta.containers.length > 0 || delta.instructions.length > 0) renderer.stacksChanged();
     else renderer.request();

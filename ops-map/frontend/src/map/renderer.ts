@@ -11,6 +11,12 @@ export type Hit =
 
 interface View { scale: number; offsetX: number; offsetY: number }
 
+/** A machine gliding from where it was drawn to where its last update put it, over one flush period. */
+interface Glide { fromX: number; fromY: number; toX: number; toY: number; start: number }
+
+/** The server's flush period: a machine glides to its new position over this time, so motion looks continuous. */
+const GLIDE_MS = 200;
+
 /**
  * Draws the plan view on one Canvas2D in the layout's metres, panned and zoomed. Stacks are batched into one path
  * per colour, rebuilt only when a stack changed or the colouring did, so tens of thousands of stacks and boxes cost
@@ -30,6 +36,11 @@ export class MapRenderer {
   private pathsStale = true;
   private pending = false;
   private fitted = false;
+  private readonly glides = new Map<string, Glide>();
+  /** Wall-clock time of the oldest machine reading not yet on screen (epoch ms), null when none waits. */
+  private oldestUnshown: number | null = null;
+  /** Wall-clock delay from a machine's reading to the frame that showed it, ms, last 2,000 frames. */
+  readonly updateLatencies: number[] = [];
 
   constructor(private readonly canvas: HTMLCanvasElement, private readonly model: MapModel) {
     const ctx = canvas.getContext('2d', { alpha: false });
@@ -120,6 +131,29 @@ export class MapRenderer {
     return null;
   }
 
+  /**
+   * Machines got new states (call before the model takes them): each glides from where it is drawn now to its new position. {@code readAt} is the
+   * oldest reading's time (epoch ms): the next frame records how long it took to reach the screen.
+   */
+  machinesUpdated(machines: Machine[], readAt: number | null): void {
+    const now = performance.now();
+    for (const m of machines) {
+      const held = this.model.machines.get(m.id);
+      const [fromX, fromY] = this.drawnAt(m.id, now) ?? (held ? [held.x, held.y] : [m.x, m.y]);
+      this.glides.set(m.id, { fromX, fromY, toX: m.x, toY: m.y, start: now });
+    }
+    if (readAt !== null) this.oldestUnshown = this.oldestUnshown === null ? readAt : Math.min(this.oldestUnshown, readAt);
+    this.request();
+  }
+
+  /** Where a machine is drawn at {@code now}: on its glide, or null when it has none. */
+  private drawnAt(id: string, now: number): [number, number] | null {
+    const g = this.glides.get(id);
+    if (!g) return null;
+    const t = Math.min(1, (now - g.start) / GLIDE_MS);
+    return [g.fromX + (g.toX - g.fromX) * t, g.fromY + (g.toY - g.fromY) * t];
+  }
+
   /** Asks for a frame; several asks before it is drawn make one frame. */
   request(): void {
     if (this.pending) return;
@@ -146,6 +180,17 @@ export class MapRenderer {
     this.frames++;
     this.drawnSerial = this.model.lastSerial;
     this.lastFrameAt = performance.now();
+    if (this.oldestUnshown !== null) {
+      this.updateLatencies.push(Date.now() - this.oldestUnshown);
+      if (this.updateLatencies.length > 2000) this.updateLatencies.splice(0, this.updateLatencies.length - 2000);
+      this.oldestUnshown = null;
+    }
+    if (this.gliding(this.lastFrameAt)) this.request();
+  }
+
+  private gliding(now: number): boolean {
+    for (const g of this.glides.values()) if (now - g.start < GLIDE_MS) return true;
+    return false;
   }
 
   private drawGround(): void {
@@ -255,18 +300,20 @@ export class MapRenderer {
 
   private drawMachines(): void {
     const ctx = this.ctx;
+    const now = performance.now();
     for (const m of this.model.machines.values()) {
+      const [x, y] = this.drawnAt(m.id, now) ?? [m.x, m.y];
       ctx.fillStyle = machineColour(m.kind, m.status);
       switch (m.kind) {
         case 'QUAY_CRANE':
-          ctx.fillRect(m.x - 8, -30, 16, 58);
+          ctx.fillRect(x - 8, -30, 16, 58);
           break;
         case 'RTG': case 'RMG': case 'ASC':
-          ctx.fillRect(m.x - 3, m.y - 13, 6, 26);
+          ctx.fillRect(x - 3, y - 13, 6, 26);
           break;
         default:
           ctx.beginPath();
-          ctx.arc(m.x, m.y, m.load ? 3.2 : 2.4, 0, Math.PI * 2);
+          ctx.arc(x, y, m.load ? 3.2 : 2.4, 0, Math.PI * 2);
           ctx.fill();
       }
     }

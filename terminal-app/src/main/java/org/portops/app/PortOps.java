@@ -5,6 +5,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.Router;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.portops.app.config.PortOpsConfig;
 import org.portops.app.demo.LiveInventory;
@@ -41,6 +43,7 @@ import org.portops.app.infra.Stopwatch;
 import org.portops.app.metrics.Metrics;
 import org.portops.ingest.IngestConfig;
 import org.portops.ingest.IngestVerticle;
+import org.portops.map.CabRoutes;
 import org.portops.map.OpsMapRoutes;
 import org.portops.map.OpsMapVerticle;
 import org.portops.map.cab.CabDesk;
@@ -145,7 +148,7 @@ public final class PortOps {
                     new HazelcastCheck(infrastructure.hazelcast()),
                     new MqttBrokerCheck(vertx, infrastructure.broker().url()),
                     ingest));
-            OpsMapRoutes opsMap = startOpsMap(vertx, layout);
+            Consumer<Router> opsMap = startOpsMap(vertx, layout);
             startHttp(vertx, health, metrics, infrastructure.hazelcast(), opsMap);
             if (mode == Mode.DEMO) {
                 checkNotStopping();
@@ -385,21 +388,25 @@ public final class PortOps {
     }
 
     /** The operator map's live feed; its pages and API ride on the HTTP server. Deltas carry wall time, see there. */
-    private OpsMapRoutes startOpsMap(Vertx vertx, TerminalLayout layout) {
+    private Consumer<Router> startOpsMap(Vertx vertx, TerminalLayout layout) {
         OpsMapVerticle feed = new OpsMapVerticle(liveYard.reader(), OpsMapVerticle.DEFAULT_FLUSH, Clock.systemUTC());
         String deployment = step("Operator map feed",
                 () -> vertx.deployVerticle(feed).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS),
                 id -> "coalescing live-yard changes every " + OpsMapVerticle.DEFAULT_FLUSH.toMillis() + " ms");
         running.push(new Stage("Operator map feed",
                 () -> vertx.undeploy(deployment).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
-        return new OpsMapRoutes(layout, liveYard.reader(), liveYard.alerts(), new CabDesk(liveYard, clock),
-                Clock.systemUTC());
+        OpsMapRoutes map = new OpsMapRoutes(layout, liveYard.reader(), liveYard.alerts(), Clock.systemUTC());
+        CabRoutes cab = new CabRoutes(liveYard.reader(), new CabDesk(liveYard, clock));
+        return router -> {
+            map.mount(router);
+            cab.mount(router);
+        };
     }
 
     private void startHttp(Vertx vertx, Health health, Metrics metrics, HazelcastInstance hazelcast,
-                           OpsMapRoutes opsMap) {
+                           Consumer<Router> opsMap) {
         HttpVerticle verticle = new HttpVerticle(config.httpHost(), config.httpPort(), health, metrics, hazelcast,
-                liveYard.reader(), liveYard.alerts(), opsMap::mount);
+                liveYard.reader(), liveYard.alerts(), opsMap);
         String deployment = step("HTTP server",
                 () -> vertx.deployVerticle(verticle).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS),
                 id -> "listening on " + config.httpUrl(verticle.actualPort()));

@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
+import org.portops.map.CabRoutes;
 import org.portops.map.OpsMapRoutes;
 import org.portops.map.OpsMapVerticle;
 import org.portops.map.cab.CabDesk;
@@ -47,7 +48,8 @@ public final class LiveTerminal implements AutoCloseable {
         await(vertx.deployVerticle(new OpsMapVerticle(yard.reader(), OpsMapVerticle.DEFAULT_FLUSH,
                 Clock.systemUTC())));
         Router router = Router.router(vertx);
-        new OpsMapRoutes(layout, yard.reader(), yard.alerts(), cab, Clock.systemUTC()).mount(router);
+        new OpsMapRoutes(layout, yard.reader(), yard.alerts(), Clock.systemUTC()).mount(router);
+        new CabRoutes(yard.reader(), cab).mount(router);
         server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
         return server.actualPort();
     }
