@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,8 @@ import org.portops.state.json.YardEventJson;
  */
 final class MapFeed {
 
+    private static final int MOVE_ATTEMPTS = 200;
+
     private final Vertx vertx;
     private final LiveYard yard;
     private final Clock wall;
@@ -73,7 +76,10 @@ final class MapFeed {
                 }
             }
         }
-        for (ContainerView view : containers) {
+        List<ContainerView> byTier = containers.stream().filter(view -> view.location() instanceof YardLocation)
+                .sorted(Comparator.comparingInt(view -> ((YardLocation) view.location()).slot().tier().level()))
+                .toList();
+        for (ContainerView view : byTier) {
             if (view.location() instanceof YardLocation at) {
                 stacks.get(at.slot().stack()).add(view);
                 if (view.container().length().yardBays() == 2) {
@@ -118,27 +124,35 @@ final class MapFeed {
             readings.incrementAndGet();
         }
         for (int i = 0; i < moves; i++) {
-            move();
+            for (int attempt = 0; attempt < MOVE_ATTEMPTS && !move(); attempt++) {
+                // a random pick that cannot move (empty stack, a 40' on top, a full target) is drawn again
+            }
         }
         tick++;
     }
 
-    private void move() {
+    /**
+     * One move of a 20' dry box from a stack's top onto a stack of 20' boxes with room (reefers stay on their
+     * plugs); false when the pick cannot.
+     */
+    private boolean move() {
         StackId from = stackIds.get(random.nextInt(stackIds.size()));
         List<ContainerView> source = stacks.get(from);
         if (source.isEmpty()) {
-            return;
+            return false;
         }
         ContainerView top = source.getLast();
-        if (top.container().length().yardBays() != 1 || !(top.location() instanceof YardLocation at)
+        if (top.container().length().yardBays() != 1 || top.container().reeferSetPoint() != null
+                || !(top.location() instanceof YardLocation at)
                 || !at.slot().stack().equals(from)) {
-            return;
+            return false;
         }
         StackId to = stackIds.get(random.nextInt(stackIds.size()));
         List<ContainerView> target = stacks.get(to);
         int maxTiers = layout.block(to.block()).orElseThrow().maxTiers();
-        if (to.equals(from) || target.size() >= maxTiers) {
-            return;
+        if (to.equals(from) || target.size() >= maxTiers
+                || target.stream().anyMatch(box -> box.container().length().yardBays() != 1)) {
+            return false;
         }
         YardSlot slot = to.at(new Tier(target.size() + 1));
         // the mirror moves at once, so the next moves of this tick see the stacks as they will be
@@ -147,12 +161,15 @@ final class MapFeed {
         target.add(moved);
         yard.move(MoveRequest.of(top.container().number(), MoveKind.YARD_SHIFT, top.location(), new YardLocation(slot)))
                 .onSuccess(result -> {
-                    if (result instanceof MoveResult.Accepted) {
-                        movesAccepted.incrementAndGet();
+                    if (result instanceof MoveResult.Refused refused) {
+                        if (movesRefused.incrementAndGet() <= 3) {
+                            System.err.println("bench map: move refused: " + refused.refusal());
+                        }
                     } else {
-                        movesRefused.incrementAndGet();
+                        movesAccepted.incrementAndGet();
                     }
                 });
+        return true;
     }
 
     long ticks() {
