@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -38,6 +39,9 @@ class OpsMapDemoTest {
 
     @BeforeAll
     static void start() {
+        if (!Browser.available()) {
+            return;
+        }
         browser = Browser.open(1600, 1000);
         Map<Setting, String> settings = Launch.isolated(dataDir, FreePorts.next(), FreePorts.next());
         settings.put(Setting.SIM_MACHINES, "30");
@@ -53,6 +57,11 @@ class OpsMapDemoTest {
         if (demo != null) {
             demo.stop();
         }
+    }
+
+    @BeforeEach
+    void needsBrowser() {
+        Browser.assumeAvailable();
     }
 
     @Test

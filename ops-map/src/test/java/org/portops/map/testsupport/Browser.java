@@ -29,10 +29,21 @@ public final class Browser {
     private Browser() {
     }
 
+    public static boolean available() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /**
+     * Skips the calling test where there is no browser. Called per test (in {@code @BeforeEach}), so every skipped
+     * test is reported as skipped, with the reason.
+     */
+    public static void assumeAvailable() {
+        assumeTrue(available(), "browser test skipped: needs Debian's chromium and chromium-driver (" + CHROMIUM + ", "
+                + CHROMEDRIVER + "); ./portops test installs them");
+    }
+
     public static ChromeDriver open(int width, int height) {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "browser test skipped: needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-                        + "); ./portops test installs them");
+        assumeAvailable();
         Path profile;
         try {
             profile = Files.createTempDirectory("portops-chromium-");
