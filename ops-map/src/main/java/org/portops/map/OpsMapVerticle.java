@@ -8,10 +8,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.portops.map.live.DeltaCoalescer;
 import org.portops.model.event.Addresses;
 import org.portops.model.event.Alert;
 import org.portops.model.event.ContainerMoved;
+import org.portops.model.event.YardEvent;
 import org.portops.state.YardStateReader;
 import org.portops.state.json.YardEventJson;
 import org.slf4j.Logger;
@@ -71,18 +73,25 @@ public final class OpsMapVerticle extends VerticleBase {
     }
 
     private void fold(JsonObject event) {
-        try {
-            coalescer.take(YardEventJson.decode(event));
-        } catch (RuntimeException e) {
-            LOG.warn("Operator map: skipped an event it cannot read: {}", event, e);
-        }
+        decode(event).ifPresent(coalescer::take);
     }
 
     /** An arrival brings a container the browsers have not seen: its master data follows the move. */
     private void arrived(JsonObject event) {
-        fold(event);
-        if (YardEventJson.decode(event) instanceof ContainerMoved moved) {
-            yard.container(moved.container()).onSuccess(view -> view.ifPresent(coalescer::takeArrival));
+        decode(event).ifPresent(decoded -> {
+            coalescer.take(decoded);
+            if (decoded instanceof ContainerMoved moved) {
+                yard.container(moved.container()).onSuccess(view -> view.ifPresent(coalescer::takeArrival));
+            }
+        });
+    }
+
+    private static Optional<YardEvent> decode(JsonObject event) {
+        try {
+            return Optional.of(YardEventJson.decode(event));
+        } catch (RuntimeException e) {
+            LOG.warn("Operator map: skipped an event it cannot read: {}", event, e);
+            return Optional.empty();
         }
     }
 
