@@ -123,6 +123,31 @@ class OpsMapBrowserTest {
     }
 
     @Test
+    void aMapThatLostItsStreamReconnectsAndShowsWhatMovedMeanwhile() {
+        openMap();
+        long snapshots = number("return window.portopsMap.snapshots");
+        StackId from = stackTwoHighOrMore();
+        StackView stack = await(terminal.yard.reader().stack(from));
+        ContainerNumber top = stack.containers().getLast();
+        YardSlot fromSlot = from.at(stack.tiers().get(stack.height() - 1).tier());
+        YardSlot to = emptyGroundSlotOutside(from);
+        int port = terminal.port();
+
+        terminal.dropHttp();
+        Browser.waitFor(browser, Duration.ofSeconds(10), d -> browser.findElement(By.id("connection")).getText()
+                .startsWith("reconnecting") ? true : null);
+        assertThat(await(terminal.yard.move(MoveRequest.of(top, MoveKind.YARD_SHIFT, new YardLocation(fromSlot),
+                new YardLocation(to))))).isInstanceOf(MoveResult.Accepted.class);
+        terminal.resumeHttp(port);
+
+        Browser.waitFor(browser, Duration.ofSeconds(15), d -> new YardLocation(to).toString().equals(
+                browser.executeScript("return window.portopsMap.locationOf(arguments[0])", top.value())) ? true : null);
+        assertThat(number("return window.portopsMap.snapshots")).as("resynchronised from a fresh snapshot")
+                .isGreaterThan(snapshots);
+        assertThat(browser.findElement(By.id("connection")).getText()).isEqualTo("live");
+    }
+
+    @Test
     void cabConfirmationMovesTheInstructionOnAndTheNextOneAppears() {
         List<WorkInstructionId> ids = dispatch("QC01", "CAB", 3);
         browser.get(terminal.url("/cab?machine=QC01"));

@@ -47,10 +47,28 @@ public final class LiveTerminal implements AutoCloseable {
     public int serve() {
         await(vertx.deployVerticle(new OpsMapVerticle(yard.reader(), OpsMapVerticle.DEFAULT_FLUSH,
                 Clock.systemUTC())));
+        return listen(0);
+    }
+
+    /** Drops the HTTP server and every connection to it, as a network outage would. */
+    public void dropHttp() {
+        await(server.close());
+    }
+
+    /** Serves again on the port it had. */
+    public void resumeHttp(int port) {
+        listen(port);
+    }
+
+    private int listen(int port) {
         Router router = Router.router(vertx);
         new OpsMapRoutes(layout, yard.reader(), yard.alerts(), Clock.systemUTC()).mount(router);
         new CabRoutes(yard.reader(), cab).mount(router);
-        server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
+        server = await(vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1"));
+        return server.actualPort();
+    }
+
+    public int port() {
         return server.actualPort();
     }
 
