@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.portops.map.testsupport.Browser;
 import org.portops.map.testsupport.LiveTerminal;
 import org.portops.model.container.ContainerNumber;
@@ -79,6 +82,29 @@ class OpsMapBrowserTest {
         assertThat(number("return window.portopsMap.frames()")).isPositive();
         assertThat(browser.findElement(By.id("connection")).getText()).isEqualTo("live");
         Browser.screenshot(browser, "ops-map-test-terminal.png");
+    }
+
+    @Test
+    void stacksColouredByDangerousGoodsShowTheStacksHoldingThem() {
+        openMap();
+        List<ContainerView> yard = await(terminal.yard.reader().containers()).stream()
+                .filter(v -> v.location() instanceof YardLocation).toList();
+        Set<ContainerNumber> dangerousBoxes = yard.stream().filter(v -> v.container().imdgClass() != null)
+                .map(v -> v.container().number()).collect(Collectors.toSet());
+        // away from the block ends, where the idle yard cranes are drawn over the stacks
+        StackId dangerous = yard.stream().filter(v -> dangerousBoxes.contains(v.container().number()))
+                .map(v -> ((YardLocation) v.location()).slot().stack()).filter(s -> s.bay().number() > 2)
+                .findFirst().orElseThrow();
+        StackId plain = yard.stream().map(v -> ((YardLocation) v.location()).slot().stack())
+                .filter(s -> s.bay().number() > 2)
+                .filter(stack -> await(terminal.yard.reader().stack(stack)).containers().stream()
+                        .noneMatch(dangerousBoxes::contains))
+                .findFirst().orElseThrow();
+
+        new Select(browser.findElement(By.id("colour-by"))).selectByValue("dg");
+        Browser.waitFor(browser, Duration.ofSeconds(5), d -> "#ff3b30".equals(pixel(dangerous)) ? true : null);
+
+        assertThat(pixel(plain)).as("stack %s without dangerous goods", plain).isEqualTo("#394b5e");
     }
 
     @Test
@@ -247,6 +273,19 @@ class OpsMapBrowserTest {
         browser.executeCdpCommand("Network.enable", Map.of());
         browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
                 "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    /** The colour the canvas shows at a stack's centre, as #rrggbb. */
+    private static String pixel(StackId stack) {
+        return (String) browser.executeScript("""
+                const [x, y] = window.portopsMap.screenPointOfStack(arguments[0]);
+                const canvas = document.getElementById('map');
+                const r = canvas.getBoundingClientRect();
+                const scale = canvas.width / r.width;
+                const p = canvas.getContext('2d').getImageData(Math.round((x - r.left) * scale),
+                    Math.round((y - r.top) * scale), 1, 1).data;
+                return '#' + [p[0], p[1], p[2]].map(v => v.toString(16).padStart(2, '0')).join('');
+                """, stack.toString());
     }
 
     private static void clickAt(List<?> point) {
