@@ -67,8 +67,8 @@ import org.slf4j.LoggerFactory;
  * <p>Start: the terminal layout is read first (a broken file stops the start before anything runs);
  * PostgreSQL, the MQTT broker and the Hazelcast member start side by side, as they need nothing from
  * each other; then the schema migration, Vert.x with its PostgreSQL pool, the live yard (rebuilt from
- * the move log, seeded on an empty database), the telemetry ingest subscribed to the broker, the HTTP
- * server and, for {@link Mode#DEMO}, last the simulated terminal publishing to the broker, starting from the
+ * the move log, seeded on an empty database), the telemetry ingest subscribed to the broker, the operator
+ * map's feed, the HTTP server (with the map's and the cab's pages and API) and, for {@link Mode#DEMO}, last the simulated terminal publishing to the broker, starting from the
  * live yard as it stands ({@link LiveInventory}). Stop, from the JVM shutdown hook or after a failed start, in
  * reverse: the simulator first, so nothing new arrives; HTTP, so no request reaches a half-stopped system; the
  * ingest, which drains what it accepted into the live yard; then the live yard, Vert.x, Hazelcast, the broker
@@ -387,7 +387,10 @@ public final class PortOps {
         return inventory.vesselCalls().stream().mapToLong(c -> c.bayPlan().withAction(action).size()).sum();
     }
 
-    /** The operator map's live feed; its pages and API ride on the HTTP server. Deltas carry wall time, see there. */
+    /**
+     * The operator map's live feed, and the map's and the cab's routes for the HTTP server. The feed stamps its deltas
+     * with the wall clock, not PortOps's (sped up in a demo): browsers measure an update's delay against their own.
+     */
     private Consumer<Router> startOpsMap(Vertx vertx, TerminalLayout layout) {
         OpsMapVerticle feed = new OpsMapVerticle(liveYard.reader(), OpsMapVerticle.DEFAULT_FLUSH, Clock.systemUTC());
         String deployment = step("Operator map feed",
