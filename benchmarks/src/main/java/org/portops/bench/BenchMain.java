@@ -5,6 +5,7 @@ import org.portops.bench.brp.BrpBench;
 import org.portops.bench.dispatch.DispatchBench;
 import org.portops.bench.edi.EdiBench;
 import org.portops.bench.ingest.IngestBench;
+import org.portops.bench.map.MapBench;
 import org.portops.bench.qcsp.QcspBench;
 import org.portops.bench.replan.ReplanBench;
 import org.portops.bench.state.StateBench;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
 @Command(name = "portops bench", mixinStandardHelpOptions = true,
         description = "Runs one PortOps benchmark. Results and how to read them: docs/benchmarks.md.",
         subcommands = {StateBench.class, QcspBench.class, IngestBench.class, BapBench.class, DispatchBench.class,
-                ReplanBench.class, BrpBench.class, YardBench.class, EdiBench.class, BenchMain.ListCommand.class})
+                ReplanBench.class, BrpBench.class, YardBench.class, EdiBench.class, MapBench.class, BenchMain.ListCommand.class})
 public final class BenchMain implements Runnable {
 
     public static void main(String[] args) {

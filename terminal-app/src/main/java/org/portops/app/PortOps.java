@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.portops.app.config.PortOpsConfig;
 import org.portops.app.crane.CraneScheduling;
@@ -45,6 +46,10 @@ import org.portops.crane.berth.live.BerthPlannerVerticle;
 import org.portops.crane.berth.quay.BerthSettings;
 import org.portops.ingest.IngestConfig;
 import org.portops.ingest.IngestVerticle;
+import org.portops.map.CabRoutes;
+import org.portops.map.OpsMapRoutes;
+import org.portops.map.OpsMapVerticle;
+import org.portops.map.cab.CabDesk;
 import org.portops.model.event.Addresses;
 import org.portops.model.layout.Inventory;
 import org.portops.model.layout.LayoutException;
@@ -72,13 +77,13 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL, the MQTT broker and the Hazelcast member start side by side, as they need nothing from
  * each other; then the schema migration, Vert.x with its PostgreSQL pool, the live yard (rebuilt from
  * the move log, seeded on an empty database), the telemetry ingest subscribed to the broker, the berth planner
- * (unless {@code berth.enabled=false}), the HTTP server, for {@link Mode#DEMO} the simulated terminal publishing
- * to the broker, starting from the live yard as it stands ({@link LiveInventory}), and last, with
- * {@code scheduler.enabled} (by default in a demo), the crane scheduler ({@link CraneScheduling}). Stop, from the
- * JVM shutdown hook or after a failed start, in reverse: the crane scheduler and the simulator first, so nothing new
- * arrives; HTTP, so no request reaches a half-stopped system; the ingest, which drains what it accepted into the
- * live yard; then the live yard, Vert.x, Hazelcast, the broker and PostgreSQL, each flushing what it holds before
- * the next goes.
+ * (unless {@code berth.enabled=false}), the operator map's feed, the HTTP server (with the vessel API, the map's and
+ * the cab's pages and API), for {@link Mode#DEMO} the simulated terminal publishing to the broker, starting from the
+ * live yard as it stands ({@link LiveInventory}), and last, with {@code scheduler.enabled} (by default in a demo),
+ * the crane scheduler ({@link CraneScheduling}). Stop, from the JVM shutdown hook or after a failed start, in
+ * reverse: the crane scheduler and the simulator first, so nothing new arrives; HTTP, so no request reaches a
+ * half-stopped system; the ingest, which drains what it accepted into the live yard; then the live yard, Vert.x,
+ * Hazelcast, the broker and PostgreSQL, each flushing what it holds before the next goes.
  */
 public final class PortOps {
 
@@ -160,7 +165,8 @@ public final class PortOps {
                     new HazelcastCheck(infrastructure.hazelcast()),
                     new MqttBrokerCheck(vertx, infrastructure.broker().url()),
                     ingest));
-            startHttp(vertx, health, metrics, infrastructure.hazelcast(), layout);
+            Consumer<Router> opsMap = startOpsMap(vertx, layout);
+            startHttp(vertx, health, metrics, infrastructure.hazelcast(), layout, opsMap);
             if (mode == Mode.DEMO) {
                 checkNotStopping();
                 startSimulator(layout, infrastructure, nodeId);
@@ -432,8 +438,27 @@ public final class PortOps {
         return inventory.vesselCalls().stream().mapToLong(c -> c.bayPlan().withAction(action).size()).sum();
     }
 
+    /**
+     * The operator map's live feed, and the map's and the cab's routes for the HTTP server. The feed stamps its deltas
+     * with the wall clock, not PortOps's (sped up in a demo): browsers measure an update's delay against their own.
+     */
+    private Consumer<Router> startOpsMap(Vertx vertx, TerminalLayout layout) {
+        OpsMapVerticle feed = new OpsMapVerticle(liveYard.reader(), OpsMapVerticle.DEFAULT_FLUSH, Clock.systemUTC());
+        String deployment = step("Operator map feed",
+                () -> vertx.deployVerticle(feed).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS),
+                id -> "coalescing live-yard changes every " + OpsMapVerticle.DEFAULT_FLUSH.toMillis() + " ms");
+        running.push(new Stage("Operator map feed",
+                () -> vertx.undeploy(deployment).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
+        OpsMapRoutes map = new OpsMapRoutes(layout, liveYard.reader(), liveYard.alerts(), Clock.systemUTC());
+        CabRoutes cab = new CabRoutes(liveYard.reader(), new CabDesk(liveYard, clock));
+        return router -> {
+            map.mount(router);
+            cab.mount(router);
+        };
+    }
+
     private void startHttp(Vertx vertx, Health health, Metrics metrics, HazelcastInstance hazelcast,
-                           TerminalLayout layout) {
+                           TerminalLayout layout, Consumer<Router> opsMap) {
         Router vesselApi = step("Vessel API", () -> VesselApi.router(vertx, liveYard, pool,
                         ApiAuth.create(vertx, AuthSettings.resolve(System.getenv(), config.dataDir()), clock)
                                 .await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS), clock, layout)
@@ -444,7 +469,10 @@ public final class PortOps {
         running.push(new Stage("Webhook delivery",
                 () -> vertx.undeploy(webhooks).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
         HttpVerticle verticle = new HttpVerticle(config.httpHost(), config.httpPort(), health, metrics, hazelcast,
-                liveYard.reader(), liveYard.alerts(), vesselApi);
+                liveYard.reader(), liveYard.alerts(), router -> {
+                    opsMap.accept(router);
+                    router.route("/*").subRouter(vesselApi);
+                });
         String deployment = step("HTTP server",
                 () -> vertx.deployVerticle(verticle).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS),
                 id -> "listening on " + config.httpUrl(verticle.actualPort()));

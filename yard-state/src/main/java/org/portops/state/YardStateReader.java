@@ -25,6 +25,9 @@ public interface YardStateReader {
     /** Where a container is, empty when it is not in the terminal. */
     Future<Optional<ContainerView>> container(ContainerNumber number);
 
+    /** Every container in the terminal and where it is, in no particular order (the operator map's first view). */
+    Future<List<ContainerView>> containers();
+
     /** A stack's contents tier by tier; fails with {@link IllegalArgumentException} for a stack outside the yard. */
     Future<StackView> stack(StackId stack);
 

@@ -11,6 +11,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.Arrays;
+import java.util.function.Consumer;
 import org.portops.app.health.Health;
 import org.portops.app.metrics.Metrics;
 import org.portops.model.event.AlertKind;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * The launcher's HTTP edge: {@code GET /health} (200 when every component is UP, else 503),
  * {@code GET /metrics} (Prometheus text), {@code GET /api/yard/summary} and {@code GET /api/alerts} (the active
  * alerts, most recently seen first; {@code ?kind=EQUIPMENT_OFFLINE} and {@code ?subject=QC01} filter),
- * {@code GET /api/berth-plan} ({@link BerthPlanRoute}), and the vessel API's router when given. No logic of its own.
+ * {@code GET /api/berth-plan} ({@link BerthPlanRoute}), and the routes the services mount on it (the operator map's
+ * {@code /}, {@code /cab} and {@code /api/map/...}, the vessel API). No logic of its own.
  */
 public final class HttpVerticle extends VerticleBase {
 
@@ -39,17 +41,17 @@ public final class HttpVerticle extends VerticleBase {
     private final HazelcastInstance hazelcast;
     private final YardStateReader yard;
     private final AlertBoardReader alerts;
-    private final Router api;
+    private final Consumer<Router> mounts;
     private volatile HttpServer server;
 
     public HttpVerticle(String host, int port, Health health, Metrics metrics, HazelcastInstance hazelcast,
                         YardStateReader yard, AlertBoardReader alerts) {
-        this(host, port, health, metrics, hazelcast, yard, alerts, null);
+        this(host, port, health, metrics, hazelcast, yard, alerts, router -> { });
     }
 
-    /** @param api a router mounted after this verticle's own routes (the vessel API); null for none */
+    /** @param mounts adds the services' routes, before the catch-all 404 */
     public HttpVerticle(String host, int port, Health health, Metrics metrics, HazelcastInstance hazelcast,
-                        YardStateReader yard, AlertBoardReader alerts, Router api) {
+                        YardStateReader yard, AlertBoardReader alerts, Consumer<Router> mounts) {
         this.host = host;
         this.port = port;
         this.health = health;
@@ -57,7 +59,7 @@ public final class HttpVerticle extends VerticleBase {
         this.hazelcast = hazelcast;
         this.yard = yard;
         this.alerts = alerts;
-        this.api = api;
+        this.mounts = mounts;
     }
 
     @Override
@@ -72,9 +74,7 @@ public final class HttpVerticle extends VerticleBase {
         router.get("/api/yard/summary").handler(this::yardSummary);
         router.get("/api/alerts").handler(this::activeAlerts);
         router.get("/api/berth-plan").handler(BerthPlanRoute.handler(vertx));
-        if (api != null) {
-            router.route("/*").subRouter(api);
-        }
+        mounts.accept(router);
         router.route().last().handler(ctx -> error(ctx, 404, "no such resource: " + ctx.request().path()));
         router.route().failureHandler(this::failure);
         return vertx.createHttpServer(new HttpServerOptions())

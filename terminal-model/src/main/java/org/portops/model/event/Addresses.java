@@ -46,6 +46,11 @@ public final class Addresses {
     public static final String BERTH_CALL_CHANGE = "berth.call.change";
     /** Request: the berth planner's current plan; the reply is its berth-time chart, or a failure when it has none. */
     public static final String BERTH_PLAN_CURRENT = "berth.plan.current";
+    /**
+     * Fact, local to a node: the operator map's coalesced changes of the last flush period (body: the delta's JSON
+     * text, as {@code GET /api/map/stream} sends it to browsers).
+     */
+    public static final String MAP_DELTA_PUBLISHED = "map.delta.published";
     /** Command: request a container move. */
     public static final String MOVE_REQUEST = "yard.move.request";
 

@@ -121,6 +121,14 @@ public final class HazelcastYardReader implements YardStateReader {
     }
 
     @Override
+    public Future<List<ContainerView>> containers() {
+        return vertx.executeBlocking(() -> maps.containers().values().stream()
+                .filter(TrackedContainer::inTerminal)
+                .map(tracked -> new ContainerView(tracked.container(), tracked.location(), tracked.sequence()))
+                .toList(), false);
+    }
+
+    @Override
     public Future<StackView> stack(StackId stack) {
         Optional<BlockLayout> block = layout.block(stack.block());
         if (block.isEmpty() || stack.bay().number() > block.get().bays() || stack.row().number() > block.get().rows()) {

@@ -1,0 +1,90 @@
+package org.portops.map.testsupport;
+
+import static org.portops.state.testsupport.Await.await;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.time.Duration;
+import org.portops.map.CabRoutes;
+import org.portops.map.OpsMapRoutes;
+import org.portops.map.OpsMapVerticle;
+import org.portops.map.cab.CabDesk;
+import org.portops.model.layout.TerminalLayout;
+import org.portops.state.LiveYard;
+import org.portops.state.testsupport.TestDatabase;
+import org.portops.state.testsupport.TestHazelcast;
+import org.portops.state.testsupport.TestLayouts;
+import org.portops.state.testsupport.TestPostgres;
+
+/**
+ * A live yard of the small test terminal on its own database and cluster (the sample inventory seeded), with the
+ * operator map's feed deployed and its routes on an HTTP server on a free port.
+ */
+public final class LiveTerminal implements AutoCloseable {
+
+    public final TerminalLayout layout = TestLayouts.small();
+    public final Vertx vertx = Vertx.vertx();
+    public final LiveYard yard;
+    public final CabDesk cab;
+    private final TestDatabase database;
+    private final Pool pool;
+    private final HazelcastInstance hazelcast;
+    private HttpServer server;
+
+    public LiveTerminal(String name) {
+        database = TestPostgres.newDatabase(TestPostgres.any());
+        pool = database.pool(vertx);
+        hazelcast = TestHazelcast.member(TestHazelcast.uniqueClusterName(name));
+        yard = await(LiveYard.open(vertx, hazelcast, pool, layout, Clock.systemUTC()), 120);
+        cab = new CabDesk(yard, Clock.systemUTC());
+    }
+
+    /** Deploys the feed and serves the map's routes; returns the port. */
+    public int serve() {
+        await(vertx.deployVerticle(new OpsMapVerticle(yard.reader(), OpsMapVerticle.DEFAULT_FLUSH,
+                Clock.systemUTC())));
+        return listen(0);
+    }
+
+    /** Drops the HTTP server and every connection to it, as a network outage would. */
+    public void dropHttp() {
+        await(server.close());
+    }
+
+    /** Serves again on the port it had. */
+    public void resumeHttp(int port) {
+        listen(port);
+    }
+
+    private int listen(int port) {
+        Router router = Router.router(vertx);
+        new OpsMapRoutes(layout, yard.reader(), yard.alerts(), Clock.systemUTC()).mount(router);
+        new CabRoutes(yard.reader(), cab).mount(router);
+        server = await(vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1"));
+        return server.actualPort();
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.actualPort() + path;
+    }
+
+    @Override
+    public void close() {
+        await(yard.close());
+        await(vertx.close());
+        hazelcast.shutdown();
+        database.drop();
+    }
+
+    public static Duration within(long seconds) {
+        return Duration.ofSeconds(seconds);
+    }
+}
