@@ -374,10 +374,13 @@ public final class PortOps {
     private IngestCheck startIngest(Vertx vertx, TerminalLayout layout, MqttBroker broker, Metrics metrics,
                                     String nodeId) {
         PortOpsConfig.IngestSettings settings = config.ingest();
+        // The windows are wall-clock time: in a sped-up demo PortOps's clock and the machines' run faster, and a
+        // busy machine's few seconds of delay would otherwise become minutes of simulated skew or silence.
+        long pace = mode == Mode.DEMO ? Math.max(1, Math.round(config.simulation().speedUp())) : 1;
         IngestConfig ingestConfig = IngestConfig.defaults(broker.url().clientUrl(), layout.terminalCode())
                 .withClientIdPrefix("portops-ingest-" + nodeId)
-                .withSkewWindow(settings.skewWindow())
-                .withOfflineTimeout(settings.offlineTimeout())
+                .withSkewWindow(settings.skewWindow().multipliedBy(pace))
+                .withOfflineTimeout(settings.offlineTimeout().multipliedBy(pace))
                 .withRetention(settings.retention());
         IngestVerticle verticle = IngestVerticle.create(liveYard, pool, layout, clock, ingestConfig,
                 metrics.registry());

@@ -71,6 +71,7 @@ class EdiCheckCommandTest {
         assertThat(json.getString("version")).isEqualTo("D.95B SMDG21");
         assertThat(json.getString("sender")).isEqualTo("MSCU");
         assertThat(json.getString("vessel")).isEqualTo("MSC ANNA 2547W");
+        assertThat(json.getString("voyage")).isEqualTo("2547W");
         assertThat(json.getInteger("containers")).isEqualTo(2);
         assertThat(json.getInteger("reefers")).isEqualTo(1);
         assertThat(json.getInteger("dangerous")).isEqualTo(1);

@@ -1,5 +1,7 @@
 package org.portops.bench.edi;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.portops.model.container.ContainerNumber;
 
 /**
@@ -19,13 +21,12 @@ final class SyntheticBaplie {
         if (containers < 1 || containers > MAX_CONTAINERS) {
             throw new IllegalArgumentException("containers must be 1.." + MAX_CONTAINERS + ", was " + containers);
         }
-        StringBuilder body = new StringBuilder();
-        int segments = 0;
-        segments += line(body, "BGM++BENCH-" + voyage + "+9");
-        segments += line(body, "DTM+137:202611241200:203");
-        segments += line(body, "TDT+20+" + voyage + "+++BNC:172:20+++" + imo + ":146:11:" + vesselName);
-        segments += line(body, "LOC+5+BEANR:139:6");
-        segments += line(body, "LOC+61+" + here + ":139:6");
+        List<String> body = new ArrayList<>();
+        body.add("BGM++BENCH-" + voyage + "+9");
+        body.add("DTM+137:202611241200:203");
+        body.add("TDT+20+" + voyage + "+++BNC:172:20+++" + imo + ":146:11:" + vesselName);
+        body.add("LOC+5+BEANR:139:6");
+        body.add("LOC+61+" + here + ":139:6");
         for (int i = 0; i < containers; i++) {
             boolean forty = i >= 20 * 21 * 16;
             int index = forty ? i - 20 * 21 * 16 : i;
@@ -34,26 +35,21 @@ final class SyntheticBaplie {
             int tier = TIERS[index % 16];
             boolean reefer = i % 10 == 0;
             String sizeType = (forty ? "45" : "22") + (reefer ? "R1" : "G1");
-            segments += line(body, String.format("LOC+147+%03d%02d%02d::5", bay, row, tier));
-            segments += line(body, "MEA+VGM++KGM:" + (8_000 + i % 20_000));
+            body.add(String.format("LOC+147+%03d%02d%02d::5", bay, row, tier));
+            body.add("MEA+VGM++KGM:" + (8_000 + i % 20_000));
             if (reefer) {
-                segments += line(body, "TMP+2+-18.0:CEL");
+                body.add("TMP+2+-18.0:CEL");
             }
-            segments += line(body, "LOC+9+BEANR:139:6");
-            segments += line(body, "LOC+11+" + (i % 2 == 0 ? here : "DEHAM") + ":139:6");
-            segments += line(body, "RFF+BM:1");
-            segments += line(body, "EQD+CN+" + ContainerNumber.fromParts("BNC", 'U', i) + "+" + sizeType + "+++5");
-            segments += line(body, "NAD+CA+BNC:172:20");
+            body.add("LOC+9+BEANR:139:6");
+            body.add("LOC+11+" + (i % 2 == 0 ? here : "DEHAM") + ":139:6");
+            body.add("RFF+BM:1");
+            body.add("EQD+CN+" + ContainerNumber.fromParts("BNC", 'U', i) + "+" + sizeType + "+++5");
+            body.add("NAD+CA+BNC:172:20");
             if (i % 25 == 0) {
-                segments += line(body, "DGS+IMD+3+1263");
+                body.add("DGS+IMD+3+1263");
             }
         }
-        return "UNB+UNOA:2+BNCU+PORTOPS+261124:1200+1'\nUNH+1+BAPLIE:D:95B:UN:SMDG22'\n" + body
-                + "UNT+" + (segments + 2) + "+1'\nUNZ+1+1'\n";
-    }
-
-    private static int line(StringBuilder out, String segment) {
-        out.append(segment).append("'\n");
-        return 1;
+        return "UNB+UNOA:2+BNCU+PORTOPS+261124:1200+1'\nUNH+1+BAPLIE:D:95B:UN:SMDG22'\n"
+                + String.join("'\n", body) + "'\nUNT+" + (body.size() + 2) + "+1'\nUNZ+1+1'\n";
     }
 }

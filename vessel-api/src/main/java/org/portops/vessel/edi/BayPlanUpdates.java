@@ -9,6 +9,7 @@ import java.util.Map;
 import org.portops.model.container.Container;
 import org.portops.model.container.ContainerNumber;
 import org.portops.model.container.UnLocode;
+import org.portops.model.container.VgmWeight;
 import org.portops.model.vessel.BayPlan;
 import org.portops.model.vessel.BayPlanAction;
 import org.portops.model.vessel.BayPlanEntry;
@@ -19,13 +20,15 @@ import org.portops.vessel.edi.inbound.InboundMessage;
 import org.portops.vessel.edi.inbound.LoadPlanMessage;
 import org.portops.vessel.edi.inbound.StowageInstruction;
 import org.portops.vessel.edi.inbound.VesselVoyage;
+import org.portops.vessel.edi.inbound.VgmMessage;
 
 /**
  * The new bay plans an interchange's messages make, in plain Java, before anything is applied. A BAPLIE replaces
  * the arrival side of its call's plan (discharges and remain-on-board, by port of discharge) and keeps the loads; a
  * MOVINS replaces the loads with its named load instructions (the containers must be in the terminal), and turns the
  * arrival entries it orders discharged or restowed into discharges or restows. MOVINS cells ordered by category only
- * (no container number yet) are counted, not planned: the bay plan holds containers. Every problem is an error on the
+ * (no container number yet) are counted, not planned: the bay plan holds containers. A VERMAS replaces the mass of
+ * every container planned for loading with its verified gross mass. Every problem is an error on the
  * message's UNH or the instruction's container; with any error no plan is returned.
  */
 final class BayPlanUpdates {
@@ -47,6 +50,10 @@ final class BayPlanUpdates {
         List<EdiError> errors = new ArrayList<>();
         int openCells = 0;
         for (InboundMessage message : messages) {
+            if (message instanceof VgmMessage vgm) {
+                masses(vgm, calls, changed);
+                continue;
+            }
             if (!(message instanceof BayPlanMessage) && !(message instanceof LoadPlanMessage)) {
                 continue;
             }
@@ -71,6 +78,35 @@ final class BayPlanUpdates {
         }
         return errors.isEmpty() ? new Result(List.copyOf(changed.values()), List.of(), openCells)
                 : new Result(List.of(), errors, openCells);
+    }
+
+    /**
+     * A VERMAS's verified gross masses replace the masses of the containers planned for loading: stowage is planned
+     * on them. A container no call loads is not an error (its VGM may come before its booking is planned).
+     */
+    private static void masses(VgmMessage vgm, List<VesselCall> calls, Map<VesselCallId, VesselCall> changed) {
+        Map<ContainerNumber, VgmWeight> masses = new HashMap<>();
+        vgm.masses().forEach(m -> masses.put(m.container(), m.mass()));
+        for (VesselCall live : calls) {
+            VesselCall call = changed.getOrDefault(live.id(), live);
+            boolean weighed = false;
+            List<BayPlanEntry> entries = new ArrayList<>(call.bayPlan().entries().size());
+            for (BayPlanEntry entry : call.bayPlan().entries()) {
+                VgmWeight mass = entry.action() == BayPlanAction.LOAD ? masses.get(entry.container().number()) : null;
+                if (mass != null && !mass.equals(entry.container().weight())) {
+                    Container c = entry.container();
+                    entries.add(new BayPlanEntry(entry.slot(), new Container(c.number(), c.sizeType(), mass, c.line(),
+                            c.portOfLoading(), c.portOfDischarge(), c.category(), c.reeferSetPoint(), c.imdgClass()),
+                            entry.action()));
+                    weighed = true;
+                } else {
+                    entries.add(entry);
+                }
+            }
+            if (weighed) {
+                changed.put(call.id(), call.withBayPlan(new BayPlan(entries)));
+            }
+        }
     }
 
     /** The container numbers MOVINS loads name, to be looked up in the live yard first. */

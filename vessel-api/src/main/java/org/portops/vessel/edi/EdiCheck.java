@@ -50,8 +50,8 @@ public final class EdiCheck {
     }
 
     /**
-     * The figures of a file: {@code message} and {@code version} of the first message (all types when several
-     * differ), {@code sender}, {@code vessel}, totals of containers, reefers and dangerous goods, every error and
+     * The figures of a file: {@code message} and {@code version} (comma-separated when messages differ),
+     * {@code sender}, {@code vessel} (name and voyage) and {@code voyage}, totals of containers, reefers and dangerous goods, every error and
      * repair with segment and position, and one entry per message.
      */
     public static JsonObject json(String file, EdiIntake.Read read) {
@@ -69,6 +69,8 @@ public final class EdiCheck {
                         .collect(Collectors.joining(",")))
                 .put("sender", read.interchange().sender())
                 .put("vessel", messages.stream().map(m -> m.header().vessel().text()).filter(v -> !v.isEmpty())
+                        .distinct().collect(Collectors.joining(",")))
+                .put("voyage", messages.stream().map(m -> m.header().vessel().voyage()).filter(v -> !v.isEmpty())
                         .distinct().collect(Collectors.joining(",")))
                 .put("containers", messages.stream().mapToInt(InboundMessage::containers).sum())
                 .put("reefers", messages.stream().mapToInt(InboundMessage::reefers).sum())

@@ -21,11 +21,12 @@ import org.portops.vessel.edi.archive.EdiArchive;
 import org.portops.vessel.edi.archive.EdiArchive.Outcome;
 import org.portops.vessel.edi.inbound.BayPlanMessage;
 import org.portops.vessel.edi.inbound.LoadPlanMessage;
+import org.portops.vessel.edi.inbound.VgmMessage;
 
 /**
  * Receives inbound interchanges: reads them with the sender's profile (on a worker thread: a 10,000-container
- * BAPLIE takes a few hundred milliseconds), archives each as received, then applies it or rejects it whole. BAPLIE
- * and MOVINS change their vessel call's bay plan ({@link BayPlanUpdates}); every message of an interchange is
+ * BAPLIE takes a few hundred milliseconds), archives each as received, then applies it or rejects it whole. BAPLIE,
+ * MOVINS and VERMAS change vessel calls' bay plans ({@link BayPlanUpdates}); every message of an interchange is
  * checked and every new plan built before the first is applied, and each call's new plan is written by the live
  * yard in one PostgreSQL transaction before it is live, so a refused interchange changes nothing.
  */
@@ -66,10 +67,9 @@ public final class EdiInbox {
             return reject(id, read, read.allErrors(), "the interchange has errors");
         }
         boolean plans = read.messages().stream()
-                .anyMatch(m -> m instanceof BayPlanMessage || m instanceof LoadPlanMessage);
+                .anyMatch(m -> m instanceof BayPlanMessage || m instanceof LoadPlanMessage || m instanceof VgmMessage);
         if (!plans) {
-            return archive.decide(id, Outcome.ACCEPTED, null, null, new JsonArray(), clock.instant())
-                    .map(done -> new Receipt(id, Outcome.ACCEPTED, List.of(), List.of(), read.allRepairs(), 0));
+            return accepted(id, read);
         }
         return Future.all(yard.reader().vesselCalls(), inTerminal(BayPlanUpdates.namedLoads(read.messages())))
                 .compose(both -> {
@@ -77,6 +77,9 @@ public final class EdiInbox {
                             both.resultAt(1), here);
                     if (!result.errors().isEmpty()) {
                         return reject(id, read, result.errors(), "the bay plan cannot be applied");
+                    }
+                    if (result.calls().isEmpty()) {
+                        return accepted(id, read);
                     }
                     return apply(result.calls(), 0).compose(refusal -> refusal.isPresent()
                             ? reject(id, read, List.of(refusal.get()), "the live yard refused the bay plan")
@@ -103,6 +106,11 @@ public final class EdiInbox {
             case ChangeResult.Refused refused -> Future.succeededFuture(Optional.of(new EdiError(
                     new SegmentRef("UNH", 0, 0, 0), "vessel call " + call.id() + ": " + refused.reason())));
         });
+    }
+
+    private Future<Receipt> accepted(long id, EdiIntake.Read read) {
+        return archive.decide(id, Outcome.ACCEPTED, null, null, new JsonArray(), clock.instant())
+                .map(done -> new Receipt(id, Outcome.ACCEPTED, List.of(), List.of(), read.allRepairs(), 0));
     }
 
     private Future<Receipt> applied(long id, EdiIntake.Read read, BayPlanUpdates.Result result) {

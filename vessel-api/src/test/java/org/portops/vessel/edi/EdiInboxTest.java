@@ -212,6 +212,21 @@ class EdiInboxTest {
         assertThat(await(yard.reader().vesselCall(CALL_ID)).orElseThrow().bayPlan()).isEqualTo(before);
     }
 
+    @Test
+    void aVermasGivesAPlannedLoadItsVerifiedGrossMass() {
+        String vermas = "UNB+UNOA:2+VGMHUB+NLRTMPORTOPS+261124:1000+80002'UNH+V2+VERMAS:D:16A:UN:SMDG10'"
+                + "BGM+VGM+V2+9'EQD+CN+MSCU9000013+22G1:6346:5'MEA+AAE+VGM+KGM:21340'DTM+798:202611231500:203'"
+                + "NAD+SPC+++SHIPPER BV'UNT+7+V2'UNZ+1+80002'";
+
+        EdiInbox.Receipt receipt = await(inbox.receive(vermas.getBytes()));
+
+        assertThat(receipt.errors()).isEmpty();
+        assertThat(receipt.outcome()).isEqualTo(Outcome.APPLIED);
+        BayPlan live = await(yard.reader().vesselCall(CALL_ID)).orElseThrow().bayPlan();
+        assertThat(live.withAction(BayPlanAction.LOAD)).singleElement()
+                .satisfies(load -> assertThat(load.container().weight()).isEqualTo(new VgmWeight(21_340)));
+    }
+
     private static String movins(String... cells) {
         List<String> segments = new ArrayList<>(List.of("UNH+M2+MOVINS:D:95B:UN:SMDG20", "BGM++M2+9",
                 "TDT+20+2547W+++MSC:172:20+++9074729:146:11:MSC ANNA", "LOC+5+NLRTM:139:6"));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.portops.model.container.Container;
 import org.portops.model.container.ContainerCategory;
 import org.portops.model.container.ContainerNumber;
+import org.portops.model.container.ImdgClass;
 import org.portops.model.container.LineOperator;
 import org.portops.model.container.ReeferSetPoint;
 import org.portops.model.container.SizeTypeCode;
@@ -49,7 +50,8 @@ class MoveReportWriterTest {
         List<ReportedMove> original = sample.messages().stream()
                 .flatMap(m -> ((MoveReportMessage) m).moves().stream()).toList();
         List<OutboundMove> outbound = original.stream().map(m -> new OutboundMove(m.container(), m.sizeType(),
-                m.kind(), m.full(), m.slot(), null, m.at(), m.weightKg(), m.portOfLoading(), m.portOfDischarge()))
+                m.kind(), m.full(), m.slot(), null, m.at(), m.weightKg(), m.portOfLoading(), m.portOfDischarge(),
+                m.imdgClass()))
                 .toList();
 
         byte[] written = MoveReportWriter.coarri(ENVELOPE, CALL, new UnLocode("ITGOA"), outbound);
@@ -90,13 +92,15 @@ class MoveReportWriterTest {
         assertThat(coarri.messages().getFirst().header().vessel().text()).isEqualTo("MSC ANNA 2547W");
         assertThat(moves(coarri)).containsExactly(
                 new ReportedMove(imported.number(), imported.sizeType(), MoveKind.DISCHARGE, true,
-                        StowageSlot.parse("0340282"), AT, 25_000, imported.portOfLoading(), HERE),
+                        StowageSlot.parse("0340282"), AT, 25_000, imported.portOfLoading(), HERE, null),
                 new ReportedMove(exported.number(), exported.sizeType(), MoveKind.LOAD, true,
-                        StowageSlot.parse("0010084"), AT.plusSeconds(180), 25_000, HERE, exported.portOfDischarge()));
+                        StowageSlot.parse("0010084"), AT.plusSeconds(180), 25_000, HERE, exported.portOfDischarge(),
+                        new ImdgClass("8")));
         assertThat(moves(codeco)).extracting(ReportedMove::container, ReportedMove::kind, ReportedMove::full)
                 .containsExactly(tuple(exported.number(), MoveKind.GATE_IN, true),
                         tuple(empty.number(), MoveKind.GATE_OUT, false));
         assertThat(codeco.messages()).extracting(m -> m.header().documentCode()).containsExactly("34", "36");
+        assertThat(coarri.messages().get(1).dangerous()).isEqualTo(1);
     }
 
     @Test
@@ -113,7 +117,7 @@ class MoveReportWriterTest {
         boolean export = category == ContainerCategory.EXPORT;
         return new Container(new ContainerNumber(number), new SizeTypeCode(sizeType), new VgmWeight(25_000),
                 new LineOperator("MSC"), export ? HERE : new UnLocode("CNSHA"), export ? new UnLocode("USNYC") : HERE,
-                category, setPoint == null ? null : new ReeferSetPoint(setPoint), null);
+                category, setPoint == null ? null : new ReeferSetPoint(setPoint), export ? new ImdgClass("8") : null);
     }
 
     private static LogEntry entry(long seq, Container container, String kind, String from, String to, int seconds) {

@@ -26,7 +26,7 @@ public final class EdiArchive {
         RECEIVED,
         /** Read without errors and applied to the live yard. */
         APPLIED,
-        /** Read without errors; nothing of it is applied by the inbox (VERMAS, COARRI, CODECO, MOVINS, COPRAR). */
+        /** Read without errors, nothing to apply (COPRAR, COARRI, CODECO, or a VERMAS of containers no call loads). */
         ACCEPTED,
         /** Refused whole: nothing of it was applied. */
         REJECTED

@@ -12,6 +12,7 @@ import org.portops.model.container.Container;
 import org.portops.model.container.ContainerCategory;
 import org.portops.model.container.ContainerLength;
 import org.portops.model.container.ContainerNumber;
+import org.portops.model.container.ImdgClass;
 import org.portops.model.container.SizeTypeCode;
 import org.portops.model.container.UnLocode;
 import org.portops.model.container.VgmWeight;
@@ -238,9 +239,10 @@ public final class InboundReader {
             VgmWeight weight = group.weight(start.findings(), false);
             UnLocode loading = group.optionalPort(group.loading, start.findings());
             UnLocode discharge = group.optionalPort(group.discharge, start.findings());
+            ImdgClass imdg = group.imdg(start.findings());
             if (kind != null && number != null && sizeType != null) {
                 moves.add(new ReportedMove(number, sizeType, kind, !group.empty(), slot, at,
-                        weight == null ? 0 : weight.kilograms(), loading, discharge));
+                        weight == null ? 0 : weight.kilograms(), loading, discharge, imdg));
             }
         }
         return new MoveReportMessage(start.header(), moves, start.findings().errors(), start.findings().repairs());

@@ -26,6 +26,6 @@ public record MoveReportMessage(MessageHeader header, List<ReportedMove> moves, 
 
     @Override
     public int dangerous() {
-        return 0;
+        return (int) moves.stream().filter(m -> m.imdgClass() != null).count();
     }
 }

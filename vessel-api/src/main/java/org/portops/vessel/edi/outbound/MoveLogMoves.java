@@ -94,6 +94,6 @@ public final class MoveLogMoves {
         return masterData.apply(number).map(c -> new OutboundMove(number, c.sizeType(), kind,
                 c.category() != ContainerCategory.EMPTY, vessel == null ? null : vessel.slot(),
                 gate == null ? null : gate.lane(), entry.recordedAt(), c.weight().kilograms(), c.portOfLoading(),
-                c.portOfDischarge()));
+                c.portOfDischarge(), c.imdgClass()));
     }
 }

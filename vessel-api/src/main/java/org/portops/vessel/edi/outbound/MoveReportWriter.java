@@ -85,6 +85,9 @@ public final class MoveReportWriter {
         if (move.weightKg() > 0) {
             out.segment("MEA", "AAE", "G", composite("KGM", String.valueOf(move.weightKg())));
         }
+        if (move.imdgClass() != null) {
+            out.segment("DGS", "IMD", move.imdgClass().value());
+        }
         if (move.gateLane() != null) {
             out.segment("TDT", "1", "", "3");
             out.segment("FTX", "AAA", "", "", "GATE LANE " + move.gateLane());
