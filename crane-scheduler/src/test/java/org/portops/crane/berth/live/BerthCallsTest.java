@@ -6,7 +6,9 @@ import org.portops.crane.berth.quay.BerthSettings;
 import org.portops.model.container.LineOperator;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.layout.TerminalLayoutLoader;
+import org.portops.model.quay.Berth;
 import org.portops.model.quay.BerthId;
+import org.portops.model.quay.Quay;
 import org.portops.model.vessel.BayPlan;
 import org.portops.model.vessel.ImoNumber;
 import org.portops.model.vessel.Vessel;
@@ -16,6 +18,7 @@ import org.portops.model.vessel.Voyage;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,6 +55,15 @@ class BerthCallsTest {
         assertThat(due.requestedBerthing()).isEqualTo(eta.plus(Duration.ofHours(1)));
         assertThat(BerthCalls.of(call(null, eta, null), LAYOUT, BerthSettings.defaults(), NOW, 4).maxCranes())
                 .isEqualTo(4);
+    }
+
+    @Test
+    void aVesselLongerThanTheQuayIsRefused() {
+        TerminalLayout shortQuay = new TerminalLayout(LAYOUT.terminalCode(), LAYOUT.name(), LAYOUT.port(),
+                new Quay("Short Quay", 250, List.of(new Berth(new BerthId("S1"), 0, 250, 15))), LAYOUT.blocks(),
+                LAYOUT.equipment(), LAYOUT.gateLanes());
+        assertThatThrownBy(() -> BerthCalls.of(call(null, NOW, null), shortQuay, BerthSettings.defaults(), NOW, 14))
+                .hasMessage("vessel call C1 (TEST CARRIER, 300 m) is longer than the quay Short Quay (250.0 m)");
     }
 
     @Test
