@@ -157,7 +157,7 @@ public final class PortOps {
             IngestCheck ingest = startIngest(vertx, layout, infrastructure.broker(), metrics, nodeId);
             checkNotStopping();
             if (config.berthEnabled()) {
-                startBerthPlanner(vertx, layout);
+                startBerthPlanner(vertx, layout, metrics);
             }
             Health health = new Health(List.of(
                     new PostgresCheck(pool, infrastructure.postgres().host() + ":" + infrastructure.postgres().port()
@@ -394,9 +394,9 @@ public final class PortOps {
         return new IngestCheck(vertx, deployment, metrics.registry(), subscriptions);
     }
 
-    private void startBerthPlanner(Vertx vertx, TerminalLayout layout) {
+    private void startBerthPlanner(Vertx vertx, TerminalLayout layout, Metrics metrics) {
         BerthPlannerVerticle verticle = new BerthPlannerVerticle(liveYard.reader(), layout, BerthSettings.defaults(),
-                clock);
+                clock, metrics.registry());
         String deployment = step("Berth planner",
                 () -> vertx.deployVerticle(verticle).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS),
                 id -> "planning the vessel calls of live state; plans on " + Addresses.BERTH_PLAN_PUBLISHED);

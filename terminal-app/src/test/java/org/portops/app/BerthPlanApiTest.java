@@ -77,6 +77,7 @@ class BerthPlanApiTest {
         assertThat(Instant.parse(box.getString("start"))).isAfterOrEqualTo(lateEta);
         assertThat(box.getString("eta")).isEqualTo(lateEta.toString());
         assertThat(after.getLong("replanMillis")).isLessThan(10_000);
+        assertThat(Launch.get(portops, "/metrics").body()).contains("portops_berth_replan_latency_seconds_count");
         for (Object item : first.getJsonArray("vessels")) {
             JsonObject before = (JsonObject) item;
             if (before.getBoolean("alongside")) {

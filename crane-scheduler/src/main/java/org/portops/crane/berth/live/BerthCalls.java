@@ -25,6 +25,10 @@ public final class BerthCalls {
     public static BerthCall of(VesselCall call, TerminalLayout layout, BerthSettings settings, Instant now,
                                int quayCranes) {
         int length = (int) Math.ceil(call.vessel().lengthOverallMeters());
+        if (length > layout.quay().lengthMeters()) {
+            throw new IllegalArgumentException("vessel call " + call.id() + " (" + call.vessel().name() + ", " + length
+                    + " m) is longer than the quay " + layout.quay().name() + " (" + layout.quay().lengthMeters() + " m)");
+        }
         int maxCranes = Math.max(1, Math.min(settings.maxCranes(length), quayCranes));
         boolean moored = call.berth() != null && call.etb() != null && !call.etb().isAfter(now);
         BerthCall.Alongside alongside = null;

@@ -1,5 +1,7 @@
 package org.portops.crane.berth.live;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -43,13 +45,18 @@ public final class BerthPlannerVerticle extends VerticleBase {
     private final Clock clock;
     private final QuayLayout quay;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    private final MeterRegistry registry;
+    private Timer replanTime;
     private LiveBerthPlanner planner;
     private WorkerExecutor worker;
     private final List<Pending> pending = new ArrayList<>();
     private Future<?> chain = Future.succeededFuture();
     private volatile JsonObject current;
 
-    public BerthPlannerVerticle(YardStateReader yard, TerminalLayout layout, BerthSettings settings, Clock clock) {
+    /** {@code registry}: where the re-plan time ({@code portops.berth.replan.latency}) is recorded. */
+    public BerthPlannerVerticle(YardStateReader yard, TerminalLayout layout, BerthSettings settings, Clock clock,
+                                MeterRegistry registry) {
+        this.registry = registry;
         this.yard = yard;
         this.layout = layout;
         this.settings = settings;
@@ -60,6 +67,9 @@ public final class BerthPlannerVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         planner = new LiveBerthPlanner(quay, settings, clock);
+        replanTime = Timer.builder("portops.berth.replan.latency").publishPercentiles(0.5, 0.95, 0.99)
+                .description("from a change reaching the berth planner to its new plan, solved, explained and checked")
+                .register(registry);
         worker = vertx.createSharedWorkerExecutor("berth-planner-" + deploymentID(), 1);
         consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.VESSEL_CALL_CHANGED,
                 message -> onYardEvent(message.body())));
@@ -179,6 +189,7 @@ public final class BerthPlannerVerticle extends VerticleBase {
     private void publish(BerthChart chart) {
         JsonObject json = BerthChartJson.encode(chart);
         current = json;
+        replanTime.record(chart.replanTime());
         LOG.info("berth plan v{} ({}): {} calls, {} conflicts, score {}, re-planned in {} ms", chart.version(),
                 chart.trigger(), chart.vessels().size(), chart.conflicts().size(), chart.score(),
                 chart.replanTime().toMillis());

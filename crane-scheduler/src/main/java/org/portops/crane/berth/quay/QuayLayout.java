@@ -87,10 +87,4 @@ public record QuayLayout(String name, int lengthMeters, List<Section> sections, 
         return new QuayLayout(layout.quay().name(), length, sections, cranes,
                 new CraneReach(0, length, outreachMeters), clearanceMeters);
     }
-
-    /** The section under metre {@code meter} (the first, for a metre on a boundary). */
-    public Section sectionAt(int meter) {
-        return sections.stream().filter(s -> s.fromMeter() <= meter && meter < s.toMeter()).findFirst()
-                .orElse(sections.getLast());
-    }
 }

@@ -1,6 +1,7 @@
 package org.portops.crane.berth.live;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
@@ -49,6 +50,7 @@ class BerthPlannerVerticleTest {
     private Pool pool;
     private LiveYard yard;
     private final List<JsonObject> facts = new CopyOnWriteArrayList<>();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @BeforeEach
     void setUp() {
@@ -59,7 +61,7 @@ class BerthPlannerVerticleTest {
         yard = await(LiveYard.open(vertx, hazelcast, pool, LAYOUT, Clock.systemUTC()));
         vertx.eventBus().<JsonObject>consumer(Addresses.BERTH_PLAN_PUBLISHED, message -> facts.add(message.body()));
         await(vertx.deployVerticle(new BerthPlannerVerticle(yard.reader(), LAYOUT,
-                BerthSettings.defaults().withSolveTime(Duration.ofMillis(500)), Clock.systemUTC())));
+                BerthSettings.defaults().withSolveTime(Duration.ofMillis(500)), Clock.systemUTC(), registry)));
     }
 
     @AfterEach
@@ -118,6 +120,7 @@ class BerthPlannerVerticleTest {
         assertThat(box(cancelled, "NEWCALL")).isNull();
         assertThat(cancelled.getJsonArray("vessels")).hasSize(inLiveState);
         assertThat(facts).extracting(fact -> fact.getLong("version")).isSorted();
+        assertThat(registry.get("portops.berth.replan.latency").timer().count()).isEqualTo(facts.size());
     }
 
     private static JsonObject box(JsonObject chart, String call) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Berth planning on the sample terminal's quay: 1,400 m, berths B1 0..400 m 17.5 m deep, B2 400..750 m 16.5 m,
@@ -31,7 +32,8 @@ class QuayBerthPlannerTest {
         assertThat(QUAY.lengthMeters()).isEqualTo(1400);
         assertThat(QUAY.quayCranes()).isEqualTo(14);
         assertThat(QUAY.sections()).extracting(QuayLayout.Section::berth).containsExactly("B1", "B2", "B3", "B4");
-        assertThat(QUAY.sectionAt(760).depthMeters()).isEqualTo(16.0);
+        assertThat(QUAY.sections()).extracting(QuayLayout.Section::fromMeter, QuayLayout.Section::depthMeters)
+                .containsExactly(tuple(0, 17.5), tuple(400, 16.5), tuple(750, 16.0), tuple(1100, 14.5));
     }
 
     @Test

@@ -80,6 +80,10 @@ public final class QuayAllocation {
         return constraint.matches() == null ? List.of() : constraint.matches();
     }
 
+    /**
+     * Local search within {@code limit}, ending early after a quarter of it without a better plan: most changes move
+     * one vessel, and a re-plan should not hold a core longer than it gains.
+     */
     static SolverConfig solverConfig(Duration limit, long randomSeed) {
         return new SolverConfig()
                 .withSolutionClass(QuaySolution.class)
@@ -87,7 +91,8 @@ public final class QuayAllocation {
                 .withConstraintProviderClass(QuayConstraintProvider.class)
                 .withEnvironmentMode(EnvironmentMode.NO_ASSERT)
                 .withRandomSeed(randomSeed)
-                .withTerminationConfig(new TerminationConfig().withSpentLimit(limit))
+                .withTerminationConfig(new TerminationConfig().withSpentLimit(limit)
+                        .withUnimprovedSpentLimit(limit.dividedBy(4)))
                 .withPhases(new ConstructionHeuristicPhaseConfig(), new LocalSearchPhaseConfig());
     }
 

@@ -7,7 +7,11 @@ package org.portops.crane.berth.quay.solver;
 public record QuayRules(int clearanceMeters, int quayCranes, int railFromMeter, int railToMeter, double outreachMeters,
                         int stabilityMinutes) {
 
-    /** As {@code org.portops.crane.berth.quay.QuayLayout#cranesHomedWithin}: cranes spread evenly along the rail. */
+    /**
+     * How many quay cranes have their home stretch of rail within {@code fromMeter..toMeter}: the cranes are spread
+     * evenly along the rail, crane k (1-based) at rail from + (k - 1/2) x rail length / cranes. A vessel worked by
+     * more cranes than that takes cranes from its neighbours' stretches: those are the crane moves between vessels.
+     */
     public int cranesHomedWithin(int fromMeter, int toMeter) {
         int railLength = railToMeter - railFromMeter;
         int count = 0;
