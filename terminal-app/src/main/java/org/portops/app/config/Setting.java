@@ -46,7 +46,7 @@ public enum Setting {
     LOG_FORMAT("log.format", "FORMAT", "plain",
             "Log format on stderr: plain, or json (one JSON object per line)."),
     INGEST_SKEW_WINDOW("ingest.skew.window", "DURATION", "30s",
-            "How far a telemetry timestamp may be from PortOps's clock, either way (e.g. 30s; wall-clock time in a demo)."),
+            "How far a telemetry timestamp may be from PortOps's clock, either way (e.g. 30s; wall-clock in a demo)."),
     INGEST_OFFLINE_TIMEOUT("ingest.offline.timeout", "DURATION", "30s",
             "A machine silent this long is marked OFFLINE (e.g. 30s, 1m; wall-clock time in a demo)."),
     INGEST_RETENTION("ingest.retention", "DURATION", "7d",
