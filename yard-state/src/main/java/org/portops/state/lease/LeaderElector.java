@@ -14,9 +14,10 @@ import java.util.Optional;
 /**
  * Keeps one node's candidacy for a planner: while not leading it tries to take the lease every ttl/3, while leading
  * it renews every ttl/3. It believes it leads only until its local deadline, the time it asked for the grant or
- * the last renewal plus the ttl: that is never later than the database's expiry, so the belief ends before any
- * takeover can begin as long as the two clocks run at the same rate (the fence holds even when they do not).
- * Undeploying it releases the lease, so another node takes over at once.
+ * the last renewal plus nine tenths of the ttl: the database's expiry is at least a ttl after that asking, so the
+ * belief ends before any takeover can begin while the two clocks run at nearly the same rate and the deadline's
+ * timer is not late by a tenth of the ttl (the fence on plan writes holds even when they are). Undeploying it
+ * releases the lease, so another node takes over at once.
  */
 public final class LeaderElector extends VerticleBase {
 
@@ -27,6 +28,7 @@ public final class LeaderElector extends VerticleBase {
     private final NodeId node;
     private final Duration ttl;
     private final Duration renewEvery;
+    private final Duration belief;
     private final Clock clock;
     private final Leadership leadership;
 
@@ -46,6 +48,7 @@ public final class LeaderElector extends VerticleBase {
         this.node = Objects.requireNonNull(node, "node");
         this.ttl = ttl;
         this.renewEvery = ttl.dividedBy(3);
+        this.belief = ttl.minus(ttl.dividedBy(10));
         this.clock = Objects.requireNonNull(clock, "clock");
         this.leadership = Objects.requireNonNull(leadership, "leadership");
     }
@@ -77,6 +80,7 @@ public final class LeaderElector extends VerticleBase {
     }
 
     private Future<?> step() {
+        checkDeadline();
         Future<?> attempt = lease == null ? acquire() : renew(lease);
         return attempt.onComplete(done -> {
             if (!stopped) {
@@ -101,7 +105,7 @@ public final class LeaderElector extends VerticleBase {
                         renewed.ifPresent(leases::release);
                     } else if (renewed.isPresent()) {
                         lease = renewed.get();
-                        holdUntil(asked.plus(ttl));
+                        holdUntil(asked.plus(belief));
                     } else {
                         revoke("the lease expired or was taken over before it was renewed");
                     }
@@ -115,8 +119,14 @@ public final class LeaderElector extends VerticleBase {
             leases.release(term);
             return;
         }
+        if (!clock.instant().isBefore(asked.plus(belief))) {
+            LOG.warn("Planner {}: lease token {} was granted too late to be believed (asked at {}); giving it back",
+                    planner, term.token(), asked);
+            leases.release(term);
+            return;
+        }
         lease = term;
-        holdUntil(asked.plus(ttl));
+        holdUntil(asked.plus(belief));
         LOG.info("Node {} leads planner {} with lease token {}", node, planner, term.token());
         try {
             leadership.onElected(term);
@@ -128,12 +138,20 @@ public final class LeaderElector extends VerticleBase {
     private void holdUntil(Instant localDeadline) {
         deadline = localDeadline;
         vertx.cancelTimer(deadlineTimer);
-        long delay = Math.max(1, Duration.between(clock.instant(), localDeadline).toMillis());
-        deadlineTimer = vertx.setTimer(delay, id -> {
-            if (lease != null && !clock.instant().isBefore(deadline)) {
-                revoke("not renewed before the local deadline " + deadline);
-            }
-        });
+        // rounded up: a timer due in 0.9 ms that fires after 0 ms would find the deadline not yet passed
+        long delay = Math.max(1, Duration.between(clock.instant(), localDeadline).plusNanos(999_999).toMillis());
+        deadlineTimer = vertx.setTimer(delay, id -> checkDeadline());
+    }
+
+    private void checkDeadline() {
+        if (lease == null) {
+            return;
+        }
+        if (clock.instant().isBefore(deadline)) {
+            holdUntil(deadline);
+        } else {
+            revoke("not renewed before the local deadline " + deadline);
+        }
     }
 
     private void revoke(String reason) {
