@@ -140,16 +140,17 @@ public final class LeaderElector extends VerticleBase {
         vertx.cancelTimer(deadlineTimer);
         // rounded up: a timer due in 0.9 ms that fires after 0 ms would find the deadline not yet passed
         long delay = Math.max(1, Duration.between(clock.instant(), localDeadline).plusNanos(999_999).toMillis());
-        deadlineTimer = vertx.setTimer(delay, id -> checkDeadline());
+        deadlineTimer = vertx.setTimer(delay, id -> {
+            if (lease != null && clock.instant().isBefore(deadline)) {
+                holdUntil(deadline);
+            } else {
+                checkDeadline();
+            }
+        });
     }
 
     private void checkDeadline() {
-        if (lease == null) {
-            return;
-        }
-        if (clock.instant().isBefore(deadline)) {
-            holdUntil(deadline);
-        } else {
+        if (lease != null && !clock.instant().isBefore(deadline)) {
             revoke("not renewed before the local deadline " + deadline);
         }
     }

@@ -37,12 +37,16 @@ final class ElectionNode implements Leadership {
     private volatile boolean candidate = true;
 
     ElectionNode(TestDatabase database, PlannerName planner, NodeId id, Duration ttl, boolean writes) {
+        this(database, planner, id, ttl, Clock.systemUTC(), writes);
+    }
+
+    ElectionNode(TestDatabase database, PlannerName planner, NodeId id, Duration ttl, Clock clock, boolean writes) {
         this.id = id;
         this.writes = writes;
         this.vertx = Vertx.vertx();
         this.pool = database.pool(vertx);
         this.leases = new PlannerLease(pool);
-        this.elector = new LeaderElector(leases, planner, id, ttl, Clock.systemUTC(), this);
+        this.elector = new LeaderElector(leases, planner, id, ttl, clock, this);
         this.deployment = await(vertx.deployVerticle(elector));
     }
 

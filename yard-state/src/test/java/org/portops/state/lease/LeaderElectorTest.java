@@ -13,7 +13,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -95,6 +99,26 @@ class LeaderElectorTest {
                 .isLessThanOrEqualTo(ttl.dividedBy(3).plusSeconds(1).toMillis());
         assertThat(secondTerm.token()).isEqualTo(firstTerm.token() + 1);
         assertThat(first.turns()).extracting(ElectionNode.Turn::elected).containsExactly(true, false);
+    }
+
+    @Test
+    void leaderStepsDownWhenItsClockPassesTheLocalDeadlineAndLaterWinsANewTerm() throws InterruptedException {
+        Duration ttl = Duration.ofMillis(1500);
+        JumpingClock clock = new JumpingClock();
+        ElectionNode node = new ElectionNode(database, CRANE, new NodeId("node-a"), ttl, clock, false);
+        nodes.add(node);
+        Lease firstTerm = awaitLeader(() -> node.leads(), Duration.ofSeconds(10));
+
+        clock.jump(ttl);
+        long jumpedAt = System.nanoTime();
+        awaitTurns(node, 2, Duration.ofSeconds(10));
+        long steppedDownMillis = TimeUnit.NANOSECONDS.toMillis(node.turns().get(1).atNanos() - jumpedAt);
+        Lease secondTerm = awaitLeader(() -> node.leads(), Duration.ofSeconds(10));
+
+        assertThat(node.turns().get(1).elected()).isFalse();
+        assertThat(steppedDownMillis).as("stepped down after its clock jumped past the deadline, ms")
+                .isLessThanOrEqualTo(ttl.dividedBy(3).plusSeconds(1).toMillis());
+        assertThat(secondTerm.token()).as("the next term, after the database's expiry").isGreaterThan(firstTerm.token());
     }
 
     @Test
@@ -233,6 +257,41 @@ class LeaderElectorTest {
         }
         throw new AssertionError("no single leader agreeing with the database within " + within.toMillis()
                 + " ms: " + seen + " (" + context + ")");
+    }
+
+    private static void awaitTurns(ElectionNode node, int count, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (node.turns().size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("fewer than " + count + " turns within " + within.toMillis() + " ms: "
+                        + node.turns());
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /** The system clock, moved forward by the test: a node whose clock runs ahead of the database's. */
+    private static final class JumpingClock extends Clock {
+        private volatile Duration ahead = Duration.ZERO;
+
+        void jump(Duration by) {
+            ahead = ahead.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("the test clock stays in UTC");
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(ahead);
+        }
     }
 
     private static Lease awaitLeader(Supplier<Optional<Lease>> leads, Duration within) {
