@@ -76,6 +76,8 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     private Future<?> splitChain = Future.succeededFuture();
     private final Map<VesselCallId, List<CraneWorkQueue>> transportQueues = new HashMap<>();
     private Future<?> transportChain = Future.succeededFuture();
+    private final List<String> stallsWaiting = new ArrayList<>();
+    private Future<TransportRound.Outcome> stallRound = Future.succeededFuture();
     private PublishedPlan lastDispatch;
     private Timer dispatchLatency;
     private WorkerExecutor worker;
@@ -224,7 +226,7 @@ public final class CraneSchedulerVerticle extends VerticleBase {
                     transportQueues.put(call, TransportQueues.of(published.plan(), schedulers.get(call).work()));
                     JournaledPlan.Trigger trigger = new JournaledPlan.Trigger("CRANE_PLAN", "crane plan v"
                             + published.plan().version() + " of " + call + " after " + published.event().describe());
-                    return dispatch(trigger, received).map(outcome);
+                    return dispatch(() -> trigger, received).map(outcome);
                 });
             }
         };
@@ -236,11 +238,12 @@ public final class CraneSchedulerVerticle extends VerticleBase {
      * one's plan. Each published round is journaled behind (its decisions' score analysis on the journal worker). A
      * round that fails (no vehicle, live state unreadable) is logged and completes with null; the crane plan stands.
      */
-    private Future<TransportRound.Outcome> dispatch(JournaledPlan.Trigger trigger, long received) {
+    private Future<TransportRound.Outcome> dispatch(Supplier<JournaledPlan.Trigger> triggered, long received) {
         if (transport == null) {
             return Future.succeededFuture();
         }
         Future<TransportRound.Outcome> round = transportChain.transform(ignored -> {
+            JournaledPlan.Trigger trigger = triggered.get();
             List<CraneWorkQueue> queues = transportQueues.values().stream().flatMap(List::stream).toList();
             return transport.run(queues, lastDispatch).map(outcome -> {
                 lastDispatch = outcome.published();
@@ -274,10 +277,25 @@ public final class CraneSchedulerVerticle extends VerticleBase {
      * without transport dispatch or when the round failed (logged).
      */
     public Future<TransportRound.Outcome> vehicleStalled(LiveEvent.VehicleStalled stalled) {
+        if (transport == null) {
+            return Future.succeededFuture();
+        }
         long received = System.nanoTime();
         Promise<TransportRound.Outcome> round = Promise.promise();
-        context.runOnContext(v -> dispatch(new JournaledPlan.Trigger(stalled.kind(), stalled.describe()), received)
-                .onComplete(round));
+        context.runOnContext(v -> {
+            // stalls that come while a stall round waits join it: it reads live state when it starts
+            boolean waiting = !stallsWaiting.isEmpty();
+            stallsWaiting.add(stalled.describe());
+            if (!waiting) {
+                stallRound = dispatch(() -> {
+                    JournaledPlan.Trigger trigger = new JournaledPlan.Trigger(stalled.kind(),
+                            String.join("; ", stallsWaiting));
+                    stallsWaiting.clear();
+                    return trigger;
+                }, received);
+            }
+            stallRound.onComplete(round);
+        });
         return round.future();
     }
 
