@@ -104,6 +104,16 @@ public final class BayPlanWorkSource implements CallWorkSource {
 
     @Override
     public Future<CallWork> workOf(VesselCall call) {
+        return work(call, false);
+    }
+
+    /** The work with the berth's share of cranes whatever their state: the split gives the call its cranes. */
+    @Override
+    public Future<CallWork> workToSplit(VesselCall call) {
+        return work(call, true);
+    }
+
+    private Future<CallWork> work(VesselCall call, boolean anyState) {
         if (call.berth() == null) {
             return Future.failedFuture(new IllegalArgumentException("vessel call " + call.id()
                     + " has no berth yet: its cranes are not known"));
@@ -115,7 +125,8 @@ public final class BayPlanWorkSource implements CallWorkSource {
         return Future.all(where, reader.equipment()).compose(read -> {
             List<Optional<ContainerView>> views = read.resultAt(0);
             List<EquipmentState> equipment = read.resultAt(1);
-            return toDo(call, entries, views).compose(todo -> mapped(call, todo, cranes(call, equipment)));
+            return toDo(call, entries, views).compose(todo -> mapped(call, todo,
+                    cranes(call, anyState ? List.of() : equipment)));
         });
     }
 

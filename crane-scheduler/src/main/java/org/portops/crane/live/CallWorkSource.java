@@ -12,4 +12,12 @@ import org.portops.model.vessel.VesselCall;
 @FunctionalInterface
 public interface CallWorkSource {
     Future<CallWork> workOf(VesselCall call);
+
+    /**
+     * The call's work for the crane split, which gives it its cranes afterwards ({@link CallWork#withCranes}): unlike
+     * {@link #workOf} it must not fail because the call's own cranes are out of service.
+     */
+    default Future<CallWork> workToSplit(VesselCall call) {
+        return workOf(call);
+    }
 }

@@ -74,8 +74,11 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     private final TransportRound transport;
     private final QuaySplit split;
     private Future<?> splitChain = Future.succeededFuture();
+    private boolean rebalanceWaiting;
     private final Map<VesselCallId, List<CraneWorkQueue>> transportQueues = new HashMap<>();
     private Future<?> transportChain = Future.succeededFuture();
+    private final List<String> stallsWaiting = new ArrayList<>();
+    private Future<TransportRound.Outcome> stallRound = Future.succeededFuture();
     private PublishedPlan lastDispatch;
     private Timer dispatchLatency;
     private WorkerExecutor worker;
@@ -224,7 +227,7 @@ public final class CraneSchedulerVerticle extends VerticleBase {
                     transportQueues.put(call, TransportQueues.of(published.plan(), schedulers.get(call).work()));
                     JournaledPlan.Trigger trigger = new JournaledPlan.Trigger("CRANE_PLAN", "crane plan v"
                             + published.plan().version() + " of " + call + " after " + published.event().describe());
-                    return dispatch(trigger, received).map(outcome);
+                    return dispatch(() -> trigger, received).map(outcome);
                 });
             }
         };
@@ -236,11 +239,12 @@ public final class CraneSchedulerVerticle extends VerticleBase {
      * one's plan. Each published round is journaled behind (its decisions' score analysis on the journal worker). A
      * round that fails (no vehicle, live state unreadable) is logged and completes with null; the crane plan stands.
      */
-    private Future<TransportRound.Outcome> dispatch(JournaledPlan.Trigger trigger, long received) {
+    private Future<TransportRound.Outcome> dispatch(Supplier<JournaledPlan.Trigger> triggered, long received) {
         if (transport == null) {
             return Future.succeededFuture();
         }
         Future<TransportRound.Outcome> round = transportChain.transform(ignored -> {
+            JournaledPlan.Trigger trigger = triggered.get();
             List<CraneWorkQueue> queues = transportQueues.values().stream().flatMap(List::stream).toList();
             return transport.run(queues, lastDispatch).map(outcome -> {
                 lastDispatch = outcome.published();
@@ -274,10 +278,25 @@ public final class CraneSchedulerVerticle extends VerticleBase {
      * without transport dispatch or when the round failed (logged).
      */
     public Future<TransportRound.Outcome> vehicleStalled(LiveEvent.VehicleStalled stalled) {
+        if (transport == null) {
+            return Future.succeededFuture();
+        }
         long received = System.nanoTime();
         Promise<TransportRound.Outcome> round = Promise.promise();
-        context.runOnContext(v -> dispatch(new JournaledPlan.Trigger(stalled.kind(), stalled.describe()), received)
-                .onComplete(round));
+        context.runOnContext(v -> {
+            // stalls that come while a stall round waits join it: it reads live state when it starts
+            boolean waiting = !stallsWaiting.isEmpty();
+            stallsWaiting.add(stalled.describe());
+            if (!waiting) {
+                stallRound = dispatch(() -> {
+                    JournaledPlan.Trigger trigger = new JournaledPlan.Trigger(stalled.kind(),
+                            String.join("; ", stallsWaiting));
+                    stallsWaiting.clear();
+                    return trigger;
+                }, received);
+            }
+            stallRound.onComplete(round);
+        });
         return round.future();
     }
 
@@ -322,7 +341,8 @@ public final class CraneSchedulerVerticle extends VerticleBase {
 
     private void onEquipment(EquipmentState state) {
         boolean out = state.status() == EquipmentStatus.FAULT || state.status() == EquipmentStatus.OFFLINE;
-        boolean wasOut = Boolean.TRUE.equals(outOfService.put(state.id(), out || !state.faultCodes().isEmpty()));
+        Boolean previous = outOfService.put(state.id(), out || !state.faultCodes().isEmpty());
+        boolean wasOut = Boolean.TRUE.equals(previous);
         if (state.kind().isHorizontalTransport()) {
             if ((out || !state.faultCodes().isEmpty()) && !wasOut) {
                 String reason = out ? state.status().name() : "fault " + state.faultCodes();
@@ -333,6 +353,12 @@ public final class CraneSchedulerVerticle extends VerticleBase {
         if (!out) {
             if (wasOut && state.faultCodes().isEmpty()) {
                 craneBack(state.id(), state.lastSeen());
+            }
+            // a crane first heard in service (or back) that no plan has: the split may have work for it
+            if (split != null && state.kind().isQuayCrane() && state.faultCodes().isEmpty()
+                    && !Boolean.FALSE.equals(previous) && schedulers.values().stream()
+                    .noneMatch(scheduler -> scheduler.callCranes().contains(state.id()))) {
+                rebalanceSoon(state.lastSeen());
             }
             return;
         }
@@ -368,7 +394,7 @@ public final class CraneSchedulerVerticle extends VerticleBase {
      */
     private void onVesselCall(VesselCallChanged changed) {
         if (split != null) {
-            rebalance(changed.at());
+            rebalanceSoon(changed.at());
         } else {
             planCall(changed.call(), changed.at());
         }
@@ -419,9 +445,10 @@ public final class CraneSchedulerVerticle extends VerticleBase {
      * berthed leaves the loop. Re-balances run one after the other; completes with the calls that have a plan.
      */
     private Future<List<VesselCallId>> rebalance(Instant at) {
-        Future<List<VesselCallId>> done = splitChain.transform(ignored -> Future.all(yard.reader().vesselCalls(),
-                        yard.reader().equipment())
-                .compose(read -> {
+        Future<List<VesselCallId>> done = splitChain.transform(ignored -> {
+            rebalanceWaiting = false;
+            return Future.all(yard.reader().vesselCalls(), yard.reader().equipment());
+        }).compose(read -> {
                     List<VesselCall> berthed = read.<List<VesselCall>>resultAt(0).stream()
                             .filter(call -> call.berth() != null).toList();
                     Set<EquipmentId> out = read.<List<EquipmentState>>resultAt(1).stream()
@@ -431,7 +458,7 @@ public final class CraneSchedulerVerticle extends VerticleBase {
                     schedulers.keySet().stream().filter(call -> berthed.stream().noneMatch(b -> b.id().equals(call)))
                             .toList().forEach(this::leave);
                     List<Future<QuaySplit.CallOnQuay>> works = berthed.stream()
-                            .map(call -> workSource.workOf(call).map(work -> new QuaySplit.CallOnQuay(call, work))
+                            .map(call -> workSource.workToSplit(call).map(work -> new QuaySplit.CallOnQuay(call, work))
                                     .otherwise(e -> {
                                         LOG.warn("vessel call {} has no crane work the scheduler can plan: {}",
                                                 call.id(), e.getMessage());
@@ -441,14 +468,26 @@ public final class CraneSchedulerVerticle extends VerticleBase {
                     return Future.join(works).map(all -> works.stream().map(Future::result).filter(Objects::nonNull)
                             .toList()).compose(onQuay -> vertx.executeBlocking(() -> split.split(onQuay, out), false)
                             .compose(result -> planSplit(onQuay, result, at)));
-                }));
+                });
         splitChain = done;
         return done.onFailure(e -> LOG.error("crane split failed; the calls keep their cranes", e));
     }
 
+    /**
+     * A re-balance soon: one waiting to start takes this change in too (it reads live state when it starts), so a
+     * burst of facts (cranes reporting in at start, several calls changed) costs one or two splits, not one each.
+     */
+    private void rebalanceSoon(Instant at) {
+        if (!rebalanceWaiting) {
+            rebalanceWaiting = true;
+            rebalance(at);
+        }
+    }
+
     private Future<List<VesselCallId>> planSplit(List<QuaySplit.CallOnQuay> onQuay, QuaySplit.Result result,
                                                  Instant at) {
-        LOG.info("crane split: {} ({})", result.cranesNow(), result.split().score());
+        LOG.info("crane split: {} ({})", result.cranesNow(),
+                result.split() == null ? "no crane in service or no call alongside" : result.split().score());
         List<Future<VesselCallId>> plans = new ArrayList<>();
         for (QuaySplit.CallOnQuay call : onQuay) {
             VesselCallId id = call.call().id();

@@ -67,7 +67,7 @@ public final class QuaySplit {
     public record CallOnQuay(VesselCall call, CallWork work) {
     }
 
-    /** The split made, and per call the cranes it works with now, in quay order. */
+    /** The split made (null when no crane is in service or no call alongside), per call its cranes now, in quay order. */
     public record Result(CraneSplit split, Map<VesselCallId, List<EquipmentId>> cranesNow) {
         public Result {
             cranesNow = Map.copyOf(cranesNow);
@@ -94,13 +94,19 @@ public final class QuaySplit {
     }
 
     /**
-     * Splits the cranes in service over the calls; re-balances from the last split when there is one.
+     * Splits the cranes in service over the calls; re-balances from the last split when there is one. With no crane in
+     * service or no call, no split: every call gets no crane.
      *
      * @throws IllegalArgumentException when the calls cannot be laid along the quay (a berth unknown, ships overlap)
      */
     public Result split(List<CallOnQuay> calls, Set<EquipmentId> outOfService) {
         Instant now = clock.instant();
         List<SplitCrane> cranes = cranes(outOfService);
+        if (cranes.isEmpty() || calls.isEmpty()) {
+            Map<VesselCallId, List<EquipmentId>> none = new HashMap<>();
+            calls.forEach(call -> none.put(call.call().id(), List.of()));
+            return new Result(null, none);
+        }
         List<SplitVessel> vessels = calls.stream().map(call -> vessel(call, now)).toList();
         SplitProblem problem = new SplitProblem(now, layout.quay().lengthMeters(), settings.slotSeconds(),
                 settings.horizonSlots(), settings.maxCranes(), cranes, vessels, List.of(), 0,

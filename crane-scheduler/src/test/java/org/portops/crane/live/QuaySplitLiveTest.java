@@ -16,6 +16,8 @@ import org.portops.crane.split.CraneSplitPlanner;
 import org.portops.crane.split.CraneTimeline;
 import org.portops.crane.split.VesselOutlook;
 import org.portops.model.equipment.EquipmentId;
+import org.portops.model.equipment.EquipmentState;
+import org.portops.model.equipment.EquipmentStatus;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.vessel.VesselCall;
 import org.portops.model.vessel.VesselCallId;
@@ -118,6 +120,30 @@ class QuaySplitLiveTest {
                 withSecond);
         assertThat(withoutFirst.vessels()).extracting(VesselOutlook::vessel).containsExactly(second);
         assertPlansFollowTheSplit(withoutFirst, second);
+    }
+
+    @Test
+    void withEveryQuayCraneOfflineNothingIsPlannedUntilCranesReportInService() {
+        VesselCallId first = new VesselCallId("CALL1");
+        List<EquipmentState> quayCranes = await(yard.reader().equipment()).stream()
+                .filter(state -> state.kind().isQuayCrane()).toList();
+        quayCranes.forEach(crane -> report(crane, EquipmentStatus.OFFLINE));
+
+        assertThat(await(verticle.planBerthedCalls())).isEmpty();
+        assertThat(plan(first)).isNull();
+
+        // cranes report in (as a demo's simulated machines do after the ingest marked them offline)
+        List<EquipmentState> back = quayCranes.subList(0, 4);
+        back.forEach(crane -> report(crane, EquipmentStatus.IDLE));
+        CraneSplit split = awaitSplit(() -> plan(first) != null, null);
+        assertPlansFollowTheSplit(split, first);
+        assertThat(plan(first).cranes()).extracting(LivePlan.CraneQueue::crane)
+                .isSubsetOf(back.stream().map(EquipmentState::id).toList());
+    }
+
+    private void report(EquipmentState crane, EquipmentStatus status) {
+        await(yard.updateEquipment(new EquipmentState(crane.id(), crane.kind(), crane.position(), 0, 0, status,
+                crane.spreader(), null, List.of(), Instant.now())));
     }
 
     /** Each call's plan has exactly the cranes the split has on it now, no crane is in two plans, moves follow. */
