@@ -102,6 +102,16 @@ class YardModelTest {
     }
 
     @Test
+    void aNewDepartureEstimateChangesWhatCountsAsBurying() {
+        yard.place(box(Box.dry(1, T0.plus(Duration.ofHours(10)))), 0, T0);
+        YardBox later = box(Box.dry(2, T0.plus(Duration.ofHours(20))));
+        assertThat(later.departure().chanceLeavesAfter(yard.departures(0).getFirst())).isEqualTo(1);
+        yard.updateDeparture(number(1), Departure.at(T0.plus(Duration.ofHours(30))));
+        assertThat(yard.departures(0)).containsExactly(Departure.at(T0.plus(Duration.ofHours(30))));
+        assertThat(later.departure().chanceLeavesAfter(yard.departures(0).getFirst())).isZero();
+    }
+
+    @Test
     void countsFillAndRecentCraneMovesPerBlock() {
         yard.place(box(Box.dry(1, T0).ofLength(ContainerLength.FORTY)), stack("A01-01-01"), T0);
         yard.place(box(Box.dry(2, T0)), stack("A01-03-01"), T0.plus(Duration.ofMinutes(50)));
