@@ -1,7 +1,6 @@
 package org.portops.bench.yard;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -36,7 +35,7 @@ final class Policies {
     }
 
     /** The allowed stack top nearest (by lanes) to where the container comes from; ties to the lower stack number. */
-    static YardSimulation.Policy nearestFreeSlot() {
+    static YardSimulation.Policy nearestFreeSlot(Clock clock) {
         return new YardSimulation.Policy() {
             @Override
             public String name() {
@@ -57,13 +56,13 @@ final class Policies {
                         }
                     }
                 }
-                return best < 0 ? null : yard.place(box, best, Instant.EPOCH);
+                return best < 0 ? null : yard.place(box, best, clock.instant());
             }
         };
     }
 
     /** Any allowed stack top, uniformly at random (seeded). */
-    static YardSimulation.Policy random(long seed) {
+    static YardSimulation.Policy random(long seed, Clock clock) {
         Random random = new Random(seed);
         return new YardSimulation.Policy() {
             @Override
@@ -81,7 +80,7 @@ final class Policies {
                     }
                 }
                 return allowed.isEmpty() ? null
-                        : yard.place(box, allowed.get(random.nextInt(allowed.size())), Instant.EPOCH);
+                        : yard.place(box, allowed.get(random.nextInt(allowed.size())), clock.instant());
             }
         };
     }

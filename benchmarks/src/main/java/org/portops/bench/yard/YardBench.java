@@ -90,8 +90,8 @@ public final class YardBench implements Callable<Integer> {
             Function<YardModel, YardSimulation.Policy> policy = switch (name) {
                 case "planner" -> yard -> Policies.planner(yard, clock, name);
                 case "planner + dwell model" -> yard -> Policies.planner(yard, clock, name);
-                case "nearest" -> yard -> Policies.nearestFreeSlot();
-                default -> yard -> Policies.random(seed);
+                case "nearest" -> yard -> Policies.nearestFreeSlot(clock);
+                default -> yard -> Policies.random(seed, clock);
             };
             Function<Arrival, Departure> estimate = name.equals("planner + dwell model")
                     ? modelEstimate(model) : medianEstimate(medians);

@@ -90,6 +90,10 @@ final class YardSimulation {
         this.expectedDeparture = expectedDeparture;
     }
 
+    YardModel yard() {
+        return yard;
+    }
+
     Result run(List<Arrival> stream, Instant measureFrom, Instant end) {
         PriorityQueue<Event> events = new PriorityQueue<>((a, b) -> a.at().equals(b.at())
                 ? Long.compare(a.order(), b.order()) : a.at().compareTo(b.at()));

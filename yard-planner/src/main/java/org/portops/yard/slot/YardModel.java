@@ -3,6 +3,7 @@ package org.portops.yard.slot;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -393,22 +394,31 @@ public final class YardModel {
     }
 
     /**
-     * Takes over a stack as the live yard shows it: its containers (described by {@code boxes}) and whether any of
-     * its slots is closed. The live yard's own rules admitted them, so they are written without this model's
-     * checks; a 40'/45' is recorded once, from its head (odd) bay.
+     * Takes over stacks as the live yard shows them: their containers (described by {@code boxes}) and whether any
+     * of their slots is closed. The live yard's own rules admitted them, so they are written without this model's
+     * checks, lowest tiers of all stacks first so a 40'/45' lands on both of its bays at its own tier; it is recorded
+     * once, from its head (odd) bay.
      */
-    public void load(StackView view, Function<ContainerNumber, YardBox> boxes) {
-        int stack = stackIndex(view.stack());
-        stackClosed[stack] = view.tiers().stream().anyMatch(StackView.TierView::closed);
-        for (StackView.TierView tier : view.tiers()) {
-            if (tier.status() != StackView.SlotStatus.OCCUPIED || where.containsKey(tier.container())) {
-                continue;
+    public void load(Collection<StackView> views, Function<ContainerNumber, YardBox> boxes) {
+        for (StackView view : views) {
+            stackClosed[stackIndex(view.stack())] = view.tiers().stream().anyMatch(StackView.TierView::closed);
+        }
+        int maxTiers = views.stream().mapToInt(StackView::maxTiers).max().orElse(0);
+        for (int tier = 1; tier <= maxTiers; tier++) {
+            for (StackView view : views) {
+                if (tier > view.tiers().size()) {
+                    continue;
+                }
+                StackView.TierView cell = view.tiers().get(tier - 1);
+                if (cell.status() != StackView.SlotStatus.OCCUPIED || where.containsKey(cell.container())) {
+                    continue;
+                }
+                int stack = stackIndex(view.stack());
+                YardBox box = boxes.apply(cell.container());
+                if (!box.isLong() || bay(stack) % 2 == 1) {
+                    write(box, stack);
+                }
             }
-            YardBox box = boxes.apply(tier.container());
-            if (box.isLong() && bay(stack) % 2 == 0) {
-                continue;
-            }
-            write(box, stack);
         }
     }
 

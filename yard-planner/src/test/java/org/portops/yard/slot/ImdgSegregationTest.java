@@ -26,6 +26,9 @@ class ImdgSegregationTest {
         assertThat(required("6.2", "3")).isEqualTo(Segregation.SEPARATED_BY_COMPARTMENT);
         assertThat(required("1.1", "2.1")).isEqualTo(Segregation.SEPARATED_LONGITUDINALLY);
         assertThat(required("9", "1.1")).isEqualTo(Segregation.NONE);
+        assertThat(required("5.1", "6.2")).isEqualTo(Segregation.SEPARATED_BY_COMPARTMENT);
+        assertThat(required("1.4", "6.1")).isEqualTo(Segregation.NONE);
+        assertThat(required("7", "5.1")).isEqualTo(Segregation.AWAY_FROM);
         assertThat(required("1", "3")).as("class 1 without division counts as 1.1").isEqualTo(required("1.1", "3"));
         assertThat(ImdgSegregation.required(null, new ImdgClass("3"))).isEqualTo(Segregation.NONE);
     }

@@ -83,22 +83,36 @@ class YardModelTest {
         ContainerNumber twenty = number(2);
         Map<ContainerNumber, YardBox> boxes = Map.of(
                 forty, box(Box.dry(1, T0).ofLength(ContainerLength.FORTY)), twenty, box(Box.dry(2, T0)));
-        for (int bay : new int[] {3, 4}) {
-            yard.load(new StackView(StackId.of("A01", bay, 2), 3, false, List.of(
-                    new TierView(new Tier(1), SlotStatus.OCCUPIED, forty, true, false),
-                    new TierView(new Tier(2), SlotStatus.EMPTY, null, false, false),
-                    new TierView(new Tier(3), SlotStatus.EMPTY, null, false, false))), boxes::get);
-        }
-        yard.load(new StackView(StackId.of("A01", 5, 2), 3, false, List.of(
-                new TierView(new Tier(1), SlotStatus.OCCUPIED, twenty, false, false),
-                new TierView(new Tier(2), SlotStatus.EMPTY, null, false, true),
-                new TierView(new Tier(3), SlotStatus.EMPTY, null, false, false))), boxes::get);
+        // the 40' stack's second bay first: the load order of stacks must not matter
+        yard.load(List.of(
+                new StackView(StackId.of("A01", 4, 2), 3, false, List.of(
+                        new TierView(new Tier(1), SlotStatus.OCCUPIED, forty, true, false),
+                        new TierView(new Tier(2), SlotStatus.EMPTY, null, false, false),
+                        new TierView(new Tier(3), SlotStatus.EMPTY, null, false, false))),
+                new StackView(StackId.of("A01", 3, 2), 3, false, List.of(
+                        new TierView(new Tier(1), SlotStatus.OCCUPIED, forty, true, false),
+                        new TierView(new Tier(2), SlotStatus.EMPTY, null, false, false),
+                        new TierView(new Tier(3), SlotStatus.EMPTY, null, false, false))),
+                new StackView(StackId.of("A01", 5, 2), 3, false, List.of(
+                        new TierView(new Tier(1), SlotStatus.OCCUPIED, twenty, false, false),
+                        new TierView(new Tier(2), SlotStatus.EMPTY, null, false, true),
+                        new TierView(new Tier(3), SlotStatus.EMPTY, null, false, false)))), boxes::get);
         assertThat(yard.containers()).isEqualTo(2);
         assertThat(yard.height(stack("A01-03-02"))).isEqualTo(1);
         assertThat(yard.height(stack("A01-04-02"))).isEqualTo(1);
         assertThat(yard.slotOf(forty)).map(Object::toString).contains("A01-03-02-1");
         assertThat(yard.isClosed(stack("A01-05-02"))).isTrue();
         assertThat(yard.violations()).isEmpty();
+    }
+
+    @Test
+    void aNewDepartureEstimateChangesWhatCountsAsBurying() {
+        yard.place(box(Box.dry(1, T0.plus(Duration.ofHours(10)))), 0, T0);
+        YardBox later = box(Box.dry(2, T0.plus(Duration.ofHours(20))));
+        assertThat(later.departure().chanceLeavesAfter(yard.departures(0).getFirst())).isEqualTo(1);
+        yard.updateDeparture(number(1), Departure.at(T0.plus(Duration.ofHours(30))));
+        assertThat(yard.departures(0)).containsExactly(Departure.at(T0.plus(Duration.ofHours(30))));
+        assertThat(later.departure().chanceLeavesAfter(yard.departures(0).getFirst())).isZero();
     }
 
     @Test
