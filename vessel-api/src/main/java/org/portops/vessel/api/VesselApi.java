@@ -52,10 +52,11 @@ public final class VesselApi {
     public static Future<Router> router(Vertx vertx, LiveYard yard, Pool pool, ApiAuth auth, Clock clock,
                                         TerminalLayout terminal) {
         TransportEvents transportEvents = new TransportEvents(pool);
-        VesselCallRoutes calls = new VesselCallRoutes(yard, transportEvents, clock);
-        ContainerRoutes containers = new ContainerRoutes(yard, pool, clock);
+        Audit audit = new Audit(yard.auditLog(), clock);
+        VesselCallRoutes calls = new VesselCallRoutes(yard, transportEvents, audit, clock);
+        ContainerRoutes containers = new ContainerRoutes(yard, pool, audit, clock);
         EventRoutes events = new EventRoutes(new EventStream(pool), new Subscriptions(pool),
-                new DcsaEvents(terminal), clock);
+                new DcsaEvents(terminal), audit, clock);
         JitRoutes jit = new JitRoutes(yard, pool, terminal, clock);
         return OpenAPIContract.from(vertx, CONTRACT).map(contract -> {
             RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
