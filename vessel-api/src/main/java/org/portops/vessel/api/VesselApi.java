@@ -61,8 +61,8 @@ public final class VesselApi {
         return OpenAPIContract.from(vertx, CONTRACT).map(contract -> {
             RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
             // root handlers run before each operation's validation: a request without a valid token is refused
-            // before its body is looked at
-            builder.rootHandler(BodyHandler.create().setBodyLimit(BODY_LIMIT));
+            // before its body is validated (Vert.x wants the body handler ahead of any other)
+            builder.rootHandler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
             builder.rootHandler(ctx -> {
                 if (isApiPath(ctx.normalizedPath())) {
                     auth.authenticate(ctx);
