@@ -3,6 +3,8 @@ package org.portops.vessel.api;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -95,7 +97,7 @@ public final class VesselApi {
             // the contract declares bearerAuth for the docs and clients; the root handler above enforces it
             builder.getRoutes().forEach(route -> route.setDoSecurity(false));
             Router router = builder.createRouter();
-            Buffer document = contract.getRawContract().toBuffer();
+            Buffer document = published(contract.getRawContract()).toBuffer();
             router.get("/api/openapi.json").handler(ctx -> ctx.response()
                     .putHeader("content-type", "application/json").end(document));
             Buffer docsPage = resource("/vessel-api-docs/index.html");
@@ -112,6 +114,25 @@ public final class VesselApi {
     /** The paths behind authentication; the contract document and its docs are public. */
     private static boolean isApiPath(String path) {
         return path.startsWith("/api/v1/") || path.startsWith("/dcsa/");
+    }
+
+    /** The contract as written: without the {@code __absolute_uri__} keys the parser adds to every object. */
+    private static JsonObject published(JsonObject raw) {
+        JsonObject copy = new JsonObject();
+        raw.forEach(field -> {
+            if (!field.getKey().startsWith("__")) {
+                copy.put(field.getKey(), published(field.getValue()));
+            }
+        });
+        return copy;
+    }
+
+    private static Object published(Object value) {
+        return switch (value) {
+            case JsonObject object -> published(object);
+            case JsonArray array -> new JsonArray(array.stream().map(VesselApi::published).toList());
+            case null, default -> value;
+        };
     }
 
     private static Buffer resource(String name) {
