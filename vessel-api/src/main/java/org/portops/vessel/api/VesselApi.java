@@ -3,6 +3,8 @@ package org.portops.vessel.api;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -52,16 +54,17 @@ public final class VesselApi {
     public static Future<Router> router(Vertx vertx, LiveYard yard, Pool pool, ApiAuth auth, Clock clock,
                                         TerminalLayout terminal) {
         TransportEvents transportEvents = new TransportEvents(pool);
-        VesselCallRoutes calls = new VesselCallRoutes(yard, transportEvents, clock);
-        ContainerRoutes containers = new ContainerRoutes(yard, pool, clock);
+        Audit audit = new Audit(yard.auditLog(), clock);
+        VesselCallRoutes calls = new VesselCallRoutes(yard, transportEvents, audit, clock);
+        ContainerRoutes containers = new ContainerRoutes(yard, pool, audit, clock);
         EventRoutes events = new EventRoutes(new EventStream(pool), new Subscriptions(pool),
-                new DcsaEvents(terminal), clock);
+                new DcsaEvents(terminal), audit, clock);
         JitRoutes jit = new JitRoutes(yard, pool, terminal, clock);
         return OpenAPIContract.from(vertx, CONTRACT).map(contract -> {
             RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
             // root handlers run before each operation's validation: a request without a valid token is refused
-            // before its body is looked at
-            builder.rootHandler(BodyHandler.create().setBodyLimit(BODY_LIMIT));
+            // before its body is validated (Vert.x wants the body handler ahead of any other)
+            builder.rootHandler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
             builder.rootHandler(ctx -> {
                 if (isApiPath(ctx.normalizedPath())) {
                     auth.authenticate(ctx);
@@ -94,7 +97,7 @@ public final class VesselApi {
             // the contract declares bearerAuth for the docs and clients; the root handler above enforces it
             builder.getRoutes().forEach(route -> route.setDoSecurity(false));
             Router router = builder.createRouter();
-            Buffer document = contract.getRawContract().toBuffer();
+            Buffer document = published(contract.getRawContract()).toBuffer();
             router.get("/api/openapi.json").handler(ctx -> ctx.response()
                     .putHeader("content-type", "application/json").end(document));
             Buffer docsPage = resource("/vessel-api-docs/index.html");
@@ -111,6 +114,25 @@ public final class VesselApi {
     /** The paths behind authentication; the contract document and its docs are public. */
     private static boolean isApiPath(String path) {
         return path.startsWith("/api/v1/") || path.startsWith("/dcsa/");
+    }
+
+    /** The contract as written: without the {@code __absolute_uri__} keys the parser adds to every object. */
+    private static JsonObject published(JsonObject raw) {
+        JsonObject copy = new JsonObject();
+        raw.forEach(field -> {
+            if (!field.getKey().startsWith("__")) {
+                copy.put(field.getKey(), published(field.getValue()));
+            }
+        });
+        return copy;
+    }
+
+    private static Object published(Object value) {
+        return switch (value) {
+            case JsonObject object -> published(object);
+            case JsonArray array -> new JsonArray(array.stream().map(VesselApi::published).toList());
+            case null, default -> value;
+        };
     }
 
     private static Buffer resource(String name) {

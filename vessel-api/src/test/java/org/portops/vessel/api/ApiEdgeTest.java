@@ -3,6 +3,10 @@ package org.portops.vessel.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +34,7 @@ class ApiEdgeTest {
         Response contract = terminal.get("/api/openapi.json", null);
         assertThat(contract.status()).isEqualTo(200);
         JsonObject paths = contract.json().getJsonObject("paths");
+        assertThat(contract.body()).doesNotContain("__absolute_uri__");
         assertThat(paths.fieldNames()).contains("/api/v1/vessel-calls", "/api/v1/containers/{containerNumber}",
                 "/dcsa/tnt/v3/events", "/api/v1/event-subscriptions", "/dcsa/jit/v2/timestamps");
 
@@ -37,6 +42,27 @@ class ApiEdgeTest {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body()).contains("SwaggerUIBundle", "/api/openapi.json");
         assertThat(terminal.get("/api/docs/swagger-ui/swagger-ui-bundle.js", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void everyOperationOfTheContractRefusesARequestWithoutAToken() {
+        JsonObject paths = terminal.get("/api/openapi.json", null).json().getJsonObject("paths");
+        List<String> checked = new ArrayList<>();
+        for (String template : paths.fieldNames()) {
+            String path = template.replace("{callId}", "CALL1").replace("{containerNumber}", "CSQU3054383")
+                    .replace("{kind}", "LINE").replace("{subscriptionID}", "5f0c8f36-6f2b-4e9c-9a57-8f1d2a3b4c5d")
+                    .replace("{timestampID}", "5f0c8f36-6f2b-4e9c-9a57-8f1d2a3b4c5d");
+            for (String method : paths.getJsonObject(template).fieldNames()) {
+                if (method.equals("parameters")) {
+                    continue;
+                }
+                Response response = terminal.send(method.toUpperCase(Locale.ROOT), path, null,
+                        Set.of("post", "put", "patch").contains(method) ? new JsonObject() : null);
+                assertThat(response.status()).as("%s %s: %s", method, path, response).isEqualTo(401);
+                checked.add(method + " " + template);
+            }
+        }
+        assertThat(checked).hasSize(22);
     }
 
     @Test

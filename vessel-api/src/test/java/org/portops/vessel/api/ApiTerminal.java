@@ -16,12 +16,18 @@ import io.vertx.sqlclient.Pool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.portops.model.container.Container;
@@ -199,6 +205,24 @@ public final class ApiTerminal implements AutoCloseable {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The audit log's entries about {@code subject}, oldest first, as "actor action". */
+    public List<String> audited(String subject) {
+        try (Connection connection = database.jdbc();
+             PreparedStatement query = connection.prepareStatement(
+                     "select actor, action from audit_log where subject = ? order by id")) {
+            query.setString(1, subject);
+            List<String> entries = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(rows.getString(1) + " " + rows.getString(2));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

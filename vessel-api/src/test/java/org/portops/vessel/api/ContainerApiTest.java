@@ -135,6 +135,8 @@ class ContainerApiTest {
         assertThat(terminal.send("DELETE", holds + "/LINE", lineA, null).status()).isEqualTo(204);
         assertThat(terminal.send("DELETE", holds + "/LINE", lineA, null).status()).isEqualTo(404);
         assertThat(kinds(box)).containsExactly("CUSTOMS");
+        assertThat(terminal.audited(box.number().value())).containsExactly("user:staff-gate-clerk container.hold-placed",
+                "user:system-of-LNA container.hold-placed", "user:system-of-LNA container.hold-released");
     }
 
     @Test

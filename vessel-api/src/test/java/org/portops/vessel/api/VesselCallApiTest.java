@@ -60,6 +60,7 @@ class VesselCallApiTest {
         assertThat(read.getString("eta")).isEqualTo("2026-12-01T06:00:00Z");
         assertThat(read.getJsonObject("vessel").getString("imo")).isEqualTo("9074729");
         assertThat(ids(terminal.get("/api/v1/vessel-calls", planner))).contains(id);
+        assertThat(terminal.audited(id)).containsExactly("user:staff-planner vessel-call.announced");
     }
 
     @Test
@@ -153,6 +154,7 @@ class VesselCallApiTest {
         Response announce = terminal.send("POST", "/api/v1/vessel-calls", lineB, ApiTerminal.newCall(newId(), LINE_A));
         assertThat(announce.status()).isEqualTo(403);
         assertThat(terminal.get(path, lineA).json().getString("eta")).isEqualTo("2026-12-01T06:00:00Z");
+        assertThat(terminal.audited(id)).containsExactly("user:system-of-LNA vessel-call.announced");
     }
 
     @Test
@@ -177,6 +179,8 @@ class VesselCallApiTest {
         assertThat(future.json().getString("field")).isEqualTo("body/ata");
         assertThat(terminal.get("/api/v1/vessel-calls/" + id, lineA).json().getString("etb"))
                 .isEqualTo("2026-12-01T11:00:00Z");
+        assertThat(terminal.audited(id)).containsExactly("user:system-of-LNA vessel-call.announced",
+                "user:system-of-LNA vessel-call.rescheduled");
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.portops.state.ChangeResult;
 import org.portops.state.LiveYard;
 import org.portops.state.json.ModelJson;
 import org.portops.vessel.api.ApiException;
+import org.portops.vessel.api.Audit;
 import org.portops.vessel.api.Fields;
 import org.portops.vessel.api.auth.ApiAuth;
 import org.portops.vessel.api.auth.Caller;
@@ -40,11 +41,13 @@ public final class VesselCallRoutes {
 
     private final LiveYard yard;
     private final TransportEvents transportEvents;
+    private final Audit audit;
     private final Clock clock;
 
-    public VesselCallRoutes(LiveYard yard, TransportEvents transportEvents, Clock clock) {
+    public VesselCallRoutes(LiveYard yard, TransportEvents transportEvents, Audit audit, Clock clock) {
         this.yard = yard;
         this.transportEvents = transportEvents;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -75,6 +78,7 @@ public final class VesselCallRoutes {
                 .compose(stored -> transportEvents.record(call, List.of(
                         new Change(Type.ARRI, Classifier.PLN, call.eta()),
                         new Change(Type.DEPA, Classifier.PLN, call.etd())), clock.instant()))
+                .compose(recorded -> audit.record(caller, "vessel-call.announced", call.id().value(), summary(call)))
                 .onSuccess(done -> ctx.response().setStatusCode(201).putHeader("Location",
                         "/api/v1/vessel-calls/" + call.id()).putHeader("content-type", "application/json")
                         .end(summary(call).encode()))
@@ -116,7 +120,9 @@ public final class VesselCallRoutes {
                         changes.add(new Change(Type.DEPA, Classifier.ACT, atd));
                     }
                     Future<Void> stored = changed.equals(call) ? Future.succeededFuture() : store(changed);
-                    return stored.compose(done -> transportEvents.record(changed, changes, now)).map(changed);
+                    return stored.compose(done -> transportEvents.record(changed, changes, now))
+                            .compose(done -> audit.record(caller, "vessel-call.rescheduled", call.id().value(), body))
+                            .map(changed);
                 })
                 .onSuccess(call -> ctx.json(summary(call)))
                 .onFailure(ctx::fail);
@@ -129,7 +135,10 @@ public final class VesselCallRoutes {
         writableCall(ctx, caller)
                 .compose(call -> {
                     VesselCall changed = call.withBayPlan(plan);
-                    return store(changed).map(changed);
+                    return store(changed)
+                            .compose(done -> audit.record(caller, "vessel-call.bay-plan-replaced", call.id().value(),
+                                    summary(changed).getJsonObject("bayPlan")))
+                            .map(changed);
                 })
                 .onSuccess(call -> ctx.json(summary(call)))
                 .onFailure(ctx::fail);

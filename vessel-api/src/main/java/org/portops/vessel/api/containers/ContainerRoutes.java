@@ -22,6 +22,7 @@ import org.portops.model.work.WorkInstruction;
 import org.portops.state.LiveYard;
 import org.portops.state.json.ModelJson;
 import org.portops.vessel.api.ApiException;
+import org.portops.vessel.api.Audit;
 import org.portops.vessel.api.Fields;
 import org.portops.vessel.api.Times;
 import org.portops.vessel.api.auth.ApiAuth;
@@ -38,11 +39,13 @@ public final class ContainerRoutes {
 
     private final LiveYard yard;
     private final Pool pool;
+    private final Audit audit;
     private final Clock clock;
 
-    public ContainerRoutes(LiveYard yard, Pool pool, Clock clock) {
+    public ContainerRoutes(LiveYard yard, Pool pool, Audit audit, Clock clock) {
         this.yard = yard;
         this.pool = pool;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -97,8 +100,10 @@ public final class ContainerRoutes {
                         .recover(failure -> Future.failedFuture(isUniqueViolation(failure)
                                 ? ApiException.conflict(number + " already has an active " + kind + " hold")
                                 : failure)))
-                .onSuccess(rows -> ctx.response().setStatusCode(201).putHeader("content-type", "application/json")
-                        .end(hold(rows.iterator().next()).encode()))
+                .compose(rows -> audit.record(caller, "container.hold-placed", number.value(), body)
+                        .map(hold(rows.iterator().next())))
+                .onSuccess(hold -> ctx.response().setStatusCode(201).putHeader("content-type", "application/json")
+                        .end(hold.encode()))
                 .onFailure(ctx::fail);
     }
 
@@ -113,7 +118,8 @@ public final class ContainerRoutes {
                         .execute(Tuple.of(number.value(), kind, Times.utc(clock.instant()), caller.subject())))
                 .compose(rows -> rows.rowCount() == 0
                         ? Future.failedFuture(ApiException.notFound(number + " has no active " + kind + " hold"))
-                        : Future.succeededFuture())
+                        : audit.record(caller, "container.hold-released", number.value(),
+                                new JsonObject().put("kind", kind)))
                 .onSuccess(done -> ctx.response().setStatusCode(204).end())
                 .onFailure(ctx::fail);
     }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.portops.model.container.LineOperator;
 import org.portops.vessel.api.ApiException;
+import org.portops.vessel.api.Audit;
 import org.portops.vessel.api.Fields;
 import org.portops.vessel.api.auth.ApiAuth;
 import org.portops.vessel.api.auth.Caller;
@@ -35,12 +36,14 @@ public final class EventRoutes {
     private final EventStream stream;
     private final Subscriptions subscriptions;
     private final DcsaEvents dcsa;
+    private final Audit audit;
     private final Clock clock;
 
-    public EventRoutes(EventStream stream, Subscriptions subscriptions, DcsaEvents dcsa, Clock clock) {
+    public EventRoutes(EventStream stream, Subscriptions subscriptions, DcsaEvents dcsa, Audit audit, Clock clock) {
         this.stream = stream;
         this.subscriptions = subscriptions;
         this.dcsa = dcsa;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -107,6 +110,8 @@ public final class EventRoutes {
         types.forEach(type -> eventTypes.add((String) type));
         subscriptions.create(line, body.getString("callbackUrl"), body.getString("secret"), eventTypes,
                         clock.instant())
+                .compose(created -> audit.record(caller, "event-subscription.created", created.id().toString(),
+                        created.toJson()).map(created))
                 .onSuccess(created -> ctx.response().setStatusCode(201)
                         .putHeader("Location", "/api/v1/event-subscriptions/" + created.id())
                         .putHeader("content-type", "application/json").end(created.toJson().encode()))
@@ -129,7 +134,8 @@ public final class EventRoutes {
     public void deleteSubscription(RoutingContext ctx) {
         Caller caller = ApiAuth.require(ctx, Permission.SUBSCRIBE_EVENTS);
         owned(ctx, caller)
-                .compose(found -> subscriptions.delete(found.id()))
+                .compose(found -> subscriptions.delete(found.id()).compose(done -> audit.record(caller,
+                        "event-subscription.deleted", found.id().toString(), found.toJson())))
                 .onSuccess(done -> ctx.response().setStatusCode(204).end())
                 .onFailure(ctx::fail);
     }
