@@ -39,39 +39,87 @@ public final class AuditChain {
 
     /** Walks the whole chain and stops at the first row that does not fit. */
     public Future<ChainCheck> verify() {
-        return page(new Progress(0, 0, GENESIS));
+        return verify(null);
     }
 
-    private Future<ChainCheck> page(Progress progress) {
+    /**
+     * Walks the whole chain, and also checks that it still holds the row {@code anchor} names with the hash noted
+     * down then: this catches rows cut off the end and a chain rewritten with recomputed hashes, which the chain
+     * alone cannot show.
+     *
+     * @param anchor an earlier check's last row and hash, kept outside the database; null checks the chain only
+     */
+    public Future<ChainCheck> verify(Anchor anchor) {
+        return page(new Progress(0, 0, GENESIS), anchor);
+    }
+
+    /** A row's id and hash noted down outside the database, e.g. from an earlier {@code portops audit verify}. */
+    public record Anchor(long id, String hash) {
+        public Anchor {
+            if (id < 1 || hash == null || !hash.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("an anchor is a row id >= 1 and its 64 hex digit hash, was "
+                        + id + ":" + hash);
+            }
+        }
+
+        /** Reads {@code <id>:<hash>}, as {@code portops audit verify} prints it. */
+        public static Anchor parse(String text) {
+            int colon = text.indexOf(':');
+            if (colon < 1 || !text.substring(0, colon).matches("\\d{1,18}")) {
+                throw new IllegalArgumentException("an anchor is <row id>:<hash>, was '" + text + "'");
+            }
+            return new Anchor(Long.parseLong(text.substring(0, colon)), text.substring(colon + 1));
+        }
+
+        @Override
+        public String toString() {
+            return id + ":" + hash;
+        }
+    }
+
+    private Future<ChainCheck> page(Progress progress, Anchor anchor) {
         return pool.preparedQuery("select id, at, actor, action, subject, details::text as details, prev_hash, hash "
                         + "from audit_log where id > $1 order by id limit $2")
                 .execute(Tuple.of(progress.lastId(), pageSize))
                 .compose(rows -> {
                     Progress next = progress;
                     for (Row row : rows) {
-                        ChainCheck.Break broken = check(row, next.headHash());
+                        ChainCheck.Break broken = check(row, next, anchor);
                         if (broken != null) {
-                            return Future.succeededFuture(new ChainCheck(next.rowsChecked(), next.headHash(), broken));
+                            return Future.succeededFuture(next.result(broken));
                         }
                         next = new Progress(row.getLong("id"), next.rowsChecked() + 1, row.getString("hash"));
                     }
-                    return rows.size() < pageSize
-                            ? Future.succeededFuture(new ChainCheck(next.rowsChecked(), next.headHash(), null))
-                            : page(next);
+                    if (rows.size() == pageSize) {
+                        return page(next, anchor);
+                    }
+                    return Future.succeededFuture(next.result(anchor != null && next.lastId() < anchor.id()
+                            ? new ChainCheck.Break(anchor.id(), ChainCheck.Problem.CUT_OFF, "the chain ends at row "
+                                    + next.lastId() + ", before row " + anchor.id() + " of the anchor: rows were "
+                                    + "deleted from its end")
+                            : null));
                 });
     }
 
-    private static ChainCheck.Break check(Row row, String previousHash) {
+    private static ChainCheck.Break check(Row row, Progress before, Anchor anchor) {
         long id = row.getLong("id");
+        if (anchor != null && before.lastId() < anchor.id() && id > anchor.id()) {
+            return new ChainCheck.Break(anchor.id(), ChainCheck.Problem.CUT_OFF, "row " + anchor.id()
+                    + " of the anchor is gone");
+        }
         String recomputed = hash(row.getString("prev_hash"), id, row.getOffsetDateTime("at"), row.getString("actor"),
                 row.getString("action"), row.getString("subject"), row.getString("details"));
         if (!recomputed.equals(row.getString("hash"))) {
             return new ChainCheck.Break(id, ChainCheck.Problem.CONTENT_CHANGED, "row " + id
                     + " no longer matches its hash: its content or its id was changed after it was written");
         }
-        if (!previousHash.equals(row.getString("prev_hash"))) {
+        if (!before.headHash().equals(row.getString("prev_hash"))) {
             return new ChainCheck.Break(id, ChainCheck.Problem.LINK_BROKEN, "row " + id
                     + " does not link to the row before it: rows before it were deleted, inserted or reordered");
+        }
+        if (anchor != null && id == anchor.id() && !anchor.hash().equals(recomputed)) {
+            return new ChainCheck.Break(id, ChainCheck.Problem.ANCHOR_MISMATCH, "row " + id
+                    + " holds a hash other than the anchor's: the chain up to it was rewritten");
         }
         return null;
     }
@@ -121,5 +169,8 @@ public final class AuditChain {
     }
 
     private record Progress(long lastId, long rowsChecked, String headHash) {
+        ChainCheck result(ChainCheck.Break broken) {
+            return new ChainCheck(rowsChecked, lastId, headHash, broken);
+        }
     }
 }

@@ -187,15 +187,71 @@ class AuditTrailTest {
         List<AuditEntry> entries = appendSome(23);
         AuditChain chain = new AuditChain(pool, 5);
 
-        assertThat(await(chain.verify())).isEqualTo(new ChainCheck(23, entries.getLast().hash(), null));
+        assertThat(await(chain.verify()))
+                .isEqualTo(new ChainCheck(23, entries.getLast().id(), entries.getLast().hash(), null));
 
         tamper("update audit_log set subject = 'elsewhere' where id = " + entries.get(21).id());
         assertThat(await(chain.verify()).firstBreak().id()).isEqualTo(entries.get(21).id());
     }
 
     @Test
+    void rowsCutOffTheEndAreCaughtByAnAnchorOnly() throws SQLException {
+        List<AuditEntry> entries = appendSome(6);
+        AuditChain.Anchor anchor = new AuditChain.Anchor(entries.get(4).id(), entries.get(4).hash());
+
+        tamper("delete from audit_log where id >= " + entries.get(3).id());
+
+        assertThat(await(trail.verify()).intact()).as("a shorter chain is still a chain").isTrue();
+        ChainCheck check = await(new AuditChain(pool).verify(anchor));
+        assertThat(check.firstBreak().problem()).isEqualTo(ChainCheck.Problem.CUT_OFF);
+        assertThat(check.firstBreak().id()).isEqualTo(entries.get(4).id());
+        assertThat(check.headId()).isEqualTo(entries.get(2).id());
+    }
+
+    @Test
+    void anAnchoredRowThatIsGoneWhileLaterRowsRemainIsNamed() throws SQLException {
+        List<AuditEntry> entries = appendSome(6);
+        AuditChain.Anchor anchor = new AuditChain.Anchor(entries.get(2).id(), entries.get(2).hash());
+
+        tamper("delete from audit_log where id = " + entries.get(2).id());
+
+        ChainCheck check = await(new AuditChain(pool).verify(anchor));
+        assertThat(check.firstBreak().problem()).isEqualTo(ChainCheck.Problem.CUT_OFF);
+        assertThat(check.firstBreak().id()).isEqualTo(entries.get(2).id());
+    }
+
+    @Test
+    void aChainRewrittenWithRecomputedHashesIsCaughtByAnAnchorOnly() throws SQLException {
+        List<AuditEntry> entries = appendSome(6);
+        AuditChain.Anchor anchor = AuditChain.Anchor.parse(entries.get(4).id() + ":" + entries.get(4).hash());
+
+        tamper("update audit_log set actor = 'intruder' where id = " + entries.get(1).id(),
+                "do $$ declare r record; previous text := repeat('0', 64); begin "
+                        + "for r in select id from audit_log order by id loop "
+                        + "update audit_log set prev_hash = previous, hash = audit_log_hash(previous, id, at, actor, "
+                        + "action, subject, details) where id = r.id returning hash into previous; "
+                        + "end loop; end $$");
+
+        assertThat(await(trail.verify()).intact()).as("a consistently rewritten chain is still a chain").isTrue();
+        ChainCheck check = await(new AuditChain(pool).verify(anchor));
+        assertThat(check.firstBreak().problem()).isEqualTo(ChainCheck.Problem.ANCHOR_MISMATCH);
+        assertThat(check.firstBreak().id()).isEqualTo(entries.get(4).id());
+        assertThat(await(new AuditChain(pool).verify(anchor)).rowsChecked()).isEqualTo(4);
+    }
+
+    @Test
+    void anchorsAreReadAsIdColonHash() {
+        String hash = "0123456789abcdef".repeat(4);
+        assertThat(AuditChain.Anchor.parse("42:" + hash)).isEqualTo(new AuditChain.Anchor(42, hash));
+        assertThat(AuditChain.Anchor.parse("42:" + hash).toString()).isEqualTo("42:" + hash);
+        assertThatThrownBy(() -> AuditChain.Anchor.parse(hash)).hasMessageContaining("<row id>:<hash>");
+        assertThatThrownBy(() -> AuditChain.Anchor.parse("42:" + hash.toUpperCase()))
+                .hasMessageContaining("64 hex digit hash");
+    }
+
+    @Test
     void anEmptyTrailIsIntact() {
-        assertThat(await(trail.verify())).isEqualTo(new ChainCheck(0, AuditChain.GENESIS, null));
+        assertThat(await(trail.verify())).isEqualTo(new ChainCheck(0, 0, AuditChain.GENESIS, null));
     }
 
     @Test
