@@ -42,6 +42,9 @@ public final class PortOpsCli implements Runnable {
         CommandLine demo = new CommandLine(new DemoCommand(environment));
         SettingOptions.addTo(demo.getCommandSpec(), true);
         commandLine.addSubcommand("demo", demo);
+        CommandLine verify = new CommandLine(new AuditCommand.Verify(environment));
+        SettingOptions.addTo(verify.getCommandSpec(), false);
+        commandLine.addSubcommand("audit", new CommandLine(new AuditCommand()).addSubcommand("verify", verify));
         commandLine.getCommandSpec().usageMessage().footer(settingsFooter());
         commandLine.setUsageHelpWidth(HELP_WIDTH);
         return commandLine;
@@ -50,7 +53,7 @@ public final class PortOpsCli implements Runnable {
     /** Without a subcommand there is nothing to do: say what there is. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: run or demo");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: run, demo or audit");
     }
 
     private static String[] settingsFooter() {

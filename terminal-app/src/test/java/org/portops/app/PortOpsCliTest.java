@@ -93,6 +93,6 @@ class PortOpsCliTest {
         int exitCode = execute(Map.of());
 
         assertThat(exitCode).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing subcommand: run or demo");
+        assertThat(err.toString()).contains("Missing subcommand: run, demo or audit");
     }
 }
