@@ -12,6 +12,7 @@ import org.portops.model.vessel.VesselCall;
 import org.portops.model.work.WorkInstruction;
 import org.portops.model.yard.YardSlot;
 import org.portops.state.alert.AlertBoard;
+import org.portops.state.audit.AuditTrail;
 import org.portops.state.live.LiveYardEngine;
 import org.portops.state.store.AuditLog;
 
@@ -112,6 +113,11 @@ public final class LiveYard {
     /** The audit log and decision journal. */
     public AuditLog auditLog() {
         return engine.auditLog();
+    }
+
+    /** The tamper-evident audit trail: typed events appended to the same chained log. */
+    public AuditTrail auditTrail() {
+        return engine.auditTrail();
     }
 
     /** The board of active alerts: raised and cleared by telemetry-ingest, acknowledged by operators. */

@@ -19,6 +19,7 @@ import org.portops.model.layout.BlockLayout;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.vessel.VesselCall;
 import org.portops.model.work.WorkInstruction;
+import org.portops.model.work.WorkInstructionState;
 import org.portops.model.yard.YardSlot;
 import org.portops.state.ChangeResult;
 import org.portops.state.LiveYard;
@@ -27,6 +28,8 @@ import org.portops.state.MoveResult;
 import org.portops.state.YardMaps;
 import org.portops.state.YardStateReader;
 import org.portops.state.alert.AlertBoard;
+import org.portops.state.audit.AuditEvent;
+import org.portops.state.audit.AuditTrail;
 import org.portops.state.custody.TrackedContainer;
 import org.portops.state.equipment.RegisterEquipment;
 import org.portops.state.equipment.UpdateEquipment;
@@ -61,6 +64,7 @@ public final class LiveYardEngine {
     private static final Logger LOG = LoggerFactory.getLogger(LiveYardEngine.class);
     private static final int REPLAY_PAGE = 10_000;
     private static final int LOAD_CHUNK = 2_000;
+    private static final String AUDIT_ACTOR = "live-yard";
 
     private final Vertx vertx;
     private final Context context;
@@ -71,6 +75,7 @@ public final class LiveYardEngine {
     private final WorkInstructionStore instructions;
     private final VesselCallStore vesselCalls;
     private final AuditLog auditLog;
+    private final AuditTrail auditTrail;
     private final AlertBoard alerts;
     private final LiveYard.Startup startup;
     private final Map<String, Future<ChangeResult>> inFlight = new HashMap<>();
@@ -86,6 +91,7 @@ public final class LiveYardEngine {
         this.instructions = new WorkInstructionStore(pool);
         this.vesselCalls = new VesselCallStore(pool);
         this.auditLog = new AuditLog(pool);
+        this.auditTrail = new AuditTrail(pool, clock);
         this.startup = startup;
         this.alerts = alerts;
     }
@@ -214,6 +220,10 @@ public final class LiveYardEngine {
         return auditLog;
     }
 
+    public AuditTrail auditTrail() {
+        return auditTrail;
+    }
+
     public AlertBoard alerts() {
         return alerts;
     }
@@ -266,7 +276,8 @@ public final class LiveYardEngine {
             return Future.succeededFuture(new ChangeResult.Refused(refusal));
         }
         return instructions.upsert(instruction)
-                .compose(stored -> hz(context, maps.workInstructions().submitToKey(
+                .compose(stored -> auditStateChange(current, instruction))
+                .compose(audited -> hz(context, maps.workInstructions().submitToKey(
                         instruction.id().value(), new PutWorkInstruction(instruction))))
                 .map(liveRefusal -> {
                     if (liveRefusal != null) {
@@ -276,6 +287,17 @@ public final class LiveYardEngine {
                             new WorkInstructionChanged(0, clock.instant(), instruction));
                     return ChangeResult.APPLIED;
                 });
+    }
+
+    /** A change of state is audited before it is acknowledged; edits within one state (sequence, slot) are not. */
+    private Future<Void> auditStateChange(WorkInstruction current, WorkInstruction instruction) {
+        WorkInstructionState before = current == null ? null : current.state();
+        if (before == instruction.state()) {
+            return Future.succeededFuture();
+        }
+        String reason = instruction.exception() == null ? null : instruction.exception().toString();
+        return auditTrail.append(new AuditEvent.InstructionStateChanged(AUDIT_ACTOR, instruction.id(), before,
+                instruction.state(), reason)).mapEmpty();
     }
 
     public Future<ChangeResult> updateVesselCall(VesselCall call) {

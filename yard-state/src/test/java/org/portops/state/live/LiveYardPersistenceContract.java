@@ -303,6 +303,35 @@ abstract class LiveYardPersistenceContract {
     }
 
     @Test
+    void workInstructionStateChangesAreAuditedBeforeTheyAreAcknowledged() throws SQLException {
+        HazelcastInstance member = member();
+        LiveYard yard = open(member, TestLayouts.small());
+        TrackedContainer some = YardMaps.of(member).containers().values().stream()
+                .filter(t -> t.location() instanceof YardLocation).findFirst().orElseThrow();
+        WorkInstruction planned = WorkInstruction.planned(new WorkInstructionId("WI-7"), some.container().number(),
+                MoveKind.YARD_SHIFT, some.location(), new GateLocation("OUT-1"), 1, NOW);
+        WorkInstruction dispatched = planned.dispatch(List.of(new EquipmentId("RTG01")), NOW);
+
+        await(yard.updateInstruction(planned));
+        await(yard.updateInstruction(dispatched));
+        await(yard.updateInstruction(planned.dispatch(List.of(new EquipmentId("RTG02")), NOW)));
+        await(yard.updateInstruction(dispatched.start(NOW).complete(NOW)));
+
+        List<String> audited = new ArrayList<>();
+        try (Connection connection = database.jdbc(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select details->>'from', details->>'to' from audit_log "
+                     + "where action = 'instruction.state' and subject = 'WI-7' order by id")) {
+            while (rows.next()) {
+                audited.add(rows.getString(1) + " -> " + rows.getString(2));
+            }
+        }
+        assertThat(audited).as("new, dispatched; a reassignment and a refused change are not state changes")
+                .containsExactly("null -> PLANNED", "PLANNED -> DISPATCHED");
+        assertThat(await(yard.auditTrail().verify()).intact()).isTrue();
+        await(yard.close());
+    }
+
+    @Test
     void aFailedLogAppendCancelsItsBatchWhileTheNextBatchPreparedMeanwhileGoesThrough() throws SQLException {
         TerminalLayout layout = TestLayouts.small();
         HazelcastInstance member = member();
