@@ -1,6 +1,8 @@
 package org.portops.crane.live;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import org.portops.crane.live.CallWork.CraneAtBay;
 import org.portops.crane.live.CallWork.TaskId;
 import org.portops.crane.live.CallWork.TaskOrder;
@@ -195,18 +197,34 @@ public final class BayPlanWorkSource implements CallWorkSource {
         return all.subList(from, to).stream().filter(crane -> !out.contains(crane)).limit(settings.maxCranes()).toList();
     }
 
+    /**
+     * Maps the call on a worker thread when called on a Vert.x context: a bay plan of thousands of moves takes long
+     * enough to stall the event loop it would run on, and with it every verticle sharing that loop (the ingest).
+     */
     private Future<CallWork> mapped(VesselCall call, VesselWork work, List<EquipmentId> cranes) {
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            try {
+                return Future.succeededFuture(mapNow(call, work, cranes));
+            } catch (IllegalArgumentException e) {
+                return Future.failedFuture(e);
+            }
+        }
+        return context.executeBlocking(() -> mapNow(call, work, cranes), false);
+    }
+
+    private CallWork mapNow(VesselCall call, VesselWork work, List<EquipmentId> cranes) {
         if (cranes.isEmpty()) {
-            return Future.failedFuture(new IllegalArgumentException("vessel call " + call.id() + " at berth "
-                    + call.berth() + " has no quay crane in service"));
+            throw new IllegalArgumentException("vessel call " + call.id() + " at berth "
+                    + call.berth() + " has no quay crane in service");
         }
         Instant now = clock.instant();
         VesselWorkRules base = settings.rules();
         VesselWorkRules rules = new VesselWorkRules(now, base.safetyMargin(), base.travelPerPosition(),
                 base.maxCyclesPerTask(), base.twinLift());
         if (work.call().bayPlan().entries().isEmpty()) {
-            return Future.failedFuture(new IllegalArgumentException("vessel call " + call.id()
-                    + " has no crane work left: every move of its bay plan is done or under way"));
+            throw new IllegalArgumentException("vessel call " + call.id()
+                    + " has no crane work left: every move of its bay plan is done or under way");
         }
         // the cranes start spread along the ship, each its safety margin clear of the next
         List<StowageSlot> slots = work.call().bayPlan().entries().stream().map(BayPlanEntry::slot).toList();
@@ -214,8 +232,8 @@ public final class BayPlanWorkSource implements CallWorkSource {
         try {
             positions = CranePositions.of(slots);
         } catch (VesselWorkException e) {
-            return Future.failedFuture(new IllegalArgumentException("vessel call " + call.id() + ": "
-                    + String.join("; ", e.problems()), e));
+            throw new IllegalArgumentException("vessel call " + call.id() + ": "
+                    + String.join("; ", e.problems()), e);
         }
         int highest = slots.stream().mapToInt(slot -> positions.position(slot.bay())).max().orElse(1);
         int n = cranes.size();
@@ -230,10 +248,10 @@ public final class BayPlanWorkSource implements CallWorkSource {
         try {
             problem = VesselCallMapper.map(work, setups, rules);
         } catch (VesselWorkException e) {
-            return Future.failedFuture(new IllegalArgumentException("vessel call " + call.id() + ": "
-                    + String.join("; ", e.problems()), e));
+            throw new IllegalArgumentException("vessel call " + call.id() + ": "
+                    + String.join("; ", e.problems()), e);
         }
-        return Future.succeededFuture(callWork(call, problem, rules, now));
+        return callWork(call, problem, rules, now);
     }
 
     private CallWork callWork(VesselCall call, VesselProblem problem, VesselWorkRules rules, Instant now) {
