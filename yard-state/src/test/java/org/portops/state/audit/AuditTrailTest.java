@@ -140,6 +140,19 @@ class AuditTrailTest {
     }
 
     @Test
+    void aRowSlippedInBelowTheFirstIdIsNamed() throws SQLException {
+        List<AuditEntry> entries = appendSome(3);
+
+        tamper("insert into audit_log select -5, at, 'intruder', action, subject, details, prev_hash, "
+                + "repeat('e', 64) from audit_log where id = " + entries.getFirst().id());
+
+        ChainCheck check = await(trail.verify());
+        assertThat(check.firstBreak().id()).isEqualTo(-5);
+        assertThat(check.firstBreak().problem()).isEqualTo(ChainCheck.Problem.CONTENT_CHANGED);
+        assertThat(check.headId()).isZero();
+    }
+
+    @Test
     void aDeletedRowIsNamedByTheRowAfterIt() throws SQLException {
         List<AuditEntry> entries = appendSome(6);
 
