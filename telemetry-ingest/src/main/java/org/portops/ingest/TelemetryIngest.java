@@ -75,7 +75,7 @@ public final class TelemetryIngest {
         this.senders = new KnownSenders(layout, config.gatewayIds());
         this.checks = new MessageChecks(layout, config.terminalCode(), senders, config.skewWindow(),
                 config.sessionExpiry());
-        this.alerts = new Alerts(vertx.eventBus(), yard.auditLog(), yard.alerts(), metrics, clock,
+        this.alerts = new Alerts(vertx.eventBus(), yard.auditTrail(), yard.alerts(), metrics, clock,
                 config.alertInterval());
         this.coalescer = new EquipmentCoalescer(yard, metrics, clock, vertx.getOrCreateContext());
         this.offline = new OfflineDetector(yard, senders.equipment(), coalescer, alerts, clock,

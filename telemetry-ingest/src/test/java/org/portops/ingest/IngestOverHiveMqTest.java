@@ -259,7 +259,7 @@ class IngestOverHiveMqTest {
         eventually(Duration.ofSeconds(5), () -> assertThat(ALERTS).filteredOn(a -> a.subject().equals("TT004"))
                 .extracting(Alert::kind).contains(AlertKind.SPOOFING, AlertKind.REPLAY));
         eventually(Duration.ofSeconds(5), () -> assertThat(harness.count("select count(*) from audit_log where "
-                + "action in ('telemetry.spoofing', 'telemetry.replay') and subject = 'TT004'")).isEqualTo(2));
+                + "action in ('security.spoofing', 'security.replay') and subject = 'TT004'")).isEqualTo(2));
         assertThat(harness.verticle().metrics().rejections("SPOOFED_ID")).isGreaterThanOrEqualTo(1);
     }
 }

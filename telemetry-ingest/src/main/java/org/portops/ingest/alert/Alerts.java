@@ -18,7 +18,8 @@ import org.portops.model.event.AlertKind;
 import org.portops.state.alert.ActiveAlert;
 import org.portops.state.alert.AlertBoard;
 import org.portops.state.alert.AlertFilter;
-import org.portops.state.store.AuditLog;
+import org.portops.state.audit.AuditEvent;
+import org.portops.state.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,7 @@ public final class Alerts {
     }
 
     private final EventBus bus;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final AlertBoard board;
     private final IngestMetrics metrics;
     private final Clock clock;
@@ -58,7 +59,7 @@ public final class Alerts {
     /** The alerts this ingest knows to be on the board, so a clear costs a Hazelcast call only when one is due. */
     private final Set<Key> active = new HashSet<>();
 
-    public Alerts(EventBus bus, AuditLog audit, AlertBoard board, IngestMetrics metrics, Clock clock,
+    public Alerts(EventBus bus, AuditTrail audit, AlertBoard board, IngestMetrics metrics, Clock clock,
                   Duration interval) {
         this.bus = bus;
         this.audit = audit;
@@ -106,8 +107,8 @@ public final class Alerts {
         bus.publish(Addresses.ALERT_RAISED, new JsonObject(alert.toMap()));
         metrics.alert(kind);
         if (security(kind)) {
-            audit.append(now, "telemetry-ingest", "telemetry." + kind.name().toLowerCase(Locale.ROOT),
-                            subject, new JsonObject().put("text", text))
+            audit.append(new AuditEvent.SecurityEvent("telemetry-ingest", kind.name().toLowerCase(Locale.ROOT),
+                            subject, text))
                     .onFailure(e -> LOG.warn("security alert on {} not in the audit log: {}", subject, e.toString()));
         }
     }

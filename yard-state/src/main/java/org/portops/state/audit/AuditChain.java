@@ -50,7 +50,8 @@ public final class AuditChain {
      * @param anchor an earlier check's last row and hash, kept outside the database; null checks the chain only
      */
     public Future<ChainCheck> verify(Anchor anchor) {
-        return page(new Progress(0, 0, GENESIS), anchor);
+        // from the lowest id there can be, so a row slipped in below the first one is checked too
+        return page(new Progress(Long.MIN_VALUE, 0, GENESIS), anchor);
     }
 
     /** A row's id and hash noted down outside the database, e.g. from an earlier {@code portops audit verify}. */
@@ -95,7 +96,7 @@ public final class AuditChain {
                     }
                     return Future.succeededFuture(next.result(anchor != null && next.lastId() < anchor.id()
                             ? new ChainCheck.Break(anchor.id(), ChainCheck.Problem.CUT_OFF, "the chain ends at row "
-                                    + next.lastId() + ", before row " + anchor.id() + " of the anchor: rows were "
+                                    + next.headId() + ", before row " + anchor.id() + " of the anchor: rows were "
                                     + "deleted from its end")
                             : null));
                 });
@@ -169,8 +170,12 @@ public final class AuditChain {
     }
 
     private record Progress(long lastId, long rowsChecked, String headHash) {
+        long headId() {
+            return rowsChecked == 0 ? 0 : lastId;
+        }
+
         ChainCheck result(ChainCheck.Break broken) {
-            return new ChainCheck(rowsChecked, lastId, headHash, broken);
+            return new ChainCheck(rowsChecked, headId(), headHash, broken);
         }
     }
 }

@@ -19,7 +19,6 @@ import org.portops.model.layout.BlockLayout;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.vessel.VesselCall;
 import org.portops.model.work.WorkInstruction;
-import org.portops.model.work.WorkInstructionState;
 import org.portops.model.yard.YardSlot;
 import org.portops.state.ChangeResult;
 import org.portops.state.LiveYard;
@@ -289,15 +288,18 @@ public final class LiveYardEngine {
                 });
     }
 
-    /** A change of state is audited before it is acknowledged; edits within one state (sequence, slot) are not. */
+    /**
+     * A change of state is audited before it is acknowledged. Edits within one state (sequence, slot) are not, nor is
+     * a new instruction: it is part of the plan that made it, which its planner audits (a crane plan's row in the
+     * decision journal), and a plan of thousands of moves would otherwise cost as many audit rows at once.
+     */
     private Future<Void> auditStateChange(WorkInstruction current, WorkInstruction instruction) {
-        WorkInstructionState before = current == null ? null : current.state();
-        if (before == instruction.state()) {
+        if (current == null || current.state() == instruction.state()) {
             return Future.succeededFuture();
         }
         String reason = instruction.exception() == null ? null : instruction.exception().toString();
-        return auditTrail.append(new AuditEvent.InstructionStateChanged(AUDIT_ACTOR, instruction.id(), before,
-                instruction.state(), reason)).mapEmpty();
+        return auditTrail.append(new AuditEvent.InstructionStateChanged(AUDIT_ACTOR, instruction.id(),
+                current.state(), instruction.state(), reason)).mapEmpty();
     }
 
     public Future<ChangeResult> updateVesselCall(VesselCall call) {

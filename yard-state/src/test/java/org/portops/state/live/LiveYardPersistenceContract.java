@@ -325,8 +325,8 @@ abstract class LiveYardPersistenceContract {
                 audited.add(rows.getString(1) + " -> " + rows.getString(2));
             }
         }
-        assertThat(audited).as("new, dispatched; a reassignment and a refused change are not state changes")
-                .containsExactly("null -> PLANNED", "PLANNED -> DISPATCHED");
+        assertThat(audited).as("a new instruction is its plan's; a reassignment and a refused change are not state "
+                + "changes").containsExactly("PLANNED -> DISPATCHED");
         assertThat(await(yard.auditTrail().verify()).intact()).isTrue();
         await(yard.close());
     }
