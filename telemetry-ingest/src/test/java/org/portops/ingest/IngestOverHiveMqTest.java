@@ -101,6 +101,26 @@ class IngestOverHiveMqTest {
                 "select count(*) from telemetry_reading where machine_id = 'TT001' and topic = 'state'")).isEqualTo(5));
     }
 
+    @Test
+    void readingsArrivingOutOfOrderAreKeptAndLiveStateShowsTheNewest() throws Exception {
+        Instant t = now();
+        // Sequence 3 overtakes 2, as a broker may hand QoS 0 messages of one publisher to a shared subscription;
+        // then 2 comes again: a duplicate.
+        harness.publish(machine, Messages.reading("QC01", EquipmentKind.QUAY_CRANE, 1, t, new Position(100, 50), 0.5));
+        harness.publish(machine, Messages.reading("QC01", EquipmentKind.QUAY_CRANE, 3, t.plusMillis(200),
+                new Position(102, 50), 0.5));
+        harness.publish(machine, Messages.reading("QC01", EquipmentKind.QUAY_CRANE, 2, t.plusMillis(100),
+                new Position(101, 50), 0.5));
+        harness.publish(machine, Messages.reading("QC01", EquipmentKind.QUAY_CRANE, 2, t.plusMillis(100),
+                new Position(101, 50), 0.5));
+        eventually(Duration.ofSeconds(10), () -> assertThat(harness.count(
+                "select count(*) from telemetry_reading where machine_id = 'QC01' and topic = 'state'")).isEqualTo(3));
+        eventually(Duration.ofSeconds(10), () -> assertThat(harness.query("select reason_code from "
+                + "telemetry_quarantine where machine_claimed = 'QC01'")).containsExactly(List.of("REPLAY")));
+        eventually(Duration.ofSeconds(10), () -> assertThat(equipment("QC01").map(EquipmentState::position))
+                .contains(new Position(102, 50)));
+    }
+
     /** A 20' box on top of a stack, and an empty ground slot elsewhere in a row without plugs. */
     private record Shift(ContainerNumber container, YardSlot from, YardSlot to) {
     }

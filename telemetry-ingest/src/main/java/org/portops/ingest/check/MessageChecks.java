@@ -134,11 +134,10 @@ public final class MessageChecks {
         if (redelivery && topic.topic() == TelemetryTopic.EVENTS) {
             return null;
         }
-        OptionalLong last = tracks.lastSequence(message.machineId(), topic.topic());
-        if (last.isPresent() && message.sequence() <= last.getAsLong()) {
-            return new Rejection.Replay(message.machineId(), topic.topic(), message.sequence(), last.getAsLong());
-        }
-        return null;
+        OptionalLong newest = tracks.replayOf(message.machineId(), topic.topic(), message.sequence());
+        return newest.isPresent()
+                ? new Rejection.Replay(message.machineId(), topic.topic(), message.sequence(), newest.getAsLong())
+                : null;
     }
 
     private Rejection skew(TelemetryMessage message, Instant receivedAt) {

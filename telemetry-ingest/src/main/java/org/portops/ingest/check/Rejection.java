@@ -73,8 +73,8 @@ public sealed interface Rejection {
         }
 
         public String text() {
-            return machine + " " + topic.segment() + " sequence " + sequence + " is not after the last accepted "
-                    + lastAccepted + ": replayed or duplicated";
+            return machine + " " + topic.segment() + " sequence " + sequence + " was accepted already or is more than "
+                    + MachineTracks.WINDOW + " behind the last accepted " + lastAccepted + ": replayed or duplicated";
         }
     }
 

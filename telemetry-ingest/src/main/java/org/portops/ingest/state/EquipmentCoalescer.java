@@ -49,11 +49,19 @@ public final class EquipmentCoalescer {
         this.context = context;
     }
 
-    /** Takes a machine's newest state; it goes out with the next batch. */
+    /**
+     * Takes a machine's state; it goes out with the next batch unless a newer one of the machine is pending (a reading
+     * that arrived late, behind a newer one, is history only: live state keeps the newest).
+     */
     public void offer(EquipmentState state, Instant receivedAt) {
-        if (pending.put(state.id(), new Pending(state, receivedAt, clock.instant())) != null) {
+        Pending held = pending.get(state.id());
+        if (held != null) {
             metrics.coalesced();
+            if (held.state().lastSeen().isAfter(state.lastSeen())) {
+                return;
+            }
         }
+        pending.put(state.id(), new Pending(state, receivedAt, clock.instant()));
     }
 
     /** Forgets a machine's pending state (it was just marked offline; a stale reading must not undo that). */

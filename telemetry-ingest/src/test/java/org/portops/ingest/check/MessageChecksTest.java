@@ -75,7 +75,31 @@ class MessageChecksTest {
         assertThat(code("TT001", first, NOW)).isEqualTo("ACCEPTED");
         Verdict again = check("TT001", first, NOW.plusMillis(200));
         assertThat(code(again)).isEqualTo("REPLAY");
-        assertThat(((Verdict.Rejected) again).rejection().text()).contains("sequence 7", "last accepted 7");
+        assertThat(((Verdict.Rejected) again).rejection().text()).contains("sequence 7", "accepted already",
+                "last accepted 7");
+    }
+
+    @Test
+    void aLateReadingWithinTheWindowIsAcceptedOnceAndOneBeyondItIsAReplay() {
+        long newest = 100;
+        assertThat(code("TT001", tractor("TT001", newest, NOW, HERE, 0), NOW)).isEqualTo("ACCEPTED");
+        Instant later = NOW.plusMillis(100);
+        long oldestInWindow = newest - MachineTracks.WINDOW + 1;
+        assertThat(code("TT001", tractor("TT001", newest - 1, later, HERE, 0), later)).as("one behind, late")
+                .isEqualTo("ACCEPTED");
+        assertThat(code("TT001", tractor("TT001", oldestInWindow, later, HERE, 0), later))
+                .as("the oldest the window holds").isEqualTo("ACCEPTED");
+        assertThat(code("TT001", tractor("TT001", newest - 1, later, HERE, 0), later)).as("the late one again")
+                .isEqualTo("REPLAY");
+        Verdict beyond = check("TT001", tractor("TT001", oldestInWindow - 1, later, HERE, 0), later);
+        assertThat(code(beyond)).as("just beyond the window").isEqualTo("REPLAY");
+        assertThat(((Verdict.Rejected) beyond).rejection().text()).contains("sequence " + (oldestInWindow - 1),
+                "last accepted " + newest);
+        // a jump forward of more than the window forgets what was seen before it
+        long jump = newest + 2L * MachineTracks.WINDOW;
+        assertThat(code("TT001", tractor("TT001", jump, later, HERE, 0), later)).isEqualTo("ACCEPTED");
+        assertThat(code("TT001", tractor("TT001", jump - 1, later, HERE, 0), later)).isEqualTo("ACCEPTED");
+        assertThat(code("TT001", tractor("TT001", newest, later, HERE, 0), later)).isEqualTo("REPLAY");
     }
 
     @Test
