@@ -8,11 +8,11 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.portops.app.infra.MqttBroker;
+import org.portops.ingest.broker.EmbeddedBroker;
 
 /**
- * The MQTT broker of one part of the run, on a free loopback port: HiveMQ CE as the launcher embeds it (terminal-app's
- * {@link MqttBroker}) in this JVM or in a JVM of its own, or Debian's mosquitto as a child process with a generated configuration (its defaults otherwise, persistence off).
+ * The MQTT broker of one part of the run, on a free loopback port: HiveMQ CE as the launcher embeds it ({@link EmbeddedBroker})
+ * in this JVM or in a JVM of its own, or Debian's mosquitto as a child process with a generated configuration (its defaults otherwise, persistence off).
  *
  * @param name {@code hivemq}, {@code hivemq-process} or {@code mosquitto}
  * @param pid the broker's process when it runs as one, or null when it runs in this JVM
@@ -65,13 +65,13 @@ record BenchBroker(String name, int port, Long pid, Stopper stopper) implements 
     }
 
     /**
-     * HiveMQ as PortOps embeds it (terminal-app's {@link MqttBroker}), in this JVM or, as the launcher runs it by
-     * default, in a JVM of its own.
+     * HiveMQ as PortOps embeds it ({@link EmbeddedBroker}), in this JVM or, as the launcher runs it by default, in a
+     * JVM of its own.
      */
     private static BenchBroker hiveMq(String name, Path folder, boolean ownProcess) throws IOException,
             InterruptedException {
-        MqttBroker broker = MqttBroker.startEmbedded(folder, 0, ownProcess);
-        return new BenchBroker(name, broker.url().port(), ownProcess ? broker.process().pid() : null, broker::close);
+        EmbeddedBroker broker = EmbeddedBroker.start(folder, 0, ownProcess);
+        return new BenchBroker(name, broker.port(), ownProcess ? broker.process().pid() : null, broker::close);
     }
 
     private static BenchBroker mosquitto(Path folder) throws IOException, InterruptedException {

@@ -1,4 +1,4 @@
-package org.portops.app.infra;
+package org.portops.ingest.broker;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.PrintStream;
@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The embedded MQTT broker's own JVM, started by {@link MqttBroker}: HiveMQ on 127.0.0.1 and the port given, its
- * files under the directory given. It runs until its standard input closes, which PortOps does to stop it and which
- * happens by itself when PortOps's JVM ends in any way, so the broker never outlives PortOps. Its standard output
+ * The embedded MQTT broker's own JVM, started by {@link EmbeddedBroker}: HiveMQ on 127.0.0.1 and the port given, its
+ * files under the directory given. It runs until its standard input closes, which the parent does to stop it and which
+ * happens by itself when the parent JVM ends in any way, so the broker never outlives it. Its standard output
  * carries one line, {@link #READY} and the port, once HiveMQ listens; everything it logs goes to standard error.
  */
 public final class EmbeddedBrokerMain {
@@ -30,8 +30,8 @@ public final class EmbeddedBrokerMain {
         PrintStream toPortOps = System.out;
         System.setOut(System.err);
         int requested = Integer.parseInt(args[1]);
-        int port = requested == 0 ? MqttBroker.freeLoopbackPort() : requested;
-        EmbeddedHiveMQ hivemq = MqttBroker.build(Path.of(args[0]), port);
+        int port = requested == 0 ? EmbeddedBroker.freeLoopbackPort() : requested;
+        EmbeddedHiveMQ hivemq = EmbeddedBroker.build(Path.of(args[0]), port);
         int status = 0;
         try {
             hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -45,7 +45,7 @@ public final class EmbeddedBrokerMain {
             e.printStackTrace();
             status = 1;
         } finally {
-            MqttBroker.closeQuietly(hivemq);
+            EmbeddedBroker.closeQuietly(hivemq);
         }
         System.exit(status);
     }

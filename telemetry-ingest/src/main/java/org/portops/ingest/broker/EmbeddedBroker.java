@@ -1,0 +1,246 @@
+package org.portops.ingest.broker;
+
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * HiveMQ Community Edition as PortOps embeds it: MQTT 5 and 3.1.1, bound to 127.0.0.1, sessions and retained messages
+ * kept under its directory.
+ *
+ * <p>It runs in a JVM of its own by default, a child of the caller's started from the same class path
+ * ({@link EmbeddedBrokerMain}): HiveMQ's threads, allocation and garbage collections then no longer share a heap and
+ * safepoints with the ingest, which in one JVM on two cores stalled the ingest's event loop behind the broker's
+ * collections (see docs/benchmarks.md, "bench ingest"). The child stops when its standard input closes, which
+ * {@link #close()} does and which happens by itself when the parent JVM ends in any way. Or it runs inside the
+ * caller's JVM.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    private static final long START_TIMEOUT_SECONDS = 60;
+    private static final long STOP_TIMEOUT_SECONDS = 20;
+    /** JVM options of PortOps's own that must not reach the broker's JVM (a debugger or agent port is taken). */
+    private static final List<String> NOT_INHERITED = List.of("-agentlib", "-agentpath", "-javaagent", "-Xrunjdwp",
+            "-Xdebug");
+
+    private final int port;
+    private final EmbeddedHiveMQ inProcess;
+    private final Process process;
+    private final Path directory;
+
+    private EmbeddedBroker(int port, EmbeddedHiveMQ inProcess, Process process, Path directory) {
+        this.port = port;
+        this.inProcess = inProcess;
+        this.process = process;
+        this.directory = directory;
+    }
+
+    /**
+     * Starts HiveMQ on 127.0.0.1 with its files under {@code directory}.
+     *
+     * @param port        0 = any free port
+     * @param ownProcess  in a JVM of its own (true) or in this one
+     */
+    public static EmbeddedBroker start(Path directory, int port, boolean ownProcess) throws IOException,
+            InterruptedException {
+        if (ownProcess) {
+            // The broker's JVM picks a free port itself, right before binding it: picked here, the port could be
+            // handed to an outgoing connection while that JVM starts.
+            Started started = startProcess(directory, port);
+            return new EmbeddedBroker(started.port(), null, started.process(), directory);
+        }
+        int chosen = port == 0 ? freeLoopbackPort() : port;
+        EmbeddedHiveMQ hivemq = build(directory, chosen);
+        try {
+            hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            closeQuietly(hivemq);
+            throw new IOException("the embedded MQTT broker did not start on 127.0.0.1:" + chosen
+                    + " (is the port taken? set mqtt.port)", e.getCause() == null ? e : e.getCause());
+        }
+        return new EmbeddedBroker(chosen, hivemq, null, directory);
+    }
+
+    /** HiveMQ configured for {@code port}, its files under {@code directory}; not started. */
+    static EmbeddedHiveMQ build(Path directory, int port) throws IOException {
+        Path conf = Files.createDirectories(directory.resolve("conf"));
+        Files.writeString(conf.resolve("config.xml"), configXml(port), StandardCharsets.UTF_8);
+        return EmbeddedHiveMQ.builder()
+                .withConfigurationFolder(conf)
+                .withDataFolder(Files.createDirectories(directory.resolve("data")))
+                .withExtensionsFolder(Files.createDirectories(directory.resolve("extensions")))
+                // HiveMQ would otherwise replace the launcher's logback configuration with its own
+                .withoutLoggingBootstrap()
+                .build();
+    }
+
+    /** The broker's JVM and the port it listens on. */
+    private record Started(Process process, int port) {
+    }
+
+    private static Started startProcess(Path directory, int port) throws IOException, InterruptedException {
+        if (port != 0) {
+            requireFree(port);
+        }
+        Files.createDirectories(directory);
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (NOT_INHERITED.stream().noneMatch(option::startsWith)) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), EmbeddedBrokerMain.class.getName(),
+                directory.toString(), String.valueOf(port)));
+        Path log = directory.resolve("broker.log");
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        // The child says READY on its standard output once HiveMQ listens, or ends.
+        CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
+                        .readLine();
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        String line;
+        try {
+            line = firstLine.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            line = null;
+        }
+        if (line == null || !line.startsWith(EmbeddedBrokerMain.READY + " ")) {
+            process.destroyForcibly();
+            throw new IOException("the embedded MQTT broker's JVM did not start on 127.0.0.1:"
+                    + (port == 0 ? "(any free port)" : port)
+                    + (process.isAlive() ? " within " + START_TIMEOUT_SECONDS + " s" : "") + "; its log: " + log);
+        }
+        return new Started(process, Integer.parseInt(line.substring(EmbeddedBrokerMain.READY.length() + 1)));
+    }
+
+    /**
+     * Refuses a port something else listens on, after giving a broker of an earlier PortOps that was killed the time
+     * it takes to notice and stop.
+     */
+    private static void requireFree(int port) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_TIMEOUT_SECONDS);
+        while (true) {
+            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("127.0.0.1:" + port + " is taken, so the embedded MQTT broker cannot "
+                            + "listen there (set mqtt.port, 0 for any free port)", e);
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    /**
+     * HiveMQ reads its listeners from a config.xml; without one it listens on 0.0.0.0:1883 and sends
+     * usage statistics. The file is rewritten at every start so that it always matches the settings.
+     */
+    static String configXml(int port) {
+        return """
+                <?xml version="1.0"?>
+                <!-- written by PortOps at every start from mqtt.port; edits here are overwritten -->
+                <hivemq>
+                    <listeners>
+                        <tcp-listener>
+                            <port>%d</port>
+                            <bind-address>127.0.0.1</bind-address>
+                        </tcp-listener>
+                    </listeners>
+                    <persistence>
+                        <mode>file</mode>
+                    </persistence>
+                    <anonymous-usage-statistics>
+                        <enabled>false</enabled>
+                    </anonymous-usage-statistics>
+                </hivemq>
+                """.formatted(port);
+    }
+
+    static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Where clients connect, e.g. {@code tcp://127.0.0.1:1883}. */
+    public String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The broker's own process, when it runs in one. */
+    public ProcessHandle process() {
+        return process == null ? null : process.toHandle();
+    }
+
+    /** One line for the log. */
+    public String describe() {
+        return "embedded MQTT broker (HiveMQ CE, " + (process != null ? "its own JVM, pid " + process.pid()
+                : "in this JVM") + ") on " + url() + ", data in " + directory;
+    }
+
+    /** Stops the embedded broker, which writes its sessions and retained messages to disk first. */
+    @Override
+    public void close() throws IOException {
+        if (process != null) {
+            stopProcess();
+            return;
+        }
+        try {
+            inProcess.stop().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping the embedded MQTT broker", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("the embedded MQTT broker did not stop cleanly", e);
+        } finally {
+            closeQuietly(inProcess);
+        }
+    }
+
+    private void stopProcess() throws IOException {
+        try {
+            process.getOutputStream().close();
+            if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("the embedded MQTT broker's JVM did not stop within " + STOP_TIMEOUT_SECONDS
+                        + " s and was killed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IOException("interrupted while stopping the embedded MQTT broker", e);
+        }
+    }
+
+    static void closeQuietly(EmbeddedHiveMQ hivemq) {
+        try {
+            hivemq.close();
+        } catch (Exception suppressed) {
+            // the start failure is the error worth reporting; this one would only hide it
+        }
+    }
+}
