@@ -77,7 +77,9 @@ public final class ApiTerminal implements AutoCloseable {
     public final LiveYard yard;
     public final ApiAuth auth;
     private final HttpServer server;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1: the JDK client's cleartext HTTP/2 upgrade once hung a request past its timeout here
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     public ApiTerminal() {
         this(AuthSettings.hmac(SECRET));
