@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.portops.ingest.mqtt.MqttPublisher;
@@ -67,6 +68,8 @@ public final class IngestVerticle extends VerticleBase {
     private MqttPublisher publisher;
     private MessageConsumer<JsonObject> instructions;
     private volatile boolean running;
+    /** Tells this start's clean-session clients from the previous start's. */
+    private final String startId = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36), 36);
 
     private IngestVerticle(LiveYard yard, Pool pool, TerminalLayout layout, Clock clock, IngestConfig config,
                            MeterRegistry registry) {
@@ -139,9 +142,13 @@ public final class IngestVerticle extends VerticleBase {
         String filter = config.shared()
                 ? Topic.sharedFilter(config.sharedGroup(), config.terminalCode(), topic)
                 : Topic.filter(config.terminalCode(), topic);
-        MqttSubscriber subscriber = new MqttSubscriber(config.brokerUrl(),
-                config.clientIdPrefix() + "-" + topic.segment(), filter, topic.qos(), session, clock,
-                in -> handOver(in, queue));
+        // A clean session has nothing to resume: each start takes a client id of its own, so the broker's clean-up
+        // of the previous start's session (same filter, same shared group) can never race with this one's
+        // subscription. The events session is resumed by its stable id.
+        String clientId = config.clientIdPrefix() + "-" + topic.segment()
+                + (session.persistent() ? "" : "-" + startId);
+        MqttSubscriber subscriber = new MqttSubscriber(config.brokerUrl(), clientId, filter, topic.qos(), session,
+                clock, in -> handOver(in, queue));
         subscribers.add(subscriber);
         subscriber.connect();
     }
