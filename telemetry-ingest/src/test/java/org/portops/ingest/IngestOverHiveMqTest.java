@@ -19,7 +19,9 @@ import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.portops.model.container.ContainerNumber;
 import org.portops.model.equipment.EquipmentId;
@@ -48,7 +50,12 @@ import org.portops.state.ContainerView;
 import org.portops.state.StackView;
 import org.portops.state.testsupport.TestLayouts;
 
-/** The ingest against an embedded HiveMQ, real PostgreSQL and Hazelcast, with hand-made machine messages. */
+/**
+ * The ingest against an embedded HiveMQ, real PostgreSQL and Hazelcast, with hand-made machine messages. The test that
+ * restarts the ingest runs last: right after a restart HiveMQ has been seen to hold back the last QoS 0 message of a
+ * burst on the re-made shared subscription (under investigation), which is not what the other tests are about.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IngestOverHiveMqTest {
 
     @TempDir
@@ -179,6 +186,7 @@ class IngestOverHiveMqTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
     void pendingLockSurvivesAnIngestRestart() throws Exception {
         Shift shift = shift();
         String box = shift.container().value();
