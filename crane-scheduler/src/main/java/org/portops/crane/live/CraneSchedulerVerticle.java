@@ -10,17 +10,6 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.portops.crane.dispatch.PublishedPlan;
 import org.portops.crane.dispatch.mapping.CraneWorkQueue;
 import org.portops.crane.dispatch.mapping.TransportRound;
@@ -41,12 +30,22 @@ import org.portops.model.vessel.VesselCall;
 import org.portops.model.vessel.VesselCallId;
 import org.portops.model.work.WorkInstruction;
 import org.portops.model.work.WorkInstructionId;
-import org.portops.model.work.WorkInstructionState;
-import org.portops.state.ChangeResult;
 import org.portops.state.LiveYard;
 import org.portops.state.json.YardEventJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The edge of the live crane scheduler: turns live-state facts (a move started or done, a crane's fault or going
@@ -507,31 +506,12 @@ public final class CraneSchedulerVerticle extends VerticleBase {
         return Future.join(plans).map(all -> plans.stream().map(Future::result).filter(Objects::nonNull).toList());
     }
 
-    /**
-     * A call no longer berthed leaves the loop: its plan, its queues for transport and its cranes are let go, and the
-     * moves of its plan not yet under way are cancelled in live state (compare-and-set: a move a machine has taken up
-     * meanwhile is the machine's to finish or report).
-     */
+    /** A call no longer berthed leaves the loop: its plan, its queues for transport and its cranes are let go. */
     private void leave(VesselCallId call) {
         LOG.info("vessel call {} left the quay: its crane plan ends", call);
-        CraneScheduler scheduler = schedulers.remove(call);
+        schedulers.remove(call);
         transportQueues.remove(call);
         callOf.values().removeIf(call::equals);
-        LivePlan plan = scheduler == null ? null : scheduler.currentPlan();
-        if (plan == null) {
-            return;
-        }
-        Instant now = clock.instant();
-        for (WorkInstruction open : plan.instructions()) {
-            if (open.state() == WorkInstructionState.PLANNED || open.state() == WorkInstructionState.DISPATCHED) {
-                yard.replaceInstruction(open, open.cancel(null, now)).onComplete(result -> {
-                    if (result.failed() || result.result() instanceof ChangeResult.Refused) {
-                        LOG.info("move {} of departed call {} not cancelled: {}", open.id(), call,
-                                result.failed() ? result.cause().toString() : result.result());
-                    }
-                });
-            }
-        }
     }
 
     private void onOverride(Message<JsonObject> message) {
