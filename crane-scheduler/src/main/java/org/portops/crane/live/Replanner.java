@@ -408,15 +408,22 @@ public final class Replanner {
 
     /**
      * A move's next published version; the same object when nothing about it changes. The crane loop owns only the
-     * quay crane in {@code assigned}: the vehicle and yard crane transport dispatch named stay.
+     * quay crane in {@code assigned}: the vehicle and yard crane transport dispatch named stay. A dispatched move the
+     * plan now puts beyond its crane's dispatch window (its task went to another crane's queue behind that crane's
+     * own work, as when a crane back in service takes over work its neighbours can no longer reach) is recalled to
+     * PLANNED, its transport let go, so no crane ever has more than {@code dispatchAhead} moves out.
      */
     static WorkInstruction planMove(WorkInstruction current, EquipmentId crane, Set<EquipmentId> callCranes,
                                     long sequence, boolean dispatch, Instant at) {
+        boolean recall = current.state() == WorkInstructionState.DISPATCHED && !dispatch;
         List<EquipmentId> assigned = new ArrayList<>();
         assigned.add(crane);
-        current.assigned().stream().filter(machine -> !callCranes.contains(machine)).forEach(assigned::add);
+        if (!recall) {
+            current.assigned().stream().filter(machine -> !callCranes.contains(machine)).forEach(assigned::add);
+        }
         WorkInstructionState target = switch (current.state()) {
-            case IN_PROGRESS, DISPATCHED -> current.state();
+            case IN_PROGRESS -> current.state();
+            case DISPATCHED -> recall ? WorkInstructionState.PLANNED : current.state();
             case PLANNED, SUSPENDED -> dispatch ? WorkInstructionState.DISPATCHED : WorkInstructionState.PLANNED;
             case DONE, FAILED, CANCELLED -> throw new IllegalStateException("move " + current.id() + " is "
                     + current.state() + " and has no place in a plan");

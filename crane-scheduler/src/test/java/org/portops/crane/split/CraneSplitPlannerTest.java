@@ -110,6 +110,41 @@ class CraneSplitPlannerTest {
         }
     }
 
+    /**
+     * EVER GIVEN was to berth at 6:00 and arrives at 1:00 instead: the cranes the split in force kept idle for it
+     * work it from its arrival, even when the re-plan has only a blink of search time (a busy machine): the re-plan
+     * starts from the split in force with each such crane's vessel brought forward, not from cranes left idle.
+     */
+    @Test
+    void aVesselArrivingEarlyIsWorkedFromItsArrivalByTheCranesWaitingForIt() {
+        List<SplitCrane> cranes = cranes(8, 100, 100);
+        SplitVessel anna = vessel("C1", "MSC ANNA", 0, 300, 12, 0, 20 * HOUR, 20);
+        SplitVessel ever = vessel("C2", "EVER GIVEN", 450, 750, 12, 6 * HOUR, 20 * HOUR, 40);
+        SplitProblem before = problem(cranes, List.of(anna, ever), 24);
+        CraneSplit inForce = planner.plan(before, LIMITS);
+        List<String> waiting = cranesOn(inForce, EVER, 6);
+        assertThat(waiting).as("cranes the split keeps for EVER GIVEN at 6:00").isNotEmpty();
+        assertThat(cranesOn(inForce, EVER, 1)).isEmpty();
+
+        SplitVessel early = vessel("C2", "EVER GIVEN", 450, 750, 12, HOUR, 20 * HOUR, 40);
+        CraneSplitPlanner later = new CraneSplitPlanner(Clock.fixed(START.plusSeconds(HOUR), ZoneOffset.UTC));
+        CraneSplit rebalanced = later.rebalance(before, inForce, List.of(anna, early),
+                new CraneSplitPlanner.Limits(Duration.ofMillis(50), 7));
+
+        SplitProblem after = before.replannedAt(HOUR, List.of(anna, early), inForce.cranes());
+        assertThat(SplitChecker.check(after, rebalanced.cranes())).isEmpty();
+        assertThat(cranesOn(rebalanced, EVER, 1)).as("EVER GIVEN's cranes from 1:00").isNotEmpty();
+        assertThat(rebalanced.vessel(EVER).estimatedCompletion()).as("finishes earlier than planned for 6:00")
+                .isLessThan(inForce.vessel(EVER).estimatedCompletion());
+    }
+
+    private static List<String> cranesOn(CraneSplit split, VesselCallId vessel, int hour) {
+        int at = hour * HOUR;
+        return split.cranes().stream().filter(timeline -> timeline.assignments().stream()
+                        .anyMatch(a -> a.vessel().equals(vessel) && a.from() <= at && a.until() > at))
+                .map(timeline -> timeline.crane().value()).toList();
+    }
+
     /** Both vessels on time with the three cranes at each: a hand-made split with no move at all. */
     private static CraneSplit stayingPut(CraneSplitPlanner planner, SplitProblem problem) {
         int[][] cells = new int[6][problem.horizonSlots()];

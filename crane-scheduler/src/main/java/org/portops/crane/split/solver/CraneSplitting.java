@@ -125,6 +125,8 @@ public final class CraneSplitting {
         List<CraneSlot> slots = new ArrayList<>();
         for (RailCrane crane : cranes) {
             slots.add(new CraneSlot(crane, -1, 0, 0, true, valueAt(vessels, problem.startVessel(crane.crane()))));
+            BerthedVessel[] waitingFor = inForce == null ? null : waitingFor(inForce, vessels, crane.index(),
+                    problem.horizonSlots());
             for (int t = 0; t < problem.horizonSlots(); t++) {
                 int start = t * problem.slotSeconds();
                 boolean started = inForce != null && start < problem.now();
@@ -136,10 +138,82 @@ public final class CraneSplitting {
                 BerthedVessel value = started ? planned : grid != null ? valueAt(vessels, grid.vessel(crane.index(), t))
                         : keepsToTheNewTimes(planned, crane, start, start + problem.slotSeconds()) ? planned : null;
                 CraneSlot slot = new CraneSlot(crane, t, start, start + problem.slotSeconds(), started, value);
-                slots.add(inForce == null ? slot : slot.replanning(planned));
+                slots.add(inForce == null ? slot : slot.replanning(planned, waitingFor[t]));
             }
         }
+        if (inForce != null && grid == null) {
+            startWaitingCranesEarlier(slots, cranes.size(), problem.horizonSlots());
+        }
         return new SplitSolution(cranes, vessels, slots);
+    }
+
+    /** Per slot, the vessel crane {@code k} goes to next in the split in force after idling there (null if none). */
+    private static BerthedVessel[] waitingFor(SplitPlanGrid inForce, List<BerthedVessel> vessels, int k, int horizon) {
+        BerthedVessel[] next = new BerthedVessel[horizon];
+        BerthedVessel ahead = null;
+        for (int t = horizon - 1; t >= 0; t--) {
+            BerthedVessel here = valueAt(vessels, inForce.vessel(k, t));
+            next[t] = here == null ? ahead : null;
+            ahead = here == null ? ahead : here;
+        }
+        return next;
+    }
+
+    /**
+     * The re-plan's starting point: a crane the split in force leaves idle until it goes to a vessel that is now
+     * alongside earlier (it arrived early) works that vessel from then on, slot by slot back from its turn there, as
+     * long as the crane is available, the vessel alongside and the cranes of that slot keep rail order and the vessel's
+     * crane limit. Without it the search must find, by chance, each idle slot to fill, which a busy machine's few
+     * hundred milliseconds do not (the arriving vessel got no crane at all). The search still leaves this start for
+     * anything better.
+     */
+    private static void startWaitingCranesEarlier(List<CraneSlot> slots, int craneCount, int horizon) {
+        CraneSlot[][] cells = new CraneSlot[craneCount][horizon];
+        for (CraneSlot slot : slots) {
+            if (slot.getSlot() >= 0) {
+                cells[slot.craneIndex()][slot.getSlot()] = slot;
+            }
+        }
+        for (int k = 0; k < craneCount; k++) {
+            for (int t = 1; t < horizon; t++) {
+                BerthedVessel next = cells[k][t].getVessel();
+                if (next == null || cells[k][t - 1].getVessel() != null) {
+                    continue;
+                }
+                for (int before = t - 1; before >= 0; before--) {
+                    CraneSlot idle = cells[k][before];
+                    if (idle.isPinned() || idle.getVessel() != null || !canWork(cells, before, k, next)) {
+                        break;
+                    }
+                    idle.setVessel(next);
+                }
+            }
+        }
+    }
+
+    /** Whether crane {@code k} may work {@code vessel} in slot {@code t} with the other cranes where they are. */
+    private static boolean canWork(CraneSlot[][] cells, int t, int k, BerthedVessel vessel) {
+        CraneSlot cell = cells[k][t];
+        if (vessel.vessel().berthing() > cell.getStart()
+                || cell.getCrane().unavailableMinutes(cell.getStart(), cell.getEnd()) > 0) {
+            return false;
+        }
+        int first = k;
+        int last = k;
+        for (int j = 0; j < cells.length; j++) {
+            BerthedVessel other = cells[j][t].getVessel();
+            if (j == k || other == null) {
+                continue;
+            }
+            if (j < k ? other.index() > vessel.index() : other.index() < vessel.index()) {
+                return false;
+            }
+            if (other.equals(vessel)) {
+                first = Math.min(first, j);
+                last = Math.max(last, j);
+            }
+        }
+        return last - first + 1 <= vessel.limit();
     }
 
     /**

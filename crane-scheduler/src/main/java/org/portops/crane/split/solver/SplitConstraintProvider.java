@@ -151,7 +151,7 @@ public final class SplitConstraintProvider implements ConstraintProvider {
 
     Constraint planStability(ConstraintFactory factory) {
         return factory.forEachIncludingUnassigned(CraneSlot.class)
-                .filter(slot -> slot.isReplanned() && !slot.isPinned() && slot.getVessel() != slot.getPreviousPlan())
+                .filter(CraneSlot::changesPlanInForce)
                 .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, slot -> STABILITY_WEIGHT)
                 .justifyWith((slot, score) -> new SplitJustification.CraneReassigned(slot.getCrane().name(), slot.getStart(),
                         name(slot.getPreviousPlan()), name(slot.getVessel())))

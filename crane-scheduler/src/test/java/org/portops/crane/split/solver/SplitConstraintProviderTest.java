@@ -268,4 +268,21 @@ class SplitConstraintProviderTest {
         verifier.verifyThat(SplitConstraintProvider::planStability)
                 .given(slot(qc1, 2, null).replanning(anna)).penalizesBy(SplitConstraintProvider.STABILITY_WEIGHT);
     }
+
+    @Test
+    void stabilityLetsAnIdleCraneStartEarlyOnlyOnTheVesselItWasWaitingFor() {
+        verifier.verifyThat(SplitConstraintProvider::planStability)
+                .given(slot(qc1, 2, ever).replanning(null, ever), slot(qc2, 2, null).replanning(null, ever))
+                .penalizesBy(0);
+        // a crane the split in force had no more work for is free
+        verifier.verifyThat(SplitConstraintProvider::planStability)
+                .given(slot(qc1, 2, anna).replanning(null, null))
+                .penalizesBy(0);
+        verifier.verifyThat(SplitConstraintProvider::planStability)
+                .given(slot(qc1, 2, anna).replanning(null, ever))
+                .penalizesBy(SplitConstraintProvider.STABILITY_WEIGHT);
+        verifier.verifyThat(SplitConstraintProvider::planStability)
+                .given(slot(qc1, 2, ever).replanning(anna, ever))
+                .penalizesBy(SplitConstraintProvider.STABILITY_WEIGHT);
+    }
 }
