@@ -79,6 +79,11 @@ final class CraneMotion {
         return phase != Phase.IDLE;
     }
 
+    /** At an end of its move, waiting for the carrier (tractor or truck) to stand there with the right load. */
+    boolean waitingForCarrier() {
+        return phase == Phase.WAIT_PICK || phase == Phase.WAIT_SET;
+    }
+
     Container load() {
         return load;
     }

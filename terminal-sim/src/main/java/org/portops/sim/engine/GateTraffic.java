@@ -1,5 +1,6 @@
 package org.portops.sim.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -42,6 +43,10 @@ final class GateTraffic {
     private final List<Truck> trucks = new ArrayList<>();
     private final Set<ContainerNumber> issued = new HashSet<>();
     private Instant nextArrival;
+    /** Trucks arrive this many times as often as usual (a what-if gate surge); 1 normally. */
+    private double rateFactor = 1;
+    /** Seconds from entry to exit of each truck that has left, in leaving order. */
+    private final List<Double> turnSeconds = new ArrayList<>();
 
     GateTraffic(Sim sim, Fleet fleet, Operations operations) {
         this.sim = sim;
@@ -55,7 +60,7 @@ final class GateTraffic {
     }
 
     private long gapMillis() {
-        return (long) (-Math.log(1 - sim.random().nextDouble()) * MEAN_GAP_SECONDS * 1000);
+        return (long) (-Math.log(1 - sim.random().nextDouble()) * MEAN_GAP_SECONDS / rateFactor * 1000);
     }
 
     void step() {
@@ -88,7 +93,7 @@ final class GateTraffic {
             }
         }
         Truck truck = new Truck(lane, sim.geometry().gatePoint(in, true), sim.geometry().gatePoint(out, false), job,
-                null);
+                null, sim.now());
         trucks.add(truck);
         return truck;
     }
@@ -101,7 +106,27 @@ final class GateTraffic {
 
     void stepTrucks(double dt) {
         trucks.forEach(t -> t.step(dt, sim));
-        trucks.removeIf(Truck::gone);
+        trucks.removeIf(truck -> {
+            if (truck.gone()) {
+                turnSeconds.add(Duration.between(truck.arrived(), sim.now()).toMillis() / 1000.0);
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** Trucks arrive {@code factor} times as often as usual from the next arrival on. */
+    void rateFactor(double factor) {
+        if (!(factor > 0)) {
+            throw new IllegalArgumentException("gate arrival factor must be above 0, was " + factor);
+        }
+        this.rateFactor = factor;
+        this.nextArrival = sim.now().plusMillis(gapMillis());
+    }
+
+    /** Truck turn times so far, in seconds, in leaving order. */
+    List<Double> turnSeconds() {
+        return List.copyOf(turnSeconds);
     }
 
     private void deliver(GateLocation lane, Position entry, Position exit) {
@@ -113,7 +138,7 @@ final class GateTraffic {
         BlockLayout block = sim.yard().block(slot.get().block()).orElseThrow();
         Job job = new Job(operations.nextId(), box, MoveKind.GATE_IN, lane, new YardLocation(slot.get()), slot.get(),
                 block, null);
-        Truck truck = new Truck(lane, entry, exit, job, box);
+        Truck truck = new Truck(lane, entry, exit, job, box, sim.now());
         job.carrier = truck;
         operations.toYardCrane(job);
         trucks.add(truck);
@@ -126,6 +151,7 @@ final class GateTraffic {
             Container box = candidate.container();
             YardSlot slot = candidate.slot();
             if (box.category() != ContainerCategory.IMPORT || operations.planned(box.number())
+                    || operations.slots().closed(slot.block())
                     || sim.yard().whyNotLift(box.number()).isPresent()
                     || !operations.reservations().free(slot, box.length().yardBays()) || fleet.craneFor(slot) == null) {
                 continue;
@@ -133,7 +159,7 @@ final class GateTraffic {
             BlockLayout block = sim.yard().block(slot.block()).orElseThrow();
             Job job = new Job(operations.nextId(), box, MoveKind.GATE_OUT, new YardLocation(slot), outLane, slot, block,
                     null);
-            Truck truck = new Truck(inLane, entry, exit, job, null);
+            Truck truck = new Truck(inLane, entry, exit, job, null, sim.now());
             job.carrier = truck;
             operations.toYardCrane(job);
             trucks.add(truck);

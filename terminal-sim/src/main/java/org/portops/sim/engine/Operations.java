@@ -3,10 +3,13 @@ package org.portops.sim.engine;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.portops.model.container.ContainerNumber;
+import org.portops.model.equipment.EquipmentId;
 import org.portops.model.equipment.Position;
 import org.portops.model.layout.BlockLayout;
 import org.portops.model.layout.PlacedContainer;
@@ -45,6 +48,8 @@ final class Operations {
     private final List<Job> open = new ArrayList<>();
     /** Load jobs whose box is not yet on its tractor: they join the quay crane's queue once it is. */
     private final List<Job> loadsInYard = new ArrayList<>();
+    private final Map<EquipmentId, Long> craneSeconds = new LinkedHashMap<>();
+    private final Map<EquipmentId, Long> waitingSeconds = new LinkedHashMap<>();
     private long nextJob = 1;
     private int discharged;
     private int loaded;
@@ -69,7 +74,34 @@ final class Operations {
             gate.step();
         }
         releaseDeliveredTractors();
-        vessels.sailFinishedCalls(this::inTerminal);
+        vessels.sailFinishedCalls(sim.now(), this::inTerminal);
+        countCraneSeconds();
+    }
+
+    /**
+     * Once a simulated second: each quay crane with a share of a call alongside counts a second of work time, and a
+     * second waiting for transport when it waits at the lane for its tractor, or stands with nothing in its hands or
+     * queue while boxes of its share are left (a load waits for its box to come from the yard).
+     */
+    private void countCraneSeconds() {
+        for (VesselWork.CraneWork share : vessels.cranes()) {
+            EquipmentId crane = share.crane.id();
+            craneSeconds.merge(crane, 1L, Long::sum);
+            boolean idleWithWork = !share.finished() && !share.crane.busy() && share.crane.motion.queued() == 0;
+            if (!share.crane.faulted() && (share.crane.motion.waitingForCarrier() || idleWithWork)) {
+                waitingSeconds.merge(crane, 1L, Long::sum);
+            }
+        }
+    }
+
+    /** Seconds each quay crane had a share of a call alongside. */
+    Map<EquipmentId, Long> craneSeconds() {
+        return Map.copyOf(craneSeconds);
+    }
+
+    /** Seconds each quay crane stood waiting with boxes of its share left. */
+    Map<EquipmentId, Long> waitingSeconds() {
+        return Map.copyOf(waitingSeconds);
     }
 
     void stepTrucks(double dt) {

@@ -23,6 +23,7 @@ import org.portops.model.vessel.VesselCallId;
 import org.portops.model.work.Location;
 import org.portops.model.work.VesselLocation;
 import org.portops.model.work.YardLocation;
+import org.portops.model.yard.BlockId;
 import org.portops.model.yard.YardSlot;
 import org.portops.sim.yard.SimYard;
 
@@ -288,6 +289,46 @@ public final class SimEngine {
     /** Whether the call is alongside (berthed, not yet sailed). */
     public boolean alongside(VesselCallId call) {
         return operations.vessels().alongside(call).isPresent();
+    }
+
+    // What-if knobs and figures (org.portops.sim.twin): call them between ticks, on the engine's thread.
+
+    /** Trucks arrive at the gate {@code factor} times as often as usual from now on (1 = usual). */
+    public void gateArrivalFactor(double factor) {
+        operations.gate().rateFactor(factor);
+    }
+
+    /** Closes a yard block to new boxes and gate pick-ups ({@code closed} false opens it again). */
+    public void closeBlock(BlockId block, boolean closed) {
+        if (sim.yard().block(block).isEmpty()) {
+            throw new IllegalArgumentException("no block " + block.value() + " in the terminal");
+        }
+        operations.slots().close(block, closed);
+    }
+
+    /** Truck turn times so far (entry to exit), in seconds, in leaving order. */
+    public List<Double> truckTurnSeconds() {
+        return operations.gate().turnSeconds();
+    }
+
+    /** When each vessel call berthed so far. */
+    public Map<VesselCallId, Instant> berthedAt() {
+        return operations.vessels().berthedAt();
+    }
+
+    /** When each vessel call sailed so far. */
+    public Map<VesselCallId, Instant> sailedAt() {
+        return operations.vessels().sailedAt();
+    }
+
+    /** Seconds each quay crane had a share of a call alongside so far. */
+    public Map<EquipmentId, Long> quayCraneShareSeconds() {
+        return operations.craneSeconds();
+    }
+
+    /** Seconds each quay crane stood waiting for transport with boxes of its share left. */
+    public Map<EquipmentId, Long> quayCraneWaitingSeconds() {
+        return operations.waitingSeconds();
     }
 
     /** The geometry limits positions stay within. */

@@ -3,13 +3,16 @@ package org.portops.sim.engine;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.portops.model.container.Container;
 import org.portops.model.layout.BlockLayout;
+import org.portops.model.yard.BlockId;
 import org.portops.model.yard.StackId;
 import org.portops.model.yard.Tier;
 import org.portops.model.yard.YardSlot;
@@ -28,6 +31,8 @@ final class SlotFinder {
     private final SimYard yard;
     private final Reservations reservations;
     private final Function<YardSlot, SimYardCrane> craneFor;
+    /** Blocks taking no new box (a what-if block closure). */
+    private final Set<BlockId> closed = new HashSet<>();
 
     SlotFinder(SimYard yard, Reservations reservations, Function<YardSlot, SimYardCrane> craneFor) {
         this.yard = yard;
@@ -37,6 +42,7 @@ final class SlotFinder {
 
     Optional<YardSlot> find(Container container, double nearX, double nearY, Random random) {
         List<BlockLayout> blocks = new ArrayList<>(yard.layout().blocks().stream()
+                .filter(b -> !closed.contains(b.id()))
                 .filter(b -> !container.isReefer() || !b.reeferRows().isEmpty()).toList());
         blocks.sort(Comparator.comparingDouble(b -> Math.hypot(b.origin().x() + 130 - nearX, b.origin().y() - nearY)));
         List<BlockLayout> near = new ArrayList<>(blocks.subList(0, Math.min(BLOCKS_TRIED, blocks.size())));
@@ -48,6 +54,19 @@ final class SlotFinder {
             }
         }
         return Optional.empty();
+    }
+
+    /** Closes a block to new boxes and gate pick-ups, or opens it again. */
+    void close(BlockId block, boolean close) {
+        if (close) {
+            closed.add(block);
+        } else {
+            closed.remove(block);
+        }
+    }
+
+    boolean closed(BlockId block) {
+        return closed.contains(block);
     }
 
     /** A slot in {@code block} between the bays given, avoiding {@code notStack}. */

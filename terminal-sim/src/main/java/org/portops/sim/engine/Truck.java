@@ -1,5 +1,6 @@
 package org.portops.sim.engine;
 
+import java.time.Instant;
 import org.portops.model.container.Container;
 import org.portops.model.equipment.Position;
 import org.portops.model.work.GateLocation;
@@ -19,10 +20,12 @@ final class Truck implements Carrier {
     private final Route route;
     private final Job job;
     private Container load;
+    private final Instant arrived;
     private boolean served;
 
-    Truck(GateLocation lane, Position entry, Position exit, Job job, Container load) {
+    Truck(GateLocation lane, Position entry, Position exit, Job job, Container load, Instant arrived) {
         this.lane = lane;
+        this.arrived = arrived;
         this.exit = exit;
         this.route = new Route(entry, 270);
         this.job = job;
@@ -35,6 +38,11 @@ final class Truck implements Carrier {
             route.follow(sim.geometry().route(route.position(), target));
         }
         route.step(dt, MAX_SPEED, ACCELERATION);
+    }
+
+    /** When it entered the terminal. */
+    Instant arrived() {
+        return arrived;
     }
 
     /** Left the terminal through the exit lane. */

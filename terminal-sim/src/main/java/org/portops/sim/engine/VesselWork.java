@@ -62,6 +62,9 @@ final class VesselWork {
     private final Map<BerthId, VesselCall> occupied = new LinkedHashMap<>();
     private final Map<SimQuayCrane, CraneWork> work = new LinkedHashMap<>();
     private final Map<VesselCallId, VesselBerth> alongside = new LinkedHashMap<>();
+    /** When each call berthed and sailed, in simulated time: what a what-if run reports per vessel. */
+    private final Map<VesselCallId, Instant> berthedAt = new LinkedHashMap<>();
+    private final Map<VesselCallId, Instant> sailedAt = new LinkedHashMap<>();
     private final Map<ContainerNumber, OnBoard> onBoard = new HashMap<>();
     private final Set<VesselCallId> directed = new HashSet<>();
     private final boolean allDirected;
@@ -137,6 +140,16 @@ final class VesselWork {
         }
     }
 
+    /** When each call that berthed so far did, in berthing order. */
+    Map<VesselCallId, Instant> berthedAt() {
+        return Map.copyOf(berthedAt);
+    }
+
+    /** When each call that sailed so far did. */
+    Map<VesselCallId, Instant> sailedAt() {
+        return Map.copyOf(sailedAt);
+    }
+
     /** Cranes with work, in crane order. */
     List<CraneWork> cranes() {
         return List.copyOf(work.values());
@@ -151,6 +164,7 @@ final class VesselWork {
                 occupied.put(berth.id(), call);
                 VesselBerth moored = new VesselBerth(call, berth.startMeter());
                 alongside.put(call.id(), moored);
+                berthedAt.put(call.id(), now);
                 gang(call, moored, initial);
                 if (allDirected) {
                     direct(call.id());
@@ -241,7 +255,7 @@ final class VesselWork {
      * work is its cranes' lists; a directed call's is its bay plan ({@code inTerminal}: whether a box to load is
      * still somewhere in the terminal; one that is not can never be loaded).
      */
-    void sailFinishedCalls(Predicate<ContainerNumber> inTerminal) {
+    void sailFinishedCalls(Instant now, Predicate<ContainerNumber> inTerminal) {
         for (Map.Entry<BerthId, VesselCall> entry : List.copyOf(occupied.entrySet())) {
             VesselCall call = entry.getValue();
             List<CraneWork> shares = work.values().stream().filter(w -> w.berth.call == call).toList();
@@ -251,6 +265,7 @@ final class VesselWork {
                 occupied.remove(entry.getKey());
                 alongside.remove(call.id());
                 directed.remove(call.id());
+                sailedAt.put(call.id(), now);
             }
         }
     }
