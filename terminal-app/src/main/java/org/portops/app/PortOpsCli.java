@@ -1,5 +1,6 @@
 package org.portops.app;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,7 @@ public final class PortOpsCli implements Runnable {
         commandLine.addSubcommand("demo", demo);
         commandLine.addSubcommand("token", new CommandLine(new TokenCommand(environment)));
         commandLine.addSubcommand("edi", new CommandLine(new EdiCommand()));
+        commandLine.addSubcommand("twin", new CommandLine(new TwinCommand(Clock.systemUTC())));
         CommandLine verify = new CommandLine(new AuditCommand.Verify(environment));
         SettingOptions.addTo(verify.getCommandSpec(), false);
         commandLine.addSubcommand("audit", new CommandLine(new AuditCommand()).addSubcommand("verify", verify));
@@ -55,7 +57,7 @@ public final class PortOpsCli implements Runnable {
     /** Without a subcommand there is nothing to do: say what there is. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: run, demo, token, edi or audit");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: run, demo, token, edi, audit or twin");
     }
 
     private static String[] settingsFooter() {
