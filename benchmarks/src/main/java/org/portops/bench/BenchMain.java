@@ -9,6 +9,7 @@ import org.portops.bench.map.MapBench;
 import org.portops.bench.qcsp.QcspBench;
 import org.portops.bench.replan.ReplanBench;
 import org.portops.bench.state.StateBench;
+import org.portops.bench.twin.TwinBench;
 import org.portops.bench.yard.YardBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Command;
 @Command(name = "portops bench", mixinStandardHelpOptions = true,
         description = "Runs one PortOps benchmark. Results and how to read them: docs/benchmarks.md.",
         subcommands = {StateBench.class, QcspBench.class, IngestBench.class, BapBench.class, DispatchBench.class,
-                ReplanBench.class, BrpBench.class, YardBench.class, EdiBench.class, MapBench.class, BenchMain.ListCommand.class})
+                ReplanBench.class, BrpBench.class, YardBench.class, EdiBench.class, MapBench.class, TwinBench.class,
+                BenchMain.ListCommand.class})
 public final class BenchMain implements Runnable {
 
     public static void main(String[] args) {

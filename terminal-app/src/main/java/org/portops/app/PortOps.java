@@ -42,6 +42,7 @@ import org.portops.app.infra.NodeId;
 import org.portops.app.infra.PostgresServer;
 import org.portops.app.infra.Stopwatch;
 import org.portops.app.metrics.Metrics;
+import org.portops.app.twin.TwinRoutes;
 import org.portops.crane.berth.live.BerthPlannerVerticle;
 import org.portops.crane.berth.quay.BerthSettings;
 import org.portops.ingest.IngestConfig;
@@ -462,10 +463,14 @@ public final class PortOps {
 
     private void startHttp(Vertx vertx, Health health, Metrics metrics, HazelcastInstance hazelcast,
                            TerminalLayout layout, Consumer<Router> opsMap) {
-        Router vesselApi = step("Vessel API", () -> VesselApi.router(vertx, liveYard, pool,
-                        ApiAuth.create(vertx, AuthSettings.resolve(System.getenv(), config.dataDir()), clock)
-                                .await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS), clock, layout)
+        ApiAuth auth = step("API authentication", () -> ApiAuth.create(vertx,
+                        AuthSettings.resolve(System.getenv(), config.dataDir()), clock)
+                .await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS), created -> "bearer JWT for the vessel API and what-ifs");
+        Router vesselApi = step("Vessel API", () -> VesselApi.router(vertx, liveYard, pool, auth, clock, layout)
                 .await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS), api -> "/api/v1, /dcsa/tnt/v3, /dcsa/jit/v2, docs at /api/docs");
+        // a what-if leaves a core to the live service
+        TwinRoutes twin = new TwinRoutes(vertx, liveYard.reader(), layout, auth, clock,
+                Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
         String webhooks = step("Webhook delivery", () -> vertx.deployVerticle(new WebhookDispatcher(pool,
                         new DcsaEvents(layout), clock, WebhookDispatcher.Settings.defaults()))
                 .await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS), id -> "subscriptions polled every second");
@@ -474,6 +479,7 @@ public final class PortOps {
         HttpVerticle verticle = new HttpVerticle(config.httpHost(), config.httpPort(), health, metrics, hazelcast,
                 liveYard.reader(), liveYard.alerts(), router -> {
                     opsMap.accept(router);
+                    twin.mount(router);
                     router.route("/*").subRouter(vesselApi);
                 });
         String deployment = step("HTTP server",

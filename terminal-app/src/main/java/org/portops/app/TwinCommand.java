@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.portops.app.twin.TwinJson;
 import org.portops.model.layout.Inventory;
 import org.portops.model.layout.SampleInventory;
 import org.portops.model.layout.TerminalLayout;
@@ -120,28 +121,7 @@ final class TwinCommand implements Callable<Integer> {
             out.println("picture: " + svg.toAbsolutePath());
         }
         out.println(new JsonObject().put("hours", hours).put("seed", seed).put("wallSeconds", seconds)
-                .put("scenarios", new JsonArray(results.stream().map(TwinCommand::json).toList())).encode());
+                .put("scenarios", new JsonArray(results.stream().map(TwinJson::of).toList())).encode());
         return 0;
-    }
-
-    /** A run's figures as JSON; NaN (no truck left) as null. */
-    static JsonObject json(TwinKpis run) {
-        JsonObject cranes = new JsonObject();
-        run.craneMoves().entrySet().stream().sorted(Map.Entry.comparingByKey((a, b) -> a.value().compareTo(b.value())))
-                .forEach(e -> cranes.put(e.getKey().value(), e.getValue()));
-        return new JsonObject().put("scenario", run.scenario()).put("events", run.events())
-                .put("vesselMoves", run.vesselMoves()).put("grossMovesPerCraneHour", number(run.grossMovesPerCraneHour()))
-                .put("craneWaitingHours", number(run.craneWaitingHours()))
-                .put("craneWaitingShare", number(run.craneWaitingShare())).put("trucksServed", run.trucksServed())
-                .put("truckTurnMeanMinutes", number(run.truckTurnMeanMinutes()))
-                .put("truckTurnP95Minutes", number(run.truckTurnP95Minutes())).put("yardFill", number(run.yardFill()))
-                .put("vessels", new JsonArray(run.vessels().stream().map(v -> new JsonObject()
-                        .put("call", v.call().value()).put("berthedHour", v.berthedHour())
-                        .put("sailedHour", v.sailedHour())).toList()))
-                .put("craneMoves", cranes);
-    }
-
-    private static Double number(double value) {
-        return Double.isNaN(value) ? null : value;
     }
 }

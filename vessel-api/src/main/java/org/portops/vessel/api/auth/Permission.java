@@ -10,15 +10,17 @@ public enum Permission {
     READ_CONTAINERS,
     PLACE_HOLDS,
     READ_EVENTS,
-    SUBSCRIBE_EVENTS;
+    SUBSCRIBE_EVENTS,
+    /** Running the digital twin's what-if from live state (CPU for minutes: the planning roles only). */
+    RUN_WHAT_IF;
 
     /** The permissions of a role. A line's are further limited to its own business by {@link Caller#mayAccess}. */
     public static Set<Permission> grantedTo(Role role) {
         return switch (role) {
             case ADMIN -> EnumSet.allOf(Permission.class);
             case OPERATOR -> EnumSet.of(READ_VESSEL_CALLS, WRITE_VESSEL_CALLS, READ_CONTAINERS, PLACE_HOLDS,
-                    READ_EVENTS, SUBSCRIBE_EVENTS);
-            case PLANNER -> EnumSet.of(READ_VESSEL_CALLS, WRITE_VESSEL_CALLS, READ_CONTAINERS, READ_EVENTS);
+                    READ_EVENTS, SUBSCRIBE_EVENTS, RUN_WHAT_IF);
+            case PLANNER -> EnumSet.of(READ_VESSEL_CALLS, WRITE_VESSEL_CALLS, READ_CONTAINERS, READ_EVENTS, RUN_WHAT_IF);
             case CRANE_DRIVER -> EnumSet.of(READ_VESSEL_CALLS, READ_CONTAINERS);
             case LINE -> EnumSet.of(READ_VESSEL_CALLS, WRITE_VESSEL_CALLS, READ_CONTAINERS, PLACE_HOLDS, READ_EVENTS,
                     SUBSCRIBE_EVENTS);
