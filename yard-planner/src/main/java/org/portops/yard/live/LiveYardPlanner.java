@@ -38,6 +38,7 @@ import org.portops.state.ChangeResult;
 import org.portops.state.ContainerView;
 import org.portops.state.LiveYard;
 import org.portops.yard.slot.Departure;
+import org.portops.yard.slot.ExportGroup;
 import org.portops.yard.slot.Housekeeping;
 import org.portops.yard.slot.LiveYardSnapshot;
 import org.portops.yard.slot.SlotDecision;
@@ -55,9 +56,9 @@ import org.slf4j.LoggerFactory;
  * as a planned work instruction to its slot and explained.
  *
  * <p>The planner keeps a {@link YardModel} of the live yard plus its own <em>reservations</em>: slots decided for
- * containers not there yet, and housekeeping moves not made yet. A container moving in live state makes the model
- * stale; it is read again before the next decision and the reservations still open are put back on it, so a slot
- * once given is not given twice. A reservation ends when its container reaches the yard (or leaves the terminal);
+ * containers not there yet, and housekeeping moves not made yet. Container moves in live state are applied to the
+ * model where it can tell exactly what changed ({@link #moved}); otherwise the model is stale, read again before the
+ * next decision, and the reservations still open are put back on it, so a slot once given is not given twice. A reservation ends when its container reaches the yard (or leaves the terminal);
  * one that no longer fits the yard as read (the stack changed under it) is dropped and logged, and the container is
  * planned afresh when it is announced again. Every step runs in order, one at a time; solving runs on
  * {@code solver}, never on the event loop.
@@ -105,6 +106,7 @@ public final class LiveYardPlanner {
     private Future<?> queue = Future.succeededFuture();
     private YardModel model;
     private Expectations expectations;
+    private int reads;
     private int round;
 
     public LiveYardPlanner(LiveYard yard, TerminalLayout layout, Settings settings, Clock clock,
@@ -323,18 +325,71 @@ public final class LiveYardPlanner {
     // ---- the model ---------------------------------------------------------------------------------------------
 
     /**
-     * A container moved in live state: the model no longer shows the yard. A container that reached the yard or
-     * left the terminal ends its reservation; on a machine it is still on its way to it.
+     * A container moved in live state. A container that reached the yard or left the terminal ends its reservation
+     * (on a machine it is still on its way). The model follows the move where it can tell exactly what changed: a
+     * container lifted off the top of its stack, set down on top of one, or arriving where it was reserved or
+     * shifted to; anything else (a move onto a slot the planner had reserved for another, a container it did not
+     * know) makes it stale, to be read again before the next decision.
      */
     public Future<Void> moved(ContainerMoved moved) {
         return inOrder(() -> {
-            model = null;
-            if (moved.to() == null || moved.to() instanceof YardLocation) {
-                reserved.remove(moved.container());
-                shifts.remove(moved.container());
+            ContainerNumber number = moved.container();
+            Reservation reservation = reserved.remove(number);
+            Housekeeping.Move shift = shifts.remove(number);
+            boolean ends = moved.to() == null || moved.to() instanceof YardLocation;
+            if (!ends) {
+                if (reservation != null) {
+                    reserved.put(number, reservation);
+                }
+                if (shift != null) {
+                    shifts.put(number, shift);
+                }
             }
-            return Future.succeededFuture();
+            if (model == null || !ends && (reservation != null || shift != null)) {
+                // on its way to where the model already has it
+                return Future.succeededFuture();
+            }
+            YardSlot from = moved.from() instanceof YardLocation y ? y.slot() : null;
+            YardSlot to = moved.to() instanceof YardLocation y ? y.slot() : null;
+            Optional<YardSlot> planned = model.slotOf(number);
+            if (to != null && planned.isPresent() && planned.get().equals(to)) {
+                // arrived where the planner already has it: a reservation or a housekeeping shift made good
+                return Future.succeededFuture();
+            }
+            if (planned.isPresent() && !(from != null && planned.get().equals(from) && liftable(number))) {
+                model = null;
+                return Future.succeededFuture();
+            }
+            if (planned.isPresent()) {
+                model.remove(number, moved.at());
+            }
+            if (to == null) {
+                return Future.succeededFuture();
+            }
+            return yard.reader().container(number).map(view -> {
+                int stack = model == null ? -1 : model.stackIndex(to.stack());
+                if (view.isEmpty() || stack < 0 || model.height(stack) + 1 != to.tier().level()) {
+                    model = null;
+                    return null;
+                }
+                Container c = view.get().container();
+                String call = expectations.vesselCall(c);
+                YardBox box = new YardBox(c.number(), c.length(), c.weight().kilograms(), expectations.departure(c),
+                        c.imdgClass(), c.isReefer(), call == null ? null
+                        : new ExportGroup(call, c.portOfDischarge()));
+                if (model.check(box, stack) != null) {
+                    model = null;
+                } else {
+                    model.place(box, stack, moved.at());
+                }
+                return null;
+            });
         });
+    }
+
+    private boolean liftable(ContainerNumber number) {
+        YardBox top = model.top(model.stackOf(number));
+        return top != null && top.number().equals(number);
     }
 
     /** The model with the reservations on it, read again from live state when it is stale. */
@@ -343,6 +398,7 @@ public final class LiveYardPlanner {
             return Future.succeededFuture(model);
         }
         Instant now = clock.instant();
+        reads++;
         return yard.reader().vesselCalls().compose(calls -> {
             Expectations expected = new Expectations(calls, settings.forecast(), now);
             return LiveYardSnapshot.read(yard.reader(), layout, settings.rules(), expected).map(read -> {
@@ -384,6 +440,11 @@ public final class LiveYardPlanner {
                 read.place(r.box(), stack, now);
             }
         }
+    }
+
+    /** How often the whole yard was read; the moves in between were followed one by one. */
+    int yardReads() {
+        return reads;
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------

@@ -99,6 +99,10 @@ public final class YardPlannerVerticle extends VerticleBase {
         return planner.slotsFor(containers);
     }
 
+    LiveYardPlanner planner() {
+        return planner;
+    }
+
     private void onYardEvent(JsonObject body) {
         YardEvent event = YardEventJson.decode(body);
         switch (event) {

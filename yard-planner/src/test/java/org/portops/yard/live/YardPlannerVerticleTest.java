@@ -166,9 +166,7 @@ class YardPlannerVerticleTest {
                     first.to())))).isInstanceOf(MoveResult.Accepted.class);
         }
 
-        Container box = new Container(ContainerNumber.fromParts("GTE", 'U', 123), new SizeTypeCode("22G1"),
-                new VgmWeight(14_000), new LineOperator("MSK"), new UnLocode("NLRTM"), new UnLocode("USNYC"),
-                ContainerCategory.EMPTY, null, null);
+        Container box = empty(123);
         JsonObject request = new JsonObject().put("container", ModelJson.container(box)).put("lane", "IN-1");
         JsonObject reply = await(vertx.eventBus().<JsonObject>request(Addresses.YARD_SLOT_REQUEST, request)).body();
 
@@ -181,6 +179,27 @@ class YardPlannerVerticleTest {
         assertThat(reply.getJsonArray("reasons")).isInstanceOf(JsonArray.class);
         assertThat(await(live.move(MoveRequest.arrival(box, MoveKind.GATE_IN, gateIn.from(), gateIn.to()))))
                 .isInstanceOf(MoveResult.Accepted.class);
+
+        reserved.add(slot);
+        // a container the planner did not plan is set down on a free slot; the next decisions must see it
+        Container unplanned = empty(124);
+        YardSlot above = freeSlotNoneReserved(reserved);
+        assertThat(await(live.move(MoveRequest.arrival(unplanned, MoveKind.GATE_IN,
+                new org.portops.model.work.GateLocation("IN-2"), new YardLocation(above)))))
+                .isInstanceOf(MoveResult.Accepted.class);
+        for (int serial = 125; serial < 130; serial++) {
+            YardSlot next = YardSlot.parse(await(vertx.eventBus().<JsonObject>request(Addresses.YARD_SLOT_REQUEST,
+                    new JsonObject().put("container", ModelJson.container(empty(serial))).put("lane", "IN-1")))
+                    .body().getString("slot"));
+            StackView stack = await(live.reader().stack(next.stack()));
+            assertThat(stack.tiers().get(next.tier().level() - 1).status()).as(next + " is free").isEqualTo(
+                    StackView.SlotStatus.EMPTY);
+            assertThat(next.tier().level() == 1 || stack.tiers().get(next.tier().level() - 2).status()
+                    == StackView.SlotStatus.OCCUPIED || reserved.contains(new YardSlot(next.stack(),
+                    new org.portops.model.yard.Tier(next.tier().level() - 1)))).as(next + " is supported").isTrue();
+            assertThat(reserved.add(next)).as(next + " given once").isTrue();
+        }
+        assertThat(verticle.planner().yardReads()).as("moves followed one by one: the yard was read once").isOne();
 
         assertThatThrownBy(() -> await(vertx.eventBus().request(Addresses.YARD_SLOT_REQUEST, request)))
                 .isInstanceOf(ReplyException.class).hasMessageContaining("is in the terminal already");
@@ -225,6 +244,34 @@ class YardPlannerVerticleTest {
                 .min(java.util.Comparator.comparing(c -> c.id().value())).orElseThrow();
         List<BayPlanEntry> twelve = onBoard(call);
         return call.withBayPlan(new BayPlan(twelve.subList(0, Math.min(12, twelve.size()))));
+    }
+
+    /** The top of the first 20' stack (odd bay, below its tier limit) where nothing is reserved. */
+    private YardSlot freeSlotNoneReserved(Set<YardSlot> reserved) {
+        for (org.portops.model.layout.BlockLayout block : layout.blocks()) {
+            for (int bay = 1; bay <= block.bays(); bay += 2) {
+                for (int row = 1; row <= block.rows(); row++) {
+                    StackView stack = await(live.reader().stack(org.portops.model.yard.StackId.of(block.id().value(),
+                            bay, row)));
+                    long height = stack.tiers().stream().filter(t -> t.status() == StackView.SlotStatus.OCCUPIED)
+                            .count();
+                    boolean twenty = stack.tiers().stream().noneMatch(StackView.TierView::longContainer);
+                    YardSlot top = new YardSlot(stack.stack(), new org.portops.model.yard.Tier((int) height + 1));
+                    boolean free = height < block.maxTiers() && stack.tiers().stream().noneMatch(StackView.TierView::closed)
+                            && stack.tiers().get((int) height).status() == StackView.SlotStatus.EMPTY;
+                    if (twenty && free && reserved.stream().noneMatch(r -> r.stack().equals(stack.stack()))) {
+                        return top;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no free stack in the test terminal");
+    }
+
+    private static Container empty(int serial) {
+        return new Container(ContainerNumber.fromParts("GTE", 'U', serial), new SizeTypeCode("22G1"),
+                new VgmWeight(14_000), new LineOperator("MSK"), new UnLocode("NLRTM"), new UnLocode("USNYC"),
+                ContainerCategory.EMPTY, null, null);
     }
 
     private List<BayPlanEntry> onBoard(VesselCall call) {
