@@ -17,7 +17,9 @@ import org.portops.model.container.Container;
 import org.portops.model.container.ContainerNumber;
 import org.portops.model.event.Addresses;
 import org.portops.model.event.ContainerMoved;
+import org.portops.model.event.EquipmentUpdated;
 import org.portops.model.event.VesselCallChanged;
+import org.portops.model.event.WorkInstructionChanged;
 import org.portops.model.event.YardEvent;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.work.GateLocation;
@@ -111,8 +113,11 @@ public final class YardPlannerVerticle extends VerticleBase {
                     .onSuccess(decisions -> decisions.forEach(this::publishDecision))
                     .onFailure(e -> LOG.error("Yard planner: the discharges of {} could not be planned",
                             changed.call().id(), e));
-            default -> {
-                // instructions, equipment and alerts do not change the yard's stacks
+            case WorkInstructionChanged instruction -> {
+                // not subscribed: instructions change no stack
+            }
+            case EquipmentUpdated equipment -> {
+                // not subscribed: machines change no stack
             }
         }
     }
