@@ -30,6 +30,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.portops.app.config.PortOpsConfig;
 import org.portops.app.crane.CraneScheduling;
+import org.portops.app.yard.YardPlanning;
 import org.portops.app.demo.LiveInventory;
 import org.portops.app.health.HazelcastCheck;
 import org.portops.app.health.Health;
@@ -80,8 +81,9 @@ import org.slf4j.LoggerFactory;
  * the move log, seeded on an empty database), the telemetry ingest subscribed to the broker, the berth planner
  * (unless {@code berth.enabled=false}), the operator map's feed, the HTTP server (with the vessel API, the map's and
  * the cab's pages and API), for {@link Mode#DEMO} the simulated terminal publishing to the broker, starting from the
- * live yard as it stands ({@link LiveInventory}), and last, with {@code scheduler.enabled} (by default in a demo),
- * the crane scheduler ({@link CraneScheduling}). Stop, from the JVM shutdown hook or after a failed start, in
+ * live yard as it stands ({@link LiveInventory}), with {@code yard.enabled} (by default in a demo) the yard planner
+ * ({@link YardPlanning}), and last, with {@code scheduler.enabled} (by default in a demo), the crane scheduler
+ * ({@link CraneScheduling}), taking its discharge slots from the yard planner when that runs. Stop, from the JVM shutdown hook or after a failed start, in
  * reverse: the crane scheduler and the simulator first, so nothing new arrives; HTTP, so no request reaches a
  * half-stopped system; the ingest, which drains what it accepted into the live yard; then the live yard, Vert.x,
  * Hazelcast, the broker and PostgreSQL, each flushing what it holds before the next goes.
@@ -111,6 +113,7 @@ public final class PortOps {
     private volatile Pool pool;
     private volatile TerminalSimulator simulator;
     private volatile CraneScheduling craneScheduling;
+    private volatile YardPlanning yardPlanning;
     private volatile Vertx vertx;
 
     /** PortOps without the simulated terminal ({@code portops run}). */
@@ -171,6 +174,10 @@ public final class PortOps {
             if (mode == Mode.DEMO) {
                 checkNotStopping();
                 startSimulator(layout, infrastructure, nodeId);
+            }
+            if (config.yard().enabledIn(mode == Mode.DEMO)) {
+                checkNotStopping();
+                startYardPlanner(vertx, layout);
             }
             if (config.scheduler().enabledIn(mode == Mode.DEMO)) {
                 checkNotStopping();
@@ -240,6 +247,11 @@ public final class PortOps {
     /** The reactive PostgreSQL pool, for tests that read the durable record. */
     Pool pool() {
         return pool;
+    }
+
+    /** The yard planner when {@code yard.enabled}; null otherwise. */
+    public YardPlanning yardPlanning() {
+        return yardPlanning;
     }
 
     /** The crane scheduler when {@code scheduler.enabled}; null otherwise. */
@@ -428,10 +440,23 @@ public final class PortOps {
                 + settings.rateHz() + " Hz, speed-up " + settings.speedUp() + ", " + settings.mode() + " mode");
     }
 
+    /** Before the crane scheduler, which takes its discharge slots from it; stopped after it. */
+    private void startYardPlanner(Vertx vertx, TerminalLayout layout) {
+        yardPlanning = step("Yard planner", () -> YardPlanning.start(vertx, liveYard, layout, clock)
+                        .await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS),
+                started -> "slots for announced containers, housekeeping every "
+                        + YardPlanning.HOUSEKEEPING_EVERY.toMinutes() + " min in quiet blocks");
+        YardPlanning started = yardPlanning;
+        running.push(new Stage("Yard planner", () -> started.stop().await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
+    }
+
     /** After the simulator, so the machines listen for the orders of the first plans; stopped before it. */
     private void startCraneScheduler(Vertx vertx, TerminalLayout layout, Metrics metrics) {
-        craneScheduling = step("Crane scheduler", () -> CraneScheduling.start(vertx, liveYard, pool, layout, clock,
-                        metrics.registry()).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS),
+        YardPlanning yard = yardPlanning;
+        craneScheduling = step("Crane scheduler", () -> (yard == null
+                ? CraneScheduling.start(vertx, liveYard, pool, layout, clock, metrics.registry())
+                : CraneScheduling.start(vertx, liveYard, pool, layout, yard.dischargeSlots(), clock,
+                metrics.registry())).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS),
                 started -> "planning the berthed vessel calls from their bay plans, vehicles dispatched after every"
                         + " crane plan");
         CraneScheduling started = craneScheduling;

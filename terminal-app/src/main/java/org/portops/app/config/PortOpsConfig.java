@@ -34,13 +34,14 @@ import org.portops.sim.engine.OperatingMode;
  * @param simulation  the simulated terminal of {@code demo}
  * @param scheduler   whether the crane scheduler runs
  * @param berthEnabled whether the continuous berth planner runs
+ * @param yard        whether the yard planner runs
  */
 public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, PostgresUrl postgresUrl, String pgUser,
                             String pgPassword, int pgPort, MqttUrl mqttUrl, int mqttPort,
                             boolean mqttBrokerProcess, int hzPort,
                             List<String> hzMembers, String clusterName, Path layoutFile, LogFormat logFormat,
                             IngestSettings ingest, SimulationSettings simulation, SchedulerSettings scheduler,
-                            boolean berthEnabled) {
+                            boolean berthEnabled, YardSettings yard) {
 
     /**
      * Whether the continuous crane scheduler (quay cranes, transport dispatch, decision journal) runs.
@@ -55,6 +56,24 @@ public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, Postgre
         }
 
         /** Whether the scheduler runs in a PortOps that is a demo ({@code demo}) or not. */
+        public boolean enabledIn(boolean demo) {
+            return enabled == null ? demo : enabled;
+        }
+    }
+
+    /**
+     * Whether the yard planner (slots for announced containers, housekeeping) runs.
+     *
+     * @param enabled true or false as given; null when not set: then it runs in {@code demo} and not in {@code run},
+     *                where a real terminal's drivers would get its instructions
+     */
+    public record YardSettings(Boolean enabled) {
+
+        public static YardSettings defaults() {
+            return new YardSettings(null);
+        }
+
+        /** Whether the yard planner runs in a PortOps that is a demo ({@code demo}) or not. */
         public boolean enabledIn(boolean demo) {
             return enabled == null ? demo : enabled;
         }
@@ -123,6 +142,7 @@ public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, Postgre
         ingest = ingest == null ? IngestSettings.defaults() : ingest;
         simulation = simulation == null ? SimulationSettings.defaults() : simulation;
         scheduler = scheduler == null ? SchedulerSettings.defaults() : scheduler;
+        yard = yard == null ? YardSettings.defaults() : yard;
         checkIngest(ingest, problems);
         checkSimulation(simulation, problems);
         if (!problems.isEmpty()) {
@@ -158,7 +178,8 @@ public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, Postgre
                 + " log=" + logFormat.configName()
                 + " ingest=skew:" + Durations.format(ingest.skewWindow()) + ",offline:"
                 + Durations.format(ingest.offlineTimeout()) + ",retention:" + Durations.format(ingest.retention())
-                + " scheduler=" + (scheduler.enabled() == null ? "demo-only" : scheduler.enabled() ? "on" : "off");
+                + " scheduler=" + (scheduler.enabled() == null ? "demo-only" : scheduler.enabled() ? "on" : "off")
+                + " yard=" + (yard.enabled() == null ? "demo-only" : yard.enabled() ? "on" : "off");
     }
 
     private static void checkIngest(IngestSettings ingest, List<ConfigProblem> problems) {

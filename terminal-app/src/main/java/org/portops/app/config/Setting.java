@@ -64,7 +64,10 @@ public enum Setting {
     SIM_VISUALIZATION_RATE("sim.visualization.rate", "HZ", "2", true,
             "demo only: positions per simulated machine per simulated second on visualization, 1..10; 0 = none."),
     SCHEDULER_ENABLED("scheduler.enabled", "BOOLEAN", "",
-            "true: the crane scheduler plans the berthed calls and dispatches; not set: on in demo, off in run.");
+            "true: the crane scheduler plans the berthed calls and dispatches; not set: on in demo, off in run."),
+    YARD_ENABLED("yard.enabled", "BOOLEAN", "",
+            "true: the yard planner gives announced containers slots and plans housekeeping; not set: on in demo,"
+                    + " off in run.");
 
     private final String key;
     private final String paramLabel;

@@ -57,8 +57,16 @@ public final class CraneScheduling {
      */
     public static Future<CraneScheduling> start(Vertx vertx, LiveYard yard, Pool pool, TerminalLayout layout,
                                                 Clock clock, MeterRegistry registry) {
+        return start(vertx, yard, pool, layout, new YardRoom(yard.reader(), layout), clock, registry);
+    }
+
+    /** As {@link #start(Vertx, LiveYard, Pool, TerminalLayout, Clock, MeterRegistry)}, discharges going where
+     * {@code dischargeSlots} says (the yard planner when it runs). */
+    public static Future<CraneScheduling> start(Vertx vertx, LiveYard yard, Pool pool, TerminalLayout layout,
+                                                BayPlanWorkSource.DischargeSlots dischargeSlots, Clock clock,
+                                                MeterRegistry registry) {
         DecisionJournal journal = new DecisionJournal(vertx, pool);
-        BayPlanWorkSource work = new BayPlanWorkSource(yard.reader(), layout, new YardRoom(yard.reader(), layout),
+        BayPlanWorkSource work = new BayPlanWorkSource(yard.reader(), layout, dischargeSlots,
                 BayPlanWorkSource.Settings.DEFAULTS, clock);
         TransportRound transport = new TransportRound(vertx, yard,
                 new TransportRequestMapper(layout, MappingSettings.DEFAULTS),

@@ -70,6 +70,22 @@ class ConfigResolverTest {
     }
 
     @Test
+    void yardPlannerRunsInTheDemoOnlyUnlessSetAndRefusesAnythingButTrueOrFalse() {
+        PortOpsConfig unset = ConfigResolver.resolve(Map.of(), Map.of());
+        PortOpsConfig off = ConfigResolver.resolve(Map.of(), Map.of("PORTOPS_YARD_ENABLED", "false"));
+        PortOpsConfig on = ConfigResolver.resolve(Map.of(Setting.YARD_ENABLED, "true"), Map.of());
+
+        assertThat(unset.yard().enabledIn(true)).isTrue();
+        assertThat(unset.yard().enabledIn(false)).isFalse();
+        assertThat(off.yard().enabledIn(true)).isFalse();
+        assertThat(on.yard().enabledIn(false)).isTrue();
+        assertThat(on.describe()).contains("yard=on");
+        assertThatThrownBy(() -> ConfigResolver.resolve(Map.of(Setting.YARD_ENABLED, "yes"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("yard.enabled (from --yard-enabled): must be true or false, was 'yes'");
+    }
+
+    @Test
     void berthPlannerRunsByDefaultAndIsTurnedOffWithFalseOnly() {
         assertThat(ConfigResolver.resolve(Map.of(), Map.of()).berthEnabled()).isTrue();
         assertThat(ConfigResolver.resolve(Map.of(), Map.of("PORTOPS_BERTH_ENABLED", "FALSE")).berthEnabled()).isFalse();

@@ -51,6 +51,28 @@ public final class Addresses {
      * text, as {@code GET /api/map/stream} sends it to browsers).
      */
     public static final String MAP_DELTA_PUBLISHED = "map.delta.published";
+    /**
+     * Command: a container announced for the yard at the gate (pre-advice, gate-in; body: {@code container} as
+     * {@code ModelJson.container}, {@code lane}, optional {@code departure} (a pickup appointment or the vessel
+     * call's loading, ISO instant) and {@code vesselCall}); the reply is the yard planner's decision (as
+     * {@link #YARD_SLOT_DECIDED}), a failure naming why there is none.
+     */
+    public static final String YARD_SLOT_REQUEST = "yard.slot.request";
+    /**
+     * Fact: the yard planner gave an announced container a slot (body: {@code container}, {@code kind},
+     * {@code slot}, {@code instruction}, {@code score}, {@code reasons}) or found none ({@code refusals}).
+     */
+    public static final String YARD_SLOT_DECIDED = "yard.slot.decided";
+    /**
+     * Command: plan housekeeping now in the blocks with no open work (body: optional {@code block}); the reply is
+     * the proposals, as {@link #YARD_HOUSEKEEPING_PROPOSED}.
+     */
+    public static final String YARD_HOUSEKEEPING_REQUEST = "yard.housekeeping.request";
+    /**
+     * Fact: the yard planner proposed re-marshalling moves, written as planned yard-shift instructions (body:
+     * {@code rounds}: per block {@code block}, {@code expectedBefore}, {@code expectedAfter}, {@code moves}).
+     */
+    public static final String YARD_HOUSEKEEPING_PROPOSED = "yard.housekeeping.proposed";
     /** Command: request a container move. */
     public static final String MOVE_REQUEST = "yard.move.request";
 

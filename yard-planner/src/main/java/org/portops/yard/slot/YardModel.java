@@ -117,6 +117,11 @@ public final class YardModel {
         return stackBlock[stack];
     }
 
+    /** The stack numbers of a block: {@code [firstStack(b), firstStack(b + 1))}. */
+    public int firstStack(int blockNumber) {
+        return firstStack[blockNumber];
+    }
+
     public BlockLayout block(int blockNumber) {
         return blocks.get(blockNumber);
     }
@@ -352,12 +357,41 @@ public final class YardModel {
     /** Takes the container off the top of its stack; refused when it is buried or not in the yard. */
     public YardSlot remove(ContainerNumber number, Instant at) {
         Placement p = placement(number);
+        YardSlot slot = stackId(p.stack()).at(new Tier(p.tier()));
+        lift(number);
+        moves.get(stackBlock[p.stack()]).addLast(at);
+        return slot;
+    }
+
+    /**
+     * Moves a container from the top of its stack onto another stack in one crane move (housekeeping); refused with
+     * the broken rule, and then nothing changed.
+     */
+    public YardSlot relocate(ContainerNumber number, int stack, Instant at) {
+        int from = stackOf(number);
+        YardBox box = lift(number);
+        SlotRefusal refusal = check(box, stack);
+        if (refusal != null || stack == from) {
+            write(box, from);
+            throw new IllegalStateException("cannot relocate " + number + " to " + stackId(stack) + ": "
+                    + (refusal == null ? "it stands there" : refusal.describe()));
+        }
+        write(box, stack);
+        moves.get(stackBlock[stack]).addLast(at);
+        return stackId(stack).at(new Tier(height[stack]));
+    }
+
+    /**
+     * Takes a container off the top of its stack without counting a crane move: with {@link #drop} it lets a planner
+     * try a move and take it back, leaving the model as it was.
+     */
+    YardBox lift(ContainerNumber number) {
+        Placement p = placement(number);
         YardBox box = tiers[p.stack()][p.tier() - 1];
         if (p.tier() != height[p.stack()]) {
             throw new IllegalStateException(number + " is buried under " + top(p.stack()).number()
                     + ": relocate what is above it first");
         }
-        YardSlot slot = stackId(p.stack()).at(new Tier(p.tier()));
         int rows = blocks.get(stackBlock[p.stack()]).rows();
         for (int i = 0; i < box.length().yardBays(); i++) {
             int s = p.stack() + i * rows;
@@ -367,8 +401,12 @@ public final class YardModel {
         occupiedCells[stackBlock[p.stack()]] -= box.length().yardBays();
         where.remove(number);
         dangerous.remove(number);
-        moves.get(stackBlock[p.stack()]).addLast(at);
-        return slot;
+        return box;
+    }
+
+    /** Puts a lifted container on top of a stack, unchecked and uncounted: the other half of {@link #lift}. */
+    void drop(YardBox box, int stack) {
+        write(box, stack);
     }
 
     /** Changes the departure estimate of a container in the yard (a new appointment or vessel ETA). */

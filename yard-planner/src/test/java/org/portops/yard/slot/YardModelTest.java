@@ -124,4 +124,20 @@ class YardModelTest {
         assertThat(yard.workload(0, T0.plus(Duration.ofMinutes(61)))).isEqualTo(1);
         assertThat(yard.workload(1, T0)).isZero();
     }
+
+    @Test
+    void relocatesATopContainerInOneCraneMoveAndRefusesABrokenRuleChangingNothing() {
+        yard.place(box(Box.dry(1, T0)), stack("A01-02-01"), T0);
+        yard.place(box(Box.dry(2, T0)), stack("A01-02-01"), T0);
+        yard.place(box(Box.dry(3, T0).ofLength(ContainerLength.FORTY)), stack("A01-05-01"), T0);
+
+        assertThat(yard.relocate(number(2), stack("A01-02-02"), T0).toString()).isEqualTo("A01-02-02-1");
+        assertThat(yard.workload(0, T0)).isEqualTo(4);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> yard.relocate(number(1), stack("A01-05-01"), T0))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot relocate " + number(1));
+        assertThat(yard.slotOf(number(1)).orElseThrow().toString()).isEqualTo("A01-02-01-1");
+        assertThat(yard.workload(0, T0)).as("a refused move is no crane move").isEqualTo(4);
+        assertThat(yard.violations()).isEmpty();
+    }
 }

@@ -87,7 +87,10 @@ public final class SlotAllocation {
             choices.put(a.getNumber(), new Choice(a.getNumber(), a.getOption(),
                     List.copyOf(reasons.getOrDefault(a.getNumber(), List.of()))));
         }
-        return new Outcome(List.copyOf(choices.values()), analysis.score().toString(), analysis.score().isFeasible());
+        // a batch stopped by its time limit before construction ended leaves containers without a slot
+        boolean everyOnePlaced = solution.getArrivals().stream().allMatch(a -> a.getOption() != null);
+        return new Outcome(List.copyOf(choices.values()), analysis.score().toString(),
+                everyOnePlaced && analysis.score().isFeasible());
     }
 
     private static SolverConfig config(boolean batch) {

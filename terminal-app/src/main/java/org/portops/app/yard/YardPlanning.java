@@ -1,0 +1,50 @@
+package org.portops.app.yard;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import org.portops.crane.live.BayPlanWorkSource;
+import org.portops.model.layout.TerminalLayout;
+import org.portops.state.LiveYard;
+import org.portops.yard.live.LiveYardPlanner;
+import org.portops.yard.live.YardPlannerVerticle;
+
+/**
+ * The yard planner in a running PortOps: the {@link YardPlannerVerticle} giving slots to the containers vessel calls
+ * discharge and the gate announces, and planning housekeeping in quiet blocks every {@link #HOUSEKEEPING_EVERY}.
+ * When the crane scheduler runs too, it takes its discharge slots from here ({@link #dischargeSlots()}), so the
+ * crane's instruction and the yard planner's name the same slot.
+ */
+public final class YardPlanning {
+
+    /** How often blocks with no open work are looked at for re-marshalling. */
+    public static final Duration HOUSEKEEPING_EVERY = Duration.ofMinutes(10);
+
+    private final Vertx vertx;
+    private final String deployment;
+    private final YardPlannerVerticle verticle;
+
+    private YardPlanning(Vertx vertx, String deployment, YardPlannerVerticle verticle) {
+        this.vertx = vertx;
+        this.deployment = deployment;
+        this.verticle = verticle;
+    }
+
+    /** Deploys the planner on {@code vertx}; completes once it listens to the event bus. */
+    public static Future<YardPlanning> start(Vertx vertx, LiveYard yard, TerminalLayout layout, Clock clock) {
+        YardPlannerVerticle verticle = new YardPlannerVerticle(yard, layout, LiveYardPlanner.Settings.DEFAULTS,
+                HOUSEKEEPING_EVERY, clock);
+        return vertx.deployVerticle(verticle).map(id -> new YardPlanning(vertx, id, verticle));
+    }
+
+    /** Where discharged containers go ashore, for the crane scheduler. */
+    public BayPlanWorkSource.DischargeSlots dischargeSlots() {
+        return verticle::slotsFor;
+    }
+
+    /** Stops listening; the instructions written stay in the live yard. */
+    public Future<Void> stop() {
+        return vertx.undeploy(deployment);
+    }
+}

@@ -1,0 +1,206 @@
+package org.portops.yard.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.portops.model.container.Container;
+import org.portops.model.container.ContainerNumber;
+import org.portops.model.event.Addresses;
+import org.portops.model.event.ContainerMoved;
+import org.portops.model.event.EquipmentUpdated;
+import org.portops.model.event.VesselCallChanged;
+import org.portops.model.event.WorkInstructionChanged;
+import org.portops.model.event.YardEvent;
+import org.portops.model.layout.TerminalLayout;
+import org.portops.model.work.GateLocation;
+import org.portops.model.work.Location;
+import org.portops.model.yard.BlockId;
+import org.portops.state.LiveYard;
+import org.portops.state.json.ModelJson;
+import org.portops.state.json.YardEventJson;
+import org.portops.yard.slot.Departure;
+import org.portops.yard.slot.Housekeeping;
+import org.portops.yard.slot.SlotDecision;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The yard planner on the event bus: a vessel call's discharge list ({@link Addresses#VESSEL_CALL_CHANGED}) and
+ * gate-in announcements ({@link Addresses#YARD_SLOT_REQUEST}) get slots, written as planned instructions and
+ * published with their reasons ({@link Addresses#YARD_SLOT_DECIDED}); every {@code housekeepingEvery}, and on
+ * {@link Addresses#YARD_HOUSEKEEPING_REQUEST}, the blocks with no open work get re-marshalling moves
+ * ({@link Addresses#YARD_HOUSEKEEPING_PROPOSED}). Container moves keep its picture of the yard current. The work is
+ * {@link LiveYardPlanner}'s.
+ */
+public final class YardPlannerVerticle extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(YardPlannerVerticle.class);
+    private static final int BAD_REQUEST = 400;
+    private static final int NO_SLOT = 409;
+
+    private final LiveYard yard;
+    private final TerminalLayout layout;
+    private final LiveYardPlanner.Settings settings;
+    private final Duration housekeepingEvery;
+    private final Clock clock;
+    private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    private WorkerExecutor solver;
+    private LiveYardPlanner planner;
+    private long timer = -1;
+
+    /** @param housekeepingEvery how often quiet blocks are looked at for housekeeping; zero: only on request */
+    public YardPlannerVerticle(LiveYard yard, TerminalLayout layout, LiveYardPlanner.Settings settings,
+                               Duration housekeepingEvery, Clock clock) {
+        this.yard = yard;
+        this.layout = layout;
+        this.settings = settings;
+        this.housekeepingEvery = housekeepingEvery;
+        this.clock = clock;
+    }
+
+    @Override
+    public Future<?> start() {
+        solver = vertx.createSharedWorkerExecutor("yard-planner-" + deploymentID(), 1);
+        planner = new LiveYardPlanner(yard, layout, settings, clock, solver);
+        for (String moves : List.of(Addresses.CONTAINER_MOVED, Addresses.CONTAINER_PLACED,
+                Addresses.CONTAINER_REMOVED, Addresses.VESSEL_CALL_CHANGED)) {
+            consumers.add(vertx.eventBus().<JsonObject>localConsumer(moves, m -> onYardEvent(m.body())));
+        }
+        consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.YARD_SLOT_REQUEST, this::onGateIn));
+        consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.YARD_HOUSEKEEPING_REQUEST,
+                this::onHousekeeping));
+        if (!housekeepingEvery.isZero()) {
+            timer = vertx.setPeriodic(housekeepingEvery.toMillis(), id -> planner.housekeeping(null)
+                    .onSuccess(this::publishHousekeeping)
+                    .onFailure(e -> LOG.error("Yard planner: housekeeping failed", e)));
+        }
+        return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+        return Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
+                .compose(v -> solver.close());
+    }
+
+    /** Where discharged containers go ashore: the crane scheduler's source of discharge slots. */
+    public Future<Map<ContainerNumber, Location>> slotsFor(List<Container> containers) {
+        return planner.slotsFor(containers);
+    }
+
+    LiveYardPlanner planner() {
+        return planner;
+    }
+
+    private void onYardEvent(JsonObject body) {
+        YardEvent event = YardEventJson.decode(body);
+        switch (event) {
+            case ContainerMoved moved -> planner.moved(moved);
+            case VesselCallChanged changed -> planner.discharges(changed.call())
+                    .onSuccess(decisions -> decisions.forEach(this::publishDecision))
+                    .onFailure(e -> LOG.error("Yard planner: the discharges of {} could not be planned",
+                            changed.call().id(), e));
+            case WorkInstructionChanged instruction -> {
+                // not subscribed: instructions change no stack
+            }
+            case EquipmentUpdated equipment -> {
+                // not subscribed: machines change no stack
+            }
+        }
+    }
+
+    private void onGateIn(Message<JsonObject> message) {
+        Container container;
+        GateLocation lane;
+        Departure appointment;
+        JsonObject body = message.body();
+        try {
+            container = ModelJson.container(body.getJsonObject("container"));
+            lane = new GateLocation(body.getString("lane"));
+            String departure = body.getString("departure");
+            appointment = departure == null ? null : Departure.at(Instant.parse(departure));
+        } catch (RuntimeException e) {
+            message.fail(BAD_REQUEST, "a gate-in announcement needs container, lane and optionally departure (ISO"
+                    + " instant) and vesselCall: " + e.getMessage());
+            return;
+        }
+        planner.gateIn(container, lane, appointment, body.getString("vesselCall")).onComplete(done -> {
+            if (done.failed()) {
+                message.fail(BAD_REQUEST, done.cause().getMessage());
+                return;
+            }
+            JsonObject json = publishDecision(done.result());
+            if (done.result().decision() instanceof SlotDecision.NoSlot) {
+                message.fail(NO_SLOT, "no slot for " + container.number() + ": " + json.getJsonObject("refusals"));
+            } else {
+                message.reply(json);
+            }
+        });
+    }
+
+    private void onHousekeeping(Message<JsonObject> message) {
+        String block = message.body() == null ? null : message.body().getString("block");
+        BlockId only;
+        try {
+            only = block == null ? null : new BlockId(block);
+        } catch (RuntimeException e) {
+            message.fail(BAD_REQUEST, e.getMessage());
+            return;
+        }
+        planner.housekeeping(only).onComplete(done -> {
+            if (done.failed()) {
+                message.fail(BAD_REQUEST, done.cause().getMessage());
+            } else {
+                message.reply(publishHousekeeping(done.result()));
+            }
+        });
+    }
+
+    private JsonObject publishDecision(LiveYardPlanner.Decision decision) {
+        JsonObject json = new JsonObject().put("container", decision.decision().container().value())
+                .put("kind", decision.kind().name());
+        switch (decision.decision()) {
+            case SlotDecision.Placed placed -> json.put("slot", placed.slot().toString())
+                    .put("instruction", decision.instruction().value()).put("score", placed.score())
+                    .put("reasons", new JsonArray(placed.reasons()));
+            case SlotDecision.NoSlot none -> json.put("refusals", new JsonObject(Map.copyOf(none.refusals())));
+        }
+        vertx.eventBus().publish(Addresses.YARD_SLOT_DECIDED, json);
+        return json;
+    }
+
+    private JsonObject publishHousekeeping(List<LiveYardPlanner.HousekeepingRound> rounds) {
+        JsonArray all = new JsonArray();
+        for (LiveYardPlanner.HousekeepingRound r : rounds) {
+            JsonArray moves = new JsonArray();
+            List<Housekeeping.Move> list = r.round().proposals().stream().flatMap(p -> p.moves().stream()).toList();
+            for (int i = 0; i < list.size(); i++) {
+                Housekeeping.Move move = list.get(i);
+                moves.add(new JsonObject().put("container", move.container().value())
+                        .put("from", move.from().toString()).put("to", move.to().toString())
+                        .put("instruction", r.instructions().get(i).value()).put("reason", move.reason()));
+            }
+            all.add(new JsonObject().put("block", r.round().block().value())
+                    .put("expectedBefore", r.round().expectedBefore()).put("expectedAfter", r.round().expectedAfter())
+                    .put("moves", moves));
+        }
+        JsonObject json = new JsonObject().put("rounds", all);
+        if (!rounds.isEmpty()) {
+            vertx.eventBus().publish(Addresses.YARD_HOUSEKEEPING_PROPOSED, json);
+        }
+        return json;
+    }
+}
