@@ -52,8 +52,13 @@ import org.portops.state.testsupport.TestLayouts;
 
 /**
  * The ingest against an embedded HiveMQ, real PostgreSQL and Hazelcast, with hand-made machine messages. The test that
- * restarts the ingest runs last: right after a restart HiveMQ has been seen to hold back the last QoS 0 message of a
- * burst on the re-made shared subscription (under investigation), which is not what the other tests are about.
+ * restarts the ingest runs last: once, in the test after it, HiveMQ held back the last QoS 0 reading of a burst on the
+ * re-made shared subscription, which is not what the other tests are about. Bare Paho clients re-making the ingest's
+ * subscriptions after a clean-start reconnect (new client ids, the events session resumed, then a burst of five) got
+ * every burst in full in 230 rounds on a loaded machine, so it is not reproduced. HiveMQ CE 2025.5 has a race that
+ * would explain it: right after CONNACK it looks up the client's shared subscriptions, and if that lookup, which finds
+ * none yet, completes after the SUBSCRIBE has cleared the flag, the client stays marked as having none; its queue is
+ * then only polled when a publish arrives while it has nothing in flight, so a burst's last message waits for the next.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IngestOverHiveMqTest {

@@ -1,12 +1,12 @@
 package org.portops.bench.ingest;
 
-import com.hivemq.configuration.service.InternalConfigurations;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.portops.ingest.broker.EmbeddedBroker;
 
@@ -14,7 +14,8 @@ import org.portops.ingest.broker.EmbeddedBroker;
  * The MQTT broker of one part of the run, on a free loopback port: HiveMQ CE as the launcher embeds it ({@link EmbeddedBroker})
  * in this JVM or in a JVM of its own, or Debian's mosquitto as a child process with a generated configuration (its defaults otherwise, persistence off).
  *
- * @param name {@code hivemq}, {@code hivemq-process} or {@code mosquitto}
+ * @param name {@code hivemq}, {@code hivemq-process} (either with {@code @N}: an in-flight window of N) or
+ *             {@code mosquitto}
  * @param pid the broker's process when it runs as one, or null when it runs in this JVM
  */
 record BenchBroker(String name, int port, Long pid, Stopper stopper) implements AutoCloseable {
@@ -46,31 +47,54 @@ record BenchBroker(String name, int port, Long pid, Stopper stopper) implements 
         return Files.isExecutable(MOSQUITTO);
     }
 
+    /** Refuses a broker name {@link #start} does not know, saying which ones it knows. */
+    static void check(String name) {
+        String kind = kind(name);
+        if (!List.of("hivemq", "hivemq-process", "mosquitto").contains(kind)
+                || (!kind.equals(name) && (kind.equals("mosquitto") || window(name) == null))) {
+            throw new IllegalArgumentException("--broker takes hivemq, hivemq-process (either with @N, an in-flight "
+                    + "window of 1..65535 messages), mosquitto, both or a comma-separated list; '" + name
+                    + "' is none of them");
+        }
+    }
+
+    private static String kind(String name) {
+        int at = name.indexOf('@');
+        return at < 0 ? name : name.substring(0, at);
+    }
+
+    private static Integer window(String name) {
+        try {
+            int window = Integer.parseInt(name.substring(name.indexOf('@') + 1));
+            return window >= 1 && window <= 65_535 ? window : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /**
-     * @param hiveMqPollBatch diagnostic: HiveMQ's internal poll batch size, or null for its own (50); for the HiveMQ
-     *                        in this JVM only
+     * @param hiveMqPollBatch diagnostic: HiveMQ's internal poll batch size, or null for its own (50)
      */
     static BenchBroker start(String name, Path folder, Integer hiveMqPollBatch) throws IOException,
             InterruptedException {
-        if (hiveMqPollBatch != null) {
-            InternalConfigurations.PUBLISH_POLL_BATCH_SIZE = hiveMqPollBatch;
+        check(name);
+        String kind = kind(name);
+        if (kind.equals("mosquitto")) {
+            return mosquitto(Files.createDirectories(folder.resolve("mosquitto")));
         }
-        return switch (name) {
-            case "hivemq" -> hiveMq(name, folder.resolve("hivemq"), false);
-            case "hivemq-process" -> hiveMq(name, folder.resolve("hivemq-process"), true);
-            case "mosquitto" -> mosquitto(Files.createDirectories(folder.resolve("mosquitto")));
-            default -> throw new IllegalArgumentException("unknown broker " + name
-                    + ": hivemq, hivemq-process or mosquitto");
-        };
+        EmbeddedBroker.Delivery delivery = new EmbeddedBroker.Delivery(
+                kind.equals(name) ? EmbeddedBroker.Delivery.HIVEMQ_DEFAULTS.inflightWindow() : window(name),
+                hiveMqPollBatch == null ? EmbeddedBroker.Delivery.HIVEMQ_DEFAULTS.pollBatch() : hiveMqPollBatch);
+        return hiveMq(name, folder.resolve(name.replace('@', '-')), kind.equals("hivemq-process"), delivery);
     }
 
     /**
      * HiveMQ as PortOps embeds it ({@link EmbeddedBroker}), in this JVM or, as the launcher runs it by default, in a
      * JVM of its own.
      */
-    private static BenchBroker hiveMq(String name, Path folder, boolean ownProcess) throws IOException,
-            InterruptedException {
-        EmbeddedBroker broker = EmbeddedBroker.start(folder, 0, ownProcess);
+    private static BenchBroker hiveMq(String name, Path folder, boolean ownProcess, EmbeddedBroker.Delivery delivery)
+            throws IOException, InterruptedException {
+        EmbeddedBroker broker = EmbeddedBroker.start(folder, 0, ownProcess, delivery);
         return new BenchBroker(name, broker.port(), ownProcess ? broker.process().pid() : null, broker::close);
     }
 

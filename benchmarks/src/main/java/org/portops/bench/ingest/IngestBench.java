@@ -38,7 +38,9 @@ public final class IngestBench implements Callable<Integer> {
 
     @Option(names = "--broker", description = "hivemq-process (HiveMQ in a JVM of its own, as the launcher runs "
             + "it), hivemq (HiveMQ in this JVM), mosquitto, both (hivemq-process and mosquitto) or a comma-separated "
-            + "list, run in that order (default: both when /usr/sbin/mosquitto exists, else hivemq-process)")
+            + "list, run in that order (default: both when /usr/sbin/mosquitto exists, else hivemq-process); "
+            + "hivemq-process@N or hivemq@N: HiveMQ with an in-flight window of N messages (its internal "
+            + "MAX_INFLIGHT_WINDOW_SIZE_MESSAGES, 50 unless set)")
     String broker;
 
     @Option(names = "--seconds", defaultValue = "20", description = "measured seconds per step and phase (default ${DEFAULT-VALUE})")
@@ -77,7 +79,8 @@ public final class IngestBench implements Callable<Integer> {
     boolean plainSubscription;
 
     @Option(names = "--hivemq-poll-batch", description = "diagnostic: messages HiveMQ reads from a subscriber's queue "
-            + "per poll (its internal PUBLISH_POLL_BATCH_SIZE, 50 unless set)")
+            + "per poll whatever its receive maximum (its internal PUBLISH_POLL_BATCH_SIZE, 50 unless set), for "
+            + "every HiveMQ of the run")
     Integer hiveMqPollBatch;
 
     /** Machines of the lowest steps: 2,000 machines at 5 Hz make the 10,000 readings/s. */
@@ -150,10 +153,7 @@ public final class IngestBench implements Callable<Integer> {
         }
         List<String> names = List.of(chosen.split(","));
         for (String name : names) {
-            if (!List.of("hivemq", "hivemq-process", "mosquitto").contains(name)) {
-                throw new IllegalArgumentException("--broker takes hivemq, hivemq-process, mosquitto, both or a "
-                        + "comma-separated list of the first three; '" + name + "' is none of them");
-            }
+            BenchBroker.check(name);
         }
         return names;
     }
@@ -342,11 +342,9 @@ public final class IngestBench implements Callable<Integer> {
             stageTable.print(System.out);
             System.out.println("CPU, microseconds per reading (ingest: per accepted reading over the measured window; "
                     + "bare: per reading the bare client received over its window; broker: "
-                    + switch (result.broker()) {
-                        case "mosquitto" -> "the mosquitto process";
-                        case "hivemq-process" -> "HiveMQ's own JVM";
-                        default -> "HiveMQ, the JVM's other threads";
-                    }
+                    + (result.broker().equals("mosquitto") ? "the mosquitto process"
+                            : result.broker().startsWith("hivemq-process") ? "HiveMQ's own JVM"
+                            : "HiveMQ, the JVM's other threads")
                     + "):");
             cpuTable.print(System.out);
             brokersJson.add(brokerJson(result).put("steps", stepsJson));

@@ -1,5 +1,6 @@
 package org.portops.ingest.broker;
 
+import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -49,20 +50,65 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /**
-     * Starts HiveMQ on 127.0.0.1 with its files under {@code directory}.
+     * How HiveMQ hands queued messages to a subscriber. Both are internals of HiveMQ CE
+     * ({@code InternalConfigurations}, no configuration file or system property sets them), which PortOps may set
+     * because the broker runs in a JVM it starts. HiveMQ sends a shared subscription's queued messages to a subscriber
+     * in polls of {@code max(pollBatch, min(client's receive maximum, inflightWindow))} messages and polls again only
+     * once the whole poll is written, so at a steady rate a reading waits up to one poll cycle in its queue.
+     *
+     * @param inflightWindow messages one poll may hand to a client, capped by that client's receive maximum (QoS 1
+     *                       subscribers are never sent more than they allow); HiveMQ's own is 50
+     * @param pollBatch      messages one poll hands to any client, whatever its receive maximum; HiveMQ's own is 50
+     */
+    public record Delivery(int inflightWindow, int pollBatch) {
+
+        /** HiveMQ's own settings. */
+        public static final Delivery HIVEMQ_DEFAULTS = new Delivery(50, 50);
+
+        public Delivery {
+            if (inflightWindow < 1 || inflightWindow > 65_535) {
+                throw new IllegalArgumentException("in-flight window must be 1..65535 messages, was " + inflightWindow);
+            }
+            if (pollBatch < 1 || pollBatch > 65_535) {
+                throw new IllegalArgumentException("poll batch must be 1..65535 messages, was " + pollBatch);
+            }
+        }
+
+        /** Applies to every HiveMQ this JVM starts from now on (HiveMQ reads them as it delivers). */
+        void apply() {
+            InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES = inflightWindow;
+            InternalConfigurations.PUBLISH_POLL_BATCH_SIZE = pollBatch;
+        }
+    }
+
+    /**
+     * Starts HiveMQ on 127.0.0.1 with its files under {@code directory} and its own delivery settings.
      *
      * @param port        0 = any free port
      * @param ownProcess  in a JVM of its own (true) or in this one
      */
     public static EmbeddedBroker start(Path directory, int port, boolean ownProcess) throws IOException,
             InterruptedException {
+        return start(directory, port, ownProcess, Delivery.HIVEMQ_DEFAULTS);
+    }
+
+    /**
+     * Starts HiveMQ on 127.0.0.1 with its files under {@code directory}.
+     *
+     * @param port        0 = any free port
+     * @param ownProcess  in a JVM of its own (true) or in this one (where the delivery settings then hold for every
+     *                    HiveMQ of this JVM)
+     */
+    public static EmbeddedBroker start(Path directory, int port, boolean ownProcess, Delivery delivery)
+            throws IOException, InterruptedException {
         if (ownProcess) {
             // The broker's JVM picks a free port itself, right before binding it: picked here, the port could be
             // handed to an outgoing connection while that JVM starts.
-            Started started = startProcess(directory, port);
+            Started started = startProcess(directory, port, delivery);
             return new EmbeddedBroker(started.port(), null, started.process(), directory);
         }
         int chosen = port == 0 ? freeLoopbackPort() : port;
+        delivery.apply();
         EmbeddedHiveMQ hivemq = build(directory, chosen);
         try {
             hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -91,7 +137,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     private record Started(Process process, int port) {
     }
 
-    private static Started startProcess(Path directory, int port) throws IOException, InterruptedException {
+    private static Started startProcess(Path directory, int port, Delivery delivery) throws IOException,
+            InterruptedException {
         if (port != 0) {
             requireFree(port);
         }
@@ -104,7 +151,8 @@ public final class EmbeddedBroker implements AutoCloseable {
             }
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), EmbeddedBrokerMain.class.getName(),
-                directory.toString(), String.valueOf(port)));
+                directory.toString(), String.valueOf(port), String.valueOf(delivery.inflightWindow()),
+                String.valueOf(delivery.pollBatch())));
         Path log = directory.resolve("broker.log");
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

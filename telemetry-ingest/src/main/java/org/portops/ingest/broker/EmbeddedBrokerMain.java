@@ -21,12 +21,19 @@ public final class EmbeddedBrokerMain {
     private EmbeddedBrokerMain() {
     }
 
-    /** Arguments: the broker's directory and its port (0: a free one, picked right before binding it). */
+    /**
+     * Arguments: the broker's directory, its port (0: a free one, picked right before binding it) and optionally its
+     * {@link EmbeddedBroker.Delivery}: in-flight window and poll batch (HiveMQ's own without them).
+     */
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: EmbeddedBrokerMain DIRECTORY PORT");
+        if (args.length != 2 && args.length != 4) {
+            System.err.println("usage: EmbeddedBrokerMain DIRECTORY PORT [INFLIGHT_WINDOW POLL_BATCH]");
             System.exit(2);
         }
+        EmbeddedBroker.Delivery delivery = args.length == 4
+                ? new EmbeddedBroker.Delivery(Integer.parseInt(args[2]), Integer.parseInt(args[3]))
+                : EmbeddedBroker.Delivery.HIVEMQ_DEFAULTS;
+        delivery.apply();
         PrintStream toPortOps = System.out;
         System.setOut(System.err);
         int requested = Integer.parseInt(args[1]);
