@@ -22,6 +22,9 @@ import org.portops.model.layout.TerminalLayout;
 import org.portops.model.vessel.VesselCall;
 import org.portops.model.vessel.VesselCallId;
 import org.portops.model.work.WorkInstruction;
+import org.portops.model.work.WorkInstructionId;
+import org.portops.model.work.WorkInstructionState;
+import org.portops.state.ChangeResult;
 import org.portops.state.LiveYard;
 import org.portops.state.testsupport.TestDatabase;
 import org.portops.state.testsupport.TestHazelcast;
@@ -111,6 +114,14 @@ class QuaySplitLiveTest {
         CraneSplit withSecond = awaitSplit(() -> plan(second) != null && plan(first).version() > 1, initial);
         assertPlansFollowTheSplit(withSecond, first, second);
 
+        // a crane of CALL1 picks a move up just before CALL1 leaves the quay: its re-plan is still in CALL1's queue
+        List<WorkInstructionId> moves = plan(first).instructions().stream().map(WorkInstruction::id).toList();
+        WorkInstruction dispatched = plan(first).instructions().stream()
+                .filter(move -> move.state() == WorkInstructionState.DISPATCHED).findFirst().orElseThrow();
+        WorkInstruction held = await(yard.reader().workInstruction(dispatched.id())).orElseThrow();
+        assertThat(await(yard.replaceInstruction(held, held.start(Instant.now()))))
+                .isNotInstanceOf(ChangeResult.Refused.class);
+
         // CALL1 leaves the quay: its plan ends, CALL2 is planned with the split made without it
         VesselCall leaving = calls.get(first);
         await(yard.updateVesselCall(new VesselCall(leaving.id(), leaving.vessel(), leaving.voyage(), leaving.line(),
@@ -120,6 +131,23 @@ class QuaySplitLiveTest {
                 withSecond);
         assertThat(withoutFirst.vessels()).extracting(VesselOutlook::vessel).containsExactly(second);
         assertPlansFollowTheSplit(withoutFirst, second);
+
+        // every move of CALL1 not under way is cancelled in live state; the move the crane holds stays its to finish
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (moves.stream().filter(id -> !id.equals(dispatched.id())).anyMatch(id -> stateOf(id)
+                != WorkInstructionState.CANCELLED) && System.nanoTime() < deadline) {
+            sleep();
+        }
+        assertThat(moves).filteredOn(id -> !id.equals(dispatched.id())).allSatisfy(id -> {
+            WorkInstruction move = await(yard.reader().workInstruction(id)).orElseThrow();
+            assertThat(move.state()).as("%s after CALL1 left", id).isEqualTo(WorkInstructionState.CANCELLED);
+            assertThat(move.exception().code()).isEqualTo("CALL_LEFT");
+        });
+        assertThat(stateOf(dispatched.id())).as("the move under way").isEqualTo(WorkInstructionState.IN_PROGRESS);
+    }
+
+    private WorkInstructionState stateOf(WorkInstructionId id) {
+        return await(yard.reader().workInstruction(id)).map(WorkInstruction::state).orElse(null);
     }
 
     @Test
