@@ -109,19 +109,27 @@ final class CallState {
 
     /**
      * A version transport dispatch wrote (a vehicle named, a planned move dispatched as its vehicle's next job): taken
-     * as the move's current one unless the scheduler has a newer version of its own, or one live state has yet to
-     * get. Returns whether it was taken.
+     * as the move's current one unless the scheduler has a newer version of its own, one live state has yet to get, or
+     * one on another crane (a version from before the loop moved it). Returns whether it was taken.
      */
     boolean heard(WorkInstruction fact) {
         WorkInstruction mine = moves.get(fact.id());
-        if (mine == null || mine.state().isTerminal() || !mine.equals(live.get(fact.id()))
-                || fact.updatedAt().isBefore(mine.updatedAt()) || fact.equals(mine)
-                || (fact.state() != WorkInstructionState.PLANNED && fact.state() != WorkInstructionState.DISPATCHED)
-                || (mine.state() != WorkInstructionState.PLANNED && mine.state() != WorkInstructionState.DISPATCHED)) {
+        if (mine == null || !releasable(mine) || !releasable(fact) || fact.equals(mine)) {
+            return false;
+        }
+        boolean ownPending = !mine.equals(live.get(fact.id()));
+        boolean older = fact.updatedAt().isBefore(mine.updatedAt());
+        boolean otherCrane = !mine.assigned().isEmpty() && !fact.assigned().isEmpty()
+                && !fact.assigned().getFirst().equals(mine.assigned().getFirst());
+        if (ownPending || older || otherCrane) {
             return false;
         }
         observed(fact);
         return true;
+    }
+
+    private static boolean releasable(WorkInstruction move) {
+        return move.state() == WorkInstructionState.PLANNED || move.state() == WorkInstructionState.DISPATCHED;
     }
 
     /** The version live state has, empty when it has none yet. */

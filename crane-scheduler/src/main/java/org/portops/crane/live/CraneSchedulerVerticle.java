@@ -80,6 +80,9 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     private boolean rebalanceWaiting;
     /** The split in force a detailed plan's overrun last re-balanced. */
     private CraneSplit rebalancedForOverrun;
+    /** A re-balance is making its plans: a detailed plan missing its departure splits again within it. */
+    private boolean splitting;
+    private boolean missedInDetail;
     private final Map<VesselCallId, List<CraneWorkQueue>> transportQueues = new HashMap<>();
     private Future<?> transportChain = Future.succeededFuture();
     private final List<String> stallsWaiting = new ArrayList<>();
@@ -255,8 +258,9 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     /**
      * The split's completion estimate checked against the call's detailed plan: an overrun weighs the call's work in
      * the next splits ({@link QuaySplit#detailedCompletion}); when the detailed plan misses the planned departure
-     * the estimate met, the cranes are re-balanced with it now — once per split in force, so a call that no split
-     * can bring on time does not re-balance after every plan.
+     * the estimate met, the cranes are split again with it now: within the re-balance that made the plan, else by a
+     * re-balance of its own, once per split in force, so a call that no split can bring on time does not re-balance
+     * after every plan.
      */
     private void learnFromDetailedPlan(LivePlan plan) {
         if (split == null || plan.cranes().isEmpty()) {
@@ -267,7 +271,9 @@ public final class CraneSchedulerVerticle extends VerticleBase {
                     plan.version(), overrun.overrun().toMinutes(), overrun.missesDeparture()
                             ? ", past its planned departure: re-balancing" : "");
             CraneSplit inForce = split.inForce();
-            if (overrun.missesDeparture() && inForce != rebalancedForOverrun) {
+            if (overrun.missesDeparture() && splitting) {
+                missedInDetail = true;
+            } else if (overrun.missesDeparture() && inForce != rebalancedForOverrun) {
                 rebalancedForOverrun = inForce;
                 rebalanceSoon(clock.instant());
             }
@@ -524,11 +530,31 @@ public final class CraneSchedulerVerticle extends VerticleBase {
                                     }))
                             .toList();
                     return Future.join(works).map(all -> works.stream().map(Future::result).filter(Objects::nonNull)
-                            .toList()).compose(onQuay -> vertx.executeBlocking(() -> split.split(onQuay, out), false)
-                            .compose(result -> planSplit(onQuay, result, at)));
+                            .toList()).compose(onQuay -> splitAndPlan(onQuay, out, at, true));
                 });
         splitChain = done;
         return done.onFailure(e -> LOG.error("crane split failed; the calls keep their cranes", e));
+    }
+
+    /**
+     * Splits and plans each call with its cranes; when a call's detailed plan then misses the planned departure the
+     * split's estimate met, splits once more with what that plan showed ({@link QuaySplit#detailedCompletion}), within
+     * the same re-balance.
+     */
+    private Future<List<VesselCallId>> splitAndPlan(List<QuaySplit.CallOnQuay> onQuay, Set<EquipmentId> out,
+                                                    Instant at, boolean again) {
+        splitting = true;
+        missedInDetail = false;
+        return vertx.executeBlocking(() -> split.split(onQuay, out), false)
+                .compose(result -> planSplit(onQuay, result, at))
+                .compose(planned -> {
+                    if (again && missedInDetail) {
+                        LOG.info("crane split: a detailed plan misses the departure the estimate met; splitting again");
+                        return splitAndPlan(onQuay, out, at, false);
+                    }
+                    return Future.succeededFuture(planned);
+                })
+                .andThen(result -> splitting = false);
     }
 
     /**
