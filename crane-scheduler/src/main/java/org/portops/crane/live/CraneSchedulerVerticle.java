@@ -269,7 +269,7 @@ public final class CraneSchedulerVerticle extends VerticleBase {
         split.detailedCompletion(plan.call(), plan.completion()).ifPresent(overrun -> {
             LOG.info("vessel call {}: detailed plan v{} finishes {} min after the split's estimate{}", plan.call(),
                     plan.version(), overrun.overrun().toMinutes(), overrun.missesDeparture()
-                            ? ", past its planned departure: re-balancing" : "");
+                            ? ", past the planned departure the estimate met" : "");
             CraneSplit inForce = split.inForce();
             if (overrun.missesDeparture() && splitting) {
                 missedInDetail = true;
@@ -370,8 +370,9 @@ public final class CraneSchedulerVerticle extends VerticleBase {
         if (call == null) {
             return;
         }
-        if ((instruction.state() == WorkInstructionState.PLANNED || instruction.state() == WorkInstructionState.DISPATCHED)
-                && !sameAsPlanned(call, instruction)) {
+        boolean released = instruction.state() == WorkInstructionState.PLANNED
+                || instruction.state() == WorkInstructionState.DISPATCHED;
+        if (released && !sameAsPlanned(call, instruction)) {
             transportWrote(call, instruction);
             return;
         }

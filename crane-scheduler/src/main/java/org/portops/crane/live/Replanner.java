@@ -269,9 +269,9 @@ public final class Replanner {
     }
 
     /**
-     * Per crane in service, the work it must keep in front: its last queue up to its last task under way on it (a move
-     * dispatched — by this loop or by transport dispatch with a vehicle on its way —, in progress or partly done), in
-     * that order, so a vehicle dispatched to a move finds it on its crane at its place; then tasks under way on it
+     * Per crane in service, the work it must keep in front: its last queue up to its last task under way on it (a
+     * move dispatched — by this loop or by transport dispatch with a vehicle on its way —, in progress or partly
+     * done), in that order, so a vehicle dispatched to a move finds it on its crane at its place; then tasks under way on it
      * that its last queue did not have; then the tasks operators put on it. A crane back in service narrows its
      * neighbours' reach: tasks merely dispatched beyond it are let go (recalled), a task with a move in progress never
      * is (the box is on that crane's spreader; the returning crane waits for it, {@link CallState#admitWaiting}).

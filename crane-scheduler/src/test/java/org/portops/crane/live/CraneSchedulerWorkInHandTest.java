@@ -17,6 +17,7 @@ import org.portops.model.work.WorkInstructionState;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -184,6 +185,6 @@ class CraneSchedulerWorkInHandTest {
         Set<WorkInstructionId> ids = work.tasks().stream().filter(t -> t.id().equals(task))
                 .flatMap(t -> t.moves().stream()).map(WorkInstruction::id).collect(Collectors.toSet());
         return plan.instructions().stream().filter(move -> ids.contains(move.id()))
-                .sorted(java.util.Comparator.comparingLong(WorkInstruction::sequence)).toList();
+                .sorted(Comparator.comparingLong(WorkInstruction::sequence)).toList();
     }
 }

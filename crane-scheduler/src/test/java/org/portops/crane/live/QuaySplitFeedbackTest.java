@@ -17,6 +17,7 @@ import org.portops.state.testsupport.TestLayouts;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -38,9 +39,10 @@ class QuaySplitFeedbackTest {
         // one crane in service: the split cannot add cranes, so the overrun shows in the estimate itself
         List<EquipmentId> quayCranes = layout.allEquipment().stream()
                 .filter(e -> e.kind() == EquipmentKind.QUAY_CRANE).map(Equipment::id)
-                .sorted(java.util.Comparator.comparing(EquipmentId::value)).toList();
+                .sorted(Comparator.comparing(EquipmentId::value)).toList();
         Set<EquipmentId> out = new HashSet<>(quayCranes.subList(1, quayCranes.size()));
-        CallWork work = GeneratedCalls.generate(31, "CALL31", 120, 10, 1, T0).withCranes(List.of(quayCranes.getFirst()));
+        CallWork work = GeneratedCalls.generate(31, "CALL31", 120, 10, 1, T0)
+                .withCranes(List.of(quayCranes.getFirst()));
         QuaySplit split = new QuaySplit(layout, new QuaySplit.Settings(3600, 48, 6, 30,
                 new CraneSplitPlanner.Limits(Duration.ofMillis(500), 3)), clock);
         VesselCall probe = call(work, T0.plus(Duration.ofDays(1)));
