@@ -34,6 +34,10 @@ final class CallState {
     private final Map<WorkInstructionId, WorkInstruction> live = new HashMap<>();
     private final List<CraneAtBay> active = new ArrayList<>();
     private final Set<EquipmentId> out = new HashSet<>();
+    /** Cranes in service for the call that wait to join: their place would cut a neighbour's move in progress off. */
+    private final Set<EquipmentId> waiting = new HashSet<>();
+    /** Every quay crane the call has had: the loop owns these in an instruction's machines. */
+    private final Set<EquipmentId> owned = new HashSet<>();
     private final Map<EquipmentId, Integer> standsAt = new HashMap<>();
     private final Map<EquipmentId, List<TaskId>> queues = new HashMap<>();
     private final Map<EquipmentId, Integer> finishedTasks = new HashMap<>();
@@ -44,6 +48,12 @@ final class CallState {
         addTasks(work.tasks());
         active.addAll(work.cranes());
         work.cranes().forEach(crane -> standsAt.put(crane.crane(), crane.bay()));
+        work.cranes().forEach(crane -> owned.add(crane.crane()));
+    }
+
+    /** Every quay crane the call has had, in service or not, now or before the crane split moved it. */
+    Set<EquipmentId> ownedCranes() {
+        return Set.copyOf(owned);
     }
 
     CallWork work() {
@@ -97,6 +107,31 @@ final class CallState {
         live.put(move.id(), move);
     }
 
+    /**
+     * A version transport dispatch wrote (a vehicle named, a planned move dispatched as its vehicle's next job): taken
+     * as the move's current one unless the scheduler has a newer version of its own, one live state has yet to get, or
+     * one on another crane (a version from before the loop moved it). Returns whether it was taken.
+     */
+    boolean heard(WorkInstruction fact) {
+        WorkInstruction mine = moves.get(fact.id());
+        if (mine == null || !releasable(mine) || !releasable(fact) || fact.equals(mine)) {
+            return false;
+        }
+        boolean ownPending = !mine.equals(live.get(fact.id()));
+        boolean older = fact.updatedAt().isBefore(mine.updatedAt());
+        boolean otherCrane = !mine.assigned().isEmpty() && !fact.assigned().isEmpty()
+                && !fact.assigned().getFirst().equals(mine.assigned().getFirst());
+        if (ownPending || older || otherCrane) {
+            return false;
+        }
+        observed(fact);
+        return true;
+    }
+
+    private static boolean releasable(WorkInstruction move) {
+        return move.state() == WorkInstructionState.PLANNED || move.state() == WorkInstructionState.DISPATCHED;
+    }
+
     /** The version live state has, empty when it has none yet. */
     Optional<WorkInstruction> live(WorkInstructionId id) {
         return Optional.ofNullable(live.get(id));
@@ -110,6 +145,11 @@ final class CallState {
         return moves.values().stream()
                 .filter(move -> live.containsKey(move.id()) ? !move.equals(live.get(move.id())) : move.state().isTerminal())
                 .toList();
+    }
+
+    List<WorkInstructionId> openMoveIds() {
+        return moves.values().stream().filter(move -> !move.state().isTerminal()).map(WorkInstruction::id).sorted(
+                Comparator.comparing(WorkInstructionId::value)).toList();
     }
 
     WorkTask task(TaskId id) {
@@ -142,6 +182,37 @@ final class CallState {
                 .filter(move -> move.state() == WorkInstructionState.DONE && !move.assigned().isEmpty())
                 .max(Comparator.comparing(WorkInstruction::updatedAt))
                 .map(move -> move.assigned().getFirst());
+    }
+
+    /** The crane a move of the task is in progress on: its box is on that crane, so the task stays there. */
+    Optional<EquipmentId> inProgressOn(WorkTask task) {
+        return task.moves().stream().map(move -> moves.get(move.id()))
+                .filter(move -> move.state() == WorkInstructionState.IN_PROGRESS && !move.assigned().isEmpty())
+                .map(move -> move.assigned().getFirst()).findFirst();
+    }
+
+    /**
+     * Whether cranes in this quay order leave every move in progress within its crane's reach (a crane joining
+     * between two others narrows their reach, and a crane cannot hand over the box on its spreader).
+     */
+    private boolean fits(List<CraneAtBay> order) {
+        int clearance = work.safetyMargin() + 1;
+        for (WorkTask task : tasks.values()) {
+            Optional<EquipmentId> on = inProgressOn(task);
+            for (int k = 0; k < order.size() && on.isPresent(); k++) {
+                if (order.get(k).crane().equals(on.get()) && (task.bay() < 1 + k * clearance
+                        || task.bay() > work.bays() - (order.size() - 1 - k) * clearance)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A crane waiting to join goes out of service again before it joined. */
+    void waitingOut(EquipmentId crane) {
+        waiting.remove(crane);
+        out.add(crane);
     }
 
     /** No crane has a queue yet: nothing was planned. */
@@ -181,6 +252,11 @@ final class CallState {
         return overrides.getOrDefault(crane, List.of());
     }
 
+    /** Whether an operator put the task on some crane. */
+    boolean overridden(TaskId task) {
+        return overrides.values().stream().anyMatch(list -> list.contains(task));
+    }
+
     void override(TaskId task, EquipmentId crane) {
         overrides.values().forEach(list -> list.remove(task));
         overrides.computeIfAbsent(crane, c -> new ArrayList<>()).add(task);
@@ -216,14 +292,41 @@ final class CallState {
         return out.contains(crane);
     }
 
-    /** Cranes cannot pass each other on the rail: a crane back in service takes its old place in quay order. */
-    void craneBack(EquipmentId crane, int bay) {
+    boolean isWaiting(EquipmentId crane) {
+        return waiting.contains(crane);
+    }
+
+    /**
+     * Cranes cannot pass each other on the rail: a crane back in service takes its old place in quay order, once no
+     * neighbour's move in progress lies beyond that neighbour's narrowed reach; until then it waits
+     * ({@link #admitWaiting}). Returns whether it joined now.
+     */
+    boolean craneBack(EquipmentId crane, int bay) {
         out.remove(crane);
         standsAt.put(crane, bay);
+        waiting.add(crane);
+        return admitWaiting();
+    }
+
+    /** Lets the waiting cranes join when their places cut no move in progress off; returns whether they joined. */
+    boolean admitWaiting() {
+        if (waiting.isEmpty()) {
+            return false;
+        }
         List<CraneAtBay> order = work.cranes().stream()
-                .filter(c -> c.crane().equals(crane) || isActive(c.crane())).toList();
+                .filter(c -> waiting.contains(c.crane()) || isActive(c.crane())).toList();
+        if (!fits(order)) {
+            return false;
+        }
+        waiting.clear();
         active.clear();
         active.addAll(order);
+        return true;
+    }
+
+    /** The call's cranes are all taken off it (the crane split gives it none now): its plan waits for cranes. */
+    boolean hasNoCranes() {
+        return work.cranes().isEmpty();
     }
 
     /**
@@ -254,11 +357,19 @@ final class CallState {
         }
         addTasks(next.tasks().stream().filter(task -> !tasks.containsKey(task.id())).toList());
         work = next;
+        next.cranes().forEach(crane -> owned.add(crane.crane()));
+        List<CraneAtBay> inService = next.cranes().stream().filter(crane -> !out.contains(crane.crane())).toList();
+        inService.forEach(crane -> standsAt.putIfAbsent(crane.crane(), crane.bay()));
+        waiting.clear();
+        List<CraneAtBay> stay = inService.stream().filter(crane -> isActive(crane.crane())).toList();
         active.clear();
-        next.cranes().stream().filter(crane -> !out.contains(crane.crane())).forEach(crane -> {
-            active.add(crane);
-            standsAt.putIfAbsent(crane.crane(), crane.bay());
-        });
+        if (fits(inService)) {
+            active.addAll(inService);
+        } else {
+            // a crane the split adds between cranes with a move in progress joins once that move is done
+            active.addAll(stay);
+            inService.stream().filter(crane -> !stay.contains(crane)).forEach(crane -> waiting.add(crane.crane()));
+        }
         queues.keySet().removeIf(crane -> !isActive(crane));
     }
 

@@ -121,6 +121,30 @@ public final class CraneScheduler {
         return state.work().cranes().stream().map(CallWork.CraneAtBay::crane).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** Every quay crane the call has had, now or before the crane split moved it: the loop owns these. */
+    public Set<EquipmentId> ownedCranes() {
+        return state.ownedCranes();
+    }
+
+    /**
+     * A version of one of the call's moves transport dispatch wrote (a vehicle named, a move dispatched): known from
+     * now on, so the next re-plan keeps a dispatched move on its crane at its place. No re-plan. Returns whether the
+     * version was taken (not when the scheduler has a newer one of its own).
+     */
+    public boolean transportWrote(WorkInstruction version) {
+        return state.move(version.id()).isPresent() && state.heard(version);
+    }
+
+    /** The call's moves still open (not done, failed or cancelled) as the scheduler knows them. */
+    public List<WorkInstructionId> openMoves() {
+        return state.openMoveIds();
+    }
+
+    /** Whether the crane split took every crane off the call: its plan waits, with no crane, for cranes. */
+    public boolean waitsForCranes() {
+        return state.hasNoCranes();
+    }
+
     /** Whether a crane of the call is out of service (it went out and has not come back). */
     boolean isOut(EquipmentId crane) {
         return state.isOut(crane);
@@ -168,6 +192,9 @@ public final class CraneScheduler {
 
     private ReplanOutcome replan(LiveEvent event) {
         long started = System.nanoTime();
+        if (state.hasNoCranes()) {
+            return waitingPlan(event, started);
+        }
         Replanner.Result result = replanner.replan(state, clock.instant());
         return switch (result) {
             case Replanner.Result.Invalid invalid -> new Refused(event, invalid.reasons());
@@ -185,6 +212,20 @@ public final class CraneScheduler {
                                 solved.tasks()));
             }
         };
+    }
+
+    /**
+     * The plan of a call the crane split gives no crane now: no crane queue, the moves its cranes had out recalled
+     * (and any in progress suspended) as the split took the cranes; it has no solved schedule. The next split that
+     * gives the call cranes plans it afresh.
+     */
+    private ReplanOutcome waitingPlan(LiveEvent event, long started) {
+        version++;
+        Instant at = clock.instant();
+        LivePlan plan = new LivePlan(state.work().call(), version, at, "waiting for cranes", at, List.of(), List.of());
+        PlanDiff diff = replanner.diff(current, plan, state);
+        record(plan, diff, null);
+        return new Published(event, plan, diff, Duration.ofNanos(System.nanoTime() - started), null);
     }
 
     private void record(LivePlan plan, PlanDiff diff, Replanner.Planned next) {
@@ -238,10 +279,16 @@ public final class CraneScheduler {
         if (state.openMoves(task) == 0) {
             state.taskFinished(crane, task.id());
         }
+        // a crane waiting for this move to clear its place joins now
+        state.admitWaiting();
         return Optional.empty();
     }
 
     private Optional<String> craneOut(CraneOut event) {
+        if (state.isWaiting(event.crane())) {
+            state.waitingOut(event.crane());
+            return Optional.empty();
+        }
         if (!state.isActive(event.crane())) {
             return Optional.of("crane " + event.crane() + " is not in service on " + state.work().call());
         }
@@ -257,6 +304,9 @@ public final class CraneScheduler {
         if (state.isActive(event.crane())) {
             return Optional.of("crane " + event.crane() + " is already in service on " + state.work().call());
         }
+        if (state.isWaiting(event.crane())) {
+            return Optional.of("crane " + event.crane() + " already waits to rejoin " + state.work().call());
+        }
         if (!state.isOut(event.crane())) {
             return Optional.of("crane " + event.crane() + " is not a crane of " + state.work().call());
         }
@@ -270,7 +320,11 @@ public final class CraneScheduler {
                     + " cranes with safety margin " + state.work().safetyMargin() + " need more than "
                     + state.work().bays() + " bays");
         }
-        state.craneBack(event.crane(), event.bay());
+        if (!state.craneBack(event.crane(), event.bay())) {
+            return Optional.of("crane " + event.crane() + " waits to rejoin " + state.work().call() + " at bay "
+                    + event.bay() + ": a neighbour's move in progress would lie beyond that neighbour's reach; it"
+                    + " joins when the move is done");
+        }
         return Optional.empty();
     }
 

@@ -15,6 +15,7 @@ import org.portops.crane.dispatch.mapping.CraneWorkQueue;
 import org.portops.crane.dispatch.mapping.TransportRound;
 import org.portops.crane.journal.DecisionJournal;
 import org.portops.crane.journal.JournaledPlan;
+import org.portops.crane.split.CraneSplit;
 import org.portops.crane.live.ReplanOutcome.Published;
 import org.portops.crane.live.ReplanOutcome.Refused;
 import org.portops.model.equipment.EquipmentId;
@@ -28,8 +29,10 @@ import org.portops.model.event.WorkInstructionChanged;
 import org.portops.model.event.YardEvent;
 import org.portops.model.vessel.VesselCall;
 import org.portops.model.vessel.VesselCallId;
+import org.portops.model.work.ExceptionReason;
 import org.portops.model.work.WorkInstruction;
 import org.portops.model.work.WorkInstructionId;
+import org.portops.model.work.WorkInstructionState;
 import org.portops.state.LiveYard;
 import org.portops.state.json.YardEventJson;
 import org.slf4j.Logger;
@@ -75,6 +78,11 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     private final QuaySplit split;
     private Future<?> splitChain = Future.succeededFuture();
     private boolean rebalanceWaiting;
+    /** The split in force a detailed plan's overrun last re-balanced. */
+    private CraneSplit rebalancedForOverrun;
+    /** A re-balance is making its plans: a detailed plan missing its departure splits again within it. */
+    private boolean splitting;
+    private boolean missedInDetail;
     private final Map<VesselCallId, List<CraneWorkQueue>> transportQueues = new HashMap<>();
     private Future<?> transportChain = Future.succeededFuture();
     private final List<String> stallsWaiting = new ArrayList<>();
@@ -167,7 +175,7 @@ public final class CraneSchedulerVerticle extends VerticleBase {
             if (started.outcome() instanceof Published) {
                 schedulers.put(work.call(), started.scheduler());
             }
-            return afterPlan(work.call(), started.outcome(), received);
+            return afterPlan(work.call(), started.scheduler(), started.outcome(), received);
         });
     }
 
@@ -185,8 +193,12 @@ public final class CraneSchedulerVerticle extends VerticleBase {
 
     private Future<ReplanOutcome> replan(VesselCallId call, LiveEvent event, long received) {
         CraneScheduler scheduler = schedulers.get(call);
+        if (scheduler == null) {
+            // the call left the quay while this event waited in its queue
+            return Future.failedFuture(new IllegalStateException("vessel call " + call + " left the quay"));
+        }
         return worker.executeBlocking(() -> scheduler.apply(event))
-                .compose(outcome -> afterPlan(call, outcome, received));
+                .compose(outcome -> afterPlan(call, scheduler, outcome, received));
     }
 
     /** The call's current plan; null when the call has none. */
@@ -195,7 +207,13 @@ public final class CraneSchedulerVerticle extends VerticleBase {
         return scheduler == null ? null : scheduler.currentPlan();
     }
 
-    private Future<ReplanOutcome> afterPlan(VesselCallId call, ReplanOutcome outcome, long received) {
+    /**
+     * Publishes, journals and dispatches a plan of {@code scheduler}. A plan made before its call left the quay is
+     * still published (the call's departure, queued behind it, then cancels what it left open), but neither its moves
+     * nor its queues join the loop again.
+     */
+    private Future<ReplanOutcome> afterPlan(VesselCallId call, CraneScheduler scheduler, ReplanOutcome outcome,
+                                            long received) {
         return switch (outcome) {
             case Refused refused -> {
                 LOG.warn("crane plan of {}: {} refused: {}", call, refused.event().describe(), refused.reasons());
@@ -207,14 +225,15 @@ public final class CraneSchedulerVerticle extends VerticleBase {
             }
             case Published published -> {
                 solving.record(published.solveTime());
-                published.plan().instructions().forEach(move -> callOf.put(move.id(), call));
-                yield publisher.publish(published, schedulers.get(call).callCranes()).compose(refusals -> {
+                if (schedulers.get(call) == scheduler) {
+                    published.plan().instructions().forEach(move -> callOf.put(move.id(), call));
+                }
+                yield publisher.publish(published, scheduler.ownedCranes()).compose(refusals -> {
                     latency.record(System.nanoTime() - received, TimeUnit.NANOSECONDS);
                     if (!refusals.isEmpty()) {
                         LOG.warn("crane plan {} v{}: live state refused {} instruction versions, first: {}", call,
                                 published.plan().version(), refusals.size(), refusals.getFirst());
                     }
-                    CraneScheduler scheduler = schedulers.get(call);
                     return worker.executeBlocking(() -> scheduler.journal(published));
                 }).map(journalWork -> {
                     // explaining the plan (score analysis, alternatives) must not hold up the next event
@@ -224,13 +243,41 @@ public final class CraneSchedulerVerticle extends VerticleBase {
                                     published.plan().version(), e.toString()));
                     return outcome;
                 }).compose(planned -> {
-                    transportQueues.put(call, TransportQueues.of(published.plan(), schedulers.get(call).work()));
+                    if (schedulers.get(call) == scheduler) {
+                        transportQueues.put(call, TransportQueues.of(published.plan(), scheduler.work()));
+                        learnFromDetailedPlan(published.plan());
+                    }
                     JournaledPlan.Trigger trigger = new JournaledPlan.Trigger("CRANE_PLAN", "crane plan v"
                             + published.plan().version() + " of " + call + " after " + published.event().describe());
                     return dispatch(() -> trigger, received).map(outcome);
                 });
             }
         };
+    }
+
+    /**
+     * The split's completion estimate checked against the call's detailed plan: an overrun weighs the call's work in
+     * the next splits ({@link QuaySplit#detailedCompletion}); when the detailed plan misses the planned departure
+     * the estimate met, the cranes are split again with it now: within the re-balance that made the plan, else by a
+     * re-balance of its own, once per split in force, so a call that no split can bring on time does not re-balance
+     * after every plan.
+     */
+    private void learnFromDetailedPlan(LivePlan plan) {
+        if (split == null || plan.cranes().isEmpty()) {
+            return;
+        }
+        split.detailedCompletion(plan.call(), plan.completion()).ifPresent(overrun -> {
+            LOG.info("vessel call {}: detailed plan v{} finishes {} min after the split's estimate{}", plan.call(),
+                    plan.version(), overrun.overrun().toMinutes(), overrun.missesDeparture()
+                            ? ", past the planned departure the estimate met" : "");
+            CraneSplit inForce = split.inForce();
+            if (overrun.missesDeparture() && splitting) {
+                missedInDetail = true;
+            } else if (overrun.missesDeparture() && inForce != rebalancedForOverrun) {
+                rebalancedForOverrun = inForce;
+                rebalanceSoon(clock.instant());
+            }
+        });
     }
 
     /**
@@ -323,6 +370,12 @@ public final class CraneSchedulerVerticle extends VerticleBase {
         if (call == null) {
             return;
         }
+        boolean released = instruction.state() == WorkInstructionState.PLANNED
+                || instruction.state() == WorkInstructionState.DISPATCHED;
+        if (released && !sameAsPlanned(call, instruction)) {
+            transportWrote(call, instruction);
+            return;
+        }
         LiveEvent event = switch (instruction.state()) {
             case IN_PROGRESS -> new LiveEvent.MoveStarted(instruction.id(), instruction.updatedAt());
             case DONE -> new LiveEvent.MoveDone(instruction.id(), instruction.updatedAt());
@@ -331,6 +384,18 @@ public final class CraneSchedulerVerticle extends VerticleBase {
         };
         if (event != null && !sameAsPlanned(call, instruction)) {
             submit(call, event);
+        }
+    }
+
+    /**
+     * A version of a planned move that is not the loop's own: transport dispatch named a vehicle or dispatched it. The
+     * call's scheduler learns it in the call's queue, without a re-plan, so its next re-plan keeps a dispatched move
+     * on its crane at its place.
+     */
+    private void transportWrote(VesselCallId call, WorkInstruction version) {
+        CraneScheduler scheduler = schedulers.get(call);
+        if (scheduler != null) {
+            inOrder(call, () -> worker.executeBlocking(() -> scheduler.transportWrote(version)));
         }
     }
 
@@ -384,7 +449,7 @@ public final class CraneSchedulerVerticle extends VerticleBase {
             inOrder(call, () -> worker.executeBlocking(() -> scheduler.isOut(crane)
                             ? scheduler.apply(new LiveEvent.CraneBack(crane, scheduler.lastBay(crane), at)) : null)
                     .compose(outcome -> outcome == null ? Future.succeededFuture(null)
-                            : afterPlan(call, outcome, received)));
+                            : afterPlan(call, scheduler, outcome, received)));
         });
     }
 
@@ -466,11 +531,31 @@ public final class CraneSchedulerVerticle extends VerticleBase {
                                     }))
                             .toList();
                     return Future.join(works).map(all -> works.stream().map(Future::result).filter(Objects::nonNull)
-                            .toList()).compose(onQuay -> vertx.executeBlocking(() -> split.split(onQuay, out), false)
-                            .compose(result -> planSplit(onQuay, result, at)));
+                            .toList()).compose(onQuay -> splitAndPlan(onQuay, out, at, true));
                 });
         splitChain = done;
         return done.onFailure(e -> LOG.error("crane split failed; the calls keep their cranes", e));
+    }
+
+    /**
+     * Splits and plans each call with its cranes; when a call's detailed plan then misses the planned departure the
+     * split's estimate met, splits once more with what that plan showed ({@link QuaySplit#detailedCompletion}), within
+     * the same re-balance.
+     */
+    private Future<List<VesselCallId>> splitAndPlan(List<QuaySplit.CallOnQuay> onQuay, Set<EquipmentId> out,
+                                                    Instant at, boolean again) {
+        splitting = true;
+        missedInDetail = false;
+        return vertx.executeBlocking(() -> split.split(onQuay, out), false)
+                .compose(result -> planSplit(onQuay, result, at))
+                .compose(planned -> {
+                    if (again && missedInDetail) {
+                        LOG.info("crane split: a detailed plan misses the departure the estimate met; splitting again");
+                        return splitAndPlan(onQuay, out, at, false);
+                    }
+                    return Future.succeededFuture(planned);
+                })
+                .andThen(result -> splitting = false);
     }
 
     /**
@@ -492,9 +577,13 @@ public final class CraneSchedulerVerticle extends VerticleBase {
         for (QuaySplit.CallOnQuay call : onQuay) {
             VesselCallId id = call.call().id();
             List<EquipmentId> cranes = result.cranesNow().getOrDefault(id, List.of());
-            if (cranes.isEmpty()) {
-                LOG.info("crane split gives vessel call {} no crane now; its plan waits", id);
+            if (cranes.isEmpty() && !schedulers.containsKey(id)) {
+                LOG.info("crane split gives vessel call {} no crane now; it is planned when it gets cranes", id);
                 continue;
+            }
+            if (cranes.isEmpty()) {
+                // the split gave the call's cranes elsewhere: its plan lets them go and waits, with no crane, for more
+                LOG.info("crane split gives vessel call {} no crane now; its plan waits for cranes", id);
             }
             CallWork work = call.work().withCranes(cranes);
             long received = System.nanoTime();
@@ -506,12 +595,32 @@ public final class CraneSchedulerVerticle extends VerticleBase {
         return Future.join(plans).map(all -> plans.stream().map(Future::result).filter(Objects::nonNull).toList());
     }
 
-    /** A call no longer berthed leaves the loop: its plan, its queues for transport and its cranes are let go. */
+    /**
+     * A call no longer berthed leaves the loop: its cranes are free at once; in the call's queue, behind whatever of
+     * it was still being planned (a re-plan in flight publishes first, so nothing of the call is written after its
+     * cancellations), its moves and queues leave the loop, its moves not under way are cancelled in live state
+     * ({@link PlanPublisher#cancelUnstarted}: a move a machine took up stays the machine's), and a transport round
+     * lets the vehicles of the cancelled moves go.
+     */
     private void leave(VesselCallId call) {
+        CraneScheduler scheduler = schedulers.remove(call);
+        split.forget(call);
         LOG.info("vessel call {} left the quay: its crane plan ends", call);
-        schedulers.remove(call);
-        transportQueues.remove(call);
-        callOf.values().removeIf(call::equals);
+        long received = System.nanoTime();
+        inOrder(call, () -> {
+            callOf.values().removeIf(call::equals);
+            transportQueues.remove(call);
+            return worker.executeBlocking(scheduler::openMoves)
+                    .compose(open -> publisher.cancelUnstarted(open, new ExceptionReason("CALL_LEFT",
+                            "vessel call " + call + " left the quay"), clock.instant()).map(cancelled -> {
+                        LOG.info("vessel call {} left: {} of its {} open moves cancelled, the rest under way", call,
+                                cancelled.size(), open.size());
+                        return cancelled;
+                    }))
+                    .compose(cancelled -> dispatch(() -> new JournaledPlan.Trigger("CALL_LEFT", "vessel call " + call
+                            + " left the quay: " + cancelled.size() + " moves cancelled"), received))
+                    .onFailure(e -> LOG.error("vessel call {} left: cancelling its open moves failed", call, e));
+        });
     }
 
     private void onOverride(Message<JsonObject> message) {

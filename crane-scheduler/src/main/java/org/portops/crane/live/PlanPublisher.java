@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import org.portops.crane.live.ReplanOutcome.Published;
 import org.portops.model.equipment.EquipmentId;
 import org.portops.model.event.Addresses;
+import org.portops.model.work.ExceptionReason;
 import org.portops.model.work.WorkInstruction;
 import org.portops.model.work.WorkInstructionId;
 import org.portops.model.work.WorkInstructionState;
@@ -89,6 +90,38 @@ public final class PlanPublisher {
     }
 
     private static final int ATTEMPTS = 3;
+
+    /**
+     * Cancels the moves of a call that left the quay that are not under way: each is read from live state and
+     * cancelled (compare-and-set against the version read, read again when another writer got in between) while it
+     * is PLANNED or DISPATCHED; a move a machine has taken up (in progress, or suspended mid-move) stays the machine's
+     * to finish or report. Completes with the cancelled versions.
+     */
+    public Future<List<WorkInstruction>> cancelUnstarted(List<WorkInstructionId> moves, ExceptionReason reason,
+                                                         Instant at) {
+        List<Future<Optional<WorkInstruction>>> cancels = moves.stream()
+                .map(move -> cancelUnstarted(move, reason, at, ATTEMPTS)).toList();
+        return Future.all(cancels).map(all -> cancels.stream().map(Future::result).flatMap(Optional::stream).toList());
+    }
+
+    private Future<Optional<WorkInstruction>> cancelUnstarted(WorkInstructionId move, ExceptionReason reason,
+                                                              Instant at, int attempts) {
+        return yard.reader().workInstruction(move).compose(held -> {
+            if (held.isEmpty() || (held.get().state() != WorkInstructionState.PLANNED
+                    && held.get().state() != WorkInstructionState.DISPATCHED)) {
+                return Future.succeededFuture(Optional.<WorkInstruction>empty());
+            }
+            WorkInstruction cancelled = held.get().cancel(reason,
+                    at.isBefore(held.get().updatedAt()) ? held.get().updatedAt() : at);
+            return yard.replaceInstruction(held.get(), cancelled).compose(result -> {
+                if (!(result instanceof ChangeResult.Refused)) {
+                    return Future.succeededFuture(Optional.of(cancelled));
+                }
+                return attempts > 1 ? cancelUnstarted(move, reason, at, attempts - 1)
+                        : Future.succeededFuture(Optional.<WorkInstruction>empty());
+            });
+        });
+    }
 
     /**
      * The loop's version with what live state holds that the loop does not own: machines other than the call's quay

@@ -9,6 +9,7 @@ import org.portops.crane.split.CraneTimeline;
 import org.portops.crane.split.SplitCrane;
 import org.portops.crane.split.SplitProblem;
 import org.portops.crane.split.SplitVessel;
+import org.portops.crane.split.VesselOutlook;
 import org.portops.model.equipment.Equipment;
 import org.portops.model.equipment.EquipmentId;
 import org.portops.model.equipment.EquipmentKind;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The crane split for the live loop: with the vessel calls alongside and the work each has left, which quay cranes
@@ -43,6 +45,15 @@ public final class QuaySplit {
 
     /** The simulator moors a ship's bow this far past its berth's start (terminal-sim's VesselBerth). */
     static final double BOW_OFFSET = 10;
+
+    /**
+     * A detailed plan finishing later than the split's estimate by more than this is an overrun the split learns
+     * from: a quarter of the split's hour slot, so the estimate's own rounding is not mistaken for one.
+     */
+    static final Duration OVERRUN_TOLERANCE = Duration.ofMinutes(15);
+
+    /** A call's work is never weighed more than this many times its crane cycles, whatever a detailed plan says. */
+    static final double MOST_WORK_FACTOR = 4;
 
     /**
      * @param slotSeconds   a crane works one vessel per slot
@@ -67,6 +78,13 @@ public final class QuaySplit {
     public record CallOnQuay(VesselCall call, CallWork work) {
     }
 
+    /**
+     * A call's detailed plan finishes {@code overrun} after the split's estimate; {@code missesDeparture} when the
+     * detailed plan is past the planned departure the estimate met, so the split decided on a plan that will not hold.
+     */
+    public record Overrun(VesselCallId call, Duration overrun, boolean missesDeparture) {
+    }
+
     /** The split made (null when no crane is in service or no call alongside), per call its cranes now, in quay order. */
     public record Result(CraneSplit split, Map<VesselCallId, List<EquipmentId>> cranesNow) {
         public Result {
@@ -79,7 +97,11 @@ public final class QuaySplit {
     private final Clock clock;
     private final CraneSplitPlanner planner;
     private volatile CraneSplit inForce;
-    private Instant inForceFrom;
+    private volatile Instant inForceFrom;
+    /** Per call, how much longer than its crane cycles say its detailed plans take: its work in the next split. */
+    private final Map<VesselCallId, Double> workFactor = new ConcurrentHashMap<>();
+    /** The work factors the split in force was made with. */
+    private volatile Map<VesselCallId, Double> inForceFactors = Map.of();
 
     public QuaySplit(TerminalLayout layout, Settings settings, Clock clock) {
         this.layout = layout;
@@ -107,13 +129,17 @@ public final class QuaySplit {
             calls.forEach(call -> none.put(call.call().id(), List.of()));
             return new Result(null, none);
         }
-        List<SplitVessel> vessels = calls.stream().map(call -> vessel(call, now)).toList();
+        Map<VesselCallId, Double> factors = new HashMap<>();
+        calls.forEach(call -> factors.put(call.call().id(), workFactor.getOrDefault(call.call().id(), 1.0)));
+        List<SplitVessel> vessels = calls.stream().map(call -> vessel(call, now, factors.get(call.call().id())))
+                .toList();
         SplitProblem problem = new SplitProblem(now, layout.quay().lengthMeters(), settings.slotSeconds(),
                 settings.horizonSlots(), settings.maxCranes(), cranes, vessels, List.of(), 0,
                 previous(cranes, vessels, now));
         CraneSplit split = planner.plan(problem, settings.limits());
-        inForce = split;
         inForceFrom = now;
+        inForceFactors = Map.copyOf(factors);
+        inForce = split;
         Map<VesselCallId, List<EquipmentId>> cranesNow = new LinkedHashMap<>();
         calls.forEach(call -> cranesNow.put(call.call().id(), new ArrayList<>()));
         for (CraneTimeline timeline : split.cranes()) {
@@ -124,6 +150,41 @@ public final class QuaySplit {
         Map<VesselCallId, List<EquipmentId>> result = new LinkedHashMap<>();
         cranesNow.forEach((call, list) -> result.put(call, List.copyOf(list)));
         return new Result(split, result);
+    }
+
+    /**
+     * What a call's detailed plan (the QCSP of its cranes) says of the split in force: when it finishes later than the
+     * split estimated by more than {@link #OVERRUN_TOLERANCE}, the call's work in the next splits is weighed by how
+     * much longer the detailed plan takes than the estimate for the time left (on top of the weight the split in force
+     * had, not compounding over several plans of one split; at most {@link #MOST_WORK_FACTOR}), so the split keeps
+     * cranes on it until the detailed plan is done. Empty when there is no overrun (or no split, or the call is not in
+     * it). Safe from any thread.
+     */
+    public Optional<Overrun> detailedCompletion(VesselCallId call, Instant completion) {
+        CraneSplit split = inForce;
+        Instant from = inForceFrom;
+        VesselOutlook outlook = split == null ? null : split.vessels().stream()
+                .filter(vessel -> vessel.vessel().equals(call)).findFirst().orElse(null);
+        if (outlook == null) {
+            return Optional.empty();
+        }
+        Instant estimated = from.plusSeconds(outlook.estimatedCompletion());
+        Duration overrun = Duration.between(estimated, completion);
+        if (overrun.compareTo(OVERRUN_TOLERANCE) <= 0) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        double estimatedLeft = Math.max(60, Duration.between(now, estimated).toSeconds());
+        double detailedLeft = Duration.between(now, completion).toSeconds();
+        double factor = inForceFactors.getOrDefault(call, 1.0) * detailedLeft / estimatedLeft;
+        workFactor.put(call, Math.min(MOST_WORK_FACTOR, Math.max(1.0, factor)));
+        Instant departure = from.plusSeconds(outlook.plannedDeparture());
+        return Optional.of(new Overrun(call, overrun, completion.isAfter(departure) && !estimated.isAfter(departure)));
+    }
+
+    /** A call that left the quay: what its detailed plans taught the split is forgotten. */
+    public void forget(VesselCallId call) {
+        workFactor.remove(call);
     }
 
     /**
@@ -159,7 +220,7 @@ public final class QuaySplit {
         return cranes;
     }
 
-    private SplitVessel vessel(CallOnQuay onQuay, Instant now) {
+    private SplitVessel vessel(CallOnQuay onQuay, Instant now, double factor) {
         VesselCall call = onQuay.call();
         Berth berth = Optional.ofNullable(call.berth()).flatMap(id -> layout.quay().berth(id))
                 .orElseThrow(() -> new IllegalArgumentException("vessel call " + call.id() + " lies at no berth of the"
@@ -168,18 +229,21 @@ public final class QuaySplit {
         int berthing = call.etb() == null ? 0 : (int) Math.max(0, Duration.between(now, call.etb()).toSeconds());
         int departure = (int) Math.max(berthing + 1, Duration.between(now, call.etd()).toSeconds());
         return new SplitVessel(call.id(), call.vessel().name(), bow, bow + call.vessel().lengthOverallMeters(),
-                onQuay.work().bays(), berthing, departure, bays(onQuay.work()));
+                onQuay.work().bays(), berthing, departure, bays(onQuay.work(), factor));
     }
 
-    /** The crane cycles left per crane position, from the time the mapping gave each task. */
-    private List<BayWork> bays(CallWork work) {
+    /**
+     * The crane cycles left per crane position, from the time the mapping gave each task, weighed by what the call's
+     * detailed plans showed ({@link #detailedCompletion}).
+     */
+    private List<BayWork> bays(CallWork work, double factor) {
         int secondsPerCycle = (3600 + settings.cyclesPerHour() - 1) / settings.cyclesPerHour();
         Map<Integer, Integer> seconds = new TreeMap<>();
         for (WorkTask task : work.tasks()) {
             seconds.merge(task.bay(), task.secondsPerMove() * task.moves().size(), Integer::sum);
         }
         Map<Integer, Integer> cycles = new HashMap<>();
-        seconds.forEach((bay, time) -> cycles.put(bay, (time + secondsPerCycle - 1) / secondsPerCycle));
+        seconds.forEach((bay, time) -> cycles.put(bay, (int) Math.ceil(time * factor / secondsPerCycle)));
         return new TreeMap<>(cycles).entrySet().stream().map(e -> new BayWork(e.getKey(), e.getValue())).toList();
     }
 }

@@ -16,7 +16,8 @@ public sealed interface ReplanOutcome {
     /**
      * A new plan, its difference to the last one, how long re-planning took, and the QCSP problem and timed schedule
      * it was solved as (crane k = {@code cranes.get(k - 1)}, task i = {@code tasks.get(i - 1)}), so anyone can check
-     * it with {@code ScheduleChecker}.
+     * it with {@code ScheduleChecker}; {@code solved} is null for the plan of a call the crane split gives no crane
+     * now (no queue, nothing solved).
      */
     record Published(LiveEvent event, LivePlan plan, PlanDiff diff, Duration solveTime, Solved solved)
             implements ReplanOutcome {

@@ -41,7 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The phases of one re-plan, between what the scheduler knows and the solver: map the call's remaining work to a
@@ -270,8 +269,12 @@ public final class Replanner {
     }
 
     /**
-     * Per crane in service, the work it must keep in front: tasks under way on it (in its last queue's order), then
-     * the tasks operators put on it.
+     * Per crane in service, the work it must keep in front: its last queue up to its last task under way on it (a
+     * move dispatched — by this loop or by transport dispatch with a vehicle on its way —, in progress or partly
+     * done), in that order, so a vehicle dispatched to a move finds it on its crane at its place; then tasks under way on it
+     * that its last queue did not have; then the tasks operators put on it. A crane back in service narrows its
+     * neighbours' reach: tasks merely dispatched beyond it are let go (recalled), a task with a move in progress never
+     * is (the box is on that crane's spreader; the returning crane waits for it, {@link CallState#admitWaiting}).
      */
     private static List<List<TaskId>> pinnedWork(CallState state, List<CraneAtBay> cranes, Set<TaskId> remaining) {
         Map<TaskId, EquipmentId> underWay = new LinkedHashMap<>();
@@ -282,11 +285,23 @@ public final class Replanner {
         for (int k = 0; k < cranes.size(); k++) {
             CraneAtBay crane = cranes.get(k);
             int number = k + 1;
-            // work a crane can no longer reach with its neighbours' room kept (the cranes in service changed) is let go
             underWay.entrySet().removeIf(entry -> entry.getValue().equals(crane.crane())
-                    && !state.reaches(number, state.task(entry.getKey()).bay()));
+                    && !state.reaches(number, state.task(entry.getKey()).bay())
+                    && state.inProgressOn(state.task(entry.getKey())).isEmpty());
+            List<TaskId> queue = state.queue(crane.crane());
+            int last = -1;
+            for (int i = 0; i < queue.size(); i++) {
+                if (crane.crane().equals(underWay.get(queue.get(i)))) {
+                    last = i;
+                }
+            }
             List<TaskId> work = new ArrayList<>();
-            state.queue(crane.crane()).stream().filter(task -> crane.crane().equals(underWay.get(task))).forEach(work::add);
+            queue.subList(0, last + 1).stream()
+                    .filter(task -> remaining.contains(task) && !work.contains(task))
+                    .filter(task -> crane.crane().equals(underWay.get(task))
+                            || (!underWay.containsKey(task) && !state.overridden(task)
+                            && state.reaches(number, state.task(task).bay())))
+                    .forEach(work::add);
             underWay.forEach((task, on) -> {
                 if (on.equals(crane.crane()) && !work.contains(task)) {
                     work.add(task);
@@ -357,8 +372,7 @@ public final class Replanner {
                 before.computeIfAbsent(order.after(), t -> new ArrayList<>()).add(order.before()));
         List<CraneQueue> queues = new ArrayList<>();
         List<WorkInstruction> instructions = new ArrayList<>();
-        Set<EquipmentId> callCranes = state.work().cranes().stream().map(CallWork.CraneAtBay::crane)
-                .collect(Collectors.toSet());
+        Set<EquipmentId> callCranes = state.ownedCranes();
         for (int k = 0; k < planned.cranes().size(); k++) {
             EquipmentId crane = planned.cranes().get(k);
             List<Integer> sequence = planned.problem().sequences().get(k);
@@ -383,7 +397,9 @@ public final class Replanner {
                     if (current.state().isTerminal()) {
                         continue;
                     }
-                    WorkInstruction next = planMove(current, crane, callCranes, position * MOVES_PER_TASK + m, budget > 0,
+                    // a pinned move already dispatched stays out: its vehicle may be on its way to it
+                    boolean dispatch = budget > 0 || (i < pinned && current.state() == WorkInstructionState.DISPATCHED);
+                    WorkInstruction next = planMove(current, crane, callCranes, position * MOVES_PER_TASK + m, dispatch,
                             at);
                     if (next.state() != WorkInstructionState.PLANNED) {
                         budget--;
