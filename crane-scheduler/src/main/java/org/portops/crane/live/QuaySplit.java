@@ -107,7 +107,7 @@ public final class QuaySplit {
             calls.forEach(call -> none.put(call.call().id(), List.of()));
             return new Result(null, none);
         }
-        List<SplitVessel> vessels = calls.stream().map(call -> vessel(call, now)).toList();
+        List<SplitVessel> vessels = firstAtEachStretch(calls.stream().map(call -> vessel(call, now)).toList());
         SplitProblem problem = new SplitProblem(now, layout.quay().lengthMeters(), settings.slotSeconds(),
                 settings.horizonSlots(), settings.maxCranes(), cranes, vessels, List.of(), 0,
                 previous(cranes, vessels, now));
@@ -124,6 +124,22 @@ public final class QuaySplit {
         Map<VesselCallId, List<EquipmentId>> result = new LinkedHashMap<>();
         cranesNow.forEach((call, list) -> result.put(call, List.copyOf(list)));
         return new Result(split, result);
+    }
+
+    /**
+     * The vessels that can lie along the quay together: in order of berthing, each unless its stretch overlaps one
+     * taken before it. The berth plan puts calls one after another at one berth, and the split lays every vessel
+     * over its whole horizon, so a call whose berth is still taken by an earlier call waits out of the split (with
+     * no crane now) until that call leaves.
+     */
+    private static List<SplitVessel> firstAtEachStretch(List<SplitVessel> vessels) {
+        List<SplitVessel> taken = new ArrayList<>();
+        vessels.stream().sorted(Comparator.comparingInt(SplitVessel::berthing)
+                        .thenComparing(vessel -> vessel.id().value()))
+                .filter(vessel -> taken.stream().noneMatch(other -> vessel.fromMeter() < other.toMeter()
+                        && other.fromMeter() < vessel.toMeter()))
+                .forEach(taken::add);
+        return taken;
     }
 
     /**
