@@ -140,12 +140,17 @@ public final class LiveBerthPlanner {
         }
     }
 
-    /** A call that just came alongside keeps the cranes the plan gave it, rather than all it could take. */
+    /**
+     * A call that just came alongside, or was just fixed, or moored where it was fixed, keeps the cranes the plan gave
+     * it, rather than all it could take.
+     */
     private BerthCall keepCranesAlongside(BerthCall call) {
         if (!call.isAlongside() || plan == null) {
             return call;
         }
-        return plan.placement(call.id()).filter(placement -> !placement.alongside())
+        BerthCall before = calls.get(call.id());
+        boolean wasFixed = before != null && before.isFixed();
+        return plan.placement(call.id()).filter(placement -> !placement.alongside() || wasFixed)
                 .map(placement -> new BerthCall(call.id(), call.vesselName(), call.lengthMeters(), call.beamMeters(),
                         call.draftMeters(), call.eta(), call.requestedBerthing(), call.moves(), call.maxCranes(),
                         new BerthCall.Alongside(call.alongside().fromMeter(), call.alongside().since(),
