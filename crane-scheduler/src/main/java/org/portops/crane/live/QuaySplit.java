@@ -95,9 +95,10 @@ public final class QuaySplit {
 
     /**
      * Splits the cranes in service over the calls; re-balances from the last split when there is one. With no crane in
-     * service or no call, no split: every call gets no crane.
+     * service or no call, no split: every call gets no crane. A call whose stretch of quay a call berthing before it
+     * still takes waits out of the split, with no crane now.
      *
-     * @throws IllegalArgumentException when the calls cannot be laid along the quay (a berth unknown, ships overlap)
+     * @throws IllegalArgumentException when a call lies at a berth the layout has not
      */
     public Result split(List<CallOnQuay> calls, Set<EquipmentId> outOfService) {
         Instant now = clock.instant();
