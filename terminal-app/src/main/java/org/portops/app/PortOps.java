@@ -408,11 +408,12 @@ public final class PortOps {
     }
 
     private void startBerthPlanner(Vertx vertx, TerminalLayout layout, Metrics metrics) {
-        BerthPlannerVerticle verticle = new BerthPlannerVerticle(liveYard.reader(), layout, BerthSettings.defaults(),
+        BerthPlannerVerticle verticle = new BerthPlannerVerticle(liveYard, layout, BerthSettings.defaults(),
                 clock, metrics.registry());
         String deployment = step("Berth planner",
                 () -> vertx.deployVerticle(verticle).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS),
-                id -> "planning the vessel calls of live state; plans on " + Addresses.BERTH_PLAN_PUBLISHED);
+                id -> "planning the vessel calls of live state; plans on " + Addresses.BERTH_PLAN_PUBLISHED
+                        + ", berths and ETBs written into live state");
         running.push(new Stage("Berth planner",
                 () -> vertx.undeploy(deployment).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
     }

@@ -514,8 +514,9 @@ public final class CraneSchedulerVerticle extends VerticleBase {
             rebalanceWaiting = false;
             return Future.all(yard.reader().vesselCalls(), yard.reader().equipment());
         }).compose(read -> {
+                    // a berth without a berthing time is no place on the quay yet (the berth plan gives both)
                     List<VesselCall> berthed = read.<List<VesselCall>>resultAt(0).stream()
-                            .filter(call -> call.berth() != null).toList();
+                            .filter(call -> call.berth() != null && call.etb() != null).toList();
                     Set<EquipmentId> out = read.<List<EquipmentState>>resultAt(1).stream()
                             .filter(state -> state.status() == EquipmentStatus.FAULT
                                     || state.status() == EquipmentStatus.OFFLINE)

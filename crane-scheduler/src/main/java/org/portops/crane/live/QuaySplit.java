@@ -117,9 +117,10 @@ public final class QuaySplit {
 
     /**
      * Splits the cranes in service over the calls; re-balances from the last split when there is one. With no crane in
-     * service or no call, no split: every call gets no crane.
+     * service or no call, no split: every call gets no crane. A call whose stretch of quay a call berthing before it
+     * still takes waits out of the split, with no crane now.
      *
-     * @throws IllegalArgumentException when the calls cannot be laid along the quay (a berth unknown, ships overlap)
+     * @throws IllegalArgumentException when a call lies at a berth the layout has not
      */
     public Result split(List<CallOnQuay> calls, Set<EquipmentId> outOfService) {
         Instant now = clock.instant();
@@ -131,8 +132,8 @@ public final class QuaySplit {
         }
         Map<VesselCallId, Double> factors = new HashMap<>();
         calls.forEach(call -> factors.put(call.call().id(), workFactor.getOrDefault(call.call().id(), 1.0)));
-        List<SplitVessel> vessels = calls.stream().map(call -> vessel(call, now, factors.get(call.call().id())))
-                .toList();
+        List<SplitVessel> vessels = firstAtEachStretch(calls.stream()
+                .map(call -> vessel(call, now, factors.get(call.call().id()))).toList());
         SplitProblem problem = new SplitProblem(now, layout.quay().lengthMeters(), settings.slotSeconds(),
                 settings.horizonSlots(), settings.maxCranes(), cranes, vessels, List.of(), 0,
                 previous(cranes, vessels, now));
@@ -185,6 +186,22 @@ public final class QuaySplit {
     /** A call that left the quay: what its detailed plans taught the split is forgotten. */
     public void forget(VesselCallId call) {
         workFactor.remove(call);
+    }
+
+    /**
+     * The vessels that can lie along the quay together: in order of berthing, each unless its stretch overlaps one
+     * taken before it. The berth plan puts calls one after another at one berth, and the split lays every vessel
+     * over its whole horizon, so a call whose berth is still taken by an earlier call waits out of the split (with
+     * no crane now) until that call leaves.
+     */
+    private static List<SplitVessel> firstAtEachStretch(List<SplitVessel> vessels) {
+        List<SplitVessel> taken = new ArrayList<>();
+        vessels.stream().sorted(Comparator.comparingInt(SplitVessel::berthing)
+                        .thenComparing(vessel -> vessel.id().value()))
+                .filter(vessel -> taken.stream().noneMatch(other -> vessel.fromMeter() < other.toMeter()
+                        && other.fromMeter() < vessel.toMeter()))
+                .forEach(taken::add);
+        return taken;
     }
 
     /**

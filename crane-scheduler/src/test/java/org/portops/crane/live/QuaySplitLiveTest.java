@@ -19,6 +19,7 @@ import org.portops.model.equipment.EquipmentId;
 import org.portops.model.equipment.EquipmentState;
 import org.portops.model.equipment.EquipmentStatus;
 import org.portops.model.layout.TerminalLayout;
+import org.portops.model.quay.BerthId;
 import org.portops.model.vessel.VesselCall;
 import org.portops.model.vessel.VesselCallId;
 import org.portops.model.work.WorkInstruction;
@@ -150,6 +151,21 @@ class QuaySplitLiveTest {
 
     private WorkInstructionState stateOf(WorkInstructionId id) {
         return await(yard.reader().workInstruction(id)).map(WorkInstruction::state).orElse(null);
+    }
+
+    @Test
+    void aCallPlannedAtABerthAfterTheVesselLyingThereWaitsOutOfTheSplit() {
+        VesselCallId first = new VesselCallId("CALL1");
+        VesselCallId third = new VesselCallId("CALL3");
+        VesselCall next = calls().get(third);
+        // as the berth plan puts it: at B1, where CALL1 lies now, from its ETA, after CALL1 has left
+        await(yard.updateVesselCall(new VesselCall(next.id(), next.vessel(), next.voyage(), next.line(),
+                new BerthId("B1"), next.eta(), next.eta(), next.etd(), next.bayPlan())));
+
+        assertThat(await(verticle.planBerthedCalls())).containsExactly(first);
+        assertThat(split.inForce().vessels()).extracting(VesselOutlook::vessel)
+                .containsExactly(first, new VesselCallId("CALL2"));
+        assertThat(plan(third)).isNull();
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.portops.model.equipment.EquipmentKind;
 import org.portops.model.equipment.Position;
 import org.portops.model.layout.ObjectFields.Element;
 import org.portops.model.quay.Berth;
+import org.portops.model.quay.Bollard;
 import org.portops.model.quay.BerthId;
 import org.portops.model.quay.Quay;
 import org.portops.model.yard.BlockId;
@@ -37,7 +38,7 @@ final class LayoutReader {
         String code = f.parsed("terminalCode", LayoutReader::terminalCode);
         String name = f.parsed("name", LayoutReader::nonBlank);
         UnLocode port = f.parsed("port", UnLocode::new);
-        Quay quay = quay(f.object("quay", "name", "lengthMeters", "berths"));
+        Quay quay = quay(f.object("quay", "name", "lengthMeters", "berths", "bollards"));
         List<BlockLayout> blocks = blocks(f);
         List<EquipmentSpec> equipment = list(f, "equipment", this::equipmentSpec);
         if (equipment != null) {
@@ -64,9 +65,55 @@ final class LayoutReader {
         if (name == null || length == null || berths == null) {
             return null;
         }
-        List<String> berthProblems = Quay.berthProblems(length, berths);
-        berthProblems.forEach(p -> problems.add(f.pathOf(p)));
-        return berthProblems.isEmpty() ? build(f.path(), () -> new Quay(name, length, berths)) : null;
+        List<Bollard> bollards = bollards(f);
+        if (bollards == null) {
+            return null;
+        }
+        List<String> quayProblems = new ArrayList<>(Quay.berthProblems(length, berths));
+        quayProblems.addAll(Quay.bollardProblems(length, bollards));
+        quayProblems.forEach(p -> problems.add(f.pathOf(p)));
+        return quayProblems.isEmpty() ? build(f.path(), () -> new Quay(name, length, berths, bollards)) : null;
+    }
+
+    /**
+     * The quay's bollards (optional): a list {@code [{id, meter}]} for a quay whose bollards are irregular, or a row
+     * {@code {firstMeter, spacingMeters, count}} numbered from 1 along the quay, as a quay drawing gives them.
+     */
+    private List<Bollard> bollards(ObjectFields quay) {
+        if (!quay.has("bollards")) {
+            return List.of();
+        }
+        if (quay.isArray("bollards")) {
+            return list(quay, "bollards", this::bollard);
+        }
+        ObjectFields f = quay.object("bollards", "firstMeter", "spacingMeters", "count");
+        if (f == null) {
+            return null;
+        }
+        Double first = f.number("firstMeter", 0, MAX_METRES);
+        Double spacing = f.number("spacingMeters", 1, 500);
+        Integer count = f.integer("count", 1, 2000);
+        if (first == null || spacing == null || count == null) {
+            return null;
+        }
+        List<Bollard> row = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            row.add(new Bollard(String.valueOf(i + 1), first + i * spacing));
+        }
+        return row;
+    }
+
+    private Bollard bollard(Element e) {
+        ObjectFields f = ObjectFields.of(e.node(), e.path(), problems, "id", "meter");
+        if (f == null) {
+            return null;
+        }
+        String id = f.text("id");
+        Double meter = f.number("meter", 0, MAX_METRES);
+        if (id == null || meter == null) {
+            return null;
+        }
+        return build(f.path(), () -> new Bollard(id, meter));
     }
 
     private Berth berth(Element e) {

@@ -61,6 +61,12 @@ final class ObjectFields {
         return value != null && !value.isNull();
     }
 
+    /** Whether the field is present as a list. */
+    boolean isArray(String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isArray();
+    }
+
     String text(String field) {
         JsonNode value = required(field);
         if (value == null) {

@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * ({@code blocks[3].maxTiers: must be 1..9, was 12}); unknown and missing fields are named too.
  *
  * <p>Shape (YAML): {@code terminalCode, name, port} (UN/LOCODE), {@code quay: {name, lengthMeters, berths: [{id,
- * startMeter, endMeter, waterDepthMeters}]}}, {@code blocks: [{id, bays, rows, maxTiers, reeferRows (optional),
+ * startMeter, endMeter, waterDepthMeters}], bollards (optional: [{id, meter}], or a row {firstMeter, spacingMeters,
+ * count} numbered from 1)}}, {@code blocks: [{id, bays, rows, maxTiers, reeferRows (optional),
  * origin: {x, y}, craneKind}]}, {@code equipment: [{kind, idPrefix, count, model (optional)}]},
  * {@code gateLanes: [{id, inbound}]}. See {@code /terminals/sample-terminal.yaml}.
  */

@@ -7,8 +7,16 @@ import java.util.Optional;
 import java.util.Set;
 import org.portops.model.Validation;
 
-/** The quay wall: its length and its berths, which lie within it and do not overlap. */
-public record Quay(String name, double lengthMeters, List<Berth> berths) {
+/**
+ * The quay wall: its length, its berths, which lie within it and do not overlap, and its bollards (where vessels make
+ * their lines fast) in order along it; a layout may leave the bollards out.
+ */
+public record Quay(String name, double lengthMeters, List<Berth> berths, List<Bollard> bollards) {
+
+    /** A quay whose bollards are not given. */
+    public Quay(String name, double lengthMeters, List<Berth> berths) {
+        this(name, lengthMeters, berths, List.of());
+    }
 
     public Quay {
         Validation.notNull(name, "quay name");
@@ -17,7 +25,9 @@ public record Quay(String name, double lengthMeters, List<Berth> berths) {
         }
         Validation.positive(lengthMeters, "quay length");
         berths = List.copyOf(Validation.notNull(berths, "berths"));
-        List<String> problems = berthProblems(lengthMeters, berths);
+        bollards = List.copyOf(Validation.notNull(bollards, "bollards"));
+        List<String> problems = new ArrayList<>(berthProblems(lengthMeters, berths));
+        problems.addAll(bollardProblems(lengthMeters, bollards));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("quay " + name + ": " + String.join("; ", problems));
         }
@@ -43,6 +53,30 @@ public record Quay(String name, double lengthMeters, List<Berth> berths) {
                 if (berth.overlaps(berths.get(j))) {
                     problems.add("berths[" + i + "]: overlaps berth " + berths.get(j));
                 }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * What is wrong with these bollards on a quay of this length, each problem naming the bollard's index, e.g.
+     * {@code bollards[3].meter: must follow bollard 3 at 75.0 m, was 60.0}; empty when they fit.
+     */
+    public static List<String> bollardProblems(double lengthMeters, List<Bollard> bollards) {
+        List<String> problems = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < bollards.size(); i++) {
+            Bollard bollard = bollards.get(i);
+            if (!seen.add(bollard.id())) {
+                problems.add("bollards[" + i + "].id: duplicate bollard " + bollard.id());
+            }
+            if (bollard.meter() > lengthMeters) {
+                problems.add("bollards[" + i + "].meter: must be within the quay (0.0.." + lengthMeters + " m), was "
+                        + bollard.meter());
+            }
+            if (i > 0 && bollard.meter() <= bollards.get(i - 1).meter()) {
+                problems.add("bollards[" + i + "].meter: must follow bollard " + bollards.get(i - 1).id() + " at "
+                        + bollards.get(i - 1).meter() + " m, was " + bollard.meter());
             }
         }
         return problems;

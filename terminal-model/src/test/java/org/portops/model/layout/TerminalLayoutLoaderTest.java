@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.portops.model.equipment.EquipmentKind;
 import org.portops.model.layout.TerminalLayoutLoader.Format;
+import org.portops.model.quay.Bollard;
+import org.portops.model.quay.Quay;
 import org.portops.model.yard.BlockId;
 
 class TerminalLayoutLoaderTest {
@@ -38,6 +40,8 @@ class TerminalLayoutLoaderTest {
               - {id: IN-1, inbound: true}
               - {id: OUT-1, inbound: false}
             """;
+
+    private static final String BERTHS_END = "    - {id: B2, startMeter: 300, endMeter: 600, waterDepthMeters: 15}\n";
 
     private static List<String> problems(String yaml) {
         try {
@@ -79,6 +83,35 @@ class TerminalLayoutLoaderTest {
 
         assertThat(layout.blocks().getFirst().capacitySlots()).isEqualTo(1_600);
         assertThat(layout.allEquipment()).extracting(e -> e.id().value()).containsExactly("QC01", "QC02", "QC03", "QC04");
+    }
+
+    @Test
+    void readsTheQuaysBollardsAsARowOrAsAList() {
+        assertThat(TerminalLayoutLoader.parse(VALID, Format.YAML).quay().bollards()).as("optional").isEmpty();
+
+        Quay row = TerminalLayoutLoader.parse(VALID.replace(BERTHS_END, BERTHS_END
+                + "  bollards: {firstMeter: 10, spacingMeters: 30, count: 30}\n"), Format.YAML).quay();
+        assertThat(row.bollards()).hasSize(30).startsWith(new Bollard("1", 10)).endsWith(new Bollard("30", 880));
+
+        Quay list = TerminalLayoutLoader.parse(VALID.replace(BERTHS_END, BERTHS_END
+                + "  bollards: [{id: N1, meter: 0}, {id: N2, meter: 35.5}, {id: S1, meter: 900}]\n"), Format.YAML)
+                .quay();
+        assertThat(list.bollards()).containsExactly(new Bollard("N1", 0), new Bollard("N2", 35.5),
+                new Bollard("S1", 900));
+    }
+
+    @Test
+    void bollardsOffTheQuayOutOfOrderOrTwiceAreRefusedNamingTheirIndex() {
+        assertThat(problems(VALID.replace(BERTHS_END, BERTHS_END
+                + "  bollards: [{id: '1', meter: 50}, {id: '2', meter: 40}, {id: '1', meter: 950}]\n")))
+                .containsExactly("quay.bollards[1].meter: must follow bollard 1 at 50.0 m, was 40.0",
+                        "quay.bollards[2].id: duplicate bollard 1",
+                        "quay.bollards[2].meter: must be within the quay (0.0..900.0 m), was 950.0");
+        assertThat(problems(VALID.replace(BERTHS_END, BERTHS_END
+                + "  bollards: {firstMeter: 10, spacingMeters: 30, count: 31}\n")))
+                .containsExactly("quay.bollards[30].meter: must be within the quay (0.0..900.0 m), was 910.0");
+        assertThat(problems(VALID.replace(BERTHS_END, BERTHS_END + "  bollards: {firstMeter: 10, count: 3}\n")))
+                .singleElement().asString().contains("quay.bollards.spacingMeters");
     }
 
     @Test

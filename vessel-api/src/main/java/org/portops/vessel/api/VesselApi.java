@@ -27,6 +27,7 @@ import org.portops.vessel.api.dcsa.DcsaEvents;
 import org.portops.vessel.api.events.EventRoutes;
 import org.portops.vessel.api.events.EventStream;
 import org.portops.vessel.api.events.Subscriptions;
+import org.portops.vessel.api.jit.BerthPlanTimes;
 import org.portops.vessel.api.jit.JitRoutes;
 
 /**
@@ -59,7 +60,7 @@ public final class VesselApi {
         ContainerRoutes containers = new ContainerRoutes(yard, pool, audit, clock);
         EventRoutes events = new EventRoutes(new EventStream(pool), new Subscriptions(pool),
                 new DcsaEvents(terminal), audit, clock);
-        JitRoutes jit = new JitRoutes(yard, pool, terminal, clock);
+        JitRoutes jit = new JitRoutes(yard, pool, terminal, clock, BerthPlanTimes.listen(vertx));
         return OpenAPIContract.from(vertx, CONTRACT).map(contract -> {
             RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
             // root handlers run before each operation's validation: a request without a valid token is refused

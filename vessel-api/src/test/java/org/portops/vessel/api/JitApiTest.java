@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.portops.model.container.Container;
 import org.portops.model.container.SizeTypeCode;
+import org.portops.model.event.Addresses;
 import org.portops.model.vessel.StowageSlot;
 import org.portops.model.vessel.VesselCallId;
 import org.portops.model.work.MoveKind;
@@ -140,6 +141,78 @@ class JitApiTest {
                 timestamp(own, berth, "ACT", "2026-11-20T07:00:00Z"));
         assertThat(lineActual.status()).isEqualTo(403);
         assertThat(lineActual.json().getString("error")).contains("terminal's");
+    }
+
+    @Test
+    void theBerthPlanGivesTheTerminalsEstimatedThenPlannedBerthTimestamps() {
+        String call = callOfLineA();
+        JsonArray services = services(terminalCall(call, lineA).getString("terminalCallID"), lineA);
+        String arrival = serviceId(services, "BERTH", "ARRI");
+        String departure = serviceId(services, "BERTH", "DEPA");
+        String cargo = serviceId(services, "CARGO_OPERATIONS", "STRT");
+
+        publishBerthPlan(call, "2026-12-01T07:15:00Z", "2026-12-02T03:00:00Z", false, false);
+        JsonObject estimated = awaitTimestamp(arrival, "EST");
+        assertThat(estimated.getString("dateTime")).isEqualTo("2026-12-01T07:15:00Z");
+        assertThat(awaitTimestamp(departure, "EST").getString("dateTime")).isEqualTo("2026-12-02T03:00:00Z");
+        assertThat(terminal.get("/dcsa/jit/v2/timestamps?portCallServiceID=" + cargo, lineA).array()).isEmpty();
+        assertThat(terminal.get("/dcsa/jit/v2/timestamps?portCallServiceID=" + arrival + "&classifierCode=REQ",
+                lineA).array()).isEmpty();
+        assertThat(terminal.get("/dcsa/jit/v2/timestamps?portCallServiceID=" + arrival, lineB).array())
+                .as("another line's call").isEmpty();
+
+        // re-planned later: a new estimate, with a new id
+        publishBerthPlan(call, "2026-12-01T09:00:00Z", "2026-12-02T05:00:00Z", false, false);
+        JsonObject later = awaitTimestamp(arrival, "EST", "2026-12-01T09:00:00Z");
+        assertThat(later.getString("timestampID")).isNotEqualTo(estimated.getString("timestampID"));
+
+        // an operator fixes the berth: the terminal's planned time
+        publishBerthPlan(call, "2026-12-01T10:00:00Z", "2026-12-02T06:00:00Z", true, false);
+        JsonObject planned = awaitTimestamp(arrival, "PLN");
+        assertThat(planned.getString("dateTime")).isEqualTo("2026-12-01T10:00:00Z");
+        assertThat(terminal.get("/dcsa/jit/v2/timestamps?portCallServiceID=" + arrival, lineA).array()).hasSize(1);
+
+        // alongside: berth arrival is done, the departure is still the plan's
+        publishBerthPlan(call, "2026-12-01T10:00:00Z", "2026-12-02T06:00:00Z", false, true);
+        awaitTimestamp(departure, "EST", "2026-12-02T06:00:00Z");
+        assertThat(terminal.get("/dcsa/jit/v2/timestamps?portCallServiceID=" + arrival, lineA).array()).isEmpty();
+    }
+
+    private static long berthPlanVersion = 1000;
+
+    /** The berth planner's chart as it publishes it (only the fields this module reads matter here). */
+    private static void publishBerthPlan(String call, String start, String end, boolean fixed, boolean alongside) {
+        terminal.vertx.eventBus().publish(Addresses.BERTH_PLAN_PUBLISHED, new JsonObject()
+                .put("version", ++berthPlanVersion)
+                .put("vessels", new JsonArray().add(new JsonObject().put("call", call).put("start", start)
+                        .put("end", end).put("fixed", fixed).put("alongside", alongside))));
+    }
+
+    private static JsonObject awaitTimestamp(String service, String classifier) {
+        return awaitTimestamp(service, classifier, null);
+    }
+
+    private static JsonObject awaitTimestamp(String service, String classifier, String dateTime) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        JsonArray last = null;
+        while (System.nanoTime() < deadline) {
+            last = terminal.get("/dcsa/jit/v2/timestamps?portCallServiceID=" + service, lineA).array();
+            JsonObject found = last.stream().map(JsonObject.class::cast)
+                    .filter(t -> classifier.equals(t.getString("classifierCode"))
+                            && (dateTime == null || dateTime.equals(t.getString("dateTime"))))
+                    .findFirst().orElse(null);
+            if (found != null) {
+                assertThat(found.getString("portCallServiceID")).isEqualTo(service);
+                return found;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("no " + classifier + " timestamp for " + service + " within 10 s: " + last);
     }
 
     @Test

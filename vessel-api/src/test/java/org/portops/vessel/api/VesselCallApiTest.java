@@ -158,6 +158,25 @@ class VesselCallApiTest {
     }
 
     @Test
+    void aLaterEtaClearsTheFutureEtbItOvertakesSoTheBerthPlannerPlacesTheCallAgain() {
+        String id = createdByLineA();
+        String path = "/api/v1/vessel-calls/" + id + "/schedule";
+        assertThat(terminal.send("PATCH", path, lineA, new JsonObject().put("etb", "2026-12-01T08:00:00Z")).status())
+                .isEqualTo(200);
+
+        Response later = terminal.send("PATCH", path, lineA, new JsonObject().put("eta", "2026-12-01T12:00:00Z"));
+        assertThat(later.status()).as("%s", later).isEqualTo(200);
+        assertThat(later.json().getString("eta")).isEqualTo("2026-12-01T12:00:00Z");
+        assertThat(later.json().getString("etb")).isNull();
+
+        // an ETB sent with the ETA is still checked against it
+        Response both = terminal.send("PATCH", path, lineA, new JsonObject().put("eta", "2026-12-01T14:00:00Z")
+                .put("etb", "2026-12-01T13:00:00Z"));
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.json().getString("field")).isEqualTo("body/etb");
+    }
+
+    @Test
     void scheduleChangesKeepWhatIsNotSentAndAreCheckedAsAWhole() {
         String id = createdByLineA();
         String path = "/api/v1/vessel-calls/" + id + "/schedule";

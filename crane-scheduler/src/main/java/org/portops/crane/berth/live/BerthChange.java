@@ -25,7 +25,8 @@ public sealed interface BerthChange
 
         public String describe() {
             return "vessel call " + berthCall.id() + " (" + berthCall.vesselName() + ") changed: ETA " + berthCall.eta()
-                    + (berthCall.isAlongside() ? ", alongside since " + berthCall.alongside().since() : "");
+                    + (berthCall.isFixed() ? ", fixed by an operator from " + berthCall.alongside().since()
+                    : berthCall.isAlongside() ? ", alongside since " + berthCall.alongside().since() : "");
         }
     }
 

@@ -19,8 +19,11 @@ public record BerthChart(long version, String trigger, Instant plannedAt, Durati
                          List<Box> vessels, List<QuayConflict> conflicts, String score,
                          List<QuayBerthPlan.ConstraintTotal> totals) {
 
-    /** One vessel call on the chart. */
-    public record Box(QuayPlacement placement, Instant eta, Instant requestedBerthing) {
+    /**
+     * One vessel call on the chart; {@code fixed}: an operator fixed its berth and berthing (the placement is held,
+     * as for a vessel alongside, but the vessel has not moored).
+     */
+    public record Box(QuayPlacement placement, Instant eta, Instant requestedBerthing, boolean fixed) {
     }
 
     public BerthChart {

@@ -5,13 +5,18 @@ import io.vertx.core.json.JsonObject;
 import org.portops.crane.berth.quay.QuayConflict;
 import org.portops.crane.berth.quay.QuayLayout;
 import org.portops.crane.berth.quay.QuayPlacement;
+import org.portops.model.quay.BerthId;
+import org.portops.model.quay.Bollard;
 import org.portops.model.vessel.VesselCallId;
 
 /**
  * The berth-time chart as JSON, for the event bus and HTTP: {@code quay} (name, length, sections with depths, cranes),
  * {@code time} (the window from the earliest berthing to the latest departure), {@code vessels} (one box each:
  * {@code call}, {@code vessel}, {@code fromMeter}, {@code toMeter}, {@code start}, {@code end}, {@code eta},
- * {@code requestedBerthing}, {@code cranes}, {@code alongside}, {@code explanation}), {@code conflicts} and the score.
+ * {@code requestedBerthing}, {@code cranes}, {@code alongside} (moored), {@code fixed} (held where an operator put it),
+ * {@code berth} (the layout's berth it lies at in live state), {@code bollards} ({@code fore} and {@code aft}, each
+ * {@code id} and {@code meter}; null on a quay without bollards), {@code explanation}), {@code conflicts} and the
+ * score. The quay lists its {@code bollards} too.
  */
 public final class BerthChartJson {
 
@@ -20,7 +25,7 @@ public final class BerthChartJson {
 
     public static JsonObject encode(BerthChart chart) {
         JsonArray vessels = new JsonArray();
-        chart.vessels().forEach(box -> vessels.add(box(box)));
+        chart.vessels().forEach(box -> vessels.add(box(box, chart.quay())));
         JsonArray conflicts = new JsonArray();
         chart.conflicts().forEach(conflict -> conflicts.add(conflict(conflict)));
         JsonArray totals = new JsonArray();
@@ -49,12 +54,18 @@ public final class BerthChartJson {
         quay.sections().forEach(section -> sections.add(new JsonObject().put("berth", section.berth())
                 .put("fromMeter", section.fromMeter()).put("toMeter", section.toMeter())
                 .put("depthMeters", section.depthMeters())));
+        JsonArray bollards = new JsonArray();
+        quay.bollards().forEach(bollard -> bollards.add(bollard(bollard)));
         return new JsonObject().put("name", quay.name()).put("lengthMeters", quay.lengthMeters())
                 .put("sections", sections).put("quayCranes", quay.quayCranes())
-                .put("clearanceMeters", quay.clearanceMeters());
+                .put("clearanceMeters", quay.clearanceMeters()).put("bollards", bollards);
     }
 
-    private static JsonObject box(BerthChart.Box box) {
+    private static JsonObject bollard(Bollard bollard) {
+        return new JsonObject().put("id", bollard.id()).put("meter", bollard.meter());
+    }
+
+    private static JsonObject box(BerthChart.Box box, QuayLayout quay) {
         QuayPlacement p = box.placement();
         return new JsonObject()
                 .put("call", p.call().value())
@@ -66,7 +77,14 @@ public final class BerthChartJson {
                 .put("eta", box.eta().toString())
                 .put("requestedBerthing", box.requestedBerthing().toString())
                 .put("cranes", p.cranes())
-                .put("alongside", p.alongside())
+                .put("alongside", p.alongside() && !box.fixed())
+                .put("fixed", box.fixed())
+                .put("berth", BerthPlanWriteBack.berthOf(quay, p.fromMeter(), p.toMeter()).map(BerthId::value)
+                        .orElse(null))
+                .put("bollards", quay.mooring(p.fromMeter(), p.toMeter())
+                        .map(mooring -> new JsonObject().put("fore", bollard(mooring.fore()))
+                                .put("aft", bollard(mooring.aft())))
+                        .orElse(null))
                 .put("explanation", new JsonArray(p.explanation()));
     }
 

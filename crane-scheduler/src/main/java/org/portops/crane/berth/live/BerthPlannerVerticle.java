@@ -19,6 +19,8 @@ import org.portops.model.event.VesselCallChanged;
 import org.portops.model.event.YardEvent;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.vessel.VesselCall;
+import org.portops.model.vessel.VesselCallId;
+import org.portops.state.LiveYard;
 import org.portops.state.YardStateReader;
 import org.portops.state.json.YardEventJson;
 import org.slf4j.Logger;
@@ -26,7 +28,9 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -34,12 +38,21 @@ import java.util.function.Supplier;
  * {@code yard.vesselcall.changed} fact and every {@code berth.call.change} command as a problem change on one
  * worker thread, in arrival order (those arriving during a re-plan together in the next), and publishes each new plan as a berth-time chart on
  * {@code berth.plan.published}; answers {@code berth.plan.current} with the latest chart. Refused commands are
- * answered with the reasons; a refused fact is logged.
+ * answered with the reasons; a refused fact is logged. Built with the {@link LiveYard}, it writes each plan's berths
+ * and berthing times into live state ({@link BerthPlanWriteBack}) before it applies the next change, so the crane
+ * split and the crane scheduler follow the plan as they follow any vessel-call change; its own writes coming back as
+ * facts are not re-planned.
  */
 public final class BerthPlannerVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(BerthPlannerVerticle.class);
 
     private final YardStateReader yard;
+    /** Where plans are written back; null: the plan is only published. */
+    private final LiveYard liveYard;
+    /** Per call, what this planner last wrote into live state (its berth and ETB are the plan's, not an operator's). */
+    private final Map<VesselCallId, BerthPlanWriteBack.Written> written = new HashMap<>();
+    /** Per call, the version this planner last wrote, to know it when it comes back as a fact. */
+    private final Map<VesselCallId, VesselCall> echoes = new HashMap<>();
     private final TerminalLayout layout;
     private final BerthSettings settings;
     private final Clock clock;
@@ -53,11 +66,26 @@ public final class BerthPlannerVerticle extends VerticleBase {
     private Future<?> chain = Future.succeededFuture();
     private volatile JsonObject current;
 
-    /** {@code registry}: where the re-plan time ({@code portops.berth.replan.latency}) is recorded. */
+    /**
+     * A planner that only publishes its plans. {@code registry}: where the re-plan time
+     * ({@code portops.berth.replan.latency}) is recorded.
+     */
     public BerthPlannerVerticle(YardStateReader yard, TerminalLayout layout, BerthSettings settings, Clock clock,
                                 MeterRegistry registry) {
+        this(yard, null, layout, settings, clock, registry);
+    }
+
+    /** A planner that publishes its plans and writes them into the live yard's vessel calls. */
+    public BerthPlannerVerticle(LiveYard yard, TerminalLayout layout, BerthSettings settings, Clock clock,
+                                MeterRegistry registry) {
+        this(yard.reader(), yard, layout, settings, clock, registry);
+    }
+
+    private BerthPlannerVerticle(YardStateReader yard, LiveYard liveYard, TerminalLayout layout,
+                                 BerthSettings settings, Clock clock, MeterRegistry registry) {
         this.registry = registry;
         this.yard = yard;
+        this.liveYard = liveYard;
         this.layout = layout;
         this.settings = settings;
         this.clock = clock;
@@ -96,19 +124,22 @@ public final class BerthPlannerVerticle extends VerticleBase {
                 }
             }
             return planner.start(berthCalls, "start: " + berthCalls.size() + " vessel calls in live state");
-        })).map(chart -> {
+        })).compose(chart -> {
             publish(chart);
-            return (Void) null;
+            return writeBack(chart);
         }).onFailure(e -> LOG.error("berth planner: the first plan failed", e));
     }
 
     private void onYardEvent(JsonObject body) {
         YardEvent event = YardEventJson.decode(body);
         if (event instanceof VesselCallChanged changed) {
+            if (changed.call().equals(echoes.get(changed.call().id()))) {
+                return;
+            }
             BerthChange change;
             try {
-                change = new BerthChange.CallChanged(BerthCalls.of(changed.call(), layout, settings, clock.instant(),
-                        quay.quayCranes()), changed.at());
+                change = new BerthChange.CallChanged(BerthCalls.of(changed.call(), written.get(changed.call().id()),
+                        layout, settings, clock.instant(), quay.quayCranes()), changed.at());
             } catch (IllegalArgumentException e) {
                 LOG.warn("berth planner: vessel call {} not planned: {}", changed.call().id(), e.getMessage());
                 return;
@@ -153,9 +184,11 @@ public final class BerthPlannerVerticle extends VerticleBase {
         List<Pending> batch = List.copyOf(pending);
         pending.clear();
         return worker.executeBlocking(() -> planner.applyAll(batch.stream().map(Pending::change).toList()))
-                .map(outcomes -> {
+                .compose(outcomes -> {
                     afterApply(batch, outcomes);
-                    return (Void) null;
+                    return outcomes.stream().filter(Published.class::isInstance).map(Published.class::cast)
+                            .findFirst().map(published -> writeBack(published.chart()))
+                            .orElse(Future.succeededFuture());
                 })
                 .onFailure(e -> {
                     LOG.error("berth planner: re-planning {} change(s) failed", batch.size(), e);
@@ -194,6 +227,33 @@ public final class BerthPlannerVerticle extends VerticleBase {
                 chart.trigger(), chart.vessels().size(), chart.conflicts().size(), chart.score(),
                 chart.replanTime().toMillis());
         vertx.eventBus().publish(Addresses.BERTH_PLAN_PUBLISHED, json);
+    }
+
+    /**
+     * Writes the plan's berths and berthing times into live state, remembering each write so its fact is known when
+     * it comes back. A write live state refuses is logged; the plan stands and the next one tries again.
+     */
+    private Future<Void> writeBack(BerthChart chart) {
+        if (liveYard == null) {
+            return Future.succeededFuture();
+        }
+        return yard.vesselCalls().compose(calls -> {
+            Map<VesselCallId, VesselCall> live = new HashMap<>();
+            calls.forEach(call -> live.put(call.id(), call));
+            List<BerthPlanWriteBack.Update> updates = BerthPlanWriteBack.updates(chart, live, clock.instant());
+            List<Future<?>> writes = new ArrayList<>();
+            for (BerthPlanWriteBack.Update update : updates) {
+                written.put(update.call().id(), update.written());
+                echoes.put(update.call().id(), update.call());
+                writes.add(liveYard.updateVesselCall(update.call()).onSuccess(result -> LOG.info(
+                        "berth plan v{}: vessel call {} planned at berth {} from {}", chart.version(),
+                        update.call().id(), update.call().berth(), update.call().etb())));
+            }
+            return Future.join(writes).<Void>mapEmpty();
+        }).recover(e -> {
+            LOG.warn("berth plan v{}: writing it into live state failed: {}", chart.version(), e.toString());
+            return Future.succeededFuture();
+        });
     }
 
     private <T> Future<T> inOrder(Supplier<Future<T>> step) {

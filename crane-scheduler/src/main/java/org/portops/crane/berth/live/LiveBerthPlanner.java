@@ -130,22 +130,31 @@ public final class LiveBerthPlanner {
     private static void notAlongside(BerthCall known, BerthChange change, List<String> reasons) {
         if (known == null) {
             reasons.add("the berth plan has no vessel call " + change.call());
+        } else if (known.isFixed()) {
+            reasons.add("vessel call " + change.call() + " is fixed by an operator from metre "
+                    + known.alongside().fromMeter() + " at " + known.alongside().since()
+                    + "; the berth planner does not move it (change its berth or ETB in live state instead)");
         } else if (known.isAlongside()) {
             reasons.add("vessel call " + change.call() + " is alongside since " + known.alongside().since()
                     + "; a vessel alongside is not re-planned");
         }
     }
 
-    /** A call that just came alongside keeps the cranes the plan gave it, rather than all it could take. */
+    /**
+     * A call that just came alongside, or was just fixed, or moored where it was fixed, keeps the cranes the plan gave
+     * it, rather than all it could take.
+     */
     private BerthCall keepCranesAlongside(BerthCall call) {
         if (!call.isAlongside() || plan == null) {
             return call;
         }
-        return plan.placement(call.id()).filter(placement -> !placement.alongside())
+        BerthCall before = calls.get(call.id());
+        boolean wasFixed = before != null && before.isFixed();
+        return plan.placement(call.id()).filter(placement -> !placement.alongside() || wasFixed)
                 .map(placement -> new BerthCall(call.id(), call.vesselName(), call.lengthMeters(), call.beamMeters(),
                         call.draftMeters(), call.eta(), call.requestedBerthing(), call.moves(), call.maxCranes(),
                         new BerthCall.Alongside(call.alongside().fromMeter(), call.alongside().since(),
-                                Math.min(placement.cranes(), call.maxCranes()))))
+                                Math.min(placement.cranes(), call.maxCranes()), call.alongside().fixed())))
                 .orElse(call);
     }
 
@@ -166,7 +175,7 @@ public final class LiveBerthPlanner {
         plan = QuayBerthPlanner.plan(problem, previous, version);
         List<BerthChart.Box> boxes = plan.placements().stream()
                 .map(placement -> new BerthChart.Box(placement, calls.get(placement.call()).eta(),
-                        calls.get(placement.call()).requestedBerthing()))
+                        calls.get(placement.call()).requestedBerthing(), calls.get(placement.call()).isFixed()))
                 .toList();
         chart = new BerthChart(version, trigger, now, Duration.ofNanos(System.nanoTime() - started), quay, boxes,
                 plan.conflicts(), plan.score(), plan.totals());

@@ -7,13 +7,24 @@ import java.time.Instant;
 /**
  * One vessel call as the berth planner needs it: the vessel's length, beam and draft, when it arrives (ETA) and
  * when its line asked to berth, the moves its bay plan holds and how many cranes can work it at once. A vessel
- * already alongside carries where it lies, since when, and the cranes it has: the planner never moves it.
+ * already alongside carries where it lies, since when, and the cranes it has: the planner never moves it. So does a
+ * call an operator fixed (its berth and berthing set by someone else than the berth planner): it is held where and
+ * when the operator put it, as if alongside.
  */
 public record BerthCall(VesselCallId id, String vesselName, int lengthMeters, double beamMeters, double draftMeters,
                         Instant eta, Instant requestedBerthing, int moves, int maxCranes, Alongside alongside) {
 
-    /** A vessel moored from {@code fromMeter} since {@code since}, worked by {@code cranes} cranes. */
-    public record Alongside(int fromMeter, Instant since, int cranes) {
+    /**
+     * A vessel moored from {@code fromMeter} since {@code since}, worked by {@code cranes} cranes; {@code fixed}: not
+     * moored yet, but fixed there from {@code since} by an operator, so held as if it were.
+     */
+    public record Alongside(int fromMeter, Instant since, int cranes, boolean fixed) {
+
+        /** A vessel moored. */
+        public Alongside(int fromMeter, Instant since, int cranes) {
+            this(fromMeter, since, cranes, false);
+        }
+
         public Alongside {
             if (fromMeter < 0 || cranes < 1) {
                 throw new IllegalArgumentException("a vessel alongside lies at metre 0 or more with 1 crane or more, was "
@@ -40,8 +51,14 @@ public record BerthCall(VesselCallId id, String vesselName, int lengthMeters, do
         }
     }
 
+    /** Whether the planner holds this call where it is: moored, or fixed by an operator. */
     public boolean isAlongside() {
         return alongside != null;
+    }
+
+    /** Whether an operator fixed this call's berth and berthing before it moored. */
+    public boolean isFixed() {
+        return alongside != null && alongside.fixed();
     }
 
     /** The same call with another ETA; its requested berthing moves with it when the line asked to berth on arrival. */

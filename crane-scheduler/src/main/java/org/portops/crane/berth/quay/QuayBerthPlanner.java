@@ -39,10 +39,25 @@ public final class QuayBerthPlanner {
     public static QuayBerthPlan planOf(QuayBerthProblem problem, Map<VesselCallId, QuaySlot> slots) {
         QuayAllocation.Explanation explanation = QuayAllocation.explain(problem, slots);
         List<QuayPlacement> placements = placementsOf(problem, slots).stream()
-                .map(p -> p.explained(explanation.reasonsByCall().get(p.call()))).toList();
+                .map(p -> p.explained(withMooring(problem.quay(), p, explanation.reasonsByCall().get(p.call()))))
+                .toList();
         List<QuayBerthPlan.ConstraintTotal> totals = explanation.totals().stream()
                 .map(t -> new QuayBerthPlan.ConstraintTotal(t.constraint(), t.score(), t.matches())).toList();
         return new QuayBerthPlan(placements, QuayPlanChecker.check(problem, placements), explanation.score(), totals);
+    }
+
+    /** The reasons, and where the vessel makes its lines fast when the quay has bollards. */
+    private static List<String> withMooring(QuayLayout quay, QuayPlacement p, List<String> reasons) {
+        List<String> all = new ArrayList<>(reasons);
+        quay.mooring(p.fromMeter(), p.toMeter()).ifPresent(mooring -> all.add("Bollards: " + p.call() + " lies from "
+                + p.fromMeter() + " m to " + p.toMeter() + " m, its lines fast from bollard " + mooring.fore().id()
+                + " (" + meters(mooring.fore().meter()) + " m) to bollard " + mooring.aft().id() + " ("
+                + meters(mooring.aft().meter()) + " m)"));
+        return all;
+    }
+
+    private static String meters(double meter) {
+        return meter == Math.rint(meter) ? String.valueOf((long) meter) : String.valueOf(meter);
     }
 
     /** The placements these slots make, timed, without explanation. */

@@ -3,20 +3,41 @@ package org.portops.crane.berth.quay;
 import org.portops.model.equipment.EquipmentKind;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.quay.Berth;
+import org.portops.model.quay.Bollard;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The continuous quay as the berth planner sees it: its length in whole metres, its sections (the layout's berths,
  * each with its water depth; a stretch no berth covers is a section of depth 0, where no vessel may lie), the quay
- * cranes on one rail, how far they reach, and the clearance kept between two vessels alongside.
+ * cranes on one rail, how far they reach, the clearance kept between two vessels alongside, and the bollards along
+ * the wall (in order; none when the layout gives none).
  */
 public record QuayLayout(String name, int lengthMeters, List<Section> sections, int quayCranes, CraneReach reach,
-                         int clearanceMeters) {
+                         int clearanceMeters, List<Bollard> bollards) {
 
-    /** A stretch of quay wall with one water depth; {@code berth} names the layout's berth ("-" for none). */
+    /** A quay without bollards. */
+    public QuayLayout(String name, int lengthMeters, List<Section> sections, int quayCranes, CraneReach reach,
+                      int clearanceMeters) {
+        this(name, lengthMeters, sections, quayCranes, reach, clearanceMeters, List.of());
+    }
+
+    /**
+     * The bollards a vessel lying from {@code fromMeter} to {@code toMeter} makes fast to: {@code fore} abreast of or
+     * just beyond its bow (the end at {@code fromMeter}: the terminal moors bow towards the quay's start), {@code aft}
+     * abreast of or just beyond its stern; a mooring plan reads "from bollard 31 to bollard 38". At a quay end with no
+     * bollard beyond the vessel, the outermost bollard alongside it.
+     */
+    public record Mooring(Bollard fore, Bollard aft) {
+    }
+
+    /** What a section no berth covers is called. */
+    public static final String NO_BERTH = "-";
+
+    /** A stretch of quay wall with one water depth; {@code berth} names the layout's berth ({@value #NO_BERTH} for none). */
     public record Section(String berth, int fromMeter, int toMeter, double depthMeters) {
         public Section {
             if (fromMeter < 0 || toMeter <= fromMeter) {
@@ -41,6 +62,7 @@ public record QuayLayout(String name, int lengthMeters, List<Section> sections, 
 
     public QuayLayout {
         sections = List.copyOf(sections);
+        bollards = List.copyOf(bollards);
         if (lengthMeters < 1 || quayCranes < 0 || clearanceMeters < 0) {
             throw new IllegalArgumentException("quay " + name + " needs a positive length and no negative crane count"
                     + " or clearance, was " + lengthMeters + " m, " + quayCranes + " cranes, clearance "
@@ -58,6 +80,26 @@ public record QuayLayout(String name, int lengthMeters, List<Section> sections, 
         }
     }
 
+    /** The bollards of a vessel lying from {@code fromMeter} to {@code toMeter}; empty when the quay has none. */
+    public Optional<Mooring> mooring(int fromMeter, int toMeter) {
+        if (bollards.isEmpty()) {
+            return Optional.empty();
+        }
+        Bollard fore = bollards.getFirst();
+        for (Bollard bollard : bollards) {
+            if (bollard.meter() <= fromMeter) {
+                fore = bollard;
+            }
+        }
+        Bollard aft = bollards.getLast();
+        for (Bollard bollard : bollards.reversed()) {
+            if (bollard.meter() >= toMeter) {
+                aft = bollard;
+            }
+        }
+        return Optional.of(new Mooring(fore, aft));
+    }
+
     /**
      * The quay of a terminal layout: its berths as sections (metres rounded inwards, so a section never claims
      * depth it has not), the gaps between them as sections of depth 0, every quay crane of the fleet on a rail
@@ -73,7 +115,7 @@ public record QuayLayout(String name, int lengthMeters, List<Section> sections, 
             int from = (int) Math.ceil(berth.startMeter());
             int to = (int) Math.floor(berth.endMeter());
             if (from > covered) {
-                sections.add(new Section("-", covered, from, 0));
+                sections.add(new Section(NO_BERTH, covered, from, 0));
             }
             if (to > from) {
                 sections.add(new Section(berth.id().value(), from, to, berth.waterDepthMeters()));
@@ -81,10 +123,10 @@ public record QuayLayout(String name, int lengthMeters, List<Section> sections, 
             covered = Math.max(covered, to);
         }
         if (covered < length) {
-            sections.add(new Section("-", covered, length, 0));
+            sections.add(new Section(NO_BERTH, covered, length, 0));
         }
         int cranes = (int) layout.allEquipment().stream().filter(e -> e.kind() == EquipmentKind.QUAY_CRANE).count();
         return new QuayLayout(layout.quay().name(), length, sections, cranes,
-                new CraneReach(0, length, outreachMeters), clearanceMeters);
+                new CraneReach(0, length, outreachMeters), clearanceMeters, layout.quay().bollards());
     }
 }

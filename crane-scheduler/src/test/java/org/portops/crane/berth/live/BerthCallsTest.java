@@ -46,15 +46,65 @@ class BerthCallsTest {
     }
 
     @Test
-    void aFutureEtbIsTheRequestedBerthingAndTheCallIsNotAlongside() {
+    void anEtbWithoutABerthIsTheRequestedBerthingAndTheCallIsFree() {
         Instant eta = NOW.plus(Duration.ofHours(3));
-        BerthCall due = BerthCalls.of(call(new BerthId("B2"), eta, eta.plus(Duration.ofHours(1))), LAYOUT,
+        BerthCall due = BerthCalls.of(call(null, eta, eta.plus(Duration.ofHours(1))), LAYOUT,
                 BerthSettings.defaults(), NOW, 14);
 
         assertThat(due.isAlongside()).isFalse();
         assertThat(due.requestedBerthing()).isEqualTo(eta.plus(Duration.ofHours(1)));
         assertThat(BerthCalls.of(call(null, eta, null), LAYOUT, BerthSettings.defaults(), NOW, 4).maxCranes())
                 .isEqualTo(4);
+    }
+
+    @Test
+    void aFutureBerthAndEtbThePlannerDidNotWriteAreFixedThereByAnOperator() {
+        Instant eta = NOW.plus(Duration.ofHours(3));
+        Instant etb = eta.plus(Duration.ofHours(1));
+        BerthCall fixed = BerthCalls.of(call(new BerthId("B2"), eta, etb), LAYOUT, BerthSettings.defaults(), NOW, 14);
+
+        assertThat(fixed.alongside()).isEqualTo(new BerthCall.Alongside(400, etb, 6, true));
+        assertThat(fixed.isFixed()).isTrue();
+        // the planner wrote another berthing than live state holds now: someone else changed it, so it is fixed
+        BerthPlanWriteBack.Written other = new BerthPlanWriteBack.Written(new BerthId("B2"),
+                etb.plus(Duration.ofMinutes(15)), eta, eta);
+        assertThat(BerthCalls.of(call(new BerthId("B2"), eta, etb), other, LAYOUT, BerthSettings.defaults(), NOW, 14)
+                .isFixed()).isTrue();
+    }
+
+    @Test
+    void aFutureBerthAndEtbThePlannerWroteAreItsOwnAndKeepTheLinesRequest() {
+        Instant eta = NOW.plus(Duration.ofHours(3));
+        Instant requested = eta.plus(Duration.ofMinutes(30));
+        Instant etb = eta.plus(Duration.ofHours(2));
+        BerthPlanWriteBack.Written ours = new BerthPlanWriteBack.Written(new BerthId("B3"), etb, eta, requested);
+
+        BerthCall planned = BerthCalls.of(call(new BerthId("B3"), eta, etb), ours, LAYOUT, BerthSettings.defaults(),
+                NOW, 14);
+        assertThat(planned.isAlongside()).isFalse();
+        assertThat(planned.requestedBerthing()).isEqualTo(requested);
+
+        // the ETA passes the request: the request cannot be before the ETA
+        Instant later = eta.plus(Duration.ofHours(1));
+        assertThat(BerthCalls.of(call(new BerthId("B3"), later, etb), ours, LAYOUT, BerthSettings.defaults(), NOW, 14)
+                .requestedBerthing()).isEqualTo(later);
+        // a request "on arrival" follows the ETA, earlier too
+        BerthPlanWriteBack.Written onArrival = new BerthPlanWriteBack.Written(new BerthId("B3"), etb, eta, eta);
+        Instant earlier = eta.minus(Duration.ofHours(1));
+        assertThat(BerthCalls.of(call(new BerthId("B3"), earlier, etb), onArrival, LAYOUT, BerthSettings.defaults(),
+                NOW, 14).requestedBerthing()).isEqualTo(earlier);
+    }
+
+    @Test
+    void aVesselMooredIsAlongsideWhoeverWroteItsBerth() {
+        Instant etb = NOW.minus(Duration.ofMinutes(5));
+        BerthPlanWriteBack.Written ours = new BerthPlanWriteBack.Written(new BerthId("B2"), etb,
+                etb.minus(Duration.ofHours(1)), etb);
+        BerthCall moored = BerthCalls.of(call(new BerthId("B2"), etb.minus(Duration.ofHours(1)), etb), ours, LAYOUT,
+                BerthSettings.defaults(), NOW, 14);
+
+        assertThat(moored.alongside()).isEqualTo(new BerthCall.Alongside(400, etb, 6, false));
+        assertThat(moored.isFixed()).isFalse();
     }
 
     @Test

@@ -163,4 +163,29 @@ class LiveBerthPlannerTest {
                 + NOW.minus(Duration.ofHours(2)) + "; a vessel alongside is not re-planned");
         assertThat(planner.current()).isSameAs(plan);
     }
+
+    @Test
+    void aCallFixedByAnOperatorIsHeldThereRefusesCommandsAndKeepsItsCranesWhenItMoors() {
+        LiveBerthPlanner planner = new LiveBerthPlanner(SHORT_QUAY, SETTINGS, CLOCK);
+        Instant eta = NOW.plus(Duration.ofHours(1));
+        Instant fixedAt = NOW.plus(Duration.ofHours(3));
+        VesselCallId id = new VesselCallId("F");
+        BerthChart plan = planner.start(List.of(new BerthCall(id, "MV F", 300, 40, 12, eta, eta, 600, 4,
+                new BerthCall.Alongside(100, fixedAt, 2, true))), "start");
+
+        QuayPlacement held = placement(plan, "F");
+        assertThat(held.fromMeter()).isEqualTo(100);
+        assertThat(held.berthing()).as("not at its ETA, where the operator put it").isEqualTo(fixedAt);
+        assertThat(held.cranes()).isEqualTo(2);
+        assertThat(plan.vessels().getFirst().fixed()).isTrue();
+        assertThat(((Refused) planner.apply(new BerthChange.Delayed(id, Duration.ofHours(2), NOW))).reasons())
+                .containsExactly("vessel call F is fixed by an operator from metre 100 at " + fixedAt
+                        + "; the berth planner does not move it (change its berth or ETB in live state instead)");
+
+        // moored where it was fixed: live state offers all the cranes it can take, it keeps the plan's two
+        BerthChart moored = ((Published) planner.apply(new BerthChange.CallChanged(new BerthCall(id, "MV F", 300, 40,
+                12, eta, eta, 600, 4, new BerthCall.Alongside(100, fixedAt, 4)), NOW))).chart();
+        assertThat(placement(moored, "F").cranes()).isEqualTo(2);
+        assertThat(moored.vessels().getFirst().fixed()).isFalse();
+    }
 }

@@ -105,7 +105,7 @@ public final class VesselCallRoutes {
         notInFuture(atd, "body/atd", now);
         writableCall(ctx, caller)
                 .compose(call -> {
-                    VesselCall changed = rescheduled(call, eta, etb, etd);
+                    VesselCall changed = rescheduled(call, eta, etb, etd, now);
                     List<Change> changes = new ArrayList<>();
                     if (eta != null) {
                         changes.add(new Change(Type.ARRI, Classifier.EST, eta));
@@ -227,9 +227,16 @@ public final class VesselCallRoutes {
         return new VesselCall(id, ship, voyage, line, null, eta, etb, etd, BayPlan.EMPTY);
     }
 
-    private static VesselCall rescheduled(VesselCall call, Instant eta, Instant etb, Instant etd) {
+    /**
+     * The call with the times given; an ETB in the future that a new ETA overtakes, when no ETB is given, is
+     * cleared rather than refused: it is the berth plan's (or an operator's) berthing for the old ETA, and the berth
+     * planner places the call again.
+     */
+    private static VesselCall rescheduled(VesselCall call, Instant eta, Instant etb, Instant etd, Instant now) {
         Instant newEta = eta == null ? call.eta() : eta;
-        Instant newEtb = etb == null ? call.etb() : etb;
+        boolean overtaken = etb == null && call.etb() != null && call.etb().isAfter(now)
+                && call.etb().isBefore(newEta);
+        Instant newEtb = etb != null ? etb : overtaken ? null : call.etb();
         Instant newEtd = etd == null ? call.etd() : etd;
         checkWindow(newEta, newEtb, newEtd);
         return new VesselCall(call.id(), call.vessel(), call.voyage(), call.line(), call.berth(), newEta, newEtb,

@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,9 +44,16 @@ public final class JitRoutes {
     private final Pool pool;
     private final PortCallServices services;
     private final Clock clock;
+    private final BerthPlanTimes berthPlan;
 
     public JitRoutes(LiveYard yard, Pool pool, TerminalLayout terminal, Clock clock) {
+        this(yard, pool, terminal, clock, new BerthPlanTimes());
+    }
+
+    /** With the berth plan's times, served as the terminal's BERTH timestamps. */
+    public JitRoutes(LiveYard yard, Pool pool, TerminalLayout terminal, Clock clock, BerthPlanTimes berthPlan) {
         this.yard = yard;
+        this.berthPlan = berthPlan;
         this.pool = pool;
         this.services = new PortCallServices(terminal);
         this.clock = clock;
@@ -149,6 +157,7 @@ public final class JitRoutes {
                                 .map(rows -> {
                                     JsonArray list = new JsonArray();
                                     rows.forEach(row -> list.add(timestamp(row)));
+                                    planned(found.get(), classifier).ifPresent(list::add);
                                     return list;
                                 }))
                 .onSuccess(list -> json(ctx, list))
@@ -201,6 +210,40 @@ public final class JitRoutes {
             }
             return where;
         });
+    }
+
+    /**
+     * The terminal's BERTH timestamp from the berth plan in force: berth arrival at the plan's berthing (until the
+     * vessel is alongside), berth departure at its departure. {@code EST} while the berth planner may still move it
+     * (it re-plans as ETAs change), {@code PLN} once an operator fixed it. Derived, not stored: its id is a name-based
+     * UUID of service, classifier and time, so it stays the same while the time does and a new time is a new
+     * timestamp.
+     */
+    private Optional<JsonObject> planned(Offered offered, String classifierWanted) {
+        boolean arrival = offered.service() == Service.BERTH_ARRIVAL;
+        if (!arrival && offered.service() != Service.BERTH_DEPARTURE) {
+            return Optional.empty();
+        }
+        return berthPlan.of(offered.call().id())
+                .filter(berthing -> !(arrival && berthing.alongside()))
+                .map(berthing -> {
+                    String classifier = berthing.fixed() ? "PLN" : "EST";
+                    Instant at = arrival ? berthing.start() : berthing.end();
+                    UUID service = PortCallServices.serviceId(offered.call(), offered.service());
+                    UUID id = UUID.nameUUIDFromBytes(("portops-jit:berth-plan:" + service + ":" + classifier + ":" + at)
+                            .getBytes(StandardCharsets.UTF_8));
+                    return new JsonObject()
+                            .put("timestampID", id.toString())
+                            .put("portCallServiceID", service.toString())
+                            .put("classifierCode", classifier)
+                            .put("dateTime", at.toString())
+                            .put("replyToTimestampID", null)
+                            .put("delayReasonCode", null)
+                            .put("remark", berthing.fixed() ? "berth plan: fixed by the terminal"
+                                    : "berth plan: estimated, re-planned as the ETA changes");
+                })
+                .filter(timestamp -> classifierWanted == null
+                        || classifierWanted.equals(timestamp.getString("classifierCode")));
     }
 
     private static JsonObject timestamp(Row row) {
