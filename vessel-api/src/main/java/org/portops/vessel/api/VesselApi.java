@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Properties;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.state.LiveYard;
@@ -27,6 +28,8 @@ import org.portops.vessel.api.dcsa.DcsaEvents;
 import org.portops.vessel.api.events.EventRoutes;
 import org.portops.vessel.api.events.EventStream;
 import org.portops.vessel.api.events.Subscriptions;
+import org.portops.vessel.api.gate.GateRoutes;
+import org.portops.vessel.api.gate.GateSettings;
 import org.portops.vessel.api.jit.JitRoutes;
 
 /**
@@ -53,6 +56,20 @@ public final class VesselApi {
      */
     public static Future<Router> router(Vertx vertx, LiveYard yard, Pool pool, ApiAuth auth, Clock clock,
                                         TerminalLayout terminal) {
+        return router(vertx, yard, pool, auth, clock, terminal, Settings.fromEnvironment(System.getenv()));
+    }
+
+    /** What the API is configured with beyond its auth: the gate's appointment windows. */
+    public record Settings(GateSettings gate) {
+
+        public static Settings fromEnvironment(Map<String, String> environment) {
+            return new Settings(GateSettings.fromEnvironment(environment));
+        }
+    }
+
+    /** Builds the router with explicit settings. */
+    public static Future<Router> router(Vertx vertx, LiveYard yard, Pool pool, ApiAuth auth, Clock clock,
+                                        TerminalLayout terminal, Settings settings) {
         TransportEvents transportEvents = new TransportEvents(pool);
         Audit audit = new Audit(yard.auditLog(), clock);
         VesselCallRoutes calls = new VesselCallRoutes(yard, transportEvents, audit, clock);
@@ -60,6 +77,7 @@ public final class VesselApi {
         EventRoutes events = new EventRoutes(new EventStream(pool), new Subscriptions(pool),
                 new DcsaEvents(terminal), audit, clock);
         JitRoutes jit = new JitRoutes(yard, pool, terminal, clock);
+        GateRoutes gate = new GateRoutes(yard, pool, audit, terminal, settings.gate(), clock);
         return OpenAPIContract.from(vertx, CONTRACT).map(contract -> {
             RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
             // root handlers run before each operation's validation: a request without a valid token is refused
@@ -94,6 +112,11 @@ public final class VesselApi {
             builder.getRoute("getPortCallServices").addHandler(jit::portCallServices);
             builder.getRoute("putTimestamp").addHandler(jit::putTimestamp);
             builder.getRoute("getTimestamps").addHandler(jit::timestamps);
+            builder.getRoute("bookAppointment").addHandler(gate::bookAppointment);
+            builder.getRoute("getAppointment").addHandler(gate::getAppointment);
+            builder.getRoute("cancelAppointment").addHandler(gate::cancelAppointment);
+            builder.getRoute("recordGateTransaction").addHandler(gate::recordTransaction);
+            builder.getRoute("getGateCodeco").addHandler(gate::getCodeco);
             // the contract declares bearerAuth for the docs and clients; the root handler above enforces it
             builder.getRoutes().forEach(route -> route.setDoSecurity(false));
             Router router = builder.createRouter();

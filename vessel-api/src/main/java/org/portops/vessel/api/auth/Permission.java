@@ -10,19 +10,23 @@ public enum Permission {
     READ_CONTAINERS,
     PLACE_HOLDS,
     READ_EVENTS,
-    SUBSCRIBE_EVENTS;
+    SUBSCRIBE_EVENTS,
+    /** Book, read and cancel truck appointments (a line for its own containers). */
+    BOOK_APPOINTMENTS,
+    /** Record gate transactions: let trucks in and out. */
+    PROCESS_GATE;
 
     /** The permissions of a role. A line's are further limited to its own business by {@link Caller#mayAccess}. */
     public static Set<Permission> grantedTo(Role role) {
         return switch (role) {
             case ADMIN -> EnumSet.allOf(Permission.class);
             case OPERATOR -> EnumSet.of(READ_VESSEL_CALLS, WRITE_VESSEL_CALLS, READ_CONTAINERS, PLACE_HOLDS,
-                    READ_EVENTS, SUBSCRIBE_EVENTS);
+                    READ_EVENTS, SUBSCRIBE_EVENTS, BOOK_APPOINTMENTS, PROCESS_GATE);
             case PLANNER -> EnumSet.of(READ_VESSEL_CALLS, WRITE_VESSEL_CALLS, READ_CONTAINERS, READ_EVENTS);
             case CRANE_DRIVER -> EnumSet.of(READ_VESSEL_CALLS, READ_CONTAINERS);
             case LINE -> EnumSet.of(READ_VESSEL_CALLS, WRITE_VESSEL_CALLS, READ_CONTAINERS, PLACE_HOLDS, READ_EVENTS,
-                    SUBSCRIBE_EVENTS);
-            case GATE_CLERK -> EnumSet.of(READ_CONTAINERS, PLACE_HOLDS);
+                    SUBSCRIBE_EVENTS, BOOK_APPOINTMENTS);
+            case GATE_CLERK -> EnumSet.of(READ_CONTAINERS, PLACE_HOLDS, BOOK_APPOINTMENTS, PROCESS_GATE);
         };
     }
 }
