@@ -15,6 +15,8 @@ import io.vertx.sqlclient.Pool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
@@ -28,9 +30,14 @@ import org.portops.vessel.api.dcsa.DcsaEvents;
 import org.portops.vessel.api.events.EventRoutes;
 import org.portops.vessel.api.events.EventStream;
 import org.portops.vessel.api.events.Subscriptions;
+import org.portops.vessel.api.edi.EdiUploadRoutes;
 import org.portops.vessel.api.gate.GateRoutes;
 import org.portops.vessel.api.gate.GateSettings;
 import org.portops.vessel.api.jit.JitRoutes;
+import org.portops.vessel.edi.EdiInbox;
+import org.portops.vessel.edi.PartnerProfile;
+import org.portops.vessel.edi.PartnerProfiles;
+import org.portops.vessel.edi.VesselCallOrders;
 
 /**
  * The vessel API as one router, built from its OpenAPI contract ({@value #CONTRACT}): requests are validated
@@ -59,11 +66,34 @@ public final class VesselApi {
         return router(vertx, yard, pool, auth, clock, terminal, Settings.fromEnvironment(System.getenv()));
     }
 
-    /** What the API is configured with beyond its auth: the gate's appointment windows. */
-    public record Settings(GateSettings gate) {
+    /**
+     * What the API is configured with beyond its auth: the gate's appointment windows and the partner profiles
+     * uploaded EDIFACT is read with.
+     */
+    public record Settings(GateSettings gate, PartnerProfiles profiles) {
 
+        /** {@link GateSettings#fromEnvironment}; {@code PORTOPS_EDI_PROFILES}: a partner-profiles properties file. */
         public static Settings fromEnvironment(Map<String, String> environment) {
-            return new Settings(GateSettings.fromEnvironment(environment));
+            return new Settings(GateSettings.fromEnvironment(environment),
+                    profiles(environment.get("PORTOPS_EDI_PROFILES")));
+        }
+
+        /** The defaults: lenient profiles for every partner, as {@code portops edi check} uses without options. */
+        public static Settings defaults(GateSettings gate) {
+            return new Settings(gate, PartnerProfiles.all(PartnerProfile.DEFAULT));
+        }
+
+        private static PartnerProfiles profiles(String file) {
+            if (file == null || file.isBlank()) {
+                return PartnerProfiles.all(PartnerProfile.DEFAULT);
+            }
+            Properties properties = new Properties();
+            try (InputStream in = Files.newInputStream(Path.of(file))) {
+                properties.load(in);
+                return PartnerProfiles.fromProperties(properties);
+            } catch (IOException e) {
+                throw new UncheckedIOException("PORTOPS_EDI_PROFILES " + file + " cannot be read", e);
+            }
         }
     }
 
@@ -72,12 +102,15 @@ public final class VesselApi {
                                         TerminalLayout terminal, Settings settings) {
         TransportEvents transportEvents = new TransportEvents(pool);
         Audit audit = new Audit(yard.auditLog(), clock);
-        VesselCallRoutes calls = new VesselCallRoutes(yard, transportEvents, audit, clock);
+        VesselCallRoutes calls = new VesselCallRoutes(yard, transportEvents, audit, clock,
+                new VesselCallOrders(pool));
         ContainerRoutes containers = new ContainerRoutes(yard, pool, audit, clock);
         EventRoutes events = new EventRoutes(new EventStream(pool), new Subscriptions(pool),
                 new DcsaEvents(terminal), audit, clock);
         JitRoutes jit = new JitRoutes(yard, pool, terminal, clock);
         GateRoutes gate = new GateRoutes(yard, pool, audit, terminal, settings.gate(), clock);
+        EdiUploadRoutes edi = new EdiUploadRoutes(new EdiInbox(vertx, pool, yard, settings.profiles(), terminal.port(),
+                clock), audit);
         return OpenAPIContract.from(vertx, CONTRACT).map(contract -> {
             RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
             // root handlers run before each operation's validation: a request without a valid token is refused
@@ -117,6 +150,7 @@ public final class VesselApi {
             builder.getRoute("cancelAppointment").addHandler(gate::cancelAppointment);
             builder.getRoute("recordGateTransaction").addHandler(gate::recordTransaction);
             builder.getRoute("getGateCodeco").addHandler(gate::getCodeco);
+            builder.getRoute("uploadEdiMessage").addHandler(edi::upload);
             // the contract declares bearerAuth for the docs and clients; the root handler above enforces it
             builder.getRoutes().forEach(route -> route.setDoSecurity(false));
             Router router = builder.createRouter();

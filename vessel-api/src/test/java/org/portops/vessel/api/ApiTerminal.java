@@ -100,7 +100,7 @@ public final class ApiTerminal implements AutoCloseable {
         yard = await(LiveYard.open(vertx, hazelcast, pool, TestLayouts.small(), clock), 180);
         auth = await(ApiAuth.create(vertx, settings, clock));
         Router api = await(VesselApi.router(vertx, yard, pool, auth, clock, TestLayouts.small(),
-                new VesselApi.Settings(gate)));
+                VesselApi.Settings.defaults(gate)));
         Router root = Router.router(vertx);
         root.get("/health").handler(ctx -> ctx.end("UP"));
         root.route("/*").subRouter(api);

@@ -14,15 +14,17 @@ public enum Permission {
     /** Book, read and cancel truck appointments (a line for its own containers). */
     BOOK_APPOINTMENTS,
     /** Record gate transactions: let trucks in and out. */
-    PROCESS_GATE;
+    PROCESS_GATE,
+    /** Upload EDIFACT interchanges into the inbox (the terminal's staff and EDI gateway, not a line yet). */
+    UPLOAD_EDI;
 
     /** The permissions of a role. A line's are further limited to its own business by {@link Caller#mayAccess}. */
     public static Set<Permission> grantedTo(Role role) {
         return switch (role) {
             case ADMIN -> EnumSet.allOf(Permission.class);
             case OPERATOR -> EnumSet.of(READ_VESSEL_CALLS, WRITE_VESSEL_CALLS, READ_CONTAINERS, PLACE_HOLDS,
-                    READ_EVENTS, SUBSCRIBE_EVENTS, BOOK_APPOINTMENTS, PROCESS_GATE);
-            case PLANNER -> EnumSet.of(READ_VESSEL_CALLS, WRITE_VESSEL_CALLS, READ_CONTAINERS, READ_EVENTS);
+                    READ_EVENTS, SUBSCRIBE_EVENTS, BOOK_APPOINTMENTS, PROCESS_GATE, UPLOAD_EDI);
+            case PLANNER -> EnumSet.of(READ_VESSEL_CALLS, WRITE_VESSEL_CALLS, READ_CONTAINERS, READ_EVENTS, UPLOAD_EDI);
             case CRANE_DRIVER -> EnumSet.of(READ_VESSEL_CALLS, READ_CONTAINERS);
             case LINE -> EnumSet.of(READ_VESSEL_CALLS, WRITE_VESSEL_CALLS, READ_CONTAINERS, PLACE_HOLDS, READ_EVENTS,
                     SUBSCRIBE_EVENTS, BOOK_APPOINTMENTS);
