@@ -28,6 +28,7 @@ import org.portops.vessel.api.calls.VesselCallRoutes;
 import org.portops.vessel.api.containers.ContainerRoutes;
 import org.portops.vessel.api.dcsa.DcsaEvents;
 import org.portops.vessel.api.events.EventRoutes;
+import org.portops.vessel.api.events.CallbackGuard;
 import org.portops.vessel.api.events.EventStream;
 import org.portops.vessel.api.events.Subscriptions;
 import org.portops.vessel.api.edi.EdiUploadRoutes;
@@ -70,17 +71,17 @@ public final class VesselApi {
      * What the API is configured with beyond its auth: the gate's appointment windows and the partner profiles
      * uploaded EDIFACT is read with.
      */
-    public record Settings(GateSettings gate, PartnerProfiles profiles) {
+    public record Settings(GateSettings gate, PartnerProfiles profiles, CallbackGuard.Policy callbacks) {
 
         /** {@link GateSettings#fromEnvironment}; {@code PORTOPS_EDI_PROFILES}: a partner-profiles properties file. */
         public static Settings fromEnvironment(Map<String, String> environment) {
             return new Settings(GateSettings.fromEnvironment(environment),
-                    profiles(environment.get("PORTOPS_EDI_PROFILES")));
+                    profiles(environment.get("PORTOPS_EDI_PROFILES")), CallbackGuard.Policy.fromEnvironment(environment));
         }
 
-        /** The defaults: lenient profiles for every partner, as {@code portops edi check} uses without options. */
-        public static Settings defaults(GateSettings gate) {
-            return new Settings(gate, PartnerProfiles.all(PartnerProfile.DEFAULT));
+        /** Lenient profiles for every partner, as {@code portops edi check} uses without options. */
+        public static Settings of(GateSettings gate, CallbackGuard.Policy callbacks) {
+            return new Settings(gate, PartnerProfiles.all(PartnerProfile.DEFAULT), callbacks);
         }
 
         private static PartnerProfiles profiles(String file) {
@@ -106,7 +107,7 @@ public final class VesselApi {
                 new VesselCallOrders(pool));
         ContainerRoutes containers = new ContainerRoutes(yard, pool, audit, clock);
         EventRoutes events = new EventRoutes(new EventStream(pool), new Subscriptions(pool),
-                new DcsaEvents(terminal), audit, clock);
+                new DcsaEvents(terminal), audit, clock, new CallbackGuard(vertx, settings.callbacks()));
         JitRoutes jit = new JitRoutes(yard, pool, terminal, clock);
         GateRoutes gate = new GateRoutes(yard, pool, audit, terminal, settings.gate(), clock);
         EdiUploadRoutes edi = new EdiUploadRoutes(new EdiInbox(vertx, pool, yard, settings.profiles(), terminal.port(),

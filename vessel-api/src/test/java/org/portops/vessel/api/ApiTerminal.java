@@ -55,6 +55,7 @@ import org.portops.vessel.api.auth.ApiAuth;
 import org.portops.vessel.api.auth.AuthSettings;
 import org.portops.vessel.api.auth.Caller;
 import org.portops.vessel.api.auth.Role;
+import org.portops.vessel.api.events.CallbackGuard;
 import org.portops.vessel.api.gate.GateSettings;
 
 /**
@@ -87,20 +88,24 @@ public final class ApiTerminal implements AutoCloseable {
     }
 
     public ApiTerminal(AuthSettings settings) {
-        this(settings, GATE);
+        this(settings, VesselApi.Settings.of(GATE, CallbackGuard.Policy.permissive()));
     }
 
     /** Appointment windows of a day, ten trucks each: tests book today's window and run their transactions at once. */
     public static final GateSettings GATE = new GateSettings(Duration.ofDays(1), 10);
 
-    public ApiTerminal(AuthSettings settings, GateSettings gate) {
+    /**
+     * @param settings the API's settings; the other constructors allow plain-http callbacks on loopback, where the
+     *                 tests' webhook receivers listen
+     */
+    public ApiTerminal(AuthSettings auth, VesselApi.Settings settings) {
         database = TestPostgres.newDatabase(TestPostgres.any());
         pool = database.pool(vertx);
         hazelcast = TestHazelcast.member(TestHazelcast.uniqueClusterName("vessel-api"));
         yard = await(LiveYard.open(vertx, hazelcast, pool, TestLayouts.small(), clock), 180);
-        auth = await(ApiAuth.create(vertx, settings, clock));
-        Router api = await(VesselApi.router(vertx, yard, pool, auth, clock, TestLayouts.small(),
-                VesselApi.Settings.defaults(gate)));
+        this.auth = await(ApiAuth.create(vertx, auth, clock));
+        Router api = await(VesselApi.router(vertx, yard, pool, this.auth, clock, TestLayouts.small(),
+                settings));
         Router root = Router.router(vertx);
         root.get("/health").handler(ctx -> ctx.end("UP"));
         root.route("/*").subRouter(api);
