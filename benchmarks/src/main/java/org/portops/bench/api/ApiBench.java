@@ -143,7 +143,7 @@ public final class ApiBench implements Callable<Integer> {
         LoadRun.Result open = results.get(3);
         double ratio = status.perSecond() / bare.perSecond();
         boolean met = open.percentileMs(0.99) < TARGET_P99_MS && open.errors() == 0;
-        System.out.printf("container status / bare route, closed-loop req/s: %.2f%n", ratio);
+        System.out.printf("container status / bare route, closed-loop req/s: %.4f%n", ratio);
         System.out.printf("target p99 < %.0f ms at %d req/s: %s (p99 %.2f ms, ratio to target %.2f)%n", TARGET_P99_MS,
                 rate, met ? "met" : "NOT met", open.percentileMs(0.99), open.percentileMs(0.99) / TARGET_P99_MS);
         System.out.println(new JsonObject()
@@ -151,7 +151,7 @@ public final class ApiBench implements Callable<Integer> {
                 .put("closedConcurrency", concurrency)
                 .put("statusRps", round(status.perSecond())).put("statusP99Ms", round(status.percentileMs(0.99)))
                 .put("bareRps", round(bare.perSecond())).put("bareP99Ms", round(bare.percentileMs(0.99)))
-                .put("statusToBareRatio", round(ratio))
+                .put("statusToBareRatio", Math.round(ratio * 10_000) / 10_000.0)
                 .put("openRate", rate).put("openStatusP50Ms", round(open.percentileMs(0.5)))
                 .put("openStatusP99Ms", round(open.percentileMs(0.99)))
                 .put("openBareP99Ms", round(results.get(2).percentileMs(0.99)))
