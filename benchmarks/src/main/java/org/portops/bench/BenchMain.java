@@ -1,5 +1,6 @@
 package org.portops.bench;
 
+import org.portops.bench.api.ApiBench;
 import org.portops.bench.bap.BapBench;
 import org.portops.bench.brp.BrpBench;
 import org.portops.bench.dispatch.DispatchBench;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
         description = "Runs one PortOps benchmark. Results and how to read them: docs/benchmarks.md.",
         subcommands = {StateBench.class, QcspBench.class, IngestBench.class, BapBench.class, DispatchBench.class,
                 ReplanBench.class, BrpBench.class, YardBench.class, EdiBench.class, MapBench.class, TwinBench.class,
+                ApiBench.class,
                 BenchMain.ListCommand.class})
 public final class BenchMain implements Runnable {
 

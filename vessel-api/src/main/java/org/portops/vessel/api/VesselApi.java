@@ -15,7 +15,10 @@ import io.vertx.sqlclient.Pool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Properties;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.state.LiveYard;
@@ -25,10 +28,18 @@ import org.portops.vessel.api.calls.VesselCallRoutes;
 import org.portops.vessel.api.containers.ContainerRoutes;
 import org.portops.vessel.api.dcsa.DcsaEvents;
 import org.portops.vessel.api.events.EventRoutes;
+import org.portops.vessel.api.events.CallbackGuard;
 import org.portops.vessel.api.events.EventStream;
 import org.portops.vessel.api.events.Subscriptions;
 import org.portops.vessel.api.jit.BerthPlanTimes;
+import org.portops.vessel.api.edi.EdiUploadRoutes;
+import org.portops.vessel.api.gate.GateRoutes;
+import org.portops.vessel.api.gate.GateSettings;
 import org.portops.vessel.api.jit.JitRoutes;
+import org.portops.vessel.edi.EdiInbox;
+import org.portops.vessel.edi.PartnerProfile;
+import org.portops.vessel.edi.PartnerProfiles;
+import org.portops.vessel.edi.VesselCallOrders;
 
 /**
  * The vessel API as one router, built from its OpenAPI contract ({@value #CONTRACT}): requests are validated
@@ -54,13 +65,54 @@ public final class VesselApi {
      */
     public static Future<Router> router(Vertx vertx, LiveYard yard, Pool pool, ApiAuth auth, Clock clock,
                                         TerminalLayout terminal) {
+        return router(vertx, yard, pool, auth, clock, terminal, Settings.fromEnvironment(System.getenv()));
+    }
+
+    /**
+     * What the API is configured with beyond its auth: the gate's appointment windows and the partner profiles
+     * uploaded EDIFACT is read with.
+     */
+    public record Settings(GateSettings gate, PartnerProfiles profiles, CallbackGuard.Policy callbacks) {
+
+        /** {@link GateSettings#fromEnvironment}; {@code PORTOPS_EDI_PROFILES}: a partner-profiles properties file. */
+        public static Settings fromEnvironment(Map<String, String> environment) {
+            return new Settings(GateSettings.fromEnvironment(environment),
+                    profiles(environment.get("PORTOPS_EDI_PROFILES")), CallbackGuard.Policy.fromEnvironment(environment));
+        }
+
+        /** Lenient profiles for every partner, as {@code portops edi check} uses without options. */
+        public static Settings of(GateSettings gate, CallbackGuard.Policy callbacks) {
+            return new Settings(gate, PartnerProfiles.all(PartnerProfile.DEFAULT), callbacks);
+        }
+
+        private static PartnerProfiles profiles(String file) {
+            if (file == null || file.isBlank()) {
+                return PartnerProfiles.all(PartnerProfile.DEFAULT);
+            }
+            Properties properties = new Properties();
+            try (InputStream in = Files.newInputStream(Path.of(file))) {
+                properties.load(in);
+                return PartnerProfiles.fromProperties(properties);
+            } catch (IOException e) {
+                throw new UncheckedIOException("PORTOPS_EDI_PROFILES " + file + " cannot be read", e);
+            }
+        }
+    }
+
+    /** Builds the router with explicit settings. */
+    public static Future<Router> router(Vertx vertx, LiveYard yard, Pool pool, ApiAuth auth, Clock clock,
+                                        TerminalLayout terminal, Settings settings) {
         TransportEvents transportEvents = new TransportEvents(pool);
         Audit audit = new Audit(yard.auditLog(), clock);
-        VesselCallRoutes calls = new VesselCallRoutes(yard, transportEvents, audit, clock);
+        VesselCallRoutes calls = new VesselCallRoutes(yard, transportEvents, audit, clock,
+                new VesselCallOrders(pool));
         ContainerRoutes containers = new ContainerRoutes(yard, pool, audit, clock);
         EventRoutes events = new EventRoutes(new EventStream(pool), new Subscriptions(pool),
-                new DcsaEvents(terminal), audit, clock);
+                new DcsaEvents(terminal), audit, clock, new CallbackGuard(vertx, settings.callbacks()));
         JitRoutes jit = new JitRoutes(yard, pool, terminal, clock, BerthPlanTimes.listen(vertx));
+        GateRoutes gate = new GateRoutes(yard, pool, audit, terminal, settings.gate(), clock);
+        EdiUploadRoutes edi = new EdiUploadRoutes(new EdiInbox(vertx, pool, yard, settings.profiles(), terminal.port(),
+                clock), audit);
         return OpenAPIContract.from(vertx, CONTRACT).map(contract -> {
             RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
             // root handlers run before each operation's validation: a request without a valid token is refused
@@ -95,6 +147,12 @@ public final class VesselApi {
             builder.getRoute("getPortCallServices").addHandler(jit::portCallServices);
             builder.getRoute("putTimestamp").addHandler(jit::putTimestamp);
             builder.getRoute("getTimestamps").addHandler(jit::timestamps);
+            builder.getRoute("bookAppointment").addHandler(gate::bookAppointment);
+            builder.getRoute("getAppointment").addHandler(gate::getAppointment);
+            builder.getRoute("cancelAppointment").addHandler(gate::cancelAppointment);
+            builder.getRoute("recordGateTransaction").addHandler(gate::recordTransaction);
+            builder.getRoute("getGateCodeco").addHandler(gate::getCodeco);
+            builder.getRoute("uploadEdiMessage").addHandler(edi::upload);
             // the contract declares bearerAuth for the docs and clients; the root handler above enforces it
             builder.getRoutes().forEach(route -> route.setDoSecurity(false));
             Router router = builder.createRouter();

@@ -130,7 +130,7 @@ final class BayPlanUpdates {
     }
 
     /** Same voyage, and the same IMO number when the message sends one, else the same vessel name. */
-    private static boolean isFor(VesselCall call, VesselVoyage sent) {
+    static boolean isFor(VesselCall call, VesselVoyage sent) {
         if (!call.voyage().value().equalsIgnoreCase(sent.voyage())) {
             return false;
         }

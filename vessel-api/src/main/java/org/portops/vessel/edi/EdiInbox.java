@@ -6,10 +6,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.portops.model.container.Container;
 import org.portops.model.container.ContainerNumber;
 import org.portops.model.container.UnLocode;
@@ -20,7 +23,9 @@ import org.portops.state.LiveYard;
 import org.portops.vessel.edi.archive.EdiArchive;
 import org.portops.vessel.edi.archive.EdiArchive.Outcome;
 import org.portops.vessel.edi.inbound.BayPlanMessage;
+import org.portops.vessel.edi.inbound.InboundMessage;
 import org.portops.vessel.edi.inbound.LoadPlanMessage;
+import org.portops.vessel.edi.inbound.OrderMessage;
 import org.portops.vessel.edi.inbound.VgmMessage;
 
 /**
@@ -28,21 +33,25 @@ import org.portops.vessel.edi.inbound.VgmMessage;
  * BAPLIE takes a few hundred milliseconds), archives each as received, then applies it or rejects it whole. BAPLIE,
  * MOVINS and VERMAS change vessel calls' bay plans ({@link BayPlanUpdates}); every message of an interchange is
  * checked and every new plan built before the first is applied, and each call's new plan is written by the live
- * yard in one PostgreSQL transaction before it is live, so a refused interchange changes nothing.
+ * yard in one PostgreSQL transaction before it is live, so a refused interchange changes nothing. COPRAR orders
+ * are kept per vessel call ({@link VesselCallOrders}); there an error in one container's group refuses that
+ * container's order only, and the others are kept.
  */
 public final class EdiInbox {
 
     /**
      * What became of one interchange; {@code openCells} counts MOVINS load cells ordered by category only, which
-     * wait for a container to be nominated and are not in the bay plan.
+     * wait for a container to be nominated and are not in the bay plan; {@code check} holds the figures
+     * {@code portops edi check} prints for the same file ({@link EdiCheck#json}).
      */
     public record Receipt(long archiveId, Outcome outcome, List<String> vesselCalls, List<EdiError> errors,
-                          List<EdiRepair> repairs, int openCells) {
+                          List<EdiRepair> repairs, int openCells, JsonObject check) {
     }
 
     private final Vertx vertx;
     private final LiveYard yard;
     private final EdiArchive archive;
+    private final VesselCallOrders orders;
     private final PartnerProfiles profiles;
     private final UnLocode here;
     private final Clock clock;
@@ -51,6 +60,7 @@ public final class EdiInbox {
         this.vertx = vertx;
         this.yard = yard;
         this.archive = new EdiArchive(pool);
+        this.orders = new VesselCallOrders(pool);
         this.profiles = profiles;
         this.here = here;
         this.clock = clock;
@@ -63,6 +73,9 @@ public final class EdiInbox {
     }
 
     private Future<Receipt> decide(long id, EdiIntake.Read read) {
+        if (isOrdersOnly(read)) {
+            return orders(id, read);
+        }
         if (!read.accepted()) {
             return reject(id, read, read.allErrors(), "the interchange has errors");
         }
@@ -85,6 +98,52 @@ public final class EdiInbox {
                             ? reject(id, read, List.of(refusal.get()), "the live yard refused the bay plan")
                             : applied(id, read, result));
                 });
+    }
+
+    /**
+     * An interchange of COPRARs only, whose errors are all about single containers' groups: its sound orders are
+     * kept and its bad groups reported, since one broken container line does not make the others' orders wrong.
+     */
+    private static boolean isOrdersOnly(EdiIntake.Read read) {
+        return read.envelopeErrors().isEmpty() && !read.messages().isEmpty()
+                && read.messages().stream().allMatch(m -> m instanceof OrderMessage order
+                        && order.errors().stream().allMatch(order::isGroupError));
+    }
+
+    /** Keeps the sound orders of every COPRAR for its vessel call; a message no single call matches refuses all. */
+    private Future<Receipt> orders(long id, EdiIntake.Read read) {
+        return yard.reader().vesselCalls().compose(calls -> {
+            List<VesselCallOrders.Placed> placed = new ArrayList<>();
+            List<EdiError> unplaced = new ArrayList<>();
+            Set<String> callIds = new LinkedHashSet<>();
+            for (InboundMessage message : read.messages()) {
+                OrderMessage order = (OrderMessage) message;
+                List<VesselCall> matching = calls.stream().filter(c -> BayPlanUpdates.isFor(c, order.header().vessel()))
+                        .toList();
+                if (matching.size() != 1) {
+                    unplaced.add(new EdiError(new SegmentRef("UNH", order.header().position(), 0, 0),
+                            (matching.isEmpty() ? "no vessel call" : matching.size() + " vessel calls") + " for vessel "
+                                    + order.header().vessel().text() + ": container orders need exactly one"));
+                    continue;
+                }
+                callIds.add(matching.getFirst().id().value());
+                order.soundOrders().forEach(o -> placed.add(new VesselCallOrders.Placed(matching.getFirst().id(), o)));
+            }
+            if (!unplaced.isEmpty()) {
+                return reject(id, read, unplaced, "the container orders match no single vessel call");
+            }
+            List<EdiError> refused = read.allErrors();
+            if (placed.isEmpty()) {
+                return reject(id, read, refused, "no container order could be read");
+            }
+            List<String> ids = List.copyOf(callIds);
+            String reason = refused.isEmpty() ? null : refused.size() + " error(s) in container groups: those "
+                    + "containers' orders were refused, the " + placed.size() + " others kept";
+            return orders.keep(placed, id, clock.instant())
+                    .compose(done -> archive.decide(id, Outcome.APPLIED, String.join(",", ids), reason,
+                            errorsJson(refused), clock.instant()))
+                    .map(done -> receipt(id, Outcome.APPLIED, ids, refused, read, 0));
+        });
     }
 
     private Future<Map<ContainerNumber, Container>> inTerminal(List<ContainerNumber> numbers) {
@@ -110,20 +169,29 @@ public final class EdiInbox {
 
     private Future<Receipt> accepted(long id, EdiIntake.Read read) {
         return archive.decide(id, Outcome.ACCEPTED, null, null, new JsonArray(), clock.instant())
-                .map(done -> new Receipt(id, Outcome.ACCEPTED, List.of(), List.of(), read.allRepairs(), 0));
+                .map(done -> receipt(id, Outcome.ACCEPTED, List.of(), List.of(), read, 0));
     }
 
     private Future<Receipt> applied(long id, EdiIntake.Read read, BayPlanUpdates.Result result) {
         List<String> ids = result.calls().stream().map(c -> c.id().value()).toList();
         return archive.decide(id, Outcome.APPLIED, String.join(",", ids), null, new JsonArray(), clock.instant())
-                .map(done -> new Receipt(id, Outcome.APPLIED, ids, List.of(), read.allRepairs(), result.openCells()));
+                .map(done -> receipt(id, Outcome.APPLIED, ids, List.of(), read, result.openCells()));
     }
 
     private Future<Receipt> reject(long id, EdiIntake.Read read, List<EdiError> errors, String reason) {
-        JsonArray json = new JsonArray(errors.stream().map(e -> new JsonObject().put("segment", e.at().tag())
+        return archive.decide(id, Outcome.REJECTED, null, reason, errorsJson(errors), clock.instant())
+                .map(done -> receipt(id, Outcome.REJECTED, List.of(), errors, read, 0));
+    }
+
+    /** The receipt, with the same figures {@code portops edi check} prints for the file. */
+    private static Receipt receipt(long id, Outcome outcome, List<String> calls, List<EdiError> errors,
+                                   EdiIntake.Read read, int openCells) {
+        return new Receipt(id, outcome, calls, errors, read.allRepairs(), openCells, EdiCheck.json("inbox", read));
+    }
+
+    private static JsonArray errorsJson(List<EdiError> errors) {
+        return new JsonArray(errors.stream().map(e -> new JsonObject().put("segment", e.at().tag())
                 .put("position", e.at().position()).put("element", e.at().element())
                 .put("component", e.at().component()).put("reason", e.reason())).toList());
-        return archive.decide(id, Outcome.REJECTED, null, reason, json, clock.instant())
-                .map(done -> new Receipt(id, Outcome.REJECTED, List.of(), errors, read.allRepairs(), 0));
     }
 }

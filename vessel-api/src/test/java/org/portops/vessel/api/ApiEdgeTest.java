@@ -51,7 +51,9 @@ class ApiEdgeTest {
         for (String template : paths.fieldNames()) {
             String path = template.replace("{callId}", "CALL1").replace("{containerNumber}", "CSQU3054383")
                     .replace("{kind}", "LINE").replace("{subscriptionID}", "5f0c8f36-6f2b-4e9c-9a57-8f1d2a3b4c5d")
-                    .replace("{timestampID}", "5f0c8f36-6f2b-4e9c-9a57-8f1d2a3b4c5d");
+                    .replace("{timestampID}", "5f0c8f36-6f2b-4e9c-9a57-8f1d2a3b4c5d")
+                    .replace("{appointmentId}", "5f0c8f36-6f2b-4e9c-9a57-8f1d2a3b4c5d")
+                    .replace("{transactionId}", "5f0c8f36-6f2b-4e9c-9a57-8f1d2a3b4c5d");
             for (String method : paths.getJsonObject(template).fieldNames()) {
                 if (method.equals("parameters")) {
                     continue;
@@ -62,7 +64,7 @@ class ApiEdgeTest {
                 checked.add(method + " " + template);
             }
         }
-        assertThat(checked).hasSize(22);
+        assertThat(checked).hasSize(28);
     }
 
     @Test

@@ -55,6 +55,8 @@ import org.portops.vessel.api.auth.ApiAuth;
 import org.portops.vessel.api.auth.AuthSettings;
 import org.portops.vessel.api.auth.Caller;
 import org.portops.vessel.api.auth.Role;
+import org.portops.vessel.api.events.CallbackGuard;
+import org.portops.vessel.api.gate.GateSettings;
 
 /**
  * A running vessel API for tests: a fresh migrated database on the embedded PostgreSQL, a Hazelcast member, the
@@ -86,12 +88,24 @@ public final class ApiTerminal implements AutoCloseable {
     }
 
     public ApiTerminal(AuthSettings settings) {
+        this(settings, VesselApi.Settings.of(GATE, CallbackGuard.Policy.permissive()));
+    }
+
+    /** Appointment windows of a day, ten trucks each: tests book today's window and run their transactions at once. */
+    public static final GateSettings GATE = new GateSettings(Duration.ofDays(1), 10);
+
+    /**
+     * @param settings the API's settings; the other constructors allow plain-http callbacks on loopback, where the
+     *                 tests' webhook receivers listen
+     */
+    public ApiTerminal(AuthSettings auth, VesselApi.Settings settings) {
         database = TestPostgres.newDatabase(TestPostgres.any());
         pool = database.pool(vertx);
         hazelcast = TestHazelcast.member(TestHazelcast.uniqueClusterName("vessel-api"));
         yard = await(LiveYard.open(vertx, hazelcast, pool, TestLayouts.small(), clock), 180);
-        auth = await(ApiAuth.create(vertx, settings, clock));
-        Router api = await(VesselApi.router(vertx, yard, pool, auth, clock, TestLayouts.small()));
+        this.auth = await(ApiAuth.create(vertx, auth, clock));
+        Router api = await(VesselApi.router(vertx, yard, pool, this.auth, clock, TestLayouts.small(),
+                settings));
         Router root = Router.router(vertx);
         root.get("/health").handler(ctx -> ctx.end("UP"));
         root.route("/*").subRouter(api);
@@ -153,7 +167,8 @@ public final class ApiTerminal implements AutoCloseable {
         return slot;
     }
 
-    private YardSlot freeGroundSlot() {
+    /** A ground slot no container stands on. */
+    public YardSlot freeGroundSlot() {
         for (BlockState block : YardMaps.of(hazelcast).blocks().values()) {
             for (int bay = 1; bay <= block.bays(); bay++) {
                 for (int row = 1; row <= block.rows() - 1; row++) {

@@ -27,6 +27,7 @@ import org.portops.state.testsupport.TestLayouts;
 import org.portops.vessel.api.ApiTerminal.Response;
 import org.portops.vessel.api.auth.Role;
 import org.portops.vessel.api.dcsa.DcsaEvents;
+import org.portops.vessel.api.events.CallbackGuard;
 import org.portops.vessel.api.events.WebhookDispatcher;
 import org.portops.vessel.api.events.WebhookSignature;
 
@@ -59,7 +60,7 @@ class WebhookDeliveryTest {
         receiver = await(terminal.vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
         await(terminal.vertx.deployVerticle(new WebhookDispatcher(terminal.pool, new DcsaEvents(TestLayouts.small()),
                 terminal.clock, new WebhookDispatcher.Settings(Duration.ofMillis(100), 100, Duration.ofSeconds(5),
-                Duration.ofMillis(200), Duration.ofSeconds(1), 3))));
+                Duration.ofMillis(200), Duration.ofSeconds(1), 3, CallbackGuard.Policy.permissive()))));
     }
 
     @AfterAll

@@ -227,6 +227,63 @@ class EdiInboxTest {
                 .satisfies(load -> assertThat(load.container().weight()).isEqualTo(new VgmWeight(21_340)));
     }
 
+    @Test
+    void aCoprarPutsItsLoadOrdersOnTheCallsLoadList() throws SQLException {
+        EdiInbox.Receipt receipt = await(inbox.receive(EdiFiles.bytes("coprar-d95b-smdg-loading-order.edi")));
+
+        assertThat(receipt.errors()).isEmpty();
+        assertThat(receipt.outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(receipt.vesselCalls()).containsExactly(CALL_ID.value());
+        assertThat(orderedLoads()).containsExactly("MSCU9100012", "MSCU9100028", "MSCU9100033");
+        JsonObject reefer = await(new VesselCallOrders(pool).ordered(CALL_ID, BayPlanAction.LOAD, null))
+                .getJsonObject(1).getJsonObject("container");
+        assertThat(reefer.getDouble("reeferSetPointC")).isEqualTo(-25.0);
+        assertThat(await(new EdiArchive(pool).latest(1)).getFirst().getString("outcome")).isEqualTo("APPLIED");
+        assertThat(count("select count(*) from vessel_call_orders where edi_message_id = " + receipt.archiveId()))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void aCoprarWithOneBrokenContainerKeepsTheOthersOrdersAndReportsTheBadSegment() {
+        String broken = new String(EdiFiles.bytes("coprar-d95b-smdg-loading-order.edi"))
+                .replace("MSCU9100028", "MSCU9100027");
+
+        EdiInbox.Receipt receipt = await(inbox.receive(broken.getBytes()));
+
+        assertThat(receipt.outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(receipt.errors()).singleElement().satisfies(e -> {
+            assertThat(e.at()).isEqualTo(new SegmentRef("EQD", 14, 2, 1));
+            assertThat(e.reason()).isEqualTo("container number MSCU9100027 has check digit 7, expected 8");
+        });
+        assertThat(orderedLoads()).containsExactly("MSCU9100012", "MSCU9100033");
+        JsonObject row = await(new EdiArchive(pool).latest(1)).getFirst();
+        assertThat(row.getString("reason")).isEqualTo("1 error(s) in container groups: those containers' orders were "
+                + "refused, the 2 others kept");
+        assertThat(((JsonArray) row.getValue("errors")).getJsonObject(0).getInteger("position")).isEqualTo(14);
+    }
+
+    @Test
+    void aCoprarForNoKnownVoyageOrWithABrokenEnvelopeChangesNoOrder() {
+        String unknown = new String(EdiFiles.bytes("coprar-d95b-smdg-loading-order.edi")).replace("2547W", "2548E");
+        String envelope = new String(EdiFiles.bytes("coprar-d95b-smdg-loading-order.edi"))
+                .replace("UNZ+1+79001", "UNZ+1+79009");
+
+        EdiInbox.Receipt noCall = await(inbox.receive(unknown.getBytes()));
+        EdiInbox.Receipt broken = await(inbox.receive(envelope.getBytes()));
+
+        assertThat(noCall.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(noCall.errors()).singleElement().hasToString("UNH (segment 2): no vessel call for vessel MSC ANNA "
+                + "2548E: container orders need exactly one");
+        assertThat(broken.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(broken.errors()).extracting(e -> e.at().tag()).containsExactly("UNZ");
+        assertThat(orderedLoads()).isEmpty();
+    }
+
+    private List<String> orderedLoads() {
+        return await(new VesselCallOrders(pool).ordered(CALL_ID, BayPlanAction.LOAD, null)).stream()
+                .map(o -> ((JsonObject) o).getJsonObject("container").getString("number")).toList();
+    }
+
     private static String movins(String... cells) {
         List<String> segments = new ArrayList<>(List.of("UNH+M2+MOVINS:D:95B:UN:SMDG20", "BGM++M2+9",
                 "TDT+20+2547W+++MSC:172:20+++9074729:146:11:MSC ANNA", "LOC+5+NLRTM:139:6"));

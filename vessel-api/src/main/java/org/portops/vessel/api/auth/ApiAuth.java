@@ -2,7 +2,6 @@ package org.portops.vessel.api.auth;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
@@ -11,11 +10,9 @@ import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Function;
 import org.portops.vessel.api.ApiException;
 import org.portops.vessel.api.Responses;
 
@@ -29,13 +26,18 @@ public final class ApiAuth {
     private static final String CALLER = "portops.caller";
     private static final String BEARER = "Bearer ";
 
-    private final JWTAuth jwt;
+    /** How often at most the JWKS is read again for a token whose key id the cached keys do not know. */
+    public static final Duration JWKS_MIN_REFETCH = Duration.ofSeconds(30);
+    /** How long cached JWKS keys are used before they are read again in the background. */
+    public static final Duration JWKS_MAX_AGE = Duration.ofHours(1);
+
+    private final Function<String, Future<JWTAuth>> verifiers;
     private final AuthSettings settings;
     private final RateLimiter limiter;
     private final Clock clock;
 
-    private ApiAuth(JWTAuth jwt, AuthSettings settings, Clock clock) {
-        this.jwt = jwt;
+    private ApiAuth(Function<String, Future<JWTAuth>> verifiers, AuthSettings settings, Clock clock) {
+        this.verifiers = verifiers;
         this.settings = settings;
         this.clock = clock;
         this.limiter = new RateLimiter(settings.requestsPerSecond(), settings.burst(), clock);
@@ -43,30 +45,26 @@ public final class ApiAuth {
 
     /** Ready to verify tokens; with a JWKS URL, once the provider's keys are read. */
     public static Future<ApiAuth> create(Vertx vertx, AuthSettings settings, Clock clock) {
+        return create(vertx, settings, clock, JWKS_MIN_REFETCH, JWKS_MAX_AGE);
+    }
+
+    /**
+     * As {@link #create(Vertx, AuthSettings, Clock)}, with the JWKS cache's pacing: an unknown key id reads the keys
+     * again at most once per {@code minRefetch}; keys older than {@code maxAge} are read again in the background.
+     */
+    public static Future<ApiAuth> create(Vertx vertx, AuthSettings settings, Clock clock, Duration minRefetch,
+                                         Duration maxAge) {
         JWTOptions verification = new JWTOptions().setIssuer(settings.issuer()).addAudience(settings.audience())
                 .setLeeway(30);
         if (settings.hmacSecret() != null) {
             JWTAuthOptions options = new JWTAuthOptions()
                     .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(settings.hmacSecret()))
                     .setJWTOptions(verification);
-            return Future.succeededFuture(new ApiAuth(JWTAuth.create(vertx, options), settings, clock));
+            Future<JWTAuth> jwt = Future.succeededFuture(JWTAuth.create(vertx, options));
+            return Future.succeededFuture(new ApiAuth(token -> jwt, settings, clock));
         }
-        WebClient client = WebClient.create(vertx);
-        return client.getAbs(settings.jwksUrl()).send()
-                .eventually(() -> {
-                    client.close();
-                    return Future.succeededFuture();
-                })
-                .compose(response -> {
-                    if (response.statusCode() != 200) {
-                        return Future.failedFuture("JWKS " + settings.jwksUrl() + " answered " + response.statusCode());
-                    }
-                    JsonArray keys = response.bodyAsJsonObject().getJsonArray("keys", new JsonArray());
-                    List<JsonObject> jwks = new ArrayList<>();
-                    keys.forEach(key -> jwks.add((JsonObject) key));
-                    JWTAuthOptions options = new JWTAuthOptions().setJwks(jwks).setJWTOptions(verification);
-                    return Future.succeededFuture(new ApiAuth(JWTAuth.create(vertx, options), settings, clock));
-                });
+        return JwksKeys.load(vertx, settings.jwksUrl(), verification, minRefetch, maxAge, clock)
+                .map(keys -> new ApiAuth(keys::verifierFor, settings, clock));
     }
 
     /** A signed token for {@code caller}, valid for {@code lifetime}; only with an HMAC secret. */
@@ -82,7 +80,7 @@ public final class ApiAuth {
             return;
         }
         String token = header.substring(BEARER.length()).strip();
-        jwt.authenticate(new TokenCredentials(token)).onComplete(result -> {
+        verifiers.apply(token).compose(jwt -> jwt.authenticate(new TokenCredentials(token))).onComplete(result -> {
             if (result.failed()) {
                 unauthorized(ctx, "the bearer token was refused: " + result.cause().getMessage());
                 return;

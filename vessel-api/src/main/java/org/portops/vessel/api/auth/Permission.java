@@ -11,6 +11,13 @@ public enum Permission {
     PLACE_HOLDS,
     READ_EVENTS,
     SUBSCRIBE_EVENTS,
+    /** Book, read and cancel truck appointments (a line for its own containers). */
+    BOOK_APPOINTMENTS,
+    /** Record gate transactions: let trucks in and out. */
+    PROCESS_GATE,
+    /** Upload EDIFACT interchanges into the inbox (the terminal's staff and EDI gateway, not a line yet). */
+    UPLOAD_EDI,
+
     /** Running the digital twin's what-if from live state (CPU for minutes: the planning roles only). */
     RUN_WHAT_IF;
 
@@ -19,12 +26,14 @@ public enum Permission {
         return switch (role) {
             case ADMIN -> EnumSet.allOf(Permission.class);
             case OPERATOR -> EnumSet.of(READ_VESSEL_CALLS, WRITE_VESSEL_CALLS, READ_CONTAINERS, PLACE_HOLDS,
-                    READ_EVENTS, SUBSCRIBE_EVENTS, RUN_WHAT_IF);
-            case PLANNER -> EnumSet.of(READ_VESSEL_CALLS, WRITE_VESSEL_CALLS, READ_CONTAINERS, READ_EVENTS, RUN_WHAT_IF);
+                    READ_EVENTS, SUBSCRIBE_EVENTS, BOOK_APPOINTMENTS, PROCESS_GATE, UPLOAD_EDI,
+                    RUN_WHAT_IF);
+            case PLANNER -> EnumSet.of(READ_VESSEL_CALLS, WRITE_VESSEL_CALLS, READ_CONTAINERS, READ_EVENTS, UPLOAD_EDI,
+                    RUN_WHAT_IF);
             case CRANE_DRIVER -> EnumSet.of(READ_VESSEL_CALLS, READ_CONTAINERS);
             case LINE -> EnumSet.of(READ_VESSEL_CALLS, WRITE_VESSEL_CALLS, READ_CONTAINERS, PLACE_HOLDS, READ_EVENTS,
-                    SUBSCRIBE_EVENTS);
-            case GATE_CLERK -> EnumSet.of(READ_CONTAINERS, PLACE_HOLDS);
+                    SUBSCRIBE_EVENTS, BOOK_APPOINTMENTS);
+            case GATE_CLERK -> EnumSet.of(READ_CONTAINERS, PLACE_HOLDS, BOOK_APPOINTMENTS, PROCESS_GATE);
         };
     }
 }

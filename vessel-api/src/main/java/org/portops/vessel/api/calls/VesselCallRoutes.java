@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.portops.model.container.LineOperator;
 import org.portops.model.vessel.BayPlan;
 import org.portops.model.vessel.BayPlanAction;
@@ -31,6 +33,7 @@ import org.portops.vessel.api.auth.Permission;
 import org.portops.vessel.api.calls.TransportEvents.Change;
 import org.portops.vessel.api.calls.TransportEvents.Classifier;
 import org.portops.vessel.api.calls.TransportEvents.Type;
+import org.portops.vessel.edi.VesselCallOrders;
 
 /**
  * Vessel calls: list, create, get, schedule changes, bay plan upload, load and discharge lists. Calls are read from
@@ -43,9 +46,12 @@ public final class VesselCallRoutes {
     private final TransportEvents transportEvents;
     private final Audit audit;
     private final Clock clock;
+    private final VesselCallOrders orders;
 
-    public VesselCallRoutes(LiveYard yard, TransportEvents transportEvents, Audit audit, Clock clock) {
+    public VesselCallRoutes(LiveYard yard, TransportEvents transportEvents, Audit audit, Clock clock,
+                            VesselCallOrders orders) {
         this.yard = yard;
+        this.orders = orders;
         this.transportEvents = transportEvents;
         this.audit = audit;
         this.clock = clock;
@@ -155,13 +161,24 @@ public final class VesselCallRoutes {
     private void containerList(RoutingContext ctx, BayPlanAction action) {
         Caller caller = ApiAuth.require(ctx, Permission.READ_VESSEL_CALLS);
         readableCall(ctx, caller)
-                .onSuccess(call -> {
+                .compose(call -> orders.ordered(call.id(), action, caller.line()).map(ordered -> {
                     JsonArray containers = new JsonArray();
-                    visibleTo(caller, call).bayPlan().withAction(action).forEach(entry -> containers.add(
-                            new JsonObject().put("slot", entry.slot().toString()).put("action", entry.action().name())
-                                    .put("container", ModelJson.container(entry.container()))));
-                    ctx.json(new JsonObject().put("vesselCall", call.id().value()).put("containers", containers));
-                })
+                    Set<String> planned = new HashSet<>();
+                    visibleTo(caller, call).bayPlan().withAction(action).forEach(entry -> {
+                        planned.add(entry.container().number().value());
+                        containers.add(new JsonObject().put("slot", entry.slot().toString())
+                                .put("action", entry.action().name())
+                                .put("container", ModelJson.container(entry.container())));
+                    });
+                    // COPRAR orders not yet given a cell by the stowage planning
+                    JsonArray unplanned = new JsonArray(ordered.stream()
+                            .filter(o -> !planned.contains(((JsonObject) o).getJsonObject("container")
+                                    .getString("number")))
+                            .toList());
+                    return new JsonObject().put("vesselCall", call.id().value()).put("containers", containers)
+                            .put("ordered", unplanned);
+                }))
+                .onSuccess(ctx::json)
                 .onFailure(ctx::fail);
     }
 

@@ -38,8 +38,11 @@ public final class EventRoutes {
     private final DcsaEvents dcsa;
     private final Audit audit;
     private final Clock clock;
+    private final CallbackGuard callbacks;
 
-    public EventRoutes(EventStream stream, Subscriptions subscriptions, DcsaEvents dcsa, Audit audit, Clock clock) {
+    public EventRoutes(EventStream stream, Subscriptions subscriptions, DcsaEvents dcsa, Audit audit, Clock clock,
+                       CallbackGuard callbacks) {
+        this.callbacks = callbacks;
         this.stream = stream;
         this.subscriptions = subscriptions;
         this.dcsa = dcsa;
@@ -108,8 +111,15 @@ public final class EventRoutes {
         JsonArray types = body.getJsonArray("eventTypes", new JsonArray().add("EQUIPMENT").add("TRANSPORT"));
         Set<String> eventTypes = new HashSet<>();
         types.forEach(type -> eventTypes.add((String) type));
-        subscriptions.create(line, body.getString("callbackUrl"), body.getString("secret"), eventTypes,
-                        clock.instant())
+        String subscriber = line;
+        String url = body.getString("callbackUrl");
+        callbacks.check(url)
+                .compose(checked -> switch (checked) {
+                    case CallbackGuard.Checked.Allowed allowed -> subscriptions.create(subscriber, url,
+                            body.getString("secret"), eventTypes, clock.instant());
+                    case CallbackGuard.Checked.Refused refused -> Future.failedFuture(
+                            ApiException.badField("body/callbackUrl", "body/callbackUrl: " + refused.reason()));
+                })
                 .compose(created -> audit.record(caller, "event-subscription.created", created.id().toString(),
                         created.toJson()).map(created))
                 .onSuccess(created -> ctx.response().setStatusCode(201)

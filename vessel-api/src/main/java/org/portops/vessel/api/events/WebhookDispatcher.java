@@ -3,11 +3,14 @@ package org.portops.vessel.api.events;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.sqlclient.Pool;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,11 +35,12 @@ public final class WebhookDispatcher extends VerticleBase {
 
     /** How the dispatcher paces itself. */
     public record Settings(Duration interval, int batchSize, Duration timeout, Duration firstRetry,
-                           Duration maxRetry, int maxAttempts) {
+                           Duration maxRetry, int maxAttempts, CallbackGuard.Policy callbacks) {
 
+        /** The pacing above, callbacks as {@link CallbackGuard.Policy#fromEnvironment} says. */
         public static Settings defaults() {
             return new Settings(Duration.ofSeconds(1), 100, Duration.ofSeconds(10), Duration.ofSeconds(2),
-                    Duration.ofMinutes(10), 8);
+                    Duration.ofMinutes(10), 8, CallbackGuard.Policy.fromEnvironment(System.getenv()));
         }
 
         /** The wait before attempt {@code attempts + 1}: firstRetry × 2^(attempts-1), at most maxRetry. */
@@ -53,6 +57,7 @@ public final class WebhookDispatcher extends VerticleBase {
     private Subscriptions subscriptions;
     private EventStream stream;
     private WebClient client;
+    private CallbackGuard guard;
     private long timer;
     private boolean running;
 
@@ -68,6 +73,7 @@ public final class WebhookDispatcher extends VerticleBase {
         subscriptions = new Subscriptions(pool);
         stream = new EventStream(pool);
         client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
+        guard = new CallbackGuard(vertx, settings.callbacks());
         timer = vertx.setPeriodic(settings.interval().toMillis(), id -> round());
         return Future.succeededFuture();
     }
@@ -123,24 +129,37 @@ public final class WebhookDispatcher extends VerticleBase {
             String deliveryId = UUID.nameUUIDFromBytes((subscription.id() + "|" + subscription.cursor().encode())
                     .getBytes(StandardCharsets.UTF_8)).toString();
             long seconds = now.getEpochSecond();
-            return client.postAbs(subscription.callbackUrl())
-                    .timeout(settings.timeout().toMillis())
-                    .putHeader("content-type", "application/json")
-                    .putHeader(WebhookSignature.DELIVERY_HEADER, deliveryId)
-                    .putHeader(WebhookSignature.TIMESTAMP_HEADER, String.valueOf(seconds))
-                    .putHeader(WebhookSignature.SIGNATURE_HEADER,
-                            WebhookSignature.sign(subscription.secret(), deliveryId, seconds, bytes))
-                    .sendBuffer(Buffer.buffer(bytes))
-                    .transform(sent -> {
-                        Instant after = clock.instant();
-                        if (sent.succeeded() && sent.result().statusCode() / 100 == 2) {
-                            return subscriptions.delivered(subscription.id(), page.next(), after);
-                        }
-                        String error = sent.succeeded() ? "callback answered " + sent.result().statusCode()
-                                : "callback unreachable: " + sent.cause().getMessage();
-                        return retryOrGiveUp(subscription, events, page.next(), error, after);
-                    });
+            return guard.check(subscription.callbackUrl()).compose(checked -> switch (checked) {
+                case CallbackGuard.Checked.Refused refused -> retryOrGiveUp(subscription, events, page.next(),
+                        "callback refused: " + refused.reason(), clock.instant());
+                case CallbackGuard.Checked.Allowed allowed -> post(subscription, allowed.target(), deliveryId, seconds,
+                        bytes, events, page.next());
+            });
         });
+    }
+
+    /** POSTs to the checked address itself, so the host is not looked up again between check and connection. */
+    private Future<Void> post(Subscriptions.Subscription subscription, CallbackGuard.Target target, String deliveryId,
+                              long seconds, byte[] bytes, JsonArray events, EventStream.Cursor past) {
+        SocketAddress checked = SocketAddress.inetSocketAddress(new InetSocketAddress(target.address(), target.port()));
+        return client.request(HttpMethod.POST, checked, target.port(), target.host(), target.requestUri())
+                .ssl(target.https())
+                .timeout(settings.timeout().toMillis())
+                .putHeader("content-type", "application/json")
+                .putHeader(WebhookSignature.DELIVERY_HEADER, deliveryId)
+                .putHeader(WebhookSignature.TIMESTAMP_HEADER, String.valueOf(seconds))
+                .putHeader(WebhookSignature.SIGNATURE_HEADER,
+                        WebhookSignature.sign(subscription.secret(), deliveryId, seconds, bytes))
+                .sendBuffer(Buffer.buffer(bytes))
+                .transform(sent -> {
+                    Instant after = clock.instant();
+                    if (sent.succeeded() && sent.result().statusCode() / 100 == 2) {
+                        return subscriptions.delivered(subscription.id(), past, after);
+                    }
+                    String error = sent.succeeded() ? "callback answered " + sent.result().statusCode()
+                            : "callback unreachable: " + sent.cause().getMessage();
+                    return retryOrGiveUp(subscription, events, past, error, after);
+                });
     }
 
     private Future<Void> retryOrGiveUp(Subscriptions.Subscription subscription, JsonArray body,

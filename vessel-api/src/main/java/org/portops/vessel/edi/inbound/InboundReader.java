@@ -172,7 +172,13 @@ public final class InboundReader {
         // BGM 45 is a loading order; a discharge order carries another document code (SMDG COPRAR 1.x/2.x)
         boolean loadingOrder = start.header().documentCode().equals("45");
         List<ContainerOrder> orders = new ArrayList<>();
-        for (List<Segment> segments : start.groups()) {
+        List<List<Segment>> groups = start.groups();
+        // a group reaches up to the next one (or the message's last body segment), so a segment the linter dropped
+        // is laid at the door of the group it stood in
+        int bodyEnd = message.body().isEmpty() ? 0 : message.body().getLast().position();
+        for (int g = 0; g < groups.size(); g++) {
+            List<Segment> segments = groups.get(g);
+            int last = g + 1 < groups.size() ? groups.get(g + 1).getFirst().position() - 1 : bodyEnd;
             EquipmentGroup group = EquipmentGroup.of(segments, start.headerSegments());
             BayPlanAction action = switch (group.status()) {
                 case "2" -> BayPlanAction.LOAD;
@@ -184,10 +190,11 @@ public final class InboundReader {
             ContainerCategory laden = action == BayPlanAction.LOAD ? ContainerCategory.EXPORT : ContainerCategory.IMPORT;
             Container container = group.container(start.header().vessel().carrier(), laden, start.findings());
             if (container != null) {
-                orders.add(new ContainerOrder(container, action));
+                orders.add(new ContainerOrder(container, action, segments.getFirst().position(), last));
             }
         }
-        return new OrderMessage(start.header(), orders, start.findings().errors(), start.findings().repairs());
+        return new OrderMessage(start.header(), orders, start.findings().errors(), start.findings().repairs(),
+                groups.isEmpty() ? 0 : groups.getFirst().getFirst().position(), groups.isEmpty() ? 0 : bodyEnd);
     }
 
     private static VgmMessage masses(EdiMessage message, String sender, PartnerProfile profile) {

@@ -3,6 +3,8 @@ package org.portops.vessel.edi.outbound;
 import static org.portops.vessel.edi.outbound.SegmentWriter.composite;
 
 import java.util.List;
+import java.util.Map;
+import org.portops.model.container.ContainerNumber;
 import org.portops.model.container.UnLocode;
 import org.portops.model.vessel.VesselCall;
 import org.portops.model.work.MoveKind;
@@ -21,17 +23,26 @@ public final class MoveReportWriter {
     public static byte[] coarri(Envelope envelope, VesselCall call, UnLocode here, List<OutboundMove> moves) {
         requireMoves(moves, "COARRI");
         SegmentWriter out = new SegmentWriter(envelope);
-        report(out, envelope, call, here, moves, MoveKind.DISCHARGE, "44", "COARRI");
-        report(out, envelope, call, here, moves, MoveKind.LOAD, "46", "COARRI");
+        report(out, envelope, call, here, moves, MoveKind.DISCHARGE, "44", "COARRI", Map.of());
+        report(out, envelope, call, here, moves, MoveKind.LOAD, "46", "COARRI", Map.of());
         return out.finish(envelope.controlReference());
     }
 
     /** A CODECO interchange: a gate-in report (BGM 34) and a gate-out report (BGM 36) at {@code here}. */
     public static byte[] codeco(Envelope envelope, UnLocode here, List<OutboundMove> moves) {
+        return codeco(envelope, here, moves, Map.of());
+    }
+
+    /**
+     * A CODECO interchange whose containers carry what the gate clerk found: the seal ({@code SEL}) and each damage
+     * ({@code DAM}), from {@code inspections} (containers without one report neither).
+     */
+    public static byte[] codeco(Envelope envelope, UnLocode here, List<OutboundMove> moves,
+                                Map<ContainerNumber, GateInspection> inspections) {
         requireMoves(moves, "CODECO");
         SegmentWriter out = new SegmentWriter(envelope);
-        report(out, envelope, null, here, moves, MoveKind.GATE_IN, "34", "CODECO");
-        report(out, envelope, null, here, moves, MoveKind.GATE_OUT, "36", "CODECO");
+        report(out, envelope, null, here, moves, MoveKind.GATE_IN, "34", "CODECO", inspections);
+        report(out, envelope, null, here, moves, MoveKind.GATE_OUT, "36", "CODECO", inspections);
         return out.finish(envelope.controlReference());
     }
 
@@ -42,7 +53,8 @@ public final class MoveReportWriter {
     }
 
     private static void report(SegmentWriter out, Envelope envelope, VesselCall call, UnLocode here,
-                               List<OutboundMove> moves, MoveKind kind, String document, String type) {
+                               List<OutboundMove> moves, MoveKind kind, String document, String type,
+                               Map<ContainerNumber, GateInspection> inspections) {
         List<OutboundMove> ofKind = moves.stream().filter(m -> m.kind() == kind).toList();
         if (ofKind.isEmpty()) {
             return;
@@ -59,13 +71,13 @@ public final class MoveReportWriter {
             out.segment("LOC", "165", composite(here.value(), "139", "6"));
         }
         for (OutboundMove move : ofKind) {
-            equipment(out, move);
+            equipment(out, move, inspections.getOrDefault(move.container(), GateInspection.NONE));
         }
         out.segment("CNT", composite("16", String.valueOf(ofKind.size())));
         out.endMessage(reference);
     }
 
-    private static void equipment(SegmentWriter out, OutboundMove move) {
+    private static void equipment(SegmentWriter out, OutboundMove move, GateInspection inspection) {
         String status = switch (move.kind()) {
             case DISCHARGE, GATE_OUT -> "3";
             case LOAD, GATE_IN -> "2";
@@ -85,8 +97,14 @@ public final class MoveReportWriter {
         if (move.weightKg() > 0) {
             out.segment("MEA", "AAE", "G", composite("KGM", String.valueOf(move.weightKg())));
         }
+        if (inspection.seal() != null) {
+            out.segment("SEL", inspection.seal(), "CA");
+        }
         if (move.imdgClass() != null) {
             out.segment("DGS", "IMD", move.imdgClass().value());
+        }
+        for (String damage : inspection.damages()) {
+            out.segment("DAM", "1", composite("", "", "", damage));
         }
         if (move.gateLane() != null) {
             out.segment("TDT", "1", "", "3");
