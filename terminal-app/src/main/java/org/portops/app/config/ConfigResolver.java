@@ -131,6 +131,7 @@ public final class ConfigResolver {
         Double visualization = parser.parse(Setting.SIM_VISUALIZATION_RATE, ConfigResolver::decimal);
         Boolean scheduler = parser.parseOptional(Setting.SCHEDULER_ENABLED, ConfigResolver::bool);
         Boolean berthEnabled = parser.parse(Setting.BERTH_ENABLED, ConfigResolver::bool);
+        Duration leaseTtl = parser.parse(Setting.PLANNER_LEASE_TTL, Durations::parse);
         if (!parser.problems.isEmpty()) {
             throw new ConfigException(parser.problems);
         }
@@ -139,7 +140,7 @@ public final class ConfigResolver {
                     mqttPort, mqttBrokerProcess, hzPort, hzMembers, clusterName, layout, logFormat,
                     new PortOpsConfig.IngestSettings(skewWindow, offlineTimeout, retention),
                     new PortOpsConfig.SimulationSettings(speedUp, rate, machines, mode, visualization),
-                    new PortOpsConfig.SchedulerSettings(scheduler), berthEnabled);
+                    new PortOpsConfig.SchedulerSettings(scheduler), berthEnabled, leaseTtl);
         } catch (ConfigException e) {
             throw new ConfigException(e.problems().stream()
                     .map(p -> p.from(values.get(p.setting()).source()))

@@ -34,13 +34,14 @@ import org.portops.sim.engine.OperatingMode;
  * @param simulation  the simulated terminal of {@code demo}
  * @param scheduler   whether the crane scheduler runs
  * @param berthEnabled whether the continuous berth planner runs
+ * @param plannerLeaseTtl how long a planner's lease term lasts unrenewed; each planner runs on the one node holding it
  */
 public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, PostgresUrl postgresUrl, String pgUser,
                             String pgPassword, int pgPort, MqttUrl mqttUrl, int mqttPort,
                             boolean mqttBrokerProcess, int hzPort,
                             List<String> hzMembers, String clusterName, Path layoutFile, LogFormat logFormat,
                             IngestSettings ingest, SimulationSettings simulation, SchedulerSettings scheduler,
-                            boolean berthEnabled) {
+                            boolean berthEnabled, Duration plannerLeaseTtl) {
 
     /**
      * Whether the continuous crane scheduler (quay cranes, transport dispatch, decision journal) runs.
@@ -93,6 +94,8 @@ public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, Postgre
 
     private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern MEMBER = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+)(?::(\\d{1,5}))?");
+    /** Renewed every third of the ttl over a PostgreSQL round trip: shorter would leave no room for a slow one. */
+    private static final long MIN_LEASE_TTL_MS = 300;
 
     public PortOpsConfig {
         hzMembers = hzMembers == null ? List.of() : List.copyOf(hzMembers);
@@ -124,6 +127,11 @@ public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, Postgre
         simulation = simulation == null ? SimulationSettings.defaults() : simulation;
         scheduler = scheduler == null ? SchedulerSettings.defaults() : scheduler;
         checkIngest(ingest, problems);
+        if (plannerLeaseTtl == null || plannerLeaseTtl.toMillis() < MIN_LEASE_TTL_MS) {
+            problems.add(ConfigProblem.of(Setting.PLANNER_LEASE_TTL, "must be at least " + MIN_LEASE_TTL_MS
+                    + "ms (renewed every third, over a database round trip), was "
+                    + (plannerLeaseTtl == null ? "not set" : Durations.format(plannerLeaseTtl))));
+        }
         checkSimulation(simulation, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
@@ -158,7 +166,8 @@ public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, Postgre
                 + " log=" + logFormat.configName()
                 + " ingest=skew:" + Durations.format(ingest.skewWindow()) + ",offline:"
                 + Durations.format(ingest.offlineTimeout()) + ",retention:" + Durations.format(ingest.retention())
-                + " scheduler=" + (scheduler.enabled() == null ? "demo-only" : scheduler.enabled() ? "on" : "off");
+                + " scheduler=" + (scheduler.enabled() == null ? "demo-only" : scheduler.enabled() ? "on" : "off")
+                + " planner.lease.ttl=" + Durations.format(plannerLeaseTtl);
     }
 
     private static void checkIngest(IngestSettings ingest, List<ConfigProblem> problems) {
