@@ -104,6 +104,11 @@ public final class PortOps {
     /** Seeding the sample yard on an empty database is the slowest step; give a slow machine room. */
     private static final long LIVE_YARD_TIMEOUT_SECONDS = 180;
     private static final int POOL_SIZE = 8;
+    /**
+     * The planners' lease renewals have connections of their own: queued behind a burst of plan writes in the main
+     * pool, a renewal would come too late and the leader would step down in the middle of its work.
+     */
+    private static final int LEASE_POOL_SIZE = 2;
     /** The simulator's seed: its random choices (gate trucks, slots) start the same on every demo. */
     private static final long DEMO_SEED = 1;
     static final PlannerName CRANE_SCHEDULER = new PlannerName("crane-scheduler");
@@ -122,6 +127,7 @@ public final class PortOps {
     private volatile HttpVerticle http;
     private volatile LiveYard liveYard;
     private volatile Pool pool;
+    private volatile Pool leasePool;
     private volatile TerminalSimulator simulator;
     private volatile PlannerSeat<CraneScheduling> craneScheduling;
     private volatile PlannerSeat<String> berthPlanner;
@@ -165,7 +171,8 @@ public final class PortOps {
             Metrics metrics = new Metrics();
             Vertx vertx = startVertx(metrics, infrastructure.hazelcast());
             this.vertx = vertx;
-            pool = startPool(vertx, infrastructure.postgres());
+            pool = startPool(vertx, infrastructure.postgres(), POOL_SIZE, "PostgreSQL pool");
+            leasePool = startPool(vertx, infrastructure.postgres(), LEASE_POOL_SIZE, "PostgreSQL lease pool");
             checkNotStopping();
             liveYard = step("Live yard", () -> openLiveYard(vertx, infrastructure.hazelcast(), pool, layout),
                     this::describe);
@@ -257,6 +264,11 @@ public final class PortOps {
     /** The reactive PostgreSQL pool, for tests that read the durable record. */
     Pool pool() {
         return pool;
+    }
+
+    /** The planners' lease pool, for tests that cut a node off from the database. */
+    Pool leasePool() {
+        return leasePool;
     }
 
     /**
@@ -401,13 +413,13 @@ public final class PortOps {
         return vertx;
     }
 
-    private Pool startPool(Vertx vertx, PostgresServer postgres) {
+    private Pool startPool(Vertx vertx, PostgresServer postgres, int size, String name) {
         Pool pool = PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(POOL_SIZE))
+                .with(new PoolOptions().setMaxSize(size))
                 .connectingTo(postgres.connectOptions())
                 .using(vertx)
                 .build();
-        running.push(new Stage("PostgreSQL pool", () -> pool.close().await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
+        running.push(new Stage(name, () -> pool.close().await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
         return pool;
     }
 
@@ -487,7 +499,7 @@ public final class PortOps {
      * the first candidacy was decided and, if this node won, its planner started.
      */
     private <P> void elect(Vertx vertx, PlannerName planner, NodeId node, PlannerSeat<P> seat, String description) {
-        LeaderElector elector = new LeaderElector(new PlannerLease(pool), planner, node, config.plannerLeaseTtl(),
+        LeaderElector elector = new LeaderElector(new PlannerLease(leasePool), planner, node, config.plannerLeaseTtl(),
                 clock, seat);
         String deployment = step(planner.value() + " lease", () -> {
             String id = vertx.deployVerticle(elector).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS);
