@@ -136,6 +136,8 @@ public final class CraneSchedulerVerticle extends VerticleBase {
         solving = Timer.builder("portops.crane.replan.solve").publishPercentiles(0.5, 0.95, 0.99)
                 .description("re-planning an event: problem, warm solve, check, plan and diff; no publication")
                 .register(registry);
+        // cluster-wide consumers: on a clustered event bus the facts of every node's live yard (a machine reporting
+        // through another node's ingest) reach the one node that plans
         consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.INSTRUCTION_CHANGED,
                 message -> onYardEvent(message.body())));
         consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.EQUIPMENT_UPDATED,

@@ -52,8 +52,7 @@ public enum Setting {
     INGEST_RETENTION("ingest.retention", "DURATION", "7d",
             "How long telemetry history is kept, in whole days (e.g. 7d)."),
     PLANNER_LEASE_TTL("planner.lease.ttl", "DURATION", "6s",
-            "How long a planner's lease term lasts unrenewed (renewed every third); a dead leader's planner moves to "
-                    + "another node within ttl + ttl/3."),
+            "How long a planner's lease lasts unrenewed; when its node dies another takes over within ttl + ttl/3."),
     BERTH_ENABLED("berth.enabled", "BOOLEAN", "true",
             "Runs the continuous berth planner (plan on berth.plan.published and GET /api/berth-plan): true or false."),
     SIM_SPEED_UP("sim.speed.up", "FACTOR", "1", true,
