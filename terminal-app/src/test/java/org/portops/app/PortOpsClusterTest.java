@@ -50,7 +50,7 @@ import org.portops.state.lease.PlannerLease;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortOpsClusterTest {
 
-    private static final Duration TTL = Duration.ofSeconds(3);
+    private static final Duration TTL = Duration.ofSeconds(5);
     private static final Duration WITHIN = Duration.ofSeconds(120);
 
     @TempDir
