@@ -1,10 +1,15 @@
 package org.portops.app;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -12,12 +17,14 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +36,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.portops.app.config.PortOpsConfig;
+import org.portops.app.cluster.PlannerSeat;
 import org.portops.app.crane.CraneScheduling;
 import org.portops.app.yard.YardPlanning;
 import org.portops.app.demo.LiveInventory;
@@ -39,7 +47,6 @@ import org.portops.app.health.MqttBrokerCheck;
 import org.portops.app.health.PostgresCheck;
 import org.portops.app.http.HttpVerticle;
 import org.portops.app.infra.MqttBroker;
-import org.portops.app.infra.NodeId;
 import org.portops.app.infra.PostgresServer;
 import org.portops.app.infra.Stopwatch;
 import org.portops.app.metrics.Metrics;
@@ -64,6 +71,11 @@ import org.portops.sim.TerminalSimulator;
 import org.portops.state.Database;
 import org.portops.state.LiveYard;
 import org.portops.state.YardHazelcast;
+import org.portops.state.lease.LeaderElector;
+import org.portops.state.lease.Lease;
+import org.portops.state.lease.NodeId;
+import org.portops.state.lease.PlannerLease;
+import org.portops.state.lease.PlannerName;
 import org.portops.vessel.api.VesselApi;
 import org.portops.vessel.api.auth.ApiAuth;
 import org.portops.vessel.api.auth.AuthSettings;
@@ -95,8 +107,15 @@ public final class PortOps {
     /** Seeding the sample yard on an empty database is the slowest step; give a slow machine room. */
     private static final long LIVE_YARD_TIMEOUT_SECONDS = 180;
     private static final int POOL_SIZE = 8;
+    /**
+     * The planners' lease renewals have connections of their own: queued behind a burst of plan writes in the main
+     * pool, a renewal would come too late and the leader would step down in the middle of its work.
+     */
+    private static final int LEASE_POOL_SIZE = 2;
     /** The simulator's seed: its random choices (gate trucks, slots) start the same on every demo. */
     private static final long DEMO_SEED = 1;
+    static final PlannerName CRANE_SCHEDULER = new PlannerName("crane-scheduler");
+    static final PlannerName BERTH_PLANNER = new PlannerName("berth-planner");
 
     /** What a PortOps runs: the service alone, or the service with a simulated terminal feeding it. */
     public enum Mode { RUN, DEMO }
@@ -111,8 +130,12 @@ public final class PortOps {
     private volatile HttpVerticle http;
     private volatile LiveYard liveYard;
     private volatile Pool pool;
+    private volatile Pool leasePool;
     private volatile TerminalSimulator simulator;
-    private volatile CraneScheduling craneScheduling;
+    private volatile PlannerSeat<CraneScheduling> craneScheduling;
+    private volatile PlannerSeat<String> berthPlanner;
+    private volatile HazelcastInstance hazelcast;
+    private volatile boolean joinedLiveYard;
     private volatile YardPlanning yardPlanning;
     private volatile Vertx vertx;
 
@@ -150,18 +173,20 @@ public final class PortOps {
             step("Schema migration", () -> migrate(infrastructure.postgres()),
                     applied -> applied + " migration(s) applied");
             Metrics metrics = new Metrics();
-            Vertx vertx = startVertx(metrics);
+            Vertx vertx = startVertx(metrics, infrastructure.hazelcast());
             this.vertx = vertx;
-            pool = startPool(vertx, infrastructure.postgres());
+            pool = startPool(vertx, infrastructure.postgres(), POOL_SIZE, "PostgreSQL pool");
+            leasePool = startPool(vertx, infrastructure.postgres(), LEASE_POOL_SIZE, "PostgreSQL lease pool");
             checkNotStopping();
             liveYard = step("Live yard", () -> openLiveYard(vertx, infrastructure.hazelcast(), pool, layout),
-                    PortOps::describe);
+                    this::describe);
             metrics.watchHazelcastMaps(infrastructure.hazelcast());
             checkNotStopping();
             IngestCheck ingest = startIngest(vertx, layout, infrastructure.broker(), metrics, nodeId);
             checkNotStopping();
+            NodeId leaseNode = new NodeId(nodeId + ":" + ProcessHandle.current().pid());
             if (config.berthEnabled()) {
-                startBerthPlanner(vertx, layout, metrics);
+                startBerthPlanner(vertx, layout, metrics, leaseNode);
             }
             Health health = new Health(List.of(
                     new PostgresCheck(pool, infrastructure.postgres().host() + ":" + infrastructure.postgres().port()
@@ -181,7 +206,7 @@ public final class PortOps {
             }
             if (config.scheduler().enabledIn(mode == Mode.DEMO)) {
                 checkNotStopping();
-                startCraneScheduler(vertx, layout, metrics);
+                startCraneScheduler(vertx, layout, metrics, leaseNode);
             }
             LOG.info("PortOps {}started in {} — {}", mode == Mode.DEMO ? "demo " : "", total,
                     config.httpUrl(http.actualPort()));
@@ -254,9 +279,28 @@ public final class PortOps {
         return yardPlanning;
     }
 
-    /** The crane scheduler when {@code scheduler.enabled}; null otherwise. */
+
+    /** The planners' lease pool, for tests that cut a node off from the database. */
+    Pool leasePool() {
+        return leasePool;
+    }
+
+    /**
+     * The crane scheduler when {@code scheduler.enabled} and this node leads it (holds the {@code crane-scheduler}
+     * lease); null otherwise.
+     */
     public CraneScheduling craneScheduling() {
-        return craneScheduling;
+        return craneScheduling == null ? null : craneScheduling.current();
+    }
+
+    /** The berth planner's deployment when {@code berth.enabled} and this node leads it; null otherwise. */
+    String berthPlanner() {
+        return berthPlanner == null ? null : berthPlanner.current();
+    }
+
+    /** The Hazelcast member of this node. */
+    HazelcastInstance hazelcast() {
+        return hazelcast;
     }
 
     /** The simulated terminal of a demo; null otherwise. */
@@ -280,7 +324,7 @@ public final class PortOps {
             throw new StartupException("data.dir '" + config.dataDir() + "' is not writable");
         }
         try {
-            return NodeId.of(config.dataDir());
+            return org.portops.app.infra.NodeId.of(config.dataDir());
         } catch (IOException e) {
             throw new StartupException("the node id in data.dir '" + config.dataDir() + "' cannot be read or made: "
                     + e.getMessage(), e);
@@ -333,7 +377,18 @@ public final class PortOps {
         Config hazelcast = YardHazelcast.memberConfig(config.clusterName(), config.hzPort(), config.hzMembers());
         // the launcher's shutdown hook stops the member after the live yard that still writes to it
         hazelcast.setProperty("hazelcast.shutdownhook.enabled", "false");
-        return Hazelcast.newHazelcastInstance(hazelcast);
+        if (clustered()) {
+            // Vert.x's clustered event bus keeps its subscriptions and node records in this member too
+            hazelcast.addMultiMapConfig(new MultiMapConfig("__vertx.subs").setBackupCount(1)
+                    .setValueCollectionType(MultiMapConfig.ValueCollectionType.SET));
+            hazelcast.addMapConfig(new MapConfig("__vertx.haInfo").setBackupCount(1));
+            hazelcast.addMapConfig(new MapConfig("__vertx.nodeInfo").setBackupCount(1));
+            // the cluster manager of an instance it did not create reads its Vert.x node id from this attribute
+            hazelcast.getMemberAttributeConfig().setAttribute("__vertx.nodeId", UUID.randomUUID().toString());
+        }
+        HazelcastInstance member = Hazelcast.newHazelcastInstance(hazelcast);
+        this.hazelcast = member;
+        return member;
     }
 
     private String describe(HazelcastInstance hazelcast) {
@@ -345,13 +400,26 @@ public final class PortOps {
         return Database.migrate(postgres.jdbcUrl(), postgres.user(), postgres.password());
     }
 
-    private Vertx startVertx(Metrics metrics) {
-        Vertx vertx = Vertx.builder()
+    /** A node of several ({@code hz.members} set) runs a clustered event bus on its Hazelcast member. */
+    private boolean clustered() {
+        return !config.hzMembers().isEmpty();
+    }
+
+    private Vertx startVertx(Metrics metrics, HazelcastInstance hazelcast) {
+        VertxBuilder builder = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
                         // tells the clients apart (PostgreSQL pool, MQTT health check) in the net client meters
-                        .addLabels(Label.CLIENT_NAME)))
-                .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
-                .build();
+                        .addLabels(Label.CLIENT_NAME))
+                        // the event bus listens where the Hazelcast member does (loopback for a loopback cluster)
+                        .setEventBusOptions(new EventBusOptions()
+                                .setHost(hazelcast.getCluster().getLocalMember().getAddress().getHost())))
+                .withMetrics(new MicrometerMetricsFactory(metrics.registry()));
+        Vertx vertx = clustered()
+                ? step("Clustered event bus", () -> builder.withClusterManager(new HazelcastClusterManager(hazelcast))
+                        .buildClustered().await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS),
+                        started -> "Vert.x event bus clustered through Hazelcast member "
+                                + hazelcast.getCluster().getLocalMember().getAddress())
+                : builder.build();
         running.push(new Stage("Vert.x", () -> {
             vertx.close().await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             metrics.close();
@@ -359,25 +427,37 @@ public final class PortOps {
         return vertx;
     }
 
-    private Pool startPool(Vertx vertx, PostgresServer postgres) {
+    private Pool startPool(Vertx vertx, PostgresServer postgres, int size, String name) {
         Pool pool = PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(POOL_SIZE))
+                .with(new PoolOptions().setMaxSize(size))
                 .connectingTo(postgres.connectOptions())
                 .using(vertx)
                 .build();
-        running.push(new Stage("PostgreSQL pool", () -> pool.close().await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
+        running.push(new Stage(name, () -> pool.close().await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
         return pool;
     }
 
+    /**
+     * The oldest member of the Hazelcast cluster opens the live yard (the move log's writer, the maps rebuilt from
+     * PostgreSQL); a member joining a running cluster joins the maps as they are, so they are not rebuilt under the
+     * nodes already serving from them.
+     */
     private LiveYard openLiveYard(Vertx vertx, HazelcastInstance hazelcast, Pool pool, TerminalLayout layout)
             throws TimeoutException {
-        LiveYard yard = LiveYard.open(vertx, hazelcast, pool, layout, clock)
+        boolean oldest = hazelcast.getCluster().getMembers().iterator().next().localMember();
+        joinedLiveYard = !oldest;
+        LiveYard yard = (oldest ? LiveYard.open(vertx, hazelcast, pool, layout, clock)
+                : LiveYard.join(vertx, hazelcast, pool, layout, clock))
                 .await(LIVE_YARD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         running.push(new Stage("Live yard", () -> yard.close().await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
         return yard;
     }
 
-    private static String describe(LiveYard yard) {
+    private String describe(LiveYard yard) {
+        if (joinedLiveYard) {
+            return "joined the live yard of the cluster (" + yard.startup().containersInTerminal()
+                    + " containers); moves are written by the member that opened it";
+        }
         LiveYard.Startup startup = yard.startup();
         return (startup.seeded() ? "empty database seeded with the sample inventory, "
                 : startup.logEntriesReplayed() + " move-log entries replayed, ")
@@ -407,15 +487,44 @@ public final class PortOps {
         return new IngestCheck(vertx, deployment, metrics.registry(), subscriptions);
     }
 
-    private void startBerthPlanner(Vertx vertx, TerminalLayout layout, Metrics metrics) {
-        BerthPlannerVerticle verticle = new BerthPlannerVerticle(liveYard, layout, BerthSettings.defaults(),
-                clock, metrics.registry());
-        String deployment = step("Berth planner",
-                () -> vertx.deployVerticle(verticle).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS),
-                id -> "planning the vessel calls of live state; plans on " + Addresses.BERTH_PLAN_PUBLISHED
-                        + ", berths and ETBs written into live state");
-        running.push(new Stage("Berth planner",
-                () -> vertx.undeploy(deployment).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
+    /**
+     * The berth planner runs on the node holding the {@code berth-planner} lease; it writes nothing durable (its
+     * plans go out on the event bus, cluster-wide), so its term only decides where it runs.
+     */
+    private void startBerthPlanner(Vertx vertx, TerminalLayout layout, Metrics metrics, NodeId node) {
+        berthPlanner = new PlannerSeat<>("Berth planner", new PlannerSeat.Planner<>() {
+            @Override
+            public Future<String> start(Lease lease) {
+                return vertx.deployVerticle(new BerthPlannerVerticle(liveYard.fencedBy(lease), layout,
+                        BerthSettings.defaults(), clock, metrics.registry()));
+            }
+
+            @Override
+            public Future<Void> stop(String deployment) {
+                return vertx.undeploy(deployment);
+            }
+        });
+        elect(vertx, BERTH_PLANNER, node, berthPlanner, "planning the vessel calls of live state while it leads; plans"
+                + " on " + Addresses.BERTH_PLAN_PUBLISHED + ", berths and ETBs written into live state");
+    }
+
+    /**
+     * Stands this node for a planner's lease ({@link LeaderElector}); the planner runs while it leads. Returns once
+     * the first candidacy was decided and, if this node won, its planner started.
+     */
+    private <P> void elect(Vertx vertx, PlannerName planner, NodeId node, PlannerSeat<P> seat, String description) {
+        LeaderElector elector = new LeaderElector(new PlannerLease(leasePool), planner, node, config.plannerLeaseTtl(),
+                clock, seat);
+        String deployment = step(planner.value() + " lease", () -> {
+            String id = vertx.deployVerticle(elector).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            seat.started().await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return id;
+        }, id -> (elector.leadership().isPresent() ? "this node leads (token " + elector.leadership().get().token()
+                + "): " : "another node leads; standing by: ") + description);
+        running.push(new Stage(planner.value() + " lease", () -> {
+            vertx.undeploy(deployment).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            seat.started().await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }));
     }
 
     private void startSimulator(TerminalLayout layout, Infrastructure infrastructure, String nodeId) {
@@ -452,16 +561,22 @@ public final class PortOps {
     }
 
     /** After the simulator, so the machines listen for the orders of the first plans; stopped before it. */
-    private void startCraneScheduler(Vertx vertx, TerminalLayout layout, Metrics metrics) {
-        YardPlanning yard = yardPlanning;
-        craneScheduling = step("Crane scheduler", () -> (yard == null
-                ? CraneScheduling.start(vertx, liveYard, pool, layout, clock, metrics.registry())
-                : CraneScheduling.start(vertx, liveYard, pool, layout, yard.dischargeSlots(), clock,
-                metrics.registry())).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS),
-                started -> "planning the berthed vessel calls from their bay plans, vehicles dispatched after every"
-                        + " crane plan");
-        CraneScheduling started = craneScheduling;
-        running.push(new Stage("Crane scheduler", () -> started.stop().await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
+    private void startCraneScheduler(Vertx vertx, TerminalLayout layout, Metrics metrics, NodeId node) {
+        craneScheduling = new PlannerSeat<>("Crane scheduler", new PlannerSeat.Planner<>() {
+            @Override
+            public Future<CraneScheduling> start(Lease lease) {
+                YardPlanning yard = yardPlanning;
+                return CraneScheduling.start(vertx, liveYard, pool, layout, yard == null ? null : yard.dischargeSlots(),
+                        clock, metrics.registry(), lease);
+            }
+
+            @Override
+            public Future<Void> stop(CraneScheduling scheduling) {
+                return scheduling.stop();
+            }
+        });
+        elect(vertx, CRANE_SCHEDULER, node, craneScheduling, "planning the berthed vessel calls from their bay plans"
+                + " while it leads, vehicles dispatched after every crane plan");
     }
 
     private static long planned(Inventory inventory, BayPlanAction action) {

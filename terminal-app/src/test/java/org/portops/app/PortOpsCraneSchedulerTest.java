@@ -61,6 +61,9 @@ class PortOpsCraneSchedulerTest {
     static void start() throws Exception {
         Map<Setting, String> settings = Launch.isolated(dataDir, FreePorts.next(), FreePorts.next());
         settings.put(Setting.SCHEDULER_ENABLED, "true");
+        // no machine reports here: on a loaded machine a slow start would otherwise outlast the 30 s offline timeout
+        // and the cranes and vehicles would go OFFLINE before the first plan
+        settings.put(Setting.INGEST_OFFLINE_TIMEOUT, "1h");
         portops = Launch.start(settings);
         facts = portops.vertx().eventBus().consumer(Addresses.CRANE_PLAN_PUBLISHED,
                 message -> published.add(message.body()));

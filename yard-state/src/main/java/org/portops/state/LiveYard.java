@@ -13,11 +13,13 @@ import org.portops.model.work.WorkInstruction;
 import org.portops.model.yard.YardSlot;
 import org.portops.state.alert.AlertBoard;
 import org.portops.state.audit.AuditTrail;
+import org.portops.state.lease.Lease;
 import org.portops.state.live.LiveYardEngine;
 import org.portops.state.store.AuditLog;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The live yard: Hazelcast maps rebuilt from PostgreSQL at {@link #open}, changed through one ordered writer whose
@@ -36,9 +38,46 @@ public final class LiveYard {
     }
 
     private final LiveYardEngine engine;
+    private final Lease fence;
 
     private LiveYard(LiveYardEngine engine) {
+        this(engine, null);
+    }
+
+    private LiveYard(LiveYardEngine engine, Lease fence) {
         this.engine = engine;
+        this.fence = fence;
+    }
+
+    /**
+     * Joins the live yard a member of the same Hazelcast cluster opened with {@link #open}: the maps are shared and
+     * left as they are, and the writer lease stays with that member, so {@link #move} and the slot changes here fail
+     * with {@code WriterFencedException}; equipment readings, work instructions and vessel calls are written as on
+     * the writer node.
+     */
+    public static Future<LiveYard> join(Vertx vertx, HazelcastInstance hazelcast, Pool pgPool, TerminalLayout layout,
+                                        Clock clock) {
+        Context context = vertx.getOrCreateContext();
+        Promise<LiveYard> joined = Promise.promise();
+        context.runOnContext(v -> LiveYardEngine.join(vertx, context, hazelcast, pgPool, layout, clock)
+                .map(LiveYard::new)
+                .onComplete(joined));
+        return joined.future();
+    }
+
+    /**
+     * This live yard, its work-instruction and vessel-call writes fenced by a planner's lease term: each commits in
+     * PostgreSQL only behind {@code PlannerLease.checkHeld} of {@code lease}'s token, in the same transaction, and
+     * reaches Hazelcast only after that commit; once another node's term began, they fail with
+     * {@code LeaseLostException} having changed nothing.
+     */
+    public LiveYard fencedBy(Lease lease) {
+        return new LiveYard(engine, Objects.requireNonNull(lease, "lease"));
+    }
+
+    /** The lease term this view's planner writes are fenced by; null when unfenced. */
+    public Lease fence() {
+        return fence;
     }
 
     /**
@@ -93,7 +132,7 @@ public final class LiveYard {
      * instruction apply in call order.
      */
     public Future<ChangeResult> updateInstruction(WorkInstruction instruction) {
-        return engine.updateInstruction(instruction);
+        return engine.updateInstruction(instruction, fence);
     }
 
     /**
@@ -102,12 +141,12 @@ public final class LiveYard {
      * move, an operator cancelled it) is refused, naming the version held, and changes nothing.
      */
     public Future<ChangeResult> replaceInstruction(WorkInstruction expected, WorkInstruction instruction) {
-        return engine.replaceInstruction(expected, instruction);
+        return engine.replaceInstruction(expected, instruction, fence);
     }
 
     /** Stores a vessel call and its bay plan, durably first, then live; publishes {@code VesselCallChanged}. */
     public Future<ChangeResult> updateVesselCall(VesselCall call) {
-        return engine.updateVesselCall(call);
+        return engine.updateVesselCall(call, fence);
     }
 
     /** The audit log and decision journal. */

@@ -19,6 +19,8 @@ import org.portops.model.container.ContainerNumber;
 import org.portops.model.equipment.EquipmentId;
 import org.portops.model.vessel.VesselCallId;
 import org.portops.state.json.ModelJson;
+import org.portops.state.lease.Lease;
+import org.portops.state.lease.PlannerLease;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -53,6 +55,7 @@ public final class DecisionJournal {
 
     private final Context context;
     private final Pool pool;
+    private final Lease fence;
     private final Deque<Pending> queue = new ArrayDeque<>();
     private boolean writing;
 
@@ -61,8 +64,18 @@ public final class DecisionJournal {
 
     /** A journal writing through {@code pool} from the caller's Vert.x context (a new one off an event loop). */
     public DecisionJournal(Vertx vertx, Pool pool) {
+        this(vertx, pool, null);
+    }
+
+    /**
+     * A journal whose every transaction first checks that {@code fence}'s planner lease term still holds
+     * ({@code PlannerLease.checkHeld}; null: unfenced), so a deposed leader journals nothing more: its appends fail
+     * with {@code LeaseLostException}.
+     */
+    public DecisionJournal(Vertx vertx, Pool pool, Lease fence) {
         this.context = vertx.getOrCreateContext();
         this.pool = pool;
+        this.fence = fence;
     }
 
     /** Completes once the plan and all its decisions are committed; fails when the transaction fails. */
@@ -164,7 +177,8 @@ public final class DecisionJournal {
             batch.add(queue.poll());
         }
         pool.withTransaction(connection -> {
-            Future<Void> chain = Future.succeededFuture();
+            Future<Void> chain = fence == null ? Future.succeededFuture()
+                    : PlannerLease.checkHeld(connection, fence.planner(), fence.token());
             for (Pending pending : batch) {
                 chain = chain.compose(v -> pending.write().apply(connection));
             }

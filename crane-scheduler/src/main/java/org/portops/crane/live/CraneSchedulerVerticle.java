@@ -144,13 +144,15 @@ public final class CraneSchedulerVerticle extends VerticleBase {
         solving = Timer.builder("portops.crane.replan.solve").publishPercentiles(0.5, 0.95, 0.99)
                 .description("re-planning an event: problem, warm solve, check, plan and diff; no publication")
                 .register(registry);
-        consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.INSTRUCTION_CHANGED,
+        // cluster-wide consumers: on a clustered event bus the facts of every node's live yard (a machine reporting
+        // through another node's ingest) reach the one node that plans
+        consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.INSTRUCTION_CHANGED,
                 message -> onYardEvent(message.body())));
-        consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.EQUIPMENT_UPDATED,
+        consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.EQUIPMENT_UPDATED,
                 message -> onYardEvent(message.body())));
-        consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.VESSEL_CALL_CHANGED,
+        consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.VESSEL_CALL_CHANGED,
                 message -> onYardEvent(message.body())));
-        consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.CRANE_OVERRIDE, this::onOverride));
+        consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.CRANE_OVERRIDE, this::onOverride));
         return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
     }
 

@@ -22,6 +22,12 @@ import org.portops.model.work.WorkInstructionId;
 import org.portops.model.work.WorkInstructionState;
 import org.portops.model.work.YardLocation;
 import org.portops.model.yard.YardSlot;
+import org.portops.state.lease.Lease;
+import org.portops.state.lease.LeaseLostException;
+import org.portops.state.lease.LeaseRefusal;
+import org.portops.state.lease.NodeId;
+import org.portops.state.lease.PlannerLease;
+import org.portops.state.lease.PlannerName;
 import org.portops.state.store.AuditLog;
 import org.portops.state.testsupport.TestDatabase;
 import org.portops.state.testsupport.TestPostgres;
@@ -199,6 +205,26 @@ class DecisionJournalTest {
         assertThatThrownBy(() -> await(duplicate)).hasMessageContaining("crane_plan_pkey");
         assertThat(await(journal.byVesselCall(CALL, new TimeRange(T0, T0.plusSeconds(10)), 10)))
                 .extracting(e -> e.instruction().id().value()).containsExactly("WI-CALL1-1");
+    }
+
+    @Test
+    void aFencedJournalWritesWhileItsTermHoldsAndNothingOnceAnotherNodeTookOver() {
+        PlannerLease leases = new PlannerLease(pool);
+        PlannerName scheduler = new PlannerName("crane-scheduler");
+        Lease deposed = await(leases.tryAcquire(scheduler, new NodeId("node-a"), Duration.ofSeconds(30))).orElseThrow();
+        DecisionJournal fenced = new DecisionJournal(vertx, pool, deposed);
+        await(fenced.append(plan(CALL, 1, T0, new Trigger("PLAN_STARTED", "planned"), List.of(),
+                List.of(decision(instruction(CALL, 1, QC1, 1), null)))));
+
+        await(leases.release(deposed));
+        Lease next = await(leases.tryAcquire(scheduler, new NodeId("node-b"), Duration.ofSeconds(30))).orElseThrow();
+        Future<Void> late = fenced.append(plan(CALL, 2, T0.plusSeconds(1), new Trigger("MOVE_DONE", "late"), List.of(),
+                List.of(decision(instruction(CALL, 2, QC1, 2), null))));
+
+        assertThatThrownBy(() -> await(late)).isInstanceOfSatisfying(LeaseLostException.class, lost ->
+                assertThat(lost.refusal()).isEqualTo(new LeaseRefusal.Superseded(next.token(), next.holder())));
+        assertThat(await(journal.byVesselCall(CALL, new TimeRange(T0, T0.plusSeconds(10)), 10)))
+                .extracting(JournalEntry::version).containsExactly(1L);
     }
 
     @Test

@@ -132,6 +132,7 @@ public final class ConfigResolver {
         Boolean scheduler = parser.parseOptional(Setting.SCHEDULER_ENABLED, ConfigResolver::bool);
         Boolean berthEnabled = parser.parse(Setting.BERTH_ENABLED, ConfigResolver::bool);
         Boolean yard = parser.parseOptional(Setting.YARD_ENABLED, ConfigResolver::bool);
+        Duration leaseTtl = parser.parse(Setting.PLANNER_LEASE_TTL, Durations::parse);
         if (!parser.problems.isEmpty()) {
             throw new ConfigException(parser.problems);
         }
@@ -140,7 +141,8 @@ public final class ConfigResolver {
                     mqttPort, mqttBrokerProcess, hzPort, hzMembers, clusterName, layout, logFormat,
                     new PortOpsConfig.IngestSettings(skewWindow, offlineTimeout, retention),
                     new PortOpsConfig.SimulationSettings(speedUp, rate, machines, mode, visualization),
-                    new PortOpsConfig.SchedulerSettings(scheduler), berthEnabled, new PortOpsConfig.YardSettings(yard));
+                    new PortOpsConfig.SchedulerSettings(scheduler), berthEnabled, new PortOpsConfig.YardSettings(yard),
+                    leaseTtl);
         } catch (ConfigException e) {
             throw new ConfigException(e.problems().stream()
                     .map(p -> p.from(values.get(p.setting()).source()))

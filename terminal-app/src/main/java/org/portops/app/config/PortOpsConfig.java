@@ -35,13 +35,15 @@ import org.portops.sim.engine.OperatingMode;
  * @param scheduler   whether the crane scheduler runs
  * @param berthEnabled whether the continuous berth planner runs
  * @param yard        whether the yard planner runs
+ * @param plannerLeaseTtl how long a planner's lease term lasts unrenewed; each planner runs on the one node holding it
  */
 public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, PostgresUrl postgresUrl, String pgUser,
                             String pgPassword, int pgPort, MqttUrl mqttUrl, int mqttPort,
                             boolean mqttBrokerProcess, int hzPort,
                             List<String> hzMembers, String clusterName, Path layoutFile, LogFormat logFormat,
                             IngestSettings ingest, SimulationSettings simulation, SchedulerSettings scheduler,
-                            boolean berthEnabled, YardSettings yard) {
+                            boolean berthEnabled, YardSettings yard,
+                            Duration plannerLeaseTtl) {
 
     /**
      * Whether the continuous crane scheduler (quay cranes, transport dispatch, decision journal) runs.
@@ -112,6 +114,8 @@ public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, Postgre
 
     private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern MEMBER = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+)(?::(\\d{1,5}))?");
+    /** Renewed every third of the ttl over a PostgreSQL round trip: shorter would leave no room for a slow one. */
+    private static final long MIN_LEASE_TTL_MS = 300;
 
     public PortOpsConfig {
         hzMembers = hzMembers == null ? List.of() : List.copyOf(hzMembers);
@@ -144,6 +148,11 @@ public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, Postgre
         scheduler = scheduler == null ? SchedulerSettings.defaults() : scheduler;
         yard = yard == null ? YardSettings.defaults() : yard;
         checkIngest(ingest, problems);
+        if (plannerLeaseTtl == null || plannerLeaseTtl.toMillis() < MIN_LEASE_TTL_MS) {
+            problems.add(ConfigProblem.of(Setting.PLANNER_LEASE_TTL, "must be at least " + MIN_LEASE_TTL_MS
+                    + "ms (renewed every third, over a database round trip), was "
+                    + (plannerLeaseTtl == null ? "not set" : Durations.format(plannerLeaseTtl))));
+        }
         checkSimulation(simulation, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
@@ -179,7 +188,9 @@ public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, Postgre
                 + " ingest=skew:" + Durations.format(ingest.skewWindow()) + ",offline:"
                 + Durations.format(ingest.offlineTimeout()) + ",retention:" + Durations.format(ingest.retention())
                 + " scheduler=" + (scheduler.enabled() == null ? "demo-only" : scheduler.enabled() ? "on" : "off")
-                + " yard=" + (yard.enabled() == null ? "demo-only" : yard.enabled() ? "on" : "off");
+                + " yard=" + (yard.enabled() == null ? "demo-only" : yard.enabled() ? "on" : "off")
+
+                + " planner.lease.ttl=" + Durations.format(plannerLeaseTtl);
     }
 
     private static void checkIngest(IngestSettings ingest, List<ConfigProblem> problems) {

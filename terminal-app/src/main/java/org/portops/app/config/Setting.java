@@ -51,6 +51,8 @@ public enum Setting {
             "A machine silent this long is marked OFFLINE (e.g. 30s, 1m; wall-clock time in a demo)."),
     INGEST_RETENTION("ingest.retention", "DURATION", "7d",
             "How long telemetry history is kept, in whole days (e.g. 7d)."),
+    PLANNER_LEASE_TTL("planner.lease.ttl", "DURATION", "6s",
+            "How long a planner's lease lasts unrenewed; when its node dies another takes over within ttl + ttl/3."),
     BERTH_ENABLED("berth.enabled", "BOOLEAN", "true",
             "Runs the continuous berth planner (plan on berth.plan.published and GET /api/berth-plan): true or false."),
     SIM_SPEED_UP("sim.speed.up", "FACTOR", "1", true,

@@ -21,6 +21,7 @@ import org.portops.crane.live.YardRoom;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.vessel.VesselCallId;
 import org.portops.state.LiveYard;
+import org.portops.state.lease.Lease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,21 +53,27 @@ public final class CraneScheduling {
     }
 
     /**
-     * Deploys the scheduler on {@code vertx}; completes once it listens to live state. The berthed calls' first plans
-     * (a few seconds of solving each) follow: {@link #firstPlans()}.
+     * Deploys the scheduler on {@code vertx} for one lease term; completes once it listens to live state. The
+     * berthed calls' first plans (a few seconds of solving each) follow, from live state as it stands, also as a
+     * previous leader left it: {@link #firstPlans()}. Every work instruction, vessel call and journal write it makes
+     * commits only while {@code lease} holds ({@link LiveYard#fencedBy}, the fenced {@link DecisionJournal}).
      */
-    public static Future<CraneScheduling> start(Vertx vertx, LiveYard yard, Pool pool, TerminalLayout layout,
-                                                Clock clock, MeterRegistry registry) {
-        return start(vertx, yard, pool, layout, new YardRoom(yard.reader(), layout), clock, registry);
+    public static Future<CraneScheduling> start(Vertx vertx, LiveYard liveYard, Pool pool, TerminalLayout layout,
+                                                Clock clock, MeterRegistry registry, Lease lease) {
+        return start(vertx, liveYard, pool, layout, null, clock, registry, lease);
     }
 
-    /** As {@link #start(Vertx, LiveYard, Pool, TerminalLayout, Clock, MeterRegistry)}, discharges going where
-     * {@code dischargeSlots} says (the yard planner when it runs). */
-    public static Future<CraneScheduling> start(Vertx vertx, LiveYard yard, Pool pool, TerminalLayout layout,
+    /**
+     * As {@link #start(Vertx, LiveYard, Pool, TerminalLayout, Clock, MeterRegistry, Lease)}, discharges going where
+     * {@code dischargeSlots} says (the yard planner when it runs; null: the scheduler's own free slot near the berth).
+     */
+    public static Future<CraneScheduling> start(Vertx vertx, LiveYard liveYard, Pool pool, TerminalLayout layout,
                                                 BayPlanWorkSource.DischargeSlots dischargeSlots, Clock clock,
-                                                MeterRegistry registry) {
-        DecisionJournal journal = new DecisionJournal(vertx, pool);
-        BayPlanWorkSource work = new BayPlanWorkSource(yard.reader(), layout, dischargeSlots,
+                                                MeterRegistry registry, Lease lease) {
+        LiveYard yard = liveYard.fencedBy(lease);
+        DecisionJournal journal = new DecisionJournal(vertx, pool, lease);
+        BayPlanWorkSource work = new BayPlanWorkSource(yard.reader(), layout,
+                dischargeSlots != null ? dischargeSlots : new YardRoom(yard.reader(), layout),
                 BayPlanWorkSource.Settings.DEFAULTS, clock);
         TransportRound transport = new TransportRound(vertx, yard,
                 new TransportRequestMapper(layout, MappingSettings.DEFAULTS),

@@ -37,6 +37,7 @@ import org.portops.state.store.AuditLog;
 import org.portops.state.store.EquipmentRegistry;
 import org.portops.state.store.MoveLog;
 import org.portops.state.store.VesselCallStore;
+import org.portops.state.lease.Lease;
 import org.portops.state.store.WorkInstructionStore;
 import org.portops.state.vessel.PutVesselCall;
 import org.portops.state.work.PutWorkInstruction;
@@ -93,6 +94,20 @@ public final class LiveYardEngine {
         this.auditTrail = new AuditTrail(pool, clock);
         this.startup = startup;
         this.alerts = alerts;
+    }
+
+    /**
+     * Joins a live yard another member of the Hazelcast cluster opened: its maps stay as they are and the move log's
+     * writer lease stays with that member, so this engine's moves are refused as fenced (epoch 0 is never granted);
+     * equipment readings, work instructions and vessel calls go to the shared maps as on the writer.
+     */
+    public static Future<LiveYardEngine> join(Vertx vertx, Context context, HazelcastInstance hazelcast, Pool pool,
+                                              TerminalLayout layout, Clock clock) {
+        long began = System.nanoTime();
+        YardMaps maps = YardMaps.of(hazelcast);
+        return Future.succeededFuture(new LiveYardEngine(vertx, context, maps, pool, layout, clock, new MoveLog(pool), 0,
+                new LiveYard.Startup(false, 0, maps.containers().size(), Duration.ofNanos(System.nanoTime() - began)),
+                new AlertBoard(vertx, hazelcast, clock)));
     }
 
     /** Starts the live yard on {@code context}; see {@link LiveYard#open}. */
@@ -250,13 +265,14 @@ public final class LiveYardEngine {
                 });
     }
 
-    public Future<ChangeResult> updateInstruction(WorkInstruction instruction) {
+    public Future<ChangeResult> updateInstruction(WorkInstruction instruction, Lease fence) {
         return inOrder("instruction:" + instruction.id().value(), () ->
                 hz(context, maps.workInstructions().getAsync(instruction.id().value()))
-                        .compose(current -> putInstruction(current, instruction)));
+                        .compose(current -> putInstruction(current, instruction, fence)));
     }
 
-    public Future<ChangeResult> replaceInstruction(WorkInstruction expected, WorkInstruction instruction) {
+    public Future<ChangeResult> replaceInstruction(WorkInstruction expected, WorkInstruction instruction,
+                                                   Lease fence) {
         return inOrder("instruction:" + instruction.id().value(), () ->
                 hz(context, maps.workInstructions().getAsync(instruction.id().value())).compose(current -> {
                     if (!Objects.equals(current, expected)) {
@@ -265,16 +281,17 @@ public final class LiveYardEngine {
                                 + (current == null ? "it does not exist" : "it is " + current.state() + " on "
                                 + current.assigned() + " at " + current.updatedAt())));
                     }
-                    return putInstruction(current, instruction);
+                    return putInstruction(current, instruction, fence);
                 }));
     }
 
-    private Future<ChangeResult> putInstruction(WorkInstruction current, WorkInstruction instruction) {
+    /** With a {@code fence}, the durable write commits only while that planner's lease term holds. */
+    private Future<ChangeResult> putInstruction(WorkInstruction current, WorkInstruction instruction, Lease fence) {
         String refusal = PutWorkInstruction.check(current, instruction);
         if (refusal != null) {
             return Future.succeededFuture(new ChangeResult.Refused(refusal));
         }
-        return instructions.upsert(instruction)
+        return instructions.upsert(instruction, fence)
                 .compose(stored -> auditStateChange(current, instruction))
                 .compose(audited -> hz(context, maps.workInstructions().submitToKey(
                         instruction.id().value(), new PutWorkInstruction(instruction))))
@@ -302,8 +319,8 @@ public final class LiveYardEngine {
                 current.state(), instruction.state(), reason)).mapEmpty();
     }
 
-    public Future<ChangeResult> updateVesselCall(VesselCall call) {
-        return inOrder("call:" + call.id().value(), () -> vesselCalls.upsert(call, clock.instant())
+    public Future<ChangeResult> updateVesselCall(VesselCall call, Lease fence) {
+        return inOrder("call:" + call.id().value(), () -> vesselCalls.upsert(call, clock.instant(), fence)
                 .compose(stored -> hz(context, maps.vesselCalls().submitToKey(call.id().value(), new PutVesselCall(call))))
                 .map(put -> {
                     publish(Addresses.VESSEL_CALL_CHANGED, new VesselCallChanged(0, clock.instant(), call));

@@ -18,6 +18,8 @@ import org.portops.model.vessel.VesselCall;
 import org.portops.model.vessel.VesselCallId;
 import org.portops.model.vessel.Voyage;
 import org.portops.state.json.ModelJson;
+import org.portops.state.lease.Lease;
+import org.portops.state.lease.PlannerLease;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +39,14 @@ public final class VesselCallStore {
 
     /** Stores a call and replaces its bay plan, in one transaction. */
     public Future<Void> upsert(VesselCall call, Instant at) {
-        return pool.withTransaction(connection -> upsert(connection, List.of(call), at));
+        return upsert(call, at, null);
+    }
+
+    /** Like {@link #upsert(VesselCall, Instant)}, committed only while {@code fence}'s lease term holds (null: none). */
+    public Future<Void> upsert(VesselCall call, Instant at, Lease fence) {
+        return pool.withTransaction(connection -> (fence == null ? Future.<Void>succeededFuture()
+                : PlannerLease.checkHeld(connection, fence.planner(), fence.token()))
+                .compose(held -> upsert(connection, List.of(call), at)));
     }
 
     /** Stores calls and replace their bay plans in the caller's transaction. */

@@ -2,6 +2,7 @@ package org.portops.state.store;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import org.portops.model.container.ContainerNumber;
@@ -12,6 +13,8 @@ import org.portops.model.work.MoveKind;
 import org.portops.model.work.WorkInstruction;
 import org.portops.model.work.WorkInstructionId;
 import org.portops.model.work.WorkInstructionState;
+import org.portops.state.lease.Lease;
+import org.portops.state.lease.PlannerLease;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +30,23 @@ public final class WorkInstructionStore {
     }
 
     public Future<Void> upsert(WorkInstruction w) {
-        return pool.preparedQuery("insert into work_instructions (id, container, kind, from_location, to_location, "
+        return upsert(pool, w);
+    }
+
+    /**
+     * Stores {@code w}, in one transaction behind the check that {@code fence}'s planner lease term still holds
+     * (null: unfenced), so a deposed planner's late write is refused with {@code LeaseLostException}, writing nothing.
+     */
+    public Future<Void> upsert(WorkInstruction w, Lease fence) {
+        if (fence == null) {
+            return upsert(w);
+        }
+        return pool.withTransaction(connection -> PlannerLease.checkHeld(connection, fence.planner(), fence.token())
+                .compose(held -> upsert(connection, w)));
+    }
+
+    private static Future<Void> upsert(SqlClient client, WorkInstruction w) {
+        return client.preparedQuery("insert into work_instructions (id, container, kind, from_location, to_location, "
                         + "assigned, sequence, state, exception_code, exception_text, updated_at) values ($1, $2, $3, $4, "
                         + "$5, $6, $7, $8, $9, $10, $11) on conflict (id) do update set container = excluded.container, "
                         + "kind = excluded.kind, from_location = excluded.from_location, to_location = excluded.to_location, "

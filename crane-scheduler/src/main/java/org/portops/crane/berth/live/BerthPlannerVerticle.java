@@ -99,10 +99,12 @@ public final class BerthPlannerVerticle extends VerticleBase {
                 .description("from a change reaching the berth planner to its new plan, solved, explained and checked")
                 .register(registry);
         worker = vertx.createSharedWorkerExecutor("berth-planner-" + deploymentID(), 1);
-        consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.VESSEL_CALL_CHANGED,
+        // cluster-wide consumers: every node's vessel-call facts and commands, and every node's HTTP asking for the
+        // current plan, reach the one node that plans
+        consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.VESSEL_CALL_CHANGED,
                 message -> onYardEvent(message.body())));
-        consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.BERTH_CALL_CHANGE, this::onCommand));
-        consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.BERTH_PLAN_CURRENT, this::onCurrent));
+        consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.BERTH_CALL_CHANGE, this::onCommand));
+        consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.BERTH_PLAN_CURRENT, this::onCurrent));
         return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
                 .onSuccess(registered -> inOrder(this::firstPlan));
     }
