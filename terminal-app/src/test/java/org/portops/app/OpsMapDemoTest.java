@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,11 +17,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.portops.app.config.Setting;
+import org.portops.map.access.MapAccess;
 import org.portops.map.testsupport.Browser;
 import org.portops.model.layout.TerminalLayoutLoader;
+import org.portops.model.work.WorkInstruction;
+import org.portops.model.work.WorkInstructionState;
+import org.portops.vessel.api.auth.AuthSettings;
+import org.portops.vessel.api.auth.Caller;
+import org.portops.vessel.api.auth.Role;
+import org.portops.vessel.api.auth.TokenMinter;
 
 /**
  * {@code portops demo} with the operator map open in headless Chromium: the map draws the sample terminal (every
@@ -66,7 +76,7 @@ class OpsMapDemoTest {
 
     @Test
     void mapDrawsTheSampleTerminalAndASimulatedMoveShowsWithinTwoSeconds() throws Exception {
-        browser.get("http://127.0.0.1:" + demo.httpPort() + "/");
+        signIn("/");
         Browser.waitFor(browser, Duration.ofSeconds(60), d -> Boolean.TRUE.equals(browser.executeScript(
                 "return !!(window.portopsMap && window.portopsMap.ready && window.portopsMap.frames() > 0)")) ? true : null);
         long stacks = TerminalLayoutLoader.sample().blocks().stream().mapToLong(b -> (long) b.bays() * b.rows()).sum();
@@ -91,6 +101,67 @@ class OpsMapDemoTest {
         assertThat(Duration.ofNanos(System.nanoTime() - seen)).as("move %s of %s to %s on the map",
                 move.getLong("seq"), container, to).isLessThan(SHOWS_WITHIN);
         Browser.screenshot(browser, "ops-map.png");
+    }
+
+    @Test
+    void theRealCraneSchedulerExplainsAMoveAndAnswersAnOverrideFromTheMapWhichIsAudited() throws Exception {
+        signIn("/");
+        Browser.waitFor(browser, Duration.ofSeconds(60), d -> Boolean.TRUE.equals(browser.executeScript(
+                "return !!(window.portopsMap && window.portopsMap.ready && window.portopsMap.frames() > 0)")) ? true : null);
+        WorkInstruction move = Browser.waitFor(browser, Duration.ofSeconds(120), d -> plannedCraneMoveOnTheMap());
+        String crane = move.assigned().getFirst().value();
+        clickAt((List<?>) browser.executeScript("return window.portopsMap.screenPointOfMachine(arguments[0])", crane));
+        String item = "#details li[data-instruction='" + move.id().value() + "']";
+        Browser.waitFor(browser, Duration.ofSeconds(10),
+                d -> d.findElements(By.cssSelector(item + " .explain-button")).isEmpty() ? null : true);
+
+        browser.findElement(By.cssSelector(item + " .explain-button")).click();
+        Browser.waitFor(browser, Duration.ofSeconds(60), d -> d.findElements(By.cssSelector(
+                "#explanation[data-instruction='" + move.id().value() + "'] g.reason")).isEmpty() ? null : true);
+        assertThat(browser.findElement(By.id("explanation")).getText()).contains("is on " + crane);
+
+        browser.findElement(By.cssSelector(item + " .override-button")).click();
+        String outcome = Browser.waitFor(browser, Duration.ofSeconds(60), d -> d.findElement(
+                By.cssSelector(item + " .override-result")).getDomAttribute("data-outcome"));
+        String shown = browser.findElement(By.cssSelector(item + " .override-result")).getText();
+        var rows = demo.pool().preparedQuery("select actor, details from audit_log where action = 'override' "
+                + "and subject = $1").execute(Tuple.of(move.id().value())).await(10, TimeUnit.SECONDS);
+        assertThat(rows.size()).as("one audit row for the override").isEqualTo(1);
+        Row row = rows.iterator().next();
+        assertThat(row.getString("actor")).isEqualTo("olga");
+        String what = ((io.vertx.core.json.JsonObject) row.getValue("details")).getString("what");
+        if (outcome.equals("ACCEPTED")) {
+            String version = shown.replaceAll(".*crane plan version (\\d+).*", "$1");
+            assertThat(what).endsWith(": accepted, crane plan version " + version);
+        } else {
+            assertThat(what).contains(": refused (");
+        }
+    }
+
+    /** A move of a crane plan not yet dispatched, on a quay crane the map draws; null while there is none. */
+    private static WorkInstruction plannedCraneMoveOnTheMap() {
+        List<WorkInstruction> all = demo.liveYard().reader().workInstructions().await(10, TimeUnit.SECONDS);
+        Map<String, Boolean> drawn = new java.util.HashMap<>();
+        for (WorkInstruction move : all) {
+            if (move.state() != WorkInstructionState.PLANNED || move.assigned().isEmpty()) {
+                continue;
+            }
+            String crane = move.assigned().getFirst().value();
+            if (crane.startsWith("QC") && drawn.computeIfAbsent(crane, c -> browser.executeScript(
+                    "return window.portopsMap.screenPointOfMachine(arguments[0])", c) != null)) {
+                return move;
+            }
+        }
+        return null;
+    }
+
+    /** Signed in as an operator with a token of the demo's development secret ({@code portops token}). */
+    private static void signIn(String page) {
+        String token = new TokenMinter(AuthSettings.hmac(AuthSettings.developmentSecret(dataDir)), Clock.systemUTC())
+                .mint(new Caller("olga", Set.of(Role.OPERATOR), null, null), Duration.ofHours(1));
+        browser.get("http://127.0.0.1:" + demo.httpPort() + "/");
+        browser.manage().addCookie(new Cookie(MapAccess.COOKIE, token));
+        browser.get("http://127.0.0.1:" + demo.httpPort() + page);
     }
 
     /** The first container move logged after {@code after}, as soon as it is committed (polled every 50 ms). */
