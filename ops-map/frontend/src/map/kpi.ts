@@ -24,7 +24,7 @@ export function craneBars(cranes: CraneKpi[]): string {
       <text x="0" y="${y + 12}">${escapeHtml(c.crane)}</text>
       <rect x="48" y="${y + 3}" width="${W - 120}" height="${row - 6}" class="track"/>
       <rect x="48" y="${y + 3}" width="${width}" height="${row - 6}" class="bar"/>
-      <text x="${W - 66}" y="${y + 12}">${c.movesPerHour.toFixed(0)}/h${c.waitingForTransport ? ' ⏳' : ''}</text>
+      <text x="${W - 66}" y="${y + 12}">${c.movesPerHour.toFixed(0)}/h${c.waitingForTransport ? ' waiting' : ''}</text>
       <title>${escapeHtml(c.crane)}: ${c.moves} moves in the last hour${c.waitingForTransport
         ? `; idle with ${escapeHtml(c.current ?? '')} waiting for transport` : ''}</title></g>`;
   }).join('');
