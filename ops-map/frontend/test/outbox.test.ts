@@ -48,4 +48,18 @@ describe('Outbox', () => {
     expect(answers.map((a) => a.command.key)).toEqual(['stale']);
     expect(outbox.pending().map((c) => c.key)).toEqual(['busy']);
   });
+
+  it('keeps a press sent with an expired token (401) for after the driver signs in again', async () => {
+    const store = new MemoryStore();
+    let signedIn = false;
+    const outbox = new Outbox(store, 'o', async () => (signedIn
+      ? { status: 200, body: { outcome: 'APPLIED' } } : { status: 401, body: { error: 'token expired' } }));
+    outbox.push(press('k-3'));
+    expect(await outbox.flush()).toEqual([]);
+    expect(outbox.pending().map((c) => c.key)).toEqual(['k-3']);
+
+    signedIn = true;
+    expect((await outbox.flush()).map((a) => a.answer.body.outcome)).toEqual(['APPLIED']);
+    expect(outbox.pending()).toHaveLength(0);
+  });
 });

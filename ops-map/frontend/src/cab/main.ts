@@ -2,6 +2,7 @@ import '../cab.css';
 import { type Answer, type CabCommand, newKey, Outbox } from './outbox';
 import { escapeHtml } from '../shared/http';
 import type { Instruction, Machine } from '../shared/types';
+import { showUser, signedIn } from '../shared/session';
 
 interface WorkList { machine: string; state: Machine | null; instructions: Instruction[] }
 
@@ -19,12 +20,14 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 interface CabProbe { loads: number; current: () => Instruction | null; pending: () => number; answers: string[] }
 declare global { interface Window { portopsCab: CabProbe } }
 
-const machine = new URLSearchParams(location.search).get('machine') ?? '';
+// the driver's token names the machine; the URL's is only a default for the sign-in (the server checks both agree)
+let machine = new URLSearchParams(location.search).get('machine') ?? '';
 let list: WorkList | null = null;
 let online = true;
 let shown = '';
 
-const outbox = new Outbox(localStorage, `portops.cab.outbox.${machine}`, async (command: CabCommand): Promise<Answer> => {
+let outbox: Outbox;
+const send = async (command: CabCommand): Promise<Answer> => {
   const body = command.action === 'confirm'
     ? { instruction: command.instruction, seen: command.seen, key: command.key }
     : { instruction: command.instruction, seen: command.seen, key: command.key, code: command.code };
@@ -32,12 +35,12 @@ const outbox = new Outbox(localStorage, `portops.cab.outbox.${machine}`, async (
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
   });
   return { status: response.status, body: await response.json().catch(() => ({})) };
-});
+};
 
 const probe: CabProbe = {
   loads: 0,
   current: () => list?.instructions[0] ?? null,
-  pending: () => outbox.pending().length,
+  pending: () => outbox?.pending().length ?? 0,
   answers: [],
 };
 window.portopsCab = probe;
@@ -132,6 +135,10 @@ async function sync(): Promise<void> {
     if (response.ok) {
       list = await response.json() as WorkList;
       probe.loads++;
+    } else if (response.status === 401) {
+      // the token expired: sign in again; what waits in the outbox stays in localStorage for after
+      location.reload();
+      return;
     } else {
       $('message').textContent = `no machine ${machine}`;
     }
@@ -142,10 +149,18 @@ async function sync(): Promise<void> {
   render();
 }
 
-if (!machine) {
-  $('work').innerHTML = '<p class="idle">Open this page as /cab?machine=QC01</p>';
-} else {
+async function start(): Promise<void> {
+  const session = await signedIn(machine ? `the cab of ${machine}` : 'a crane cab');
+  showUser($('who'), session);
+  if (!session.permissions.includes('DRIVE_MACHINE') || !session.machine) {
+    $('work').innerHTML = `<p class="idle">${escapeHtml(session.subject)} drives no machine: sign in with a crane-driver token.</p>`;
+    return;
+  }
+  machine = session.machine;
+  outbox = new Outbox(localStorage, `portops.cab.outbox.${machine}`, send);
   void sync();
   setInterval(() => void sync(), REFRESH_MS);
   window.addEventListener('online', () => void sync());
 }
+
+void start();

@@ -54,7 +54,8 @@ export class Outbox {
         } catch {
           break;
         }
-        if (answer.status >= 500) break;
+        // not a decision on the command: the server failed, the token expired (401) or the tablet is too fast (429)
+        if (answer.status >= 500 || answer.status === 401 || answer.status === 429) break;
         this.save(this.pending().filter((c) => c.key !== next.key));
         answered.push({ command: next, answer });
       }

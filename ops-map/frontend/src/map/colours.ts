@@ -18,7 +18,7 @@ const HEIGHT = ['#1d2733', '#16425b', '#2f6690', '#3a7ca5', '#81c3d7', '#d9f0ff'
 const PALETTE = ['#e6194b', '#3cb44b', '#ffe119', '#4363d8', '#f58231', '#911eb4', '#46f0f0', '#f032e6',
   '#bcf60c', '#fabebe', '#008080', '#e6beff', '#9a6324', '#fffac8', '#800000', '#aaffc3'];
 
-function hashColour(text: string): string {
+export function hashColour(text: string): string {
   let h = 0;
   for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
   return PALETTE[Math.abs(h) % PALETTE.length];

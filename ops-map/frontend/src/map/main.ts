@@ -2,8 +2,13 @@ import '../map.css';
 import { COLOUR_BY, type ColourBy } from './colours';
 import { MapModel } from './model';
 import { type Hit, MapRenderer } from './renderer';
+import { type BerthChart, BerthChartView, type DrawnBox } from './berth';
+import { craneBars, type Kpis, vesselBars } from './kpi';
+import { bayView } from './bay';
+import { type Explanation, explanationHtml } from './explain';
 import type { Delta, Instruction, Layout, Snapshot } from '../shared/types';
 import { escapeHtml, getJson } from '../shared/http';
+import { type Session, currentSession, showUser, signedIn } from '../shared/session';
 
 /** What the browser tests and the benchmark read off the page. */
 interface MapProbe {
@@ -20,6 +25,7 @@ interface MapProbe {
   /** Where on the page (CSS pixels from the viewport's corner) a stack or machine is drawn. */
   screenPointOfStack: (key: string) => [number, number] | null;
   screenPointOfMachine: (id: string) => [number, number] | null;
+  screenPointOfVessel: (id: string) => [number, number] | null;
   /** Latency of the last deltas: wall-clock receive time minus the server's send time, ms. */
   latencies: number[];
   /**
@@ -31,14 +37,29 @@ interface MapProbe {
   snapshots: number;
 }
 
-declare global {
-  interface Window { portopsMap: MapProbe }
+/** What the tests read off the berth-time chart. */
+interface BerthProbe {
+  version: () => number | null; boxes: () => DrawnBox[]; hovered: () => string | null;
+  canvasPoint: (call: string) => [number, number] | null;
 }
+
+declare global {
+  interface Window { portopsMap: MapProbe; portopsBerth: BerthProbe }
+}
+
+const BERTH_REFRESH_MS = 15_000;
+const KPI_REFRESH_MS = 5_000;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
+let session: Session;
+let quayCranes: string[] = [];
+
 async function start(): Promise<void> {
+  session = await signedIn('the operator map');
+  showUser($('who'), session);
   const layout = await getJson<Layout>('/api/layout');
+  quayCranes = layout.machines.filter((m) => m.kind === 'QUAY_CRANE').map((m) => m.id).sort();
   const model = new MapModel(layout);
   const canvas = $<HTMLCanvasElement>('map');
   const renderer = new MapRenderer(canvas, model);
@@ -60,6 +81,10 @@ async function start(): Promise<void> {
     screenPointOfMachine: (id) => {
       const m = model.machines.get(id);
       return m ? pagePoint(renderer.toScreen(m.x, m.y)) : null;
+    },
+    screenPointOfVessel: (id) => {
+      const c = renderer.vesselCentre(id);
+      return c ? pagePoint(renderer.toScreen(c[0], c[1])) : null;
     },
     latencies: [],
     updateLatencies: () => renderer.updateLatencies,
@@ -84,6 +109,40 @@ async function start(): Promise<void> {
   resize();
 
   connect(model, renderer, probe);
+  startBerthChart();
+  startKpis();
+}
+
+function startKpis(): void {
+  const load = () => getJson<Kpis>('/api/map/kpis').then((k) => {
+    $('kpi-crane-box').innerHTML = k.cranes.length ? craneBars(k.cranes) : '<p class="muted">no quay crane reports yet</p>';
+    $('kpi-vessel-box').innerHTML = k.vessels.length ? vesselBars(k.vessels, k.at) : '<p class="muted">no vessel alongside</p>';
+  }).catch((e) => { $('kpi-crane-box').textContent = String(e.message ?? e); });
+  void load();
+  setInterval(() => void load(), KPI_REFRESH_MS);
+}
+
+function startBerthChart(): void {
+  const view = new BerthChartView($<HTMLCanvasElement>('berth-chart'), $('berth-tip'));
+  let version: number | null = null;
+  window.portopsBerth = {
+    version: () => version,
+    boxes: () => view.boxes,
+    hovered: () => view.hovered,
+    canvasPoint: (call) => {
+      const b = view.boxes.find((x) => x.call === call);
+      if (!b) return null;
+      const r = $('berth-chart').getBoundingClientRect();
+      return [r.left + b.x + b.w / 2, r.top + b.y + b.h / 2];
+    },
+  };
+  const load = () => getJson<BerthChart>('/api/map/berth-plan').then((chart) => {
+    view.show(chart);
+    version = chart.version;
+    $('berth-version').textContent = `v${chart.version}${chart.conflicts.length ? ` · ${chart.conflicts.length} conflicts` : ''}`;
+  }).catch((e) => { $('berth-version').textContent = String(e.message ?? e); });
+  void load();
+  setInterval(() => void load(), BERTH_REFRESH_MS);
 }
 
 function setUpColouring(renderer: MapRenderer): void {
@@ -134,7 +193,10 @@ function select(hit: Hit, renderer: MapRenderer, model: MapModel): void {
       .catch((e) => { panel.innerHTML = `<h2>Stack ${hit.key}</h2><p class="error">${escapeHtml(String(e))}</p>`; });
   } else if (hit.kind === 'machine') {
     panel.innerHTML = `<h2>${hit.id}</h2><p class="muted">loading…</p>`;
-    getJson<MachineDetail>(`/api/map/machines/${hit.id}`).then((m) => { panel.innerHTML = machineHtml(m); })
+    getJson<MachineDetail>(`/api/map/machines/${hit.id}`).then((m) => {
+      panel.innerHTML = machineHtml(m);
+      wireOverrides(panel);
+    })
       .catch((e) => { panel.innerHTML = `<h2>${hit.id}</h2><p class="error">${escapeHtml(String(e))}</p>`; });
   } else {
     const call = model.calls.get(hit.id);
@@ -146,7 +208,8 @@ function select(hit: Hit, renderer: MapRenderer, model: MapModel): void {
       <tr><th>Berth</th><td>${call.berth ?? '—'}</td></tr>
       <tr><th>ETB / ETD</th><td>${call.etb ?? '—'} / ${call.etd}</td></tr>
       <tr><th>Bay plan</th><td>${call.discharge} to discharge, ${call.load} to load</td></tr>
-      <tr><th>Aboard now</th><td id="aboard">${aboard}</td></tr></table>`;
+      <tr><th>Aboard now</th><td id="aboard">${aboard}</td></tr></table>
+      <h3>Bay view <small>by port of discharge</small></h3><div id="bay-view">${bayView(model, call.id)}</div>`;
   }
 }
 
@@ -181,10 +244,69 @@ function machineHtml(m: MachineDetail): string {
       <tr><th>Faults</th><td>${s.faults.length ? s.faults.map(escapeHtml).join(', ') : 'none'}</td></tr>
       <tr><th>Last seen</th><td>${s.lastSeen}</td></tr></table>` : '<p class="muted">no telemetry yet</p>';
   const list = m.instructions.length === 0 ? '<p class="muted">no open work instructions</p>'
-    : `<ol class="instructions">${m.instructions.map((i) => `<li class="wi-${i.state.toLowerCase()}">
+    : `<ol class="instructions">${m.instructions.map((i) => `<li class="wi-${i.state.toLowerCase()}" data-instruction="${i.id}">
         <b>${i.container}</b> ${i.kind} · ${i.state}${i.exception ? ` (${escapeHtml(i.exception.code)})` : ''}<br>
-        <small>${escapeHtml(i.from)} → ${escapeHtml(i.to)}</small></li>`).join('')}</ol>`;
+        <small>${escapeHtml(i.from)} → ${escapeHtml(i.to)}</small>${overrideHtml(m, i)}</li>`).join('')}</ol>`;
   return `<h2>${m.machine}</h2>${state}<h3>Current and next work</h3>${list}`;
+}
+
+/**
+ * Under a quay crane's open move: a button for the plan's explanation, and for an operator who may override the
+ * plan a menu of the other quay cranes to put it on.
+ */
+function overrideHtml(m: MachineDetail, i: Instruction): string {
+  if (!quayCranes.includes(m.machine)) return '';
+  if (i.state === 'DONE' || i.state === 'CANCELLED' || i.state === 'FAILED') return '';
+  const why = '<button type="button" class="explain-button">Why here?</button>';
+  if (!session.permissions.includes('OVERRIDE_PLAN')) return `<div class="override">${why}</div>`;
+  const others = quayCranes.filter((c) => c !== m.machine);
+  return `<div class="override">${why} <select class="override-crane" aria-label="crane for ${i.id}">
+      ${others.map((c) => `<option value="${c}">${c}</option>`).join('')}</select>
+    <button type="button" class="override-button">Put on crane</button>
+    <div class="override-result"></div></div>`;
+}
+
+function wireOverrides(panel: HTMLElement): void {
+  panel.querySelectorAll<HTMLLIElement>('li[data-instruction]').forEach((li) => {
+    li.querySelector<HTMLButtonElement>('.explain-button')?.addEventListener('click', () => {
+      panel.querySelector('#explanation')?.remove();
+      getJson<Explanation>(`/api/map/explain/${encodeURIComponent(li.dataset.instruction!)}`)
+        .then((e) => panel.insertAdjacentHTML('beforeend', explanationHtml(e)))
+        .catch((e) => panel.insertAdjacentHTML('beforeend',
+          `<section id="explanation" class="error">no explanation: ${escapeHtml(String(e.message ?? e))}</section>`));
+    });
+    const button = li.querySelector<HTMLButtonElement>('.override-button');
+    if (!button) return;
+    button.addEventListener('click', () => {
+      const crane = li.querySelector<HTMLSelectElement>('.override-crane')!.value;
+      const result = li.querySelector<HTMLElement>('.override-result')!;
+      button.disabled = true;
+      result.textContent = `asking the crane scheduler to put it on ${crane}…`;
+      void override(li.dataset.instruction!, crane).then((answer) => {
+        result.dataset.outcome = answer.outcome;
+        result.className = `override-result ${answer.outcome === 'ACCEPTED' ? 'accepted' : 'refused'}`;
+        result.innerHTML = answer.outcome === 'ACCEPTED'
+          ? `✔ on ${crane}: crane plan version ${answer.planVersion}`
+          : `✖ refused:<ul>${(answer.reasons ?? [answer.error ?? 'no reason given']).map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>`;
+        button.disabled = false;
+      });
+    });
+  });
+}
+
+interface OverrideAnswer { outcome: string; planVersion?: number; reasons?: string[]; error?: string }
+
+async function override(instruction: string, crane: string): Promise<OverrideAnswer> {
+  try {
+    const response = await fetch('/api/map/override', {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ instruction, crane }),
+    });
+    const body = await response.json().catch(() => ({}));
+    return response.ok ? body as OverrideAnswer : { outcome: 'REFUSED', reasons: body.reasons, error: body.error ?? `${response.status}` };
+  } catch (e) {
+    return { outcome: 'REFUSED', error: `not sent: ${e}` };
+  }
 }
 
 function connect(model: MapModel, renderer: MapRenderer, probe: MapProbe): void {
@@ -192,8 +314,15 @@ function connect(model: MapModel, renderer: MapRenderer, probe: MapProbe): void 
   const source = new EventSource('/api/map/stream');
   source.addEventListener('open', () => { status.textContent = 'live'; status.className = 'live'; probe.connected = true; });
   source.addEventListener('error', () => {
-    // EventSource reconnects by itself; the server starts a reconnected stream with a fresh snapshot
+    // EventSource reconnects by itself after a dropped connection, and the server starts a reconnected stream with
+    // a fresh snapshot; a refused one (an expired token) it gives up on, so the page asks for a sign-in again
     status.textContent = 'reconnecting…'; status.className = 'down'; probe.connected = false;
+    if (source.readyState === EventSource.CLOSED) {
+      void currentSession().then((s) => {
+        if (s) setTimeout(() => connect(model, renderer, probe), 1000);
+        else location.reload();
+      }).catch(() => setTimeout(() => connect(model, renderer, probe), 1000));
+    }
   });
   source.addEventListener('snapshot', (e) => {
     const snapshot = JSON.parse((e as MessageEvent<string>).data) as Snapshot;
@@ -218,6 +347,11 @@ function connect(model: MapModel, renderer: MapRenderer, probe: MapProbe): void 
     if (delta.containers.length > 0 || delta.instructions.length > 0) renderer.stacksChanged();
     else renderer.request();
     if (delta.alerts.length > 0 || delta.calls.length > 0) refreshPanels(model);
+    const shown = renderer.selected;
+    if (shown?.kind === 'vessel' && (delta.containers.length > 0 || delta.instructions.length > 0)) {
+      const bays = document.getElementById('bay-view');
+      if (bays) bays.innerHTML = bayView(model, shown.id);
+    }
   });
 }
 

@@ -230,6 +230,12 @@ export class MapRenderer {
     }
   }
 
+  /** The middle of a call's hull as drawn, in metres; null when it is not alongside. */
+  vesselCentre(id: string): [number, number] | null {
+    const v = this.vessels().find((x) => x.id === id);
+    return v ? [(v.x0 + v.x1) / 2, (v.y0 + v.y1) / 2] : null;
+  }
+
   private vessels(): { id: string; name: string; x0: number; x1: number; y0: number; y1: number }[] {
     const out = [];
     for (const call of this.model.calls.values()) {

@@ -8,6 +8,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
+import org.portops.map.access.MapAccess;
+import org.portops.map.access.MapPermission;
 import org.portops.map.cab.CabCommand;
 import org.portops.map.cab.CabDesk;
 import org.portops.map.cab.CabOutcome;
@@ -20,6 +22,7 @@ import org.portops.model.work.WorkInstructionState;
 import org.portops.state.ContainerView;
 import org.portops.state.YardStateReader;
 import org.portops.state.json.ModelJson;
+import org.portops.vessel.api.auth.ApiAuth;
 
 /**
  * The crane cab's and the map's machine API, mounted on the launcher's router: a machine's state and work list
@@ -33,19 +36,38 @@ public final class CabRoutes {
 
     private final YardStateReader yard;
     private final CabDesk cab;
+    private final MapAccess access;
 
-    public CabRoutes(YardStateReader yard, CabDesk cab) {
+    public CabRoutes(YardStateReader yard, CabDesk cab, MapAccess access) {
         this.yard = yard;
         this.cab = cab;
+        this.access = access;
     }
 
     /** Adds the cab's routes; call before the router's catch-all. */
     public void mount(Router router) {
-        router.get("/api/map/machines/:machine").handler(this::workList);
-        router.get("/api/cab/:machine").handler(this::workList);
-        router.post("/api/cab/:machine/*").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT_BYTES));
+        router.get("/api/map/machines/:machine").handler(access.signedIn())
+                .handler(MapAccess.requires(MapPermission.VIEW_MAP)).handler(this::workList);
+        router.get("/api/cab/:machine").handler(access.signedIn()).handler(CabRoutes::driverOfMachine)
+                .handler(this::workList);
+        // Vert.x takes the body handler before any other; the body is small and read only to be checked after
+        router.post("/api/cab/:machine/*").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT_BYTES))
+                .handler(access.signedIn()).handler(CabRoutes::driverOfMachine);
         router.post("/api/cab/:machine/confirm").handler(ctx -> command(ctx, false));
         router.post("/api/cab/:machine/exception").handler(ctx -> command(ctx, true));
+    }
+
+    /** A tablet reads and confirms the work of the machine its driver's token names, and no other. */
+    private static void driverOfMachine(RoutingContext ctx) {
+        EquipmentId machine;
+        try {
+            machine = new EquipmentId(ctx.pathParam("machine"));
+        } catch (IllegalArgumentException e) {
+            OpsMapRoutes.error(ctx, 400, "machine: " + e.getMessage());
+            return;
+        }
+        MapAccess.mayDrive(ApiAuth.caller(ctx), machine).ifPresentOrElse(
+                reason -> OpsMapRoutes.error(ctx, 403, reason), ctx::next);
     }
 
     private void workList(RoutingContext ctx) {

@@ -2,14 +2,19 @@ package org.portops.map;
 
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.portops.map.access.MapAccess;
+import org.portops.map.access.MapPermission;
 import org.portops.map.layout.LayoutJson;
 import org.portops.map.live.MapSnapshot;
 import org.portops.map.live.MapStream;
@@ -21,6 +26,7 @@ import org.portops.state.StackView;
 import org.portops.state.YardStateReader;
 import org.portops.state.alert.AlertBoardReader;
 import org.portops.state.json.ModelJson;
+import org.portops.vessel.api.auth.ApiAuth;
 
 /**
  * The operator map's HTTP side, mounted on the launcher's router: the pages ({@code /} the map, {@code /cab} the
@@ -37,12 +43,15 @@ public final class OpsMapRoutes {
     private final YardStateReader yard;
     private final AlertBoardReader alerts;
     private final Clock wall;
+    private final MapAccess access;
 
-    public OpsMapRoutes(TerminalLayout layout, YardStateReader yard, AlertBoardReader alerts, Clock wall) {
+    public OpsMapRoutes(TerminalLayout layout, YardStateReader yard, AlertBoardReader alerts, Clock wall,
+                        MapAccess access) {
         this.layout = LayoutJson.of(layout);
         this.yard = yard;
         this.alerts = alerts;
         this.wall = wall;
+        this.access = access;
     }
 
     /** Adds the map's routes; call before the router's catch-all. */
@@ -50,9 +59,21 @@ public final class OpsMapRoutes {
         router.get("/").handler(ctx -> page(ctx, "index.html"));
         router.get("/cab").handler(ctx -> page(ctx, "cab.html"));
         router.get("/assets/*").handler(StaticHandler.create(WEBROOT + "/assets").setCachingEnabled(true));
-        router.get("/api/layout").handler(ctx -> ctx.json(layout));
-        router.get("/api/map/stream").handler(this::stream);
-        router.get("/api/map/stacks/:stack").handler(this::stack);
+        // the pages and their bundle hold no terminal data; everything below them needs a signed-in caller
+        router.delete("/api/map/session").handler(MapAccess::signOut);
+        router.post("/api/map/session").handler(access.signedIn()).handler(MapAccess::signIn);
+        router.get("/api/map/session").handler(access.signedIn())
+                .handler(ctx -> ctx.json(MapAccess.toJson(ApiAuth.caller(ctx))));
+        viewing(router, "/api/layout").handler(ctx -> ctx.json(layout));
+        viewing(router, "/api/map/stream").handler(this::stream);
+        viewing(router, "/api/map/stacks/:stack").handler(this::stack);
+        viewing(router, "/api/map/berth-plan").handler(OpsMapRoutes::berthPlan);
+        viewing(router, "/api/map/explain/:instruction").handler(OpsMapRoutes::explain);
+    }
+
+    /** A GET route open to callers who may view the map. */
+    private Route viewing(Router router, String path) {
+        return router.get(path).handler(access.signedIn()).handler(MapAccess.requires(MapPermission.VIEW_MAP));
     }
 
     private static void page(RoutingContext ctx, String file) {
@@ -77,6 +98,32 @@ public final class OpsMapRoutes {
             stream.close();
             ctx.response().reset();
         });
+    }
+
+    /** The berth planner's current berth-time chart, asked on the event bus as {@code GET /api/berth-plan} does. */
+    private static void berthPlan(RoutingContext ctx) {
+        ctx.vertx().eventBus().<JsonObject>request(Addresses.BERTH_PLAN_CURRENT, new JsonObject())
+                .onSuccess(reply -> ctx.json(reply.body()))
+                .onFailure(e -> error(ctx, 503, e instanceof ReplyException reply
+                        && reply.failureType() == ReplyFailure.NO_HANDLERS
+                        ? "the berth planner is not running (berth.enabled=false)" : "no berth plan: " + e.getMessage()));
+    }
+
+    /** The crane plan's explanation of a move, asked of the crane scheduler on the event bus. */
+    private static void explain(RoutingContext ctx) {
+        ctx.vertx().eventBus().<JsonObject>request(Addresses.CRANE_EXPLAIN,
+                        new JsonObject().put("instruction", ctx.pathParam("instruction")))
+                .onSuccess(reply -> ctx.json(reply.body()))
+                .onFailure(e -> {
+                    if (e instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {
+                        error(ctx, 503, "the crane scheduler is not running on this node");
+                    } else if (e instanceof ReplyException reply && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE
+                            && (reply.failureCode() == 404 || reply.failureCode() == 400)) {
+                        error(ctx, reply.failureCode(), reply.getMessage());
+                    } else {
+                        ctx.fail(e);
+                    }
+                });
     }
 
     private void stack(RoutingContext ctx) {

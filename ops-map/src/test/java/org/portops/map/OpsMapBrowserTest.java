@@ -3,11 +3,18 @@ package org.portops.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.portops.state.testsupport.Await.await;
 
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -23,8 +30,19 @@ import org.portops.map.testsupport.Browser;
 import org.portops.map.testsupport.LiveTerminal;
 import org.portops.model.container.ContainerNumber;
 import org.portops.model.equipment.EquipmentId;
+import org.portops.model.equipment.EquipmentKind;
+import org.portops.model.equipment.EquipmentState;
+import org.portops.model.equipment.EquipmentStatus;
+import org.portops.model.equipment.Position;
+import org.portops.model.equipment.Spreader;
+import org.portops.model.event.Addresses;
+import org.portops.model.layout.TerminalBounds;
+import org.portops.model.vessel.BayPlanAction;
+import org.portops.model.vessel.BayPlanEntry;
+import org.portops.model.vessel.VesselCall;
 import org.portops.model.work.GateLocation;
 import org.portops.model.work.MoveKind;
+import org.portops.model.work.VesselLocation;
 import org.portops.model.work.WorkInstruction;
 import org.portops.model.work.WorkInstructionId;
 import org.portops.model.work.WorkInstructionState;
@@ -35,6 +53,7 @@ import org.portops.state.ContainerView;
 import org.portops.state.MoveRequest;
 import org.portops.state.MoveResult;
 import org.portops.state.StackView;
+import org.portops.vessel.api.auth.Role;
 
 /**
  * The operator map and the cab tablet in headless Chromium against a real live yard: the map draws every stack and
@@ -174,9 +193,274 @@ class OpsMapBrowserTest {
     }
 
     @Test
+    void theMapAsksForASignInAndRefusesABadToken() {
+        browser.get(terminal.url("/"));
+        browser.manage().deleteAllCookies();
+        browser.get(terminal.url("/"));
+        Browser.waitFor(browser, Duration.ofSeconds(10), d -> d.findElements(By.id("token")).isEmpty() ? null : true);
+        assertThat(browser.executeScript("return window.portopsMap === undefined")).as("no data before sign-in")
+                .isEqualTo(true);
+
+        browser.executeScript("document.getElementById('token').value = 'not.a.token'");
+        browser.findElement(By.id("sign-in-button")).click();
+        Browser.waitFor(browser, Duration.ofSeconds(5), d -> d.findElement(By.id("sign-in-error")).getText()
+                .contains("refused") ? true : null);
+
+        browser.executeScript("document.getElementById('token').value = arguments[0]",
+                terminal.token("olga", Role.OPERATOR));
+        browser.findElement(By.id("sign-in-button")).click();
+        Browser.waitFor(browser, Duration.ofSeconds(20), d -> Boolean.TRUE.equals(browser.executeScript(
+                "return !!(window.portopsMap && window.portopsMap.ready)")) ? true : null);
+        assertThat(browser.findElement(By.id("user")).getText()).contains("olga").contains("operator");
+    }
+
+    @Test
+    void aDriversTabletShowsTheMachineOfItsTokenAndNoOther() {
+        List<WorkInstructionId> mine = dispatch("RTG01", "MINE", 1);
+        dispatch("RTG02", "NOTMINE", 1);
+        signIn("/cab?machine=RTG02", terminal.driverToken("dana", "RTG01"));
+        waitForCurrent(mine.get(0), "DISPATCHED");
+        assertThat(browser.findElement(By.id("machine")).getText()).startsWith("RTG01");
+
+        Object status = browser.executeAsyncScript(
+                "fetch('/api/cab/RTG02').then(r => arguments[arguments.length - 1](r.status))");
+        assertThat(((Number) status).intValue()).as("another machine's work, asked from the tablet").isEqualTo(403);
+    }
+
+    @Test
+    void anOperatorPutsAMoveOnAnotherCraneAndSeesTheNewPlanVersion() {
+        WorkInstructionId move = dispatch("QC01", "PIN", 1).getFirst();
+        List<JsonObject> asked = new CopyOnWriteArrayList<>();
+        // the crane scheduler's side of the override contract (CraneSchedulerVerticle.onOverride): this module
+        // cannot run the scheduler, the launcher's OpsMapDemoTest drives the real one
+        MessageConsumer<JsonObject> scheduler = terminal.vertx.eventBus().localConsumer(Addresses.CRANE_OVERRIDE,
+                message -> {
+                    asked.add(message.body());
+                    message.reply(new JsonObject().put("version", 7L));
+                });
+        try {
+            WebElement result = override(move, "QC02");
+            assertThat(result.getText()).contains("QC02").contains("crane plan version 7");
+            assertThat(result.getDomAttribute("data-outcome")).isEqualTo("ACCEPTED");
+            Browser.screenshot(browser, "ops-map-override.png");
+        } finally {
+            await(scheduler.unregister());
+            cancel(move);
+        }
+        assertThat(asked).singleElement().satisfies(body -> {
+            assertThat(body.getString("instruction")).isEqualTo(move.value());
+            assertThat(body.getString("crane")).isEqualTo("QC02");
+            assertThat(body.getString("operator")).as("the signed-in operator, not a name the page sent")
+                    .isEqualTo("olga");
+        });
+        assertThat(audited(move)).containsExactly("olga|crane task of move " + move.value()
+                + " put on crane QC02: accepted, crane plan version 7");
+    }
+
+    @Test
+    void anOverrideTheCraneSchedulerRefusesShowsItsReasonsAndIsAudited() {
+        WorkInstructionId move = dispatch("QC01", "NOPIN", 1).getFirst();
+        MessageConsumer<JsonObject> scheduler = terminal.vertx.eventBus().<JsonObject>localConsumer(
+                Addresses.CRANE_OVERRIDE, message -> message.fail(409,
+                        "QC02 cannot reach bay 34 from its window; QC02 would cross QC01's path"));
+        try {
+            WebElement result = override(move, "QC02");
+            assertThat(result.getDomAttribute("data-outcome")).isEqualTo("REFUSED");
+            assertThat(result.findElements(By.tagName("li")).stream().map(WebElement::getText)).containsExactly(
+                    "QC02 cannot reach bay 34 from its window", "QC02 would cross QC01's path");
+        } finally {
+            await(scheduler.unregister());
+            cancel(move);
+        }
+        assertThat(audited(move)).containsExactly("olga|crane task of move " + move.value() + " put on crane QC02: "
+                + "refused (REFUSED_BY_PLAN): QC02 cannot reach bay 34 from its window; QC02 would cross QC01's path");
+    }
+
+    @Test
+    void theBerthTimeChartDrawsEachCallAtItsQuayPositionAndTimeWithConflictsRedAndExplainedOnHover() {
+        Instant t0 = Instant.parse("2026-11-24T06:00:00Z");
+        JsonObject chart = new JsonObject().put("version", 4).put("trigger", "ETA_UPDATED")
+                .put("plannedAt", t0.toString())
+                .put("quay", new JsonObject().put("name", "Test quay").put("lengthMeters", 800)
+                        .put("sections", new JsonArray().add(section("B1", 0, 400)).add(section("B2", 400, 800))))
+                .put("time", new JsonObject().put("from", t0.toString()).put("to", t0.plus(Duration.ofHours(36)).toString()))
+                .put("vessels", new JsonArray()
+                        .add(box("CALL-A", "MAERSK ALPHA", 20, 300, t0, 20, "berthed at its requested time"))
+                        .add(box("CALL-B", "EVER BETA", 350, 650, t0.plus(Duration.ofHours(4)), 26, "two cranes"))
+                        .add(box("CALL-C", "CMA GAMMA", 500, 780, t0.plus(Duration.ofHours(10)), 26,
+                                "waits 3 h for its berth window")))
+                .put("conflicts", new JsonArray().add(new JsonObject().put("kind", "OVERLAP")
+                        .put("calls", new JsonArray().add("CALL-B").add("CALL-C"))
+                        .put("reason", "EVER BETA and CMA GAMMA share 150 m of quay for 20 h")))
+                .put("score", "0hard/-3soft");
+        // the berth planner's side of berth.plan.current (BerthPlannerVerticle): it lives in another module
+        MessageConsumer<JsonObject> planner = terminal.vertx.eventBus().localConsumer(Addresses.BERTH_PLAN_CURRENT,
+                message -> message.reply(chart));
+        try {
+            openMap();
+            Browser.waitFor(browser, Duration.ofSeconds(10), d -> Long.valueOf(4).equals(
+                    browser.executeScript("return window.portopsBerth.version()")) ? true : null);
+            List<Map<String, Object>> boxes = (List<Map<String, Object>>) browser.executeScript(
+                    "return window.portopsBerth.boxes()");
+            assertThat(boxes).extracting(b -> b.get("call")).containsExactly("CALL-A", "CALL-B", "CALL-C");
+            assertThat(boxes).extracting(b -> b.get("conflict")).containsExactly(false, true, true);
+            assertThat(((Number) boxes.get(0).get("x")).doubleValue()).as("along the quay")
+                    .isLessThan(((Number) boxes.get(1).get("x")).doubleValue());
+            assertThat(((Number) boxes.get(1).get("y")).doubleValue()).as("later berthing, lower")
+                    .isLessThan(((Number) boxes.get(2).get("y")).doubleValue());
+            String conflicting = berthPixel("CALL-C");
+            String clear = berthPixel("CALL-A");
+            assertThat(red(conflicting)).as("a conflicting call is drawn red: %s", conflicting)
+                    .isGreaterThan(2 * Math.max(green(conflicting), blue(conflicting)));
+            assertThat(red(clear)).as("a call without conflict is not: %s", clear)
+                    .isLessThan(Math.max(green(clear), blue(clear)));
+
+            List<?> over = (List<?>) browser.executeScript("return window.portopsBerth.canvasPoint('CALL-C')");
+            int x = ((Number) over.get(0)).intValue();
+            int y = ((Number) over.get(1)).intValue();
+            assertThat(browser.executeScript("return document.elementFromPoint(arguments[0], arguments[1]).id", x, y))
+                    .as("the chart is under the pointer at %d,%d", x, y).isEqualTo("berth-chart");
+            new Actions(browser).moveToLocation(x - 1, y).moveToLocation(x, y).perform();
+            Browser.waitFor(browser, Duration.ofSeconds(5), d -> "CALL-C".equals(
+                    browser.executeScript("return window.portopsBerth.hovered()")) ? true : null);
+            WebElement tip = browser.findElement(By.id("berth-tip"));
+            assertThat(tip.isDisplayed()).isTrue();
+            assertThat(tip.getDomAttribute("data-call")).isEqualTo("CALL-C");
+            assertThat(tip.getText()).contains("CMA GAMMA").contains("waits 3 h for its berth window")
+                    .contains("EVER BETA and CMA GAMMA share 150 m of quay for 20 h");
+            Browser.screenshot(browser, "ops-map-berth-chart.png");
+        } finally {
+            await(planner.unregister());
+        }
+    }
+
+    @Test
+    void theKpiPanelDrawsEachCranesGrossMovesPerHourAndACraneWaitingForTransport() {
+        List<WorkInstructionId> moves = dispatch("QC02", "KPI", 4);
+        Instant now = Instant.now();
+        for (WorkInstructionId id : moves.subList(0, 3)) {
+            WorkInstruction dispatched = await(terminal.yard.reader().workInstruction(id)).orElseThrow();
+            WorkInstruction started = dispatched.start(Instant.now());
+            await(terminal.yard.updateInstruction(started));
+            await(terminal.yard.updateInstruction(started.complete(Instant.now())));
+        }
+        await(terminal.yard.updateEquipment(new EquipmentState(new EquipmentId("QC02"), EquipmentKind.QUAY_CRANE,
+                new Position(500, TerminalBounds.QC_WATERSIDE_RAIL_Y), 0, 0, EquipmentStatus.IDLE,
+                Spreader.UNLOCKED, null, List.of(), now)));
+        try {
+            openMap();
+            WebElement crane = Browser.waitFor(browser, Duration.ofSeconds(10), d -> d.findElements(
+                    By.cssSelector("#kpi-cranes g[data-crane='QC02']")).stream().findFirst().orElse(null));
+            assertThat(crane.getDomAttribute("data-moves-per-hour")).as("three moves in the last hour").isEqualTo("3");
+            assertThat(crane.getDomAttribute("data-waiting")).as("idle with its fourth move dispatched")
+                    .isEqualTo("true");
+            assertThat(crane.getDomAttribute("class")).contains("waiting");
+            double bar = ((Number) browser.executeScript(
+                    "return arguments[0].querySelector('rect.bar').getBBox().width", crane)).doubleValue();
+            assertThat(bar).as("the bar is the rate's share of the scale").isPositive();
+            Browser.screenshot(browser, "ops-map-kpis.png");
+        } finally {
+            cancel(moves.get(3));
+        }
+    }
+
+    @Test
+    void aVesselsBayViewShowsEachBoxAboardAtItsSlotByPortOfDischargeAndTheBoxesToLoad() {
+        List<ContainerView> all = await(terminal.yard.reader().containers());
+        VesselCall call = await(terminal.yard.reader().vesselCalls()).stream().filter(c -> c.berth() != null)
+                .max(Comparator.comparingLong(c -> all.stream().filter(v -> aboard(v, c)).count())).orElseThrow();
+        Map<String, ContainerView> aboard = all.stream().filter(v -> aboard(v, call))
+                .collect(Collectors.toMap(v -> v.container().number().value(), v -> v));
+        assertThat(aboard).as("the seeded call %s has boxes to discharge aboard", call.id()).isNotEmpty();
+        BayPlanEntry toLoad = call.bayPlan().withAction(BayPlanAction.LOAD).getFirst();
+        ContainerView loadBox = await(terminal.yard.reader().container(toLoad.container().number())).orElseThrow();
+        WorkInstruction load = WorkInstruction.planned(new WorkInstructionId("BAY-LOAD"), loadBox.container().number(),
+                MoveKind.LOAD, loadBox.location(), new VesselLocation(call.id(), toLoad.slot()), 0, Instant.now());
+        await(terminal.yard.updateInstruction(load));
+        try {
+            openMap();
+            Browser.waitFor(browser, Duration.ofSeconds(5), d -> browser.executeScript(
+                    "return window.portopsMap.screenPointOfVessel(arguments[0])", call.id().value()) != null ? true : null);
+            clickAt(point("return window.portopsMap.screenPointOfVessel(arguments[0])", call.id().value()));
+            Browser.waitFor(browser, Duration.ofSeconds(5), d -> d.findElements(
+                    By.cssSelector("#bay-view rect[data-state='to-load']")).isEmpty() ? null : true);
+
+            List<WebElement> cells = browser.findElements(By.cssSelector("#bay-view rect.slot"));
+            Map<String, String> fillByPod = new java.util.HashMap<>();
+            Set<String> shownAboard = new java.util.HashSet<>();
+            for (WebElement cell : cells) {
+                String number = cell.getDomAttribute("data-container");
+                if ("to-load".equals(cell.getDomAttribute("data-state"))) {
+                    assertThat(number).isEqualTo(loadBox.container().number().value());
+                    assertThat(cell.getDomAttribute("data-slot")).isEqualTo(toLoad.slot().toString());
+                    continue;
+                }
+                ContainerView held = aboard.get(number);
+                assertThat(held).as("cell %s shows a box the live yard has aboard", number).isNotNull();
+                assertThat(cell.getDomAttribute("data-slot")).as(number)
+                        .isEqualTo(((VesselLocation) held.location()).slot().toString());
+                String pod = held.container().portOfDischarge().toString();
+                assertThat(cell.getDomAttribute("data-pod")).isEqualTo(pod);
+                assertThat(fillByPod.computeIfAbsent(pod, p -> cell.getDomAttribute("fill")))
+                        .as("one colour per port of discharge").isEqualTo(cell.getDomAttribute("fill"));
+                shownAboard.add(number);
+            }
+            assertThat(shownAboard).isEqualTo(aboard.keySet());
+            Browser.screenshot(browser, "ops-map-bay-view.png");
+        } finally {
+            cancel(load.id());
+        }
+    }
+
+    @Test
+    void theExplanationPanelDrawsTheConstraintsAMoveMatchesAndHowMuchWorseEachOtherCraneWouldBe() {
+        WorkInstructionId move = dispatch("QC01", "WHY", 1).getFirst();
+        JsonObject why = new JsonObject().put("instruction", move.value()).put("call", "CALL1")
+                .put("container", "MSCU1234565").put("crane", "QC01").put("task", "T-7")
+                .put("planScore", "0hard/0medium/-500soft")
+                .put("reasons", new JsonArray()
+                        .add(new JsonObject().put("constraint", "Crane travel").put("score", "0hard/0medium/-40soft")
+                                .put("text", "QC01 travels 2 bays to bay 34"))
+                        .add(new JsonObject().put("constraint", "Vessel completion")
+                                .put("score", "0hard/0medium/-120soft").put("text", "the call ends 120 s later")))
+                .put("alternatives", new JsonArray()
+                        .add(new JsonObject().put("crane", "QC02").put("score", "0hard/0medium/-560soft")));
+        List<String> asked = new CopyOnWriteArrayList<>();
+        // the crane scheduler's side of crane.explain (CraneSchedulerVerticle.onExplain, tested there for real)
+        MessageConsumer<JsonObject> scheduler = terminal.vertx.eventBus().localConsumer(Addresses.CRANE_EXPLAIN,
+                message -> {
+                    asked.add(message.body().getString("instruction"));
+                    message.reply(why);
+                });
+        try {
+            WebElement item = machinePanelItem(move);
+            item.findElement(By.cssSelector(".explain-button")).click();
+            WebElement panel = Browser.waitFor(browser, Duration.ofSeconds(5), d -> d.findElements(
+                    By.cssSelector("#explanation[data-instruction='" + move.value() + "']")).stream().findFirst()
+                    .orElse(null));
+            assertThat(panel.getText()).contains("Why MSCU1234565 is on QC01");
+            List<WebElement> reasons = panel.findElements(By.cssSelector("g.reason"));
+            assertThat(reasons).extracting(r -> r.getDomAttribute("data-constraint"))
+                    .containsExactly("Crane travel", "Vessel completion");
+            double travel = barWidth(reasons.get(0));
+            double completion = barWidth(reasons.get(1));
+            assertThat(travel / completion).as("bars in proportion to the score: 40 to 120").isCloseTo(1 / 3.0,
+                    org.assertj.core.data.Offset.offset(0.01));
+            WebElement other = panel.findElement(By.cssSelector("g.alternative[data-crane='QC02']"));
+            assertThat(other.getDomAttribute("data-worse-by")).isEqualTo("60");
+            assertThat(other.getDomAttribute("data-level")).isEqualTo("soft");
+            Browser.screenshot(browser, "ops-map-explanation.png");
+        } finally {
+            await(scheduler.unregister());
+            cancel(move);
+        }
+        assertThat(asked).containsExactly(move.value());
+    }
+
+    @Test
     void cabConfirmationMovesTheInstructionOnAndTheNextOneAppears() {
         List<WorkInstructionId> ids = dispatch("QC01", "CAB", 3);
-        browser.get(terminal.url("/cab?machine=QC01"));
+        signIn("/cab?machine=QC01", terminal.driverToken("dirk", "QC01"));
         waitForCurrent(ids.get(0), "DISPATCHED");
         assertThat(browser.findElements(By.cssSelector(".next li"))).hasSize(2);
 
@@ -193,7 +477,7 @@ class OpsMapBrowserTest {
     @Test
     void cabConfirmationPressedOfflineIsSentOnceWhenTheNetworkIsBack() {
         List<WorkInstructionId> ids = dispatch("QC02", "OFF", 2);
-        browser.get(terminal.url("/cab?machine=QC02"));
+        signIn("/cab?machine=QC02", terminal.driverToken("doris", "QC02"));
         waitForCurrent(ids.get(0), "DISPATCHED");
 
         network(true);
@@ -213,8 +497,106 @@ class OpsMapBrowserTest {
                 .isEqualTo(WorkInstructionState.IN_PROGRESS);
     }
 
-    private static void openMap() {
+    /** Signs in as an operator, clicks the crane on the map and puts {@code move} on {@code crane} from its menu. */
+    private static WebElement override(WorkInstructionId move, String crane) {
+        WebElement item = machinePanelItem(move);
+        new Select(item.findElement(By.cssSelector("select.override-crane"))).selectByValue(crane);
+        item.findElement(By.cssSelector(".override-button")).click();
+        return Browser.waitFor(browser, Duration.ofSeconds(10), d -> {
+            WebElement result = item.findElement(By.cssSelector(".override-result"));
+            return result.getDomAttribute("data-outcome") != null ? result : null;
+        });
+    }
+
+    private static JsonObject section(String berth, int from, int to) {
+        return new JsonObject().put("berth", berth).put("fromMeter", from).put("toMeter", to).put("depthMeters", 15.0);
+    }
+
+    private static JsonObject box(String call, String vessel, int from, int to, Instant start, int hours, String why) {
+        return new JsonObject().put("call", call).put("vessel", vessel).put("fromMeter", from).put("toMeter", to)
+                .put("start", start.toString()).put("end", start.plus(Duration.ofHours(hours)).toString())
+                .put("eta", start.toString()).put("requestedBerthing", start.toString()).put("cranes", 2)
+                .put("alongside", false).put("explanation", new JsonArray().add(why));
+    }
+
+    /** The colour the berth chart shows at the centre of a call's box, as #rrggbb. */
+    private static String berthPixel(String call) {
+        return (String) browser.executeScript("""
+                const [x, y] = window.portopsBerth.canvasPoint(arguments[0]);
+                const canvas = document.getElementById('berth-chart');
+                const r = canvas.getBoundingClientRect();
+                const scale = canvas.width / r.width;
+                const p = canvas.getContext('2d').getImageData(Math.round((x - r.left) * scale),
+                    Math.round((y - r.top) * scale), 1, 1).data;
+                return '#' + [p[0], p[1], p[2]].map(v => v.toString(16).padStart(2, '0')).join('');
+                """, call);
+    }
+
+    private static int red(String rgb) {
+        return Integer.parseInt(rgb.substring(1, 3), 16);
+    }
+
+    private static int green(String rgb) {
+        return Integer.parseInt(rgb.substring(3, 5), 16);
+    }
+
+    private static int blue(String rgb) {
+        return Integer.parseInt(rgb.substring(5, 7), 16);
+    }
+
+    private static boolean aboard(ContainerView view, VesselCall call) {
+        return view.location() instanceof VesselLocation vessel && vessel.call().equals(call.id());
+    }
+
+    /** Takes a test's move off its crane's work list, so the cab tests on that crane see only their own. */
+    private static void cancel(WorkInstructionId move) {
+        WorkInstruction current = await(terminal.yard.reader().workInstruction(move)).orElseThrow();
+        await(terminal.yard.updateInstruction(current.cancel(null, Instant.now())));
+    }
+
+    /** Signs in as an operator, clicks QC01 on the map and finds {@code move} in its panel. */
+    private static WebElement machinePanelItem(WorkInstructionId move) {
+        await(terminal.yard.updateEquipment(new EquipmentState(new EquipmentId("QC01"), EquipmentKind.QUAY_CRANE,
+                new Position(60, TerminalBounds.QC_WATERSIDE_RAIL_Y), 0, 0, EquipmentStatus.WORKING,
+                Spreader.UNLOCKED, null, List.of(), Instant.now())));
+        openMap();
+        Browser.waitFor(browser, Duration.ofSeconds(5), d -> browser.executeScript(
+                "return window.portopsMap.screenPointOfMachine('QC01')") != null ? true : null);
+        clickAt(point("return window.portopsMap.screenPointOfMachine(arguments[0])", "QC01"));
+        return Browser.waitFor(browser, Duration.ofSeconds(5), d -> d.findElements(By.cssSelector(
+                "#details li[data-instruction='" + move.value() + "'] .override-button")).isEmpty() ? null
+                : d.findElement(By.cssSelector("#details li[data-instruction='" + move.value() + "']")));
+    }
+
+    private static double barWidth(WebElement group) {
+        return ((Number) browser.executeScript("return arguments[0].querySelector('rect.bar').getBBox().width",
+                group)).doubleValue();
+    }
+
+    /** The audit trail's override rows of a move, as actor|what. */
+    private static List<String> audited(WorkInstructionId move) {
+        List<String> rows = new ArrayList<>();
+        await(terminal.pool.preparedQuery("select actor, details from audit_log where action = 'override' "
+                + "and subject = $1 order by id").execute(Tuple.of(move.value())))
+                .forEach(row -> rows.add(row.getString("actor") + "|"
+                        + ((JsonObject) row.getValue("details")).getString("what")));
+        return rows;
+    }
+
+    /** Opens a page signed out and signs in on its form with {@code token}. */
+    private static void signIn(String page, String token) {
         browser.get(terminal.url("/"));
+        browser.manage().deleteAllCookies();
+        browser.get(terminal.url(page));
+        WebElement field = Browser.waitFor(browser, Duration.ofSeconds(10),
+                d -> d.findElements(By.id("token")).stream().findFirst().orElse(null));
+        // pasted, as a person pastes the token their identity provider gave them
+        browser.executeScript("arguments[0].value = arguments[1]", field, token);
+        browser.findElement(By.id("sign-in-button")).click();
+    }
+
+    private static void openMap() {
+        signIn("/", terminal.token("olga", Role.OPERATOR));
         Browser.waitFor(browser, Duration.ofSeconds(20), d -> Boolean.TRUE.equals(
                 browser.executeScript("return !!(window.portopsMap && window.portopsMap.ready "
                         + "&& window.portopsMap.frames() > 0)")) ? true : null);
@@ -259,9 +641,16 @@ class OpsMapBrowserTest {
 
     /** Read in one script, as the tablet redraws its card when the instruction changes. */
     private static void waitForCurrent(WorkInstructionId id, String state) {
-        Browser.waitFor(browser, Duration.ofSeconds(10), d -> (id.value() + "/" + state).equals(browser.executeScript(
-                "const c = document.querySelector('.current');"
-                        + "return c ? c.dataset.instruction + '/' + c.dataset.state : null;")) ? true : null);
+        String script = "const c = document.querySelector('.current');"
+                + "return c ? c.dataset.instruction + '/' + c.dataset.state : document.getElementById('work').innerText;";
+        try {
+            Browser.waitFor(browser, Duration.ofSeconds(10),
+                    d -> (id.value() + "/" + state).equals(browser.executeScript(script)) ? true : null);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the tablet shows " + browser.executeScript(script) + " (status: "
+                    + browser.findElement(By.id("status")).getText() + ", message: "
+                    + browser.findElement(By.id("message")).getText() + "), not " + id + "/" + state, e);
+        }
     }
 
     private static WorkInstructionState state(WorkInstructionId id) {

@@ -56,9 +56,13 @@ import org.portops.crane.berth.quay.BerthSettings;
 import org.portops.ingest.IngestConfig;
 import org.portops.ingest.IngestVerticle;
 import org.portops.map.CabRoutes;
+import org.portops.map.KpiRoutes;
 import org.portops.map.OpsMapRoutes;
 import org.portops.map.OpsMapVerticle;
+import org.portops.map.OverrideRoutes;
+import org.portops.map.access.MapAccess;
 import org.portops.map.cab.CabDesk;
+import org.portops.map.override.OverrideDesk;
 import org.portops.model.event.Addresses;
 import org.portops.model.layout.Inventory;
 import org.portops.model.layout.LayoutException;
@@ -71,6 +75,7 @@ import org.portops.sim.TerminalSimulator;
 import org.portops.state.Database;
 import org.portops.state.LiveYard;
 import org.portops.state.YardHazelcast;
+import org.portops.state.audit.AuditTrail;
 import org.portops.state.lease.LeaderElector;
 import org.portops.state.lease.Lease;
 import org.portops.state.lease.NodeId;
@@ -194,8 +199,12 @@ public final class PortOps {
                     new HazelcastCheck(infrastructure.hazelcast()),
                     new MqttBrokerCheck(vertx, infrastructure.broker().url()),
                     ingest));
-            Consumer<Router> opsMap = startOpsMap(vertx, layout);
-            startHttp(vertx, health, metrics, infrastructure.hazelcast(), layout, opsMap);
+            // one verifier of the vessel API's tokens for the API and the map: the same people sign in to both
+            ApiAuth auth = step("Token verification", () -> ApiAuth.create(vertx,
+                            AuthSettings.resolve(System.getenv(), config.dataDir()), clock)
+                    .await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS), started -> "bearer tokens for the API, the map and what-ifs");
+            Consumer<Router> opsMap = startOpsMap(vertx, layout, auth);
+            startHttp(vertx, health, metrics, infrastructure.hazelcast(), layout, opsMap, auth);
             if (mode == Mode.DEMO) {
                 checkNotStopping();
                 startSimulator(layout, infrastructure, nodeId);
@@ -587,26 +596,29 @@ public final class PortOps {
      * The operator map's live feed, and the map's and the cab's routes for the HTTP server. The feed stamps its deltas
      * with the wall clock, not PortOps's (sped up in a demo): browsers measure an update's delay against their own.
      */
-    private Consumer<Router> startOpsMap(Vertx vertx, TerminalLayout layout) {
+    private Consumer<Router> startOpsMap(Vertx vertx, TerminalLayout layout, ApiAuth auth) {
         OpsMapVerticle feed = new OpsMapVerticle(liveYard.reader(), OpsMapVerticle.DEFAULT_FLUSH, Clock.systemUTC());
         String deployment = step("Operator map feed",
                 () -> vertx.deployVerticle(feed).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS),
                 id -> "coalescing live-yard changes every " + OpsMapVerticle.DEFAULT_FLUSH.toMillis() + " ms");
         running.push(new Stage("Operator map feed",
                 () -> vertx.undeploy(deployment).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
-        OpsMapRoutes map = new OpsMapRoutes(layout, liveYard.reader(), liveYard.alerts(), Clock.systemUTC());
-        CabRoutes cab = new CabRoutes(liveYard.reader(), new CabDesk(liveYard, clock));
+        MapAccess access = new MapAccess(auth);
+        OpsMapRoutes map = new OpsMapRoutes(layout, liveYard.reader(), liveYard.alerts(), Clock.systemUTC(), access);
+        CabRoutes cab = new CabRoutes(liveYard.reader(), new CabDesk(liveYard, clock), access);
+        OverrideRoutes override = new OverrideRoutes(new OverrideDesk(vertx.eventBus(), new AuditTrail(pool, clock)),
+                access);
+        KpiRoutes kpis = new KpiRoutes(liveYard.reader(), clock, access);
         return router -> {
             map.mount(router);
             cab.mount(router);
+            override.mount(router);
+            kpis.mount(router);
         };
     }
 
     private void startHttp(Vertx vertx, Health health, Metrics metrics, HazelcastInstance hazelcast,
-                           TerminalLayout layout, Consumer<Router> opsMap) {
-        ApiAuth auth = step("API authentication", () -> ApiAuth.create(vertx,
-                        AuthSettings.resolve(System.getenv(), config.dataDir()), clock)
-                .await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS), created -> "bearer JWT for the vessel API and what-ifs");
+                           TerminalLayout layout, Consumer<Router> opsMap, ApiAuth auth) {
         Router vesselApi = step("Vessel API", () -> VesselApi.router(vertx, liveYard, pool, auth, clock, layout)
                 .await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS), api -> "/api/v1, /dcsa/tnt/v3, /dcsa/jit/v2, docs at /api/docs");
         // a what-if leaves a core to the live service

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,11 +17,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.portops.app.config.Setting;
+import org.portops.map.access.MapAccess;
 import org.portops.map.testsupport.Browser;
 import org.portops.model.layout.TerminalLayoutLoader;
+import org.portops.model.work.WorkInstruction;
+import org.portops.model.work.WorkInstructionState;
+import org.portops.vessel.api.auth.AuthSettings;
+import org.portops.vessel.api.auth.Caller;
+import org.portops.vessel.api.auth.Role;
+import org.portops.vessel.api.auth.TokenMinter;
 
 /**
  * {@code portops demo} with the operator map open in headless Chromium: the map draws the sample terminal (every
@@ -66,7 +77,7 @@ class OpsMapDemoTest {
 
     @Test
     void mapDrawsTheSampleTerminalAndASimulatedMoveShowsWithinTwoSeconds() throws Exception {
-        browser.get("http://127.0.0.1:" + demo.httpPort() + "/");
+        signIn("/");
         Browser.waitFor(browser, Duration.ofSeconds(60), d -> Boolean.TRUE.equals(browser.executeScript(
                 "return !!(window.portopsMap && window.portopsMap.ready && window.portopsMap.frames() > 0)")) ? true : null);
         long stacks = TerminalLayoutLoader.sample().blocks().stream().mapToLong(b -> (long) b.bays() * b.rows()).sum();
@@ -91,6 +102,83 @@ class OpsMapDemoTest {
         assertThat(Duration.ofNanos(System.nanoTime() - seen)).as("move %s of %s to %s on the map",
                 move.getLong("seq"), container, to).isLessThan(SHOWS_WITHIN);
         Browser.screenshot(browser, "ops-map.png");
+    }
+
+    @Test
+    void theRealCraneSchedulerExplainsAMoveAndAnswersAnOverrideFromTheMapWhichIsAudited() throws Exception {
+        signIn("/");
+        Browser.waitFor(browser, Duration.ofSeconds(60), d -> Boolean.TRUE.equals(browser.executeScript(
+                "return !!(window.portopsMap && window.portopsMap.ready && window.portopsMap.frames() > 0)")) ? true : null);
+        String crane = Browser.waitFor(browser, Duration.ofSeconds(120), d -> craneWithPlannedWorkOnTheMap());
+        clickAt((List<?>) browser.executeScript("return window.portopsMap.screenPointOfMachine(arguments[0])", crane));
+        // the panel lists the crane's current move and the next five: the last is the furthest from being worked
+        List<WebElement> listed = Browser.waitFor(browser, Duration.ofSeconds(10), d -> {
+            List<WebElement> title = d.findElements(By.cssSelector("#details h2"));
+            List<WebElement> buttons = d.findElements(By.cssSelector("#details li[data-instruction] .explain-button"));
+            return title.isEmpty() || !title.getFirst().getText().equals(crane) || buttons.isEmpty() ? null : buttons;
+        });
+        String move = listed.getLast().findElement(By.xpath("./ancestor::li[1]")).getDomAttribute("data-instruction");
+        String item = "#details li[data-instruction='" + move + "']";
+
+        // whether this move's task matches a constraint is the plan's business (CraneSchedulerVerticleTest proves
+        // the matches); here the real scheduler's answer for it reaches the panel
+        browser.findElement(By.cssSelector(item + " .explain-button")).click();
+        try {
+            Browser.waitFor(browser, Duration.ofSeconds(60), d -> d.findElements(By.cssSelector(
+                    "#explanation[data-instruction='" + move + "']")).isEmpty() ? null : true);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no explanation of " + move + ": " + browser.findElement(By.id("details")).getText(), e);
+        }
+        assertThat(browser.findElement(By.id("explanation")).getText()).contains("is on " + crane)
+                .contains("plan score 0hard");
+
+        browser.findElement(By.cssSelector(item + " .override-button")).click();
+        String outcome = Browser.waitFor(browser, Duration.ofSeconds(60), d -> d.findElement(
+                By.cssSelector(item + " .override-result")).getDomAttribute("data-outcome"));
+        String shown = browser.findElement(By.cssSelector(item + " .override-result")).getText();
+        var rows = demo.pool().preparedQuery("select actor, details from audit_log where action = 'override' "
+                + "and subject = $1").execute(Tuple.of(move)).await(10, TimeUnit.SECONDS);
+        assertThat(rows.size()).as("one audit row for the override").isEqualTo(1);
+        Row row = rows.iterator().next();
+        assertThat(row.getString("actor")).isEqualTo("olga");
+        String what = ((io.vertx.core.json.JsonObject) row.getValue("details")).getString("what");
+        if (outcome.equals("ACCEPTED")) {
+            String version = shown.replaceAll(".*crane plan version (\\d+).*", "$1");
+            assertThat(what).endsWith(": accepted, crane plan version " + version);
+        } else {
+            assertThat(what).contains(": refused (");
+        }
+    }
+
+    /** A quay crane the map draws that holds planned work of a crane plan; null while there is none. */
+    private static String craneWithPlannedWorkOnTheMap() {
+        List<WorkInstruction> all;
+        try {
+            all = demo.liveYard().reader().workInstructions().await(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException slow) {
+            return null;
+        }
+        Map<String, Boolean> drawn = new java.util.HashMap<>();
+        for (WorkInstruction move : all) {
+            if (move.state() != WorkInstructionState.PLANNED || move.assigned().isEmpty()) {
+                continue;
+            }
+            String crane = move.assigned().getFirst().value();
+            if (crane.startsWith("QC") && drawn.computeIfAbsent(crane, c -> browser.executeScript(
+                    "return window.portopsMap.screenPointOfMachine(arguments[0])", c) != null)) {
+                return crane;
+            }
+        }
+        return null;
+    }
+
+    /** Signed in as an operator with a token of the demo's development secret ({@code portops token}). */
+    private static void signIn(String page) {
+        String token = new TokenMinter(AuthSettings.hmac(AuthSettings.developmentSecret(dataDir)), Clock.systemUTC())
+                .mint(new Caller("olga", Set.of(Role.OPERATOR), null, null), Duration.ofHours(1));
+        browser.get("http://127.0.0.1:" + demo.httpPort() + "/");
+        browser.manage().addCookie(new Cookie(MapAccess.COOKIE, token));
+        browser.get("http://127.0.0.1:" + demo.httpPort() + page);
     }
 
     /** The first container move logged after {@code after}, as soon as it is committed (polled every 50 ms). */

@@ -6,14 +6,17 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -22,6 +25,7 @@ import org.portops.bench.state.BenchYard;
 import org.portops.bench.support.Table;
 import org.portops.map.OpsMapRoutes;
 import org.portops.map.OpsMapVerticle;
+import org.portops.map.access.MapAccess;
 import org.portops.model.equipment.EquipmentKind;
 import org.portops.model.equipment.Position;
 import org.portops.model.layout.BlockLayout;
@@ -34,6 +38,10 @@ import org.portops.state.ContainerView;
 import org.portops.state.alert.ActiveAlert;
 import org.portops.state.alert.AlertBoardReader;
 import org.portops.state.alert.AlertFilter;
+import org.portops.vessel.api.auth.ApiAuth;
+import org.portops.vessel.api.auth.AuthSettings;
+import org.portops.vessel.api.auth.Caller;
+import org.portops.vessel.api.auth.Role;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -94,7 +102,12 @@ public final class MapBench implements Callable<Integer> {
             bench.vertx().deployVerticle(new OpsMapVerticle(bench.yard().reader(), OpsMapVerticle.DEFAULT_FLUSH, wall))
                     .await(30, TimeUnit.SECONDS);
             Router router = Router.router(bench.vertx());
-            new OpsMapRoutes(layout, bench.yard().reader(), NO_ALERTS, wall).mount(router);
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            ApiAuth auth = ApiAuth.create(bench.vertx(), AuthSettings.hmac(HexFormat.of().formatHex(secret)), wall)
+                    .await(30, TimeUnit.SECONDS);
+            String token = auth.mint(new Caller("bench", Set.of(Role.OPERATOR), null, null), Duration.ofHours(2));
+            new OpsMapRoutes(layout, bench.yard().reader(), NO_ALERTS, wall, new MapAccess(auth)).mount(router);
             HttpServer server = bench.vertx().createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                     .await(30, TimeUnit.SECONDS);
             MapFeed feed = new MapFeed(bench.vertx(), bench.yard(), layout, containers, seed, wall);
@@ -106,8 +119,8 @@ public final class MapBench implements Callable<Integer> {
                     + " Hz, " + movesPerTick * hz + " moves/s; opening the map in Chromium");
             ChromeDriver browser = open();
             try {
-                Result result = measure(browser, "http://127.0.0.1:" + server.actualPort() + "/", feed, inYard,
-                        inTerminal);
+                Result result = measure(browser, "http://127.0.0.1:" + server.actualPort() + "/", token, feed,
+                        inYard, inTerminal);
                 report(result, layout);
             } finally {
                 browser.quit();
@@ -122,8 +135,11 @@ public final class MapBench implements Callable<Integer> {
                   Spread transport, long readings, long moves, long refused, double seconds) {
     }
 
-    private Result measure(ChromeDriver browser, String url, MapFeed feed, long containers, long inTerminal)
-            throws InterruptedException {
+    private Result measure(ChromeDriver browser, String url, String token, MapFeed feed, long containers,
+                           long inTerminal) throws InterruptedException {
+        // signed in as the map's sign-in form would leave it: the operator's token in the session cookie
+        browser.get(url);
+        browser.manage().addCookie(new Cookie(MapAccess.COOKIE, token));
         browser.get(url);
         new WebDriverWait(browser, Duration.ofSeconds(180), Duration.ofMillis(200)).until(d -> Boolean.TRUE.equals(
                 browser.executeScript("return !!(window.portopsMap && window.portopsMap.ready "

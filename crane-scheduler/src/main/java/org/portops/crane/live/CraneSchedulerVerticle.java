@@ -45,6 +45,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
@@ -153,6 +154,7 @@ public final class CraneSchedulerVerticle extends VerticleBase {
         consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.VESSEL_CALL_CHANGED,
                 message -> onYardEvent(message.body())));
         consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.CRANE_OVERRIDE, this::onOverride));
+        consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.CRANE_EXPLAIN, this::onExplain));
         return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
     }
 
@@ -651,5 +653,47 @@ public final class CraneSchedulerVerticle extends VerticleBase {
                 message.reply(new JsonObject().put("version", ((Published) result.result()).plan().version()));
             }
         });
+    }
+
+    /** Why the plan has a move on its crane; on the call's worker, in turn with its events (the scheduler is not thread-safe). */
+    private void onExplain(Message<JsonObject> message) {
+        WorkInstructionId instruction;
+        try {
+            instruction = new WorkInstructionId(message.body().getString("instruction"));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            message.fail(400, "explain needs an instruction: " + e.getMessage());
+            return;
+        }
+        VesselCallId call = callOf.get(instruction);
+        if (call == null) {
+            message.fail(404, "no crane plan has move " + instruction);
+            return;
+        }
+        inOrder(call, () -> {
+            CraneScheduler scheduler = schedulers.get(call);
+            return scheduler == null ? Future.succeededFuture(Optional.<CraneScheduler.InstructionExplanation>empty())
+                    : worker.executeBlocking(() -> scheduler.explain(instruction));
+        }).onComplete(result -> {
+            if (result.failed()) {
+                message.fail(500, result.cause().getMessage());
+            } else if (result.result().isEmpty()) {
+                message.fail(404, "no crane plan has move " + instruction);
+            } else {
+                message.reply(explanation(call, result.result().get()));
+            }
+        });
+    }
+
+    private static JsonObject explanation(VesselCallId call, CraneScheduler.InstructionExplanation why) {
+        return new JsonObject().put("instruction", why.instruction().id().value()).put("call", call.value())
+                .put("container", why.instruction().container().value())
+                .put("crane", why.instruction().assigned().isEmpty() ? null
+                        : why.instruction().assigned().getFirst().value())
+                .put("task", why.task().value()).put("planScore", why.planScore())
+                .put("reasons", new JsonArray(why.reasons().stream().map(reason -> new JsonObject()
+                        .put("constraint", reason.constraint()).put("score", reason.score())
+                        .put("text", reason.text())).toList()))
+                .put("alternatives", new JsonArray(why.alternatives().stream().map(alternative -> new JsonObject()
+                        .put("crane", alternative.crane().value()).put("score", alternative.score())).toList()));
     }
 }

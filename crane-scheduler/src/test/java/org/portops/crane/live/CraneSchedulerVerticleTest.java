@@ -148,6 +148,44 @@ class CraneSchedulerVerticleTest {
     }
 
     @Test
+    void explainAnswersWhyThePlanHasAMoveOnItsCraneAndRefusesAMoveNoPlanHolds() {
+        CallWork work = GeneratedCalls.generate(23, "CALL23", 120, 16, 3, Instant.now());
+        LivePlan first = ((Published) await(verticle.startCall(work))).plan();
+        // every move is explained; not every task matches a constraint (a crane's first move may cost nothing)
+        List<WorkInstruction> planned = first.instructions().stream()
+                .filter(instruction -> instruction.state() == WorkInstructionState.PLANNED).toList();
+        JsonObject why = null;
+        WorkInstruction move = null;
+        for (WorkInstruction candidate : planned.reversed()) {
+            JsonObject answer = await(vertx.eventBus().<JsonObject>request(Addresses.CRANE_EXPLAIN,
+                    new JsonObject().put("instruction", candidate.id().value()))).body();
+            assertThat(answer.getString("crane")).isEqualTo(candidate.assigned().getFirst().value());
+            if (!answer.getJsonArray("reasons").isEmpty()) {
+                why = answer;
+                move = candidate;
+                break;
+            }
+        }
+        assertThat(why).as("some planned move of %s matches a constraint", planned.size()).isNotNull();
+
+        assertThat(why.getString("instruction")).isEqualTo(move.id().value());
+        assertThat(why.getString("call")).isEqualTo("CALL23");
+        assertThat(why.getString("container")).isEqualTo(move.container().value());
+        assertThat(why.getString("planScore")).startsWith("0hard");
+        assertThat(why.getJsonArray("reasons")).allSatisfy(reason -> {
+            assertThat(((JsonObject) reason).getString("constraint")).isNotBlank();
+            assertThat(((JsonObject) reason).getString("text")).isNotBlank();
+        });
+        String crane = why.getString("crane");
+        assertThat(why.getJsonArray("alternatives")).allSatisfy(alternative -> assertThat(
+                ((JsonObject) alternative).getString("crane")).isNotEqualTo(crane));
+        assertThatThrownBy(() -> await(vertx.eventBus().request(Addresses.CRANE_EXPLAIN,
+                new JsonObject().put("instruction", "WI-UNKNOWN"))))
+                .isInstanceOf(ReplyException.class).hasMessageContaining("no crane plan has move WI-UNKNOWN")
+                .satisfies(e -> assertThat(((ReplyException) e).failureCode()).isEqualTo(404));
+    }
+
+    @Test
     void aCraneReportedWorkingAgainAfterAFaultRejoinsTheCallWhereItStood() {
         CallWork work = GeneratedCalls.generate(22, "CALL22", 120, 16, 3, Instant.now());
         LivePlan first = ((Published) await(verticle.startCall(work))).plan();

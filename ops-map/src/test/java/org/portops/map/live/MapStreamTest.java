@@ -37,6 +37,7 @@ import org.portops.state.ContainerView;
 import org.portops.state.MoveRequest;
 import org.portops.state.MoveResult;
 import org.portops.state.StackView;
+import org.portops.vessel.api.auth.Role;
 
 /**
  * {@code GET /api/map/stream} read as a browser's EventSource reads it, against a real live yard: the snapshot
@@ -126,7 +127,8 @@ class MapStreamTest {
 
     private static BlockingQueue<Event> open() {
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        HTTP.sendAsync(HttpRequest.newBuilder(URI.create(terminal.url("/api/map/stream"))).build(),
+        HTTP.sendAsync(HttpRequest.newBuilder(URI.create(terminal.url("/api/map/stream")))
+                        .header("Authorization", "Bearer " + terminal.token("controller", Role.OPERATOR)).build(),
                 HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> read(response.body(), events));
         return events;
     }

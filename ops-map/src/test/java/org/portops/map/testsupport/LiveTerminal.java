@@ -9,20 +9,33 @@ import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import org.portops.map.CabRoutes;
+import org.portops.map.KpiRoutes;
 import org.portops.map.OpsMapRoutes;
 import org.portops.map.OpsMapVerticle;
+import org.portops.map.OverrideRoutes;
+import org.portops.map.access.MapAccess;
 import org.portops.map.cab.CabDesk;
+import org.portops.map.override.OverrideDesk;
+import org.portops.model.equipment.EquipmentId;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.state.LiveYard;
+import org.portops.state.audit.AuditTrail;
 import org.portops.state.testsupport.TestDatabase;
 import org.portops.state.testsupport.TestHazelcast;
 import org.portops.state.testsupport.TestLayouts;
 import org.portops.state.testsupport.TestPostgres;
+import org.portops.vessel.api.auth.ApiAuth;
+import org.portops.vessel.api.auth.AuthSettings;
+import org.portops.vessel.api.auth.Caller;
+import org.portops.vessel.api.auth.Role;
 
 /**
  * A live yard of the small test terminal on its own database and cluster (the sample inventory seeded), with the
- * operator map's feed deployed and its routes on an HTTP server on a free port.
+ * operator map's feed deployed and its routes on an HTTP server on a free port, behind the vessel API's auth with a
+ * secret of its own ({@link #token} mints the tokens people sign in with).
  */
 public final class LiveTerminal implements AutoCloseable {
 
@@ -30,8 +43,10 @@ public final class LiveTerminal implements AutoCloseable {
     public final Vertx vertx = Vertx.vertx();
     public final LiveYard yard;
     public final CabDesk cab;
+    public final ApiAuth auth;
+    public final AuditTrail audit;
     private final TestDatabase database;
-    private final Pool pool;
+    public final Pool pool;
     private final HazelcastInstance hazelcast;
     private HttpServer server;
 
@@ -41,6 +56,26 @@ public final class LiveTerminal implements AutoCloseable {
         hazelcast = TestHazelcast.member(TestHazelcast.uniqueClusterName(name));
         yard = await(LiveYard.open(vertx, hazelcast, pool, layout, Clock.systemUTC()), 120);
         cab = new CabDesk(yard, Clock.systemUTC());
+        auth = await(ApiAuth.create(vertx, AuthSettings.hmac(secret(name)),
+                Clock.systemUTC()));
+        audit = new AuditTrail(pool, Clock.systemUTC());
+    }
+
+    /** The HMAC secret of the terminal named {@code name}: tests mint expired tokens with it. */
+    public static String secret(String name) {
+        return "map-test-secret-" + name + "-0123456789abcdefghij";
+    }
+
+    /** A token for {@code subject} with {@code roles}, valid for an hour. */
+    public String token(String subject, Role... roles) {
+        Set<Role> set = roles.length == 0 ? Set.of() : EnumSet.of(roles[0], roles);
+        return auth.mint(new Caller(subject, set, null, null), Duration.ofHours(1));
+    }
+
+    /** A crane driver's token, bound to {@code machine}. */
+    public String driverToken(String subject, String machine) {
+        return auth.mint(new Caller(subject, Set.of(Role.CRANE_DRIVER), null, new EquipmentId(machine)),
+                Duration.ofHours(1));
     }
 
     /** Deploys the feed and serves the map's routes; returns the port. */
@@ -62,8 +97,11 @@ public final class LiveTerminal implements AutoCloseable {
 
     private int listen(int port) {
         Router router = Router.router(vertx);
-        new OpsMapRoutes(layout, yard.reader(), yard.alerts(), Clock.systemUTC()).mount(router);
-        new CabRoutes(yard.reader(), cab).mount(router);
+        MapAccess access = new MapAccess(auth);
+        new OpsMapRoutes(layout, yard.reader(), yard.alerts(), Clock.systemUTC(), access).mount(router);
+        new CabRoutes(yard.reader(), cab, access).mount(router);
+        new OverrideRoutes(new OverrideDesk(vertx.eventBus(), audit), access).mount(router);
+        new KpiRoutes(yard.reader(), Clock.systemUTC(), access).mount(router);
         server = await(vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1"));
         return server.actualPort();
     }

@@ -35,6 +35,13 @@ public final class Addresses {
      */
     public static final String CRANE_OVERRIDE = "crane.override";
     /**
+     * Request: why the crane plan has a move on its crane (body: {@code instruction}); the reply: {@code instruction},
+     * {@code call}, {@code container}, {@code crane}, {@code task}, {@code planScore}, {@code reasons} (each
+     * {@code constraint}, {@code score}, {@code text}) and {@code alternatives} (each {@code crane}, {@code score}: the
+     * plan's score with the move there); a failure 404 when no crane plan holds the move.
+     */
+    public static final String CRANE_EXPLAIN = "crane.explain";
+    /**
      * Fact: the berth planner published a new berth plan, as a berth-time chart (body: {@code version},
      * {@code trigger}, {@code plannedAt}, {@code quay}, {@code vessels}, {@code conflicts}, {@code score}).
      */

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { levels, worseBy } from '../src/map/explain';
+
+describe('plan scores', () => {
+  it('reads each level of a Timefold score', () => {
+    expect(levels('-1hard/0medium/-35soft')).toEqual({ hard: -1, medium: 0, soft: -35 });
+    expect(levels('0hard/-2medium/0soft')).toEqual({ hard: 0, medium: -2, soft: 0 });
+  });
+
+  it('says how much worse an alternative is at the most significant level that differs', () => {
+    expect(worseBy('0hard/0medium/-560soft', '0hard/0medium/-500soft')).toEqual(['soft', 60]);
+    expect(worseBy('-1hard/0medium/-100soft', '0hard/0medium/-500soft')).toEqual(['hard', 1]);
+    expect(worseBy('0hard/-3medium/-500soft', '0hard/0medium/-500soft')).toEqual(['medium', 3]);
+  });
+});

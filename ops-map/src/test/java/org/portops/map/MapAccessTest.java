@@ -1,0 +1,169 @@
+package org.portops.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.portops.map.access.MapAccess;
+import org.portops.map.testsupport.LiveTerminal;
+import org.portops.vessel.api.auth.AuthSettings;
+import org.portops.vessel.api.auth.Caller;
+import org.portops.vessel.api.auth.Role;
+import org.portops.vessel.api.auth.TokenMinter;
+
+/**
+ * Sign-in and roles of the map and the cab, enforced by the server over HTTP (the vessel API's tokens): nothing
+ * without a valid token, the map for operators and planners, a driver only its own machine, overrides for operators
+ * only, and the session cookie a browser's EventSource carries.
+ */
+class MapAccessTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final List<String> MAP_READS = List.of("/api/layout", "/api/map/stream",
+            "/api/map/stacks/A01-01-01", "/api/map/machines/QC01", "/api/map/session");
+    private static LiveTerminal terminal;
+
+    @BeforeAll
+    static void start() {
+        terminal = new LiveTerminal("map-access");
+        terminal.serve();
+    }
+
+    @AfterAll
+    static void stop() {
+        terminal.close();
+    }
+
+    @Test
+    void everyDataRouteRefusesARequestWithoutAToken() throws Exception {
+        for (String path : MAP_READS) {
+            assertThat(get(path, null).status()).as(path).isEqualTo(401);
+        }
+        assertThat(get("/api/cab/QC01", null).status()).isEqualTo(401);
+        assertThat(post("/api/cab/QC01/confirm", null, "{}").status()).isEqualTo(401);
+        assertThat(post("/api/map/override", null, "{\"instruction\":\"X\",\"crane\":\"QC02\"}").status())
+                .isEqualTo(401);
+        assertThat(get("/", null).status()).as("the page itself holds no data").isEqualTo(200);
+    }
+
+    @Test
+    void aForgedOrExpiredTokenIsRefused() throws Exception {
+        Caller mallory = new Caller("mallory", Set.of(Role.OPERATOR), null, null);
+        String forged = new TokenMinter(AuthSettings.hmac("someone-else's-secret-0123456789abcdef"), Clock.systemUTC())
+                .mint(mallory, Duration.ofHours(1));
+        assertThat(get("/api/layout", forged).status()).isEqualTo(401);
+        // minted two hours ago for five minutes: well past the 30 s of clock skew the auth allows
+        String expired = new TokenMinter(AuthSettings.hmac(LiveTerminal.secret("map-access")),
+                Clock.offset(Clock.systemUTC(), Duration.ofHours(-2))).mint(mallory, Duration.ofMinutes(5));
+        Answer refused = get("/api/layout", expired);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.body()).contains("expired");
+    }
+
+    @Test
+    void operatorsAndPlannersSeeTheMapOtherRolesDoNot() throws Exception {
+        String operator = terminal.token("olga", Role.OPERATOR);
+        String planner = terminal.token("piet", Role.PLANNER);
+        for (String path : List.of("/api/layout", "/api/map/stacks/A01-01-01", "/api/map/machines/QC01")) {
+            assertThat(get(path, operator).status()).as("operator " + path).isEqualTo(200);
+            assertThat(get(path, planner).status()).as("planner " + path).isEqualTo(200);
+        }
+        Answer clerk = get("/api/layout", terminal.token("gina", Role.GATE_CLERK));
+        assertThat(clerk.status()).isEqualTo(403);
+        assertThat(clerk.body()).contains("gina").contains("gate-clerk").contains("may not view map");
+        Answer driver = get("/api/map/stream", terminal.driverToken("dirk", "QC01"));
+        assertThat(driver.status()).as("a driver's tablet sees its machine, not the map").isEqualTo(403);
+    }
+
+    @Test
+    void aDriverSeesAndConfirmsOnlyTheMachineOfItsToken() throws Exception {
+        String dirk = terminal.driverToken("dirk", "QC01");
+        assertThat(get("/api/cab/QC01", dirk).status()).isNotIn(401, 403);
+        Answer other = get("/api/cab/QC02", dirk);
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.body()).contains("dirk drives QC01, not QC02");
+        String command = "{\"instruction\":\"WI-1\",\"seen\":\"DISPATCHED\",\"key\":\"key-0001\"}";
+        assertThat(post("/api/cab/QC02/confirm", dirk, command).status()).isEqualTo(403);
+        assertThat(post("/api/cab/QC01/confirm", terminal.token("olga", Role.OPERATOR), command).status())
+                .as("the control room does not press a driver's buttons").isEqualTo(403);
+        Answer unknown = post("/api/cab/QC01/confirm", dirk, command);
+        assertThat(unknown.status()).as("past the auth, an unknown instruction: %s", unknown.body()).isEqualTo(404);
+    }
+
+    @Test
+    void onlyOperatorsMayOverrideThePlan() throws Exception {
+        String body = "{\"instruction\":\"WI-1\",\"crane\":\"QC02\"}";
+        Answer planner = post("/api/map/override", terminal.token("piet", Role.PLANNER), body);
+        assertThat(planner.status()).isEqualTo(403);
+        assertThat(planner.body()).contains("may not override plan");
+        assertThat(post("/api/map/override", terminal.driverToken("dirk", "QC01"), body).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aSignedInBrowserCarriesItsTokenInAnHttpOnlyStrictCookie() throws Exception {
+        Answer signIn = post("/api/map/session", terminal.token("olga", Role.OPERATOR), "");
+        assertThat(signIn.status()).isEqualTo(200);
+        JsonObject who = new JsonObject(signIn.body());
+        assertThat(who.getString("subject")).isEqualTo("olga");
+        assertThat(who.getJsonArray("permissions").getList()).containsExactly("VIEW_MAP", "OVERRIDE_PLAN");
+        String cookie = signIn.headers().firstValue("set-cookie").orElseThrow();
+        assertThat(cookie).startsWith(MapAccess.COOKIE + "=").containsIgnoringCase("HttpOnly")
+                .contains("SameSite=Strict");
+
+        Answer stream = get("/api/map/stream", null, cookie.split(";")[0]);
+        assertThat(stream.status()).as("the EventSource's request: the cookie, no header").isEqualTo(200);
+        assertThat(stream.body()).contains("event: snapshot");
+        assertThat(get("/api/map/stream", null, "portops_session=not-a-token").status()).isEqualTo(401);
+    }
+
+    private record Answer(int status, String body, HttpHeaders headers) {
+    }
+
+    private static Answer get(String path, String token) throws IOException, InterruptedException {
+        return get(path, token, null);
+    }
+
+    private static Answer get(String path, String token, String cookie) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(terminal.url(path)))
+                .timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        // an admitted stream never ends: read its first line only
+        HttpResponse<InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            String text = path.endsWith("/stream") && response.statusCode() == 200
+                    ? new String(body.readNBytes(40), StandardCharsets.UTF_8)
+                    : new String(body.readAllBytes(), StandardCharsets.UTF_8);
+            return new Answer(response.statusCode(), text, response.headers());
+        }
+    }
+
+    private static Answer post(String path, String token, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(terminal.url(path)))
+                .timeout(Duration.ofSeconds(10)).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body(), response.headers());
+    }
+}
