@@ -4,6 +4,7 @@ import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.portops.ingest.tls.CertificateDirectory;
 
 /**
  * The embedded MQTT broker's own JVM, started by {@link EmbeddedBroker}: HiveMQ on 127.0.0.1 and the port given, its
@@ -21,17 +22,21 @@ public final class EmbeddedBrokerMain {
     private EmbeddedBrokerMain() {
     }
 
-    /** Arguments: the broker's directory and its port (0: a free one, picked right before binding it). */
+    /**
+     * Arguments: the broker's directory, its port (0: a free one, picked right before binding it) and, for mutual TLS,
+     * the certificate directory.
+     */
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: EmbeddedBrokerMain DIRECTORY PORT");
+        if (args.length != 2 && args.length != 3) {
+            System.err.println("usage: EmbeddedBrokerMain DIRECTORY PORT [CERTIFICATE-DIRECTORY]");
             System.exit(2);
         }
         PrintStream toPortOps = System.out;
         System.setOut(System.err);
         int requested = Integer.parseInt(args[1]);
         int port = requested == 0 ? EmbeddedBroker.freeLoopbackPort() : requested;
-        EmbeddedHiveMQ hivemq = EmbeddedBroker.build(Path.of(args[0]), port);
+        EmbeddedHiveMQ hivemq = EmbeddedBroker.build(Path.of(args[0]), port,
+                args.length == 3 ? new CertificateDirectory(Path.of(args[2])) : null);
         int status = 0;
         try {
             hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
