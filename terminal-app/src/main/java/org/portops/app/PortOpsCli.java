@@ -44,6 +44,9 @@ public final class PortOpsCli implements Runnable {
         commandLine.addSubcommand("demo", demo);
         commandLine.addSubcommand("token", new CommandLine(new TokenCommand(environment)));
         commandLine.addSubcommand("edi", new CommandLine(new EdiCommand()));
+        CommandLine certs = new CommandLine(new CertsCommand(environment));
+        SettingOptions.addTo(certs.getCommandSpec(), false);
+        commandLine.addSubcommand("certs", certs);
         CommandLine verify = new CommandLine(new AuditCommand.Verify(environment));
         SettingOptions.addTo(verify.getCommandSpec(), false);
         commandLine.addSubcommand("audit", new CommandLine(new AuditCommand()).addSubcommand("verify", verify));
@@ -55,7 +58,7 @@ public final class PortOpsCli implements Runnable {
     /** Without a subcommand there is nothing to do: say what there is. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: run, demo, token, edi or audit");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: run, demo, token, edi, certs or audit");
     }
 
     private static String[] settingsFooter() {

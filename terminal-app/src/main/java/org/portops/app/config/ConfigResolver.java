@@ -131,6 +131,9 @@ public final class ConfigResolver {
         Double visualization = parser.parse(Setting.SIM_VISUALIZATION_RATE, ConfigResolver::decimal);
         Boolean scheduler = parser.parseOptional(Setting.SCHEDULER_ENABLED, ConfigResolver::bool);
         Boolean berthEnabled = parser.parse(Setting.BERTH_ENABLED, ConfigResolver::bool);
+        Path httpCertificate = parser.parseOptional(Setting.HTTP_TLS_CERT, ConfigResolver::path);
+        Path httpKey = parser.parseOptional(Setting.HTTP_TLS_KEY, ConfigResolver::path);
+        Path mqttCertificates = parser.parseOptional(Setting.MQTT_TLS_DIR, ConfigResolver::path);
         if (!parser.problems.isEmpty()) {
             throw new ConfigException(parser.problems);
         }
@@ -139,7 +142,8 @@ public final class ConfigResolver {
                     mqttPort, mqttBrokerProcess, hzPort, hzMembers, clusterName, layout, logFormat,
                     new PortOpsConfig.IngestSettings(skewWindow, offlineTimeout, retention),
                     new PortOpsConfig.SimulationSettings(speedUp, rate, machines, mode, visualization),
-                    new PortOpsConfig.SchedulerSettings(scheduler), berthEnabled);
+                    new PortOpsConfig.SchedulerSettings(scheduler), berthEnabled,
+                    new PortOpsConfig.TlsSettings(httpCertificate, httpKey, mqttCertificates));
         } catch (ConfigException e) {
             throw new ConfigException(e.problems().stream()
                     .map(p -> p.from(values.get(p.setting()).source()))
