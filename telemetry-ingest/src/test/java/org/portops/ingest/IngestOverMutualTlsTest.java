@@ -57,7 +57,7 @@ class IngestOverMutualTlsTest {
     @BeforeAll
     static void start() throws Exception {
         certificates = new CertificateDirectory(folder.resolve("certs"));
-        certificates.issue("TEST", List.of("127.0.0.1", "localhost"), List.of("TT001", "TT002", "TT004"),
+        certificates.issue("TEST", List.of("127.0.0.1", "localhost"), List.of("TT001", "TT002", "TT003", "TT004"),
                 Instant.now(), Duration.ofDays(1));
         broker = EmbeddedBroker.start(folder.resolve("broker"), 0, false, certificates);
         harness = new IngestHarness(broker.url(), TestLayouts.small(), Clock.systemUTC(), Clock.systemUTC());
@@ -132,6 +132,17 @@ class IngestOverMutualTlsTest {
         keys.init(foreignKeys, new char[0]);
         context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
         assertThatThrownBy(() -> publishOnce("foreign", context.getSocketFactory())).isInstanceOf(MqttException.class);
+    }
+
+    @Test
+    void aRevokedCertificateIsRefusedAtItsNextConnectWithoutRestartingTheBroker() throws Exception {
+        SocketFactory tt003 = socketsOf("TT003");
+        connect("TT003", tt003).disconnect();
+
+        certificates.revoke("TT003", Instant.now());
+
+        assertThatThrownBy(() -> connect("TT003", tt003)).isInstanceOf(MqttException.class)
+                .satisfies(e -> assertThat(((MqttException) e).getReasonCode()).isEqualTo(135));
     }
 
     @Test

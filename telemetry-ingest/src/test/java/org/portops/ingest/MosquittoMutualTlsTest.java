@@ -17,11 +17,13 @@ import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,8 +70,11 @@ class MosquittoMutualTlsTest {
                 allow_anonymous false
                 acl_file %s
                 persistence false
+                user %s
                 """.formatted(port, certificates.caCertificate(), certificates.serverCertificate(),
-                certificates.serverKey(), acl));
+                // run as the test's own user: the keys are readable by their owner only, and as root mosquitto would
+                // otherwise drop to the user 'mosquitto'
+                certificates.serverKey(), acl, System.getProperty("user.name")));
         mosquitto = new ProcessBuilder(Brokers.MOSQUITTO.toString(), "-c", config.toString()).redirectErrorStream(true)
                 .redirectOutput(folder.resolve("mosquitto.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -94,7 +99,9 @@ class MosquittoMutualTlsTest {
         LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
         MqttClient portops = connect("portops", certificates.clientContext(CertificateDirectory.PORTOPS_CLIENT)
                 .getSocketFactory());
-        portops.subscribe("portops/v1/TEST/+/state", 1, (topic, message) -> received.add(topic));
+        // the array form: Paho 1.2.5's single-subscription overloads with a listener recurse into a stack overflow
+        portops.subscribe(new MqttSubscription[] {new MqttSubscription("portops/v1/TEST/+/state", 1)},
+                new IMqttMessageListener[] {(topic, message) -> received.add(topic)});
         MqttClient tt001 = connect("TT001", certificates.clientContext("TT001").getSocketFactory());
 
         assertThatThrownBy(() -> tt001.publish(topic("TT002"), message("TT002"))).isInstanceOf(MqttException.class)

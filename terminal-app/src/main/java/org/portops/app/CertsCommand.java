@@ -2,6 +2,7 @@ package org.portops.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Spec;
             "HTTPS service (names: http.host, localhost, 127.0.0.1, ::1 and --host), and a client certificate per",
             "machine whose common name is the machine id: every machine and reefer monitor of the layout, or",
             "--machine. PEM files; private keys readable by their owner only. Then run with",
-            "--mqtt-tls-dir DIR (and --http-tls-cert DIR/server.pem --http-tls-key DIR/server-key.pem for HTTPS)."},
+            "--mqtt-tls-dir DIR (and --http-tls-cert DIR/server.pem --http-tls-key DIR/server-key.pem for HTTPS).",
+            "--revoke ID,... puts machines' certificates on the deny list the embedded broker checks at every connect."},
         footer = {"", "Exit codes: 0 written, 2 invalid command line or configuration, 3 the files could not be "
                 + "written."})
 final class CertsCommand implements Callable<Integer> {
@@ -64,6 +66,11 @@ final class CertsCommand implements Callable<Integer> {
     @Option(names = "--host", split = ",", paramLabel = "NAME",
             description = "More host names or addresses of the server certificate, e.g. portops.terminal.example.")
     private List<String> hosts;
+
+    @Option(names = "--revoke", split = ",", paramLabel = "ID",
+            description = "Revokes these machines' certificates instead: the embedded broker refuses them from their "
+                    + "next connect on.")
+    private List<String> revoke;
 
     @Option(names = "--days", defaultValue = "365", paramLabel = "DAYS",
             description = "Validity of the server and client certificates (default: 365; the CA: twice that).")
@@ -101,6 +108,9 @@ final class CertsCommand implements Callable<Integer> {
         }
         CertificateDirectory certificates = new CertificateDirectory(dir != null ? dir
                 : config.dataDir().resolve("certs"));
+        if (revoke != null) {
+            return revoke(certificates, out, err);
+        }
         List<String> names = serverNames(config.httpHost());
         String terminal = layout.terminalCode();
         try {
@@ -121,6 +131,22 @@ final class CertsCommand implements Callable<Integer> {
             err.flush();
             return 3;
         }
+    }
+
+    private int revoke(CertificateDirectory certificates, PrintWriter out, PrintWriter err) {
+        for (String identity : revoke) {
+            try {
+                BigInteger serial = certificates.revoke(identity.strip(), Instant.now());
+                out.println("revoked " + identity.strip() + " (serial " + serial.toString(16) + ") in "
+                        + certificates.revocations());
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("portops: " + e.getMessage());
+                err.flush();
+                return 3;
+            }
+        }
+        out.flush();
+        return 0;
     }
 
     private static TerminalLayout layout(PortOpsConfig config) {

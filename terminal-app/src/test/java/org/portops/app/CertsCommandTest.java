@@ -88,4 +88,18 @@ class CertsCommandTest {
         assertThat(err.toString()).contains("qc 01");
         assertThat(dir).doesNotExist();
     }
+
+    @Test
+    void revokePutsTheCertificateOnTheDenyList() throws Exception {
+        Path dir = folder.resolve("certs");
+        assertThat(execute("certs", "--dir", dir.toString(), "--machine", "QC01")).as("%s", err).isZero();
+        CertificateDirectory certificates = new CertificateDirectory(dir);
+        var serial = Pem.readCertificate(certificates.clientCertificate("QC01")).getSerialNumber();
+
+        assertThat(execute("certs", "--dir", dir.toString(), "--revoke", "QC01")).as("%s", err).isZero();
+
+        assertThat(certificates.revokedSerials()).containsExactly(serial);
+        assertThat(out.toString()).contains("revoked QC01 (serial " + serial.toString(16) + ")");
+        assertThat(execute("certs", "--dir", dir.toString(), "--revoke", "QC01")).isEqualTo(3);
+    }
 }

@@ -110,7 +110,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .withExtensionsFolder(Files.createDirectories(directory.resolve("extensions")))
                 .withEmbeddedExtension(EmbeddedExtension.builder().withId("portops-certificate-identity")
                         .withName("PortOps certificate identity").withVersion("1").withPriority(1000)
-                        .withExtensionMain(new CertificateIdentity()).build())
+                        .withExtensionMain(new CertificateIdentity(certificates)).build())
                 // HiveMQ would otherwise replace the launcher's logback configuration with its own
                 .withoutLoggingBootstrap()
                 .build();

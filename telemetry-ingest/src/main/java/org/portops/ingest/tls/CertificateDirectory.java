@@ -1,9 +1,12 @@
 package org.portops.ingest.tls;
 
 import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -13,7 +16,9 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -25,6 +30,7 @@ import javax.net.ssl.TrustManagerFactory;
  *   ca.pem, ca-key.pem             the terminal CA (keep ca-key.pem offline once the machines have their certificates)
  *   server.pem, server-key.pem     the broker's and the HTTPS service's certificate, signed by the CA
  *   clients/ID.pem, ID-key.pem     one client certificate per machine (CN = the machine id) and for PortOps itself
+ *   revoked-serials.txt            serial numbers of revoked client certificates, which the embedded broker refuses
  * </pre>
  * Certificates are PEM, keys unencrypted PKCS#8 PEM readable by their owner only.
  */
@@ -104,6 +110,49 @@ public final class CertificateDirectory {
             Pem.writeCertificate(clientCertificate(identity), client.certificate());
         }
         return issued;
+    }
+
+    /** The deny list: serial numbers of revoked client certificates, one per line in hexadecimal. */
+    public Path revocations() {
+        return root.resolve("revoked-serials.txt");
+    }
+
+    /**
+     * Revokes the client certificate of {@code identity}: its serial number joins the deny list the embedded broker
+     * checks at every CONNECT, and its files are removed (issue it anew to let the machine back in).
+     *
+     * @return the revoked serial number
+     */
+    public BigInteger revoke(String identity, Instant now) throws IOException {
+        Path certificate = clientCertificate(identity);
+        if (!Files.exists(certificate)) {
+            throw new IOException("no client certificate of '" + identity + "' in " + root);
+        }
+        BigInteger serial = Pem.readCertificate(certificate).getSerialNumber();
+        Files.writeString(revocations(), serial.toString(16) + " # " + identity + ", revoked " + now + "\n",
+                StandardCharsets.US_ASCII, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.delete(certificate);
+        Files.deleteIfExists(clientKey(identity));
+        return serial;
+    }
+
+    /** The serial numbers on the deny list; empty when nothing was revoked. */
+    public Set<BigInteger> revokedSerials() throws IOException {
+        if (!Files.exists(revocations())) {
+            return Set.of();
+        }
+        Set<BigInteger> serials = new HashSet<>();
+        for (String line : Files.readAllLines(revocations(), StandardCharsets.US_ASCII)) {
+            String serial = line.replaceFirst("#.*", "").strip();
+            if (!serial.isEmpty()) {
+                try {
+                    serials.add(new BigInteger(serial, 16));
+                } catch (NumberFormatException e) {
+                    throw new IOException(revocations() + ": '" + serial + "' is not a hexadecimal serial number", e);
+                }
+            }
+        }
+        return serials;
     }
 
     /** TLS for an MQTT client speaking as {@code identity}: its certificate, and trust in the terminal CA only. */

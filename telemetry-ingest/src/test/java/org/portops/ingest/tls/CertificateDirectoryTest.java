@@ -87,4 +87,20 @@ class CertificateDirectoryTest {
                 + "-----END RSA PRIVATE KEY-----\n");
         assertThatThrownBy(() -> Pem.readKey(key)).hasMessageContaining("openssl pkcs8 -topk8 -nocrypt");
     }
+
+    @Test
+    void aRevokedCertificateJoinsTheDenyListAndItsFilesAreRemoved() throws Exception {
+        CertificateDirectory certificates = new CertificateDirectory(folder.resolve("certs"));
+        certificates.issue("NQCT", List.of("localhost"), List.of("QC01", "QC02"), NOW, Duration.ofDays(1));
+        var serial = Pem.readCertificate(certificates.clientCertificate("QC01")).getSerialNumber();
+        assertThat(certificates.revokedSerials()).isEmpty();
+
+        assertThat(certificates.revoke("QC01", NOW)).isEqualTo(serial);
+
+        assertThat(certificates.revokedSerials()).containsExactly(serial);
+        assertThat(certificates.clientCertificate("QC01")).doesNotExist();
+        assertThat(certificates.clientKey("QC01")).doesNotExist();
+        assertThat(certificates.clientCertificate("QC02")).exists();
+        assertThatThrownBy(() -> certificates.revoke("QC01", NOW)).hasMessageContaining("no client certificate of 'QC01'");
+    }
 }
