@@ -162,7 +162,8 @@ class EdiInboxFuzzTest {
         }
         char[] chars = segment.toCharArray();
         int at = random.nextInt(chars.length);
-        chars[at] = "+:'?*\u0000\u00ff A9".charAt(random.nextInt(11));
+        String odd = "+:'?*\u0000\u00ff A9";
+        chars[at] = odd.charAt(random.nextInt(odd.length()));
         return new String(chars);
     }
 
