@@ -104,8 +104,8 @@ class MosquittoMutualTlsTest {
                 new IMqttMessageListener[] {(topic, message) -> received.add(topic)});
         MqttClient tt001 = connect("TT001", certificates.clientContext("TT001").getSocketFactory());
 
-        assertThatThrownBy(() -> tt001.publish(topic("TT002"), message("TT002"))).isInstanceOf(MqttException.class)
-                .hasMessageContaining("135");
+        // Mosquitto 2.0.11 acknowledges a denied publish like any other and drops it, telling the publisher nothing.
+        tt001.publish(topic("TT002"), message("TT002"));
         tt001.publish(topic("TT001"), message("TT001"));
 
         assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo(topic("TT001"));
