@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.portops.ingest.anomaly.AnomalyParameters;
+import org.portops.ingest.tls.CertificateDirectory;
 
 /**
  * How the ingest runs.
@@ -27,12 +28,28 @@ import org.portops.ingest.anomaly.AnomalyParameters;
  * @param alertInterval      at most one alert of a kind per machine in this interval
  * @param gatewayIds         ids of connection gateways (which publish only on {@code connection})
  * @param anomaly            how predictive-maintenance anomalies are learned and alerted
+ * @param tls                the certificates the MQTT clients connect with, and whether every message must carry
+ *                           its sender's certificate; null for plain TCP
  */
 public record IngestConfig(String brokerUrl, String clientIdPrefix, String terminalCode, String sharedGroup,
                            Duration skewWindow, Duration offlineTimeout, Duration flushInterval, Duration retention,
                            int inboundQueueBound, int historyQueueBound, int historyBatchSize, Duration sessionExpiry,
                            Duration alertInterval, Pattern gatewayIds,
-                           AnomalyParameters anomaly) {
+                           AnomalyParameters anomaly, MqttTls tls) {
+
+    /**
+     * Mutual TLS to the broker.
+     *
+     * @param certificates    where PortOps's own client certificate and the terminal CA are
+     * @param senderCertified the broker stamps each message with its sender's certificate ({@link Inbound}), as the
+     *                        embedded broker does: a message without the stamp, or stamped with another machine than
+     *                        its topic's, is refused as spoofing
+     */
+    public record MqttTls(CertificateDirectory certificates, boolean senderCertified) {
+        public MqttTls {
+            Objects.requireNonNull(certificates, "certificate directory");
+        }
+    }
 
     public IngestConfig {
         Objects.requireNonNull(brokerUrl, "broker URL");
@@ -64,55 +81,61 @@ public record IngestConfig(String brokerUrl, String clientIdPrefix, String termi
         return new IngestConfig(brokerUrl, "portops-ingest", terminalCode, "portops-ingest", Duration.ofSeconds(30),
                 Duration.ofSeconds(30), Duration.ofMillis(250), Duration.ofDays(7), 50_000, 100_000, 1_000,
                 Duration.ofDays(1), Duration.ofMinutes(1), Pattern.compile("[A-Z0-9-]*GW\\d{2,3}"),
-                AnomalyParameters.defaults());
+                AnomalyParameters.defaults(), null);
     }
 
     public IngestConfig withClientIdPrefix(String prefix) {
         return new IngestConfig(brokerUrl, prefix, terminalCode, sharedGroup, skewWindow, offlineTimeout,
                 flushInterval, retention, inboundQueueBound, historyQueueBound, historyBatchSize, sessionExpiry,
-                alertInterval, gatewayIds, anomaly);
+                alertInterval, gatewayIds, anomaly, tls);
     }
 
     public IngestConfig withSharedGroup(String group) {
         return new IngestConfig(brokerUrl, clientIdPrefix, terminalCode, group, skewWindow, offlineTimeout,
                 flushInterval, retention, inboundQueueBound, historyQueueBound, historyBatchSize, sessionExpiry,
-                alertInterval, gatewayIds, anomaly);
+                alertInterval, gatewayIds, anomaly, tls);
     }
 
     public IngestConfig withSkewWindow(Duration window) {
         return new IngestConfig(brokerUrl, clientIdPrefix, terminalCode, sharedGroup, window, offlineTimeout,
                 flushInterval, retention, inboundQueueBound, historyQueueBound, historyBatchSize, sessionExpiry,
-                alertInterval, gatewayIds, anomaly);
+                alertInterval, gatewayIds, anomaly, tls);
     }
 
     public IngestConfig withOfflineTimeout(Duration timeout) {
         return new IngestConfig(brokerUrl, clientIdPrefix, terminalCode, sharedGroup, skewWindow, timeout,
                 flushInterval, retention, inboundQueueBound, historyQueueBound, historyBatchSize, sessionExpiry,
-                alertInterval, gatewayIds, anomaly);
+                alertInterval, gatewayIds, anomaly, tls);
     }
 
     public IngestConfig withFlushInterval(Duration interval) {
         return new IngestConfig(brokerUrl, clientIdPrefix, terminalCode, sharedGroup, skewWindow, offlineTimeout,
                 interval, retention, inboundQueueBound, historyQueueBound, historyBatchSize, sessionExpiry,
-                alertInterval, gatewayIds, anomaly);
+                alertInterval, gatewayIds, anomaly, tls);
     }
 
     public IngestConfig withRetention(Duration days) {
         return new IngestConfig(brokerUrl, clientIdPrefix, terminalCode, sharedGroup, skewWindow, offlineTimeout,
                 flushInterval, days, inboundQueueBound, historyQueueBound, historyBatchSize, sessionExpiry,
-                alertInterval, gatewayIds, anomaly);
+                alertInterval, gatewayIds, anomaly, tls);
     }
 
     public IngestConfig withQueues(int inbound, int history, int batchSize) {
         return new IngestConfig(brokerUrl, clientIdPrefix, terminalCode, sharedGroup, skewWindow, offlineTimeout,
                 flushInterval, retention, inbound, history, batchSize, sessionExpiry, alertInterval, gatewayIds,
-                anomaly);
+                anomaly, tls);
     }
 
     public IngestConfig withAnomaly(AnomalyParameters parameters) {
         return new IngestConfig(brokerUrl, clientIdPrefix, terminalCode, sharedGroup, skewWindow, offlineTimeout,
                 flushInterval, retention, inboundQueueBound, historyQueueBound, historyBatchSize, sessionExpiry,
-                alertInterval, gatewayIds, parameters);
+                alertInterval, gatewayIds, parameters, tls);
+    }
+
+    public IngestConfig withTls(MqttTls mqttTls) {
+        return new IngestConfig(brokerUrl, clientIdPrefix, terminalCode, sharedGroup, skewWindow, offlineTimeout,
+                flushInterval, retention, inboundQueueBound, historyQueueBound, historyBatchSize, sessionExpiry,
+                alertInterval, gatewayIds, anomaly, mqttTls);
     }
 
     /** Whether topics are subscribed as an MQTT 5 shared subscription. */

@@ -7,6 +7,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,10 +17,13 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.common.MqttException;
+import org.portops.ingest.mqtt.BufferedSockets;
 import org.portops.ingest.mqtt.MqttPublisher;
 import org.portops.ingest.mqtt.MqttSubscriber;
 import org.portops.ingest.order.OrderDispatcher;
+import org.portops.ingest.tls.CertificateDirectory;
 import org.portops.model.event.Addresses;
 import org.portops.model.event.WorkInstructionChanged;
 import org.portops.model.event.YardEvent;
@@ -130,8 +134,20 @@ public final class IngestVerticle extends VerticleBase {
         subscribe(TelemetryTopic.CONNECTION, MqttSubscriber.Session.clean(), urgent::add);
         subscribe(TelemetryTopic.EVENTS, MqttSubscriber.Session.persistent(config.sessionExpiry(),
                 EVENTS_RECEIVE_MAXIMUM), urgent::add);
-        publisher = new MqttPublisher(config.brokerUrl(), config.clientIdPrefix() + "-orders");
+        publisher = new MqttPublisher(config.brokerUrl(), config.clientIdPrefix() + "-orders", sockets());
         publisher.connect();
+    }
+
+    /** Plain buffered TCP, or TLS with PortOps's own client certificate. */
+    private SocketFactory sockets() throws MqttException {
+        if (config.tls() == null) {
+            return new BufferedSockets();
+        }
+        try {
+            return config.tls().certificates().clientContext(CertificateDirectory.PORTOPS_CLIENT).getSocketFactory();
+        } catch (IOException e) {
+            throw new MqttException(e);
+        }
     }
 
     private interface Queueing {
@@ -148,7 +164,7 @@ public final class IngestVerticle extends VerticleBase {
         String clientId = config.clientIdPrefix() + "-" + topic.segment()
                 + (session.persistent() ? "" : "-" + startId);
         MqttSubscriber subscriber = new MqttSubscriber(config.brokerUrl(), clientId, filter, topic.qos(), session,
-                clock, in -> handOver(in, queue));
+                clock, in -> handOver(in, queue), sockets());
         subscribers.add(subscriber);
         subscriber.connect();
     }

@@ -74,7 +74,7 @@ public final class TelemetryIngest {
         this.clock = clock;
         this.senders = new KnownSenders(layout, config.gatewayIds());
         this.checks = new MessageChecks(layout, config.terminalCode(), senders, config.skewWindow(),
-                config.sessionExpiry());
+                config.sessionExpiry(), config.tls() != null && config.tls().senderCertified());
         this.alerts = new Alerts(vertx.eventBus(), yard.auditTrail(), yard.alerts(), metrics, clock,
                 config.alertInterval());
         this.coalescer = new EquipmentCoalescer(yard, metrics, clock, vertx.getOrCreateContext());
@@ -100,7 +100,8 @@ public final class TelemetryIngest {
     /** Checks one message and hands it on; acknowledges it (QoS 1) once what it caused is durable. */
     public void accept(Inbound in) {
         metrics.stage(IngestMetrics.Stage.QUEUED, Duration.between(in.receivedAt(), clock.instant()));
-        Verdict verdict = checks.check(in.topic(), in.payload(), in.receivedAt(), in.redelivery());
+        Verdict verdict = checks.check(in.topic(), in.payload(), in.receivedAt(), in.redelivery(),
+                in.senderCertificate());
         switch (verdict) {
             case Verdict.Accepted accepted -> accepted(accepted.topic(), accepted.message(), in);
             case Verdict.Rejected rejected -> rejected(rejected, in);
@@ -120,6 +121,7 @@ public final class TelemetryIngest {
         }
         AlertKind alert = switch (rejection) {
             case Rejection.SpoofedId spoofed -> AlertKind.SPOOFING;
+            case Rejection.SpoofedCertificate spoofed -> AlertKind.SPOOFING;
             case Rejection.Replay replay -> AlertKind.REPLAY;
             case Rejection.Malformed m -> null;
             case Rejection.UnknownTopic t -> null;

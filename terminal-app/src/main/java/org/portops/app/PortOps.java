@@ -54,6 +54,7 @@ import org.portops.app.twin.TwinRoutes;
 import org.portops.crane.berth.live.BerthPlannerVerticle;
 import org.portops.crane.berth.quay.BerthSettings;
 import org.portops.ingest.IngestConfig;
+import org.portops.ingest.tls.CertificateDirectory;
 import org.portops.ingest.IngestVerticle;
 import org.portops.map.CabRoutes;
 import org.portops.map.KpiRoutes;
@@ -72,6 +73,7 @@ import org.portops.model.vessel.BayPlanAction;
 import org.portops.model.vessel.VesselCall;
 import org.portops.sim.SimulatorConfig;
 import org.portops.sim.TerminalSimulator;
+import org.portops.sim.mqtt.MachineSockets;
 import org.portops.state.Database;
 import org.portops.state.LiveYard;
 import org.portops.state.YardHazelcast;
@@ -197,7 +199,8 @@ public final class PortOps {
                     new PostgresCheck(pool, infrastructure.postgres().host() + ":" + infrastructure.postgres().port()
                             + "/" + infrastructure.postgres().database()),
                     new HazelcastCheck(infrastructure.hazelcast()),
-                    new MqttBrokerCheck(vertx, infrastructure.broker().url()),
+                    new MqttBrokerCheck(vertx, infrastructure.broker().url(), config.tls().mqttCertificates() == null
+                            ? null : new CertificateDirectory(config.tls().mqttCertificates())),
                     ingest));
             // one verifier of the vessel API's tokens for the API and the map: the same people sign in to both
             ApiAuth auth = step("Token verification", () -> ApiAuth.create(vertx,
@@ -479,11 +482,16 @@ public final class PortOps {
         // The windows are wall-clock time: in a sped-up demo PortOps's clock and the machines' run faster, and a
         // busy machine's few seconds of delay would otherwise become minutes of simulated skew or silence.
         long pace = mode == Mode.DEMO ? Math.max(1, Math.round(config.simulation().speedUp())) : 1;
+        // Only the embedded broker stamps each message with its sender's certificate; behind an external one
+        // (Mosquitto) the broker's ACL binds the certificate to the topic instead (docs/security.md).
+        IngestConfig.MqttTls tls = config.tls().mqttCertificates() == null ? null : new IngestConfig.MqttTls(
+                new CertificateDirectory(config.tls().mqttCertificates()), broker.embedded());
         IngestConfig ingestConfig = IngestConfig.defaults(broker.url().clientUrl(), layout.terminalCode())
                 .withClientIdPrefix("portops-ingest-" + nodeId)
                 .withSkewWindow(settings.skewWindow().multipliedBy(pace))
                 .withOfflineTimeout(settings.offlineTimeout().multipliedBy(pace))
-                .withRetention(settings.retention());
+                .withRetention(settings.retention())
+                .withTls(tls);
         IngestVerticle verticle = IngestVerticle.create(liveYard, pool, layout, clock, ingestConfig,
                 metrics.registry());
         String subscriptions = "$share/" + ingestConfig.sharedGroup() + "/portops/v1/" + layout.terminalCode()
@@ -549,7 +557,7 @@ public final class PortOps {
             TerminalSimulator started = TerminalSimulator.start(new SimulatorConfig(
                     infrastructure.broker().url().clientUrl(), layout.terminalCode(), settings.rateHz(),
                     settings.speedUp(), DEMO_SEED, settings.machines(), 0, clock, layout, "portops-sim-" + nodeId,
-                    null, null, inventory, settings.mode(), settings.visualizationHz()));
+                    null, null, inventory, settings.mode(), settings.visualizationHz(), machineSockets()));
             running.push(new Stage("Simulated terminal", started::stop));
             LOG.info("Simulated terminal: starts from the live yard: {} containers in the yard, {} vessel calls with "
                     + "{} discharges and {} loads to do", inventory.containers().size(), calls.size(),
@@ -567,6 +575,15 @@ public final class PortOps {
                         + YardPlanning.HOUSEKEEPING_EVERY.toMinutes() + " min in quiet blocks");
         YardPlanning started = yardPlanning;
         running.push(new Stage("Yard planner", () -> started.stop().await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
+    }
+
+    /** Over mutual TLS, each simulated machine connects with its own certificate, as a real one would. */
+    private MachineSockets machineSockets() {
+        if (config.tls().mqttCertificates() == null) {
+            return null;
+        }
+        CertificateDirectory certificates = new CertificateDirectory(config.tls().mqttCertificates());
+        return machine -> certificates.clientContext(machine.value()).getSocketFactory();
     }
 
     /** After the simulator, so the machines listen for the orders of the first plans; stopped before it. */
@@ -629,8 +646,10 @@ public final class PortOps {
                 .await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS), id -> "subscriptions polled every second");
         running.push(new Stage("Webhook delivery",
                 () -> vertx.undeploy(webhooks).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
-        HttpVerticle verticle = new HttpVerticle(config.httpHost(), config.httpPort(), health, metrics, hazelcast,
-                liveYard.reader(), liveYard.alerts(), router -> {
+        HttpVerticle.Https https = config.tls().https()
+                ? HttpVerticle.Https.of(config.tls().httpCertificate(), config.tls().httpKey()) : null;
+        HttpVerticle verticle = new HttpVerticle(config.httpHost(), config.httpPort(), https, health, metrics,
+                hazelcast, liveYard.reader(), liveYard.alerts(), router -> {
                     opsMap.accept(router);
                     twin.mount(router);
                     router.route("/*").subRouter(vesselApi);

@@ -46,6 +46,9 @@ public final class PortOpsCli implements Runnable {
         commandLine.addSubcommand("token", new CommandLine(new TokenCommand(environment)));
         commandLine.addSubcommand("edi", new CommandLine(new EdiCommand()));
         commandLine.addSubcommand("twin", new CommandLine(new TwinCommand(Clock.systemUTC())));
+        CommandLine certs = new CommandLine(new CertsCommand(environment));
+        SettingOptions.addTo(certs.getCommandSpec(), false);
+        commandLine.addSubcommand("certs", certs);
         CommandLine verify = new CommandLine(new AuditCommand.Verify(environment));
         SettingOptions.addTo(verify.getCommandSpec(), false);
         commandLine.addSubcommand("audit", new CommandLine(new AuditCommand()).addSubcommand("verify", verify));
@@ -57,7 +60,7 @@ public final class PortOpsCli implements Runnable {
     /** Without a subcommand there is nothing to do: say what there is. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: run, demo, token, edi, audit or twin");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: run, demo, token, edi, certs, audit or twin");
     }
 
     private static String[] settingsFooter() {

@@ -109,7 +109,7 @@ class PortOpsCliTest {
         int exitCode = execute(Map.of());
 
         assertThat(exitCode).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing subcommand: run, demo, token, edi or audit");
+        assertThat(err.toString()).contains("Missing subcommand: run, demo, token, edi, certs, audit or twin");
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.portops.model.layout.TerminalLayout;
 import org.portops.model.layout.TerminalLayoutLoader;
 import org.portops.model.telemetry.GeoReference;
 import org.portops.sim.engine.OperatingMode;
+import org.portops.sim.mqtt.MachineSockets;
 
 /**
  * How to run the simulated terminal.
@@ -33,11 +34,15 @@ import org.portops.sim.engine.OperatingMode;
  *                       machine's first order (mixed, the default)
  * @param visualizationHz positions per machine per simulated second on {@code visualization}, 1..10; 0 = none
  *                       (the default)
+ * @param sockets        each machine's sockets, e.g. TLS with its own client certificate; null for Paho's default.
+ *                       With it every machine and reefer monitor gets a connection of its own: one connection
+ *                       speaking for several would be refused as spoofing
  */
 public record SimulatorConfig(String brokerUrl, String terminalCode, double rateHz, double speedUp, long seed,
                               int machineLimit, int connections, Clock clock, TerminalLayout layout,
                               String clientIdPrefix, Duration reeferPeriod, GeoReference geo,
-                              Inventory inventory, OperatingMode mode, double visualizationHz) {
+                              Inventory inventory, OperatingMode mode, double visualizationHz,
+                              MachineSockets sockets) {
 
     public SimulatorConfig {
         Objects.requireNonNull(brokerUrl, "broker URL");
@@ -61,6 +66,19 @@ public record SimulatorConfig(String brokerUrl, String terminalCode, double rate
         if (!(visualizationHz == 0 || visualizationHz >= 1 && visualizationHz <= 10)) {
             throw new IllegalArgumentException("visualization rate must be 0 (off) or 1..10 Hz, was " + visualizationHz);
         }
+        if (sockets != null && connections != 0) {
+            throw new IllegalArgumentException("machine sockets need a connection per machine (connections 0), were "
+                    + connections + " shared connections");
+        }
+    }
+
+    /** Every machine with Paho's default sockets. */
+    public SimulatorConfig(String brokerUrl, String terminalCode, double rateHz, double speedUp, long seed,
+                           int machineLimit, int connections, Clock clock, TerminalLayout layout,
+                           String clientIdPrefix, Duration reeferPeriod, GeoReference geo, Inventory inventory,
+                           OperatingMode mode, double visualizationHz) {
+        this(brokerUrl, terminalCode, rateHz, speedUp, seed, machineLimit, connections, clock, layout, clientIdPrefix,
+                reeferPeriod, geo, inventory, mode, visualizationHz, null);
     }
 
     /** Without a starting inventory (the sample inventory generated from {@code seed}), mixed, no visualization. */
@@ -78,52 +96,57 @@ public record SimulatorConfig(String brokerUrl, String terminalCode, double rate
 
     public SimulatorConfig withRate(double hz) {
         return new SimulatorConfig(brokerUrl, terminalCode, hz, speedUp, seed, machineLimit, connections, clock, layout,
-                clientIdPrefix, reeferPeriod, geo, inventory, mode, visualizationHz);
+                clientIdPrefix, reeferPeriod, geo, inventory, mode, visualizationHz, sockets);
     }
 
     public SimulatorConfig withSpeedUp(double factor) {
         return new SimulatorConfig(brokerUrl, terminalCode, rateHz, factor, seed, machineLimit, connections, clock,
-                layout, clientIdPrefix, reeferPeriod, geo, inventory, mode, visualizationHz);
+                layout, clientIdPrefix, reeferPeriod, geo, inventory, mode, visualizationHz, sockets);
     }
 
     public SimulatorConfig withMachines(int limit, int sharedConnections) {
         return new SimulatorConfig(brokerUrl, terminalCode, rateHz, speedUp, seed, limit, sharedConnections, clock,
-                layout, clientIdPrefix, reeferPeriod, geo, inventory, mode, visualizationHz);
+                layout, clientIdPrefix, reeferPeriod, geo, inventory, mode, visualizationHz, sockets);
     }
 
     public SimulatorConfig withSeed(long newSeed) {
         return new SimulatorConfig(brokerUrl, terminalCode, rateHz, speedUp, newSeed, machineLimit, connections, clock,
-                layout, clientIdPrefix, reeferPeriod, geo, inventory, mode, visualizationHz);
+                layout, clientIdPrefix, reeferPeriod, geo, inventory, mode, visualizationHz, sockets);
     }
 
     public SimulatorConfig withClock(Clock newClock) {
         return new SimulatorConfig(brokerUrl, terminalCode, rateHz, speedUp, seed, machineLimit, connections, newClock,
-                layout, clientIdPrefix, reeferPeriod, geo, inventory, mode, visualizationHz);
+                layout, clientIdPrefix, reeferPeriod, geo, inventory, mode, visualizationHz, sockets);
     }
 
     public SimulatorConfig withClientIdPrefix(String prefix) {
         return new SimulatorConfig(brokerUrl, terminalCode, rateHz, speedUp, seed, machineLimit, connections, clock,
-                layout, prefix, reeferPeriod, geo, inventory, mode, visualizationHz);
+                layout, prefix, reeferPeriod, geo, inventory, mode, visualizationHz, sockets);
     }
 
     /** Starts from {@code start} instead of the sample inventory. */
     public SimulatorConfig withInventory(Inventory start) {
         return new SimulatorConfig(brokerUrl, terminalCode, rateHz, speedUp, seed, machineLimit, connections, clock,
-                layout, clientIdPrefix, reeferPeriod, geo, start, mode, visualizationHz);
+                layout, clientIdPrefix, reeferPeriod, geo, start, mode, visualizationHz, sockets);
     }
 
     public SimulatorConfig withReeferPeriod(Duration period) {
         return new SimulatorConfig(brokerUrl, terminalCode, rateHz, speedUp, seed, machineLimit, connections, clock,
-                layout, clientIdPrefix, period, geo, inventory, mode, visualizationHz);
+                layout, clientIdPrefix, period, geo, inventory, mode, visualizationHz, sockets);
     }
 
     public SimulatorConfig withMode(OperatingMode newMode) {
         return new SimulatorConfig(brokerUrl, terminalCode, rateHz, speedUp, seed, machineLimit, connections, clock,
-                layout, clientIdPrefix, reeferPeriod, geo, inventory, newMode, visualizationHz);
+                layout, clientIdPrefix, reeferPeriod, geo, inventory, newMode, visualizationHz, sockets);
+    }
+
+    public SimulatorConfig withSockets(MachineSockets machineSockets) {
+        return new SimulatorConfig(brokerUrl, terminalCode, rateHz, speedUp, seed, machineLimit, connections, clock,
+                layout, clientIdPrefix, reeferPeriod, geo, inventory, mode, visualizationHz, machineSockets);
     }
 
     public SimulatorConfig withVisualizationRate(double hz) {
         return new SimulatorConfig(brokerUrl, terminalCode, rateHz, speedUp, seed, machineLimit, connections, clock,
-                layout, clientIdPrefix, reeferPeriod, geo, inventory, mode, hz);
+                layout, clientIdPrefix, reeferPeriod, geo, inventory, mode, hz, sockets);
     }
 }

@@ -1,15 +1,19 @@
 package org.portops.sim;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.common.MqttException;
+import org.portops.model.equipment.EquipmentId;
 import org.portops.model.layout.Inventory;
 import org.portops.model.layout.SampleInventory;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.sim.engine.EngineConfig;
 import org.portops.sim.engine.Injection;
+import org.portops.sim.engine.ReeferMonitor;
 import org.portops.sim.engine.SimEngine;
 import org.portops.sim.mqtt.MqttOutput;
 import org.slf4j.Logger;
@@ -51,9 +55,14 @@ public final class TerminalSimulator implements AutoCloseable {
     public static TerminalSimulator start(SimulatorConfig config) throws MqttException {
         TerminalLayout layout = FleetSizer.resize(config.layout(), config.machineLimit());
         SimEngine[] engine = new SimEngine[1];
+        List<EquipmentId> speakers = new ArrayList<>(layout.allEquipment().stream().map(e -> e.id()).toList());
+        if (config.sockets() != null) {
+            // reefer monitors otherwise publish through another machine's connection, which its certificate forbids
+            speakers.addAll(ReeferMonitor.monitorsOf(layout));
+        }
         MqttOutput output = new MqttOutput(config.brokerUrl(), config.terminalCode(), config.clientIdPrefix(),
-                layout.allEquipment().stream().map(e -> e.id()).toList(), config.connections(),
-                config.clock().instant(), action -> engine[0].instantAction(action), order -> engine[0].order(order));
+                speakers, config.connections(), config.clock().instant(), action -> engine[0].instantAction(action),
+                order -> engine[0].order(order), config.sockets());
         // Simulated time starts once connected, at the clock's now, and runs from this very moment on: otherwise
         // the time spent connecting would put every timestamp behind the clock for good.
         long startNanos = System.nanoTime();

@@ -1,6 +1,7 @@
 package org.portops.ingest.broker;
 
 import com.hivemq.configuration.service.InternalConfigurations;
+import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,16 +12,20 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.portops.ingest.tls.CertificateDirectory;
 
 /**
  * HiveMQ Community Edition as PortOps embeds it: MQTT 5 and 3.1.1, bound to 127.0.0.1, sessions and retained messages
- * kept under its directory.
+ * kept under its directory. Plain TCP, or with a {@link CertificateDirectory} TLS only, mutual: every client must
+ * present a certificate signed by the terminal CA, and every message is stamped with that certificate's common name
+ * ({@link CertificateIdentity}).
  *
  * <p>It runs in a JVM of its own by default, a child of the caller's started from the same class path
  * ({@link EmbeddedBrokerMain}): HiveMQ's threads, allocation and garbage collections then no longer share a heap and
@@ -38,12 +43,14 @@ public final class EmbeddedBroker implements AutoCloseable {
             "-Xdebug");
 
     private final int port;
+    private final boolean tls;
     private final EmbeddedHiveMQ inProcess;
     private final Process process;
     private final Path directory;
 
-    private EmbeddedBroker(int port, EmbeddedHiveMQ inProcess, Process process, Path directory) {
+    private EmbeddedBroker(int port, boolean tls, EmbeddedHiveMQ inProcess, Process process, Path directory) {
         this.port = port;
+        this.tls = tls;
         this.inProcess = inProcess;
         this.process = process;
         this.directory = directory;
@@ -89,27 +96,42 @@ public final class EmbeddedBroker implements AutoCloseable {
      */
     public static EmbeddedBroker start(Path directory, int port, boolean ownProcess) throws IOException,
             InterruptedException {
-        return start(directory, port, ownProcess, Delivery.HIVEMQ_DEFAULTS);
+        return start(directory, port, ownProcess, Delivery.HIVEMQ_DEFAULTS, null);
+    }
+
+    /** As {@link #start(Path, int, boolean, Delivery, CertificateDirectory)} over plain TCP. */
+    public static EmbeddedBroker start(Path directory, int port, boolean ownProcess, Delivery delivery)
+            throws IOException, InterruptedException {
+        return start(directory, port, ownProcess, delivery, null);
+    }
+
+    /** As {@link #start(Path, int, boolean, Delivery, CertificateDirectory)} with HiveMQ's own delivery settings. */
+    public static EmbeddedBroker start(Path directory, int port, boolean ownProcess, CertificateDirectory certificates)
+            throws IOException, InterruptedException {
+        return start(directory, port, ownProcess, Delivery.HIVEMQ_DEFAULTS, certificates);
     }
 
     /**
-     * Starts HiveMQ on 127.0.0.1 with its files under {@code directory}.
+     * Starts HiveMQ on 127.0.0.1 with its files under {@code directory}, with mutual TLS when {@code certificates}
+     * is given.
      *
-     * @param port        0 = any free port
-     * @param ownProcess  in a JVM of its own (true) or in this one (where the delivery settings then hold for every
-     *                    HiveMQ of this JVM)
+     * @param port         0 = any free port
+     * @param ownProcess   in a JVM of its own (true) or in this one (where the delivery settings then hold for every
+     *                     HiveMQ of this JVM)
+     * @param certificates the server certificate and the CA whose client certificates are accepted; null: plain TCP
      */
-    public static EmbeddedBroker start(Path directory, int port, boolean ownProcess, Delivery delivery)
-            throws IOException, InterruptedException {
+    public static EmbeddedBroker start(Path directory, int port, boolean ownProcess, Delivery delivery,
+                                       CertificateDirectory certificates) throws IOException, InterruptedException {
+        boolean tls = certificates != null;
         if (ownProcess) {
             // The broker's JVM picks a free port itself, right before binding it: picked here, the port could be
             // handed to an outgoing connection while that JVM starts.
-            Started started = startProcess(directory, port, delivery);
-            return new EmbeddedBroker(started.port(), null, started.process(), directory);
+            Started started = startProcess(directory, port, delivery, certificates);
+            return new EmbeddedBroker(started.port(), tls, null, started.process(), directory);
         }
         int chosen = port == 0 ? freeLoopbackPort() : port;
         delivery.apply();
-        EmbeddedHiveMQ hivemq = build(directory, chosen);
+        EmbeddedHiveMQ hivemq = build(directory, chosen, certificates);
         try {
             hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -117,17 +139,25 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new IOException("the embedded MQTT broker did not start on 127.0.0.1:" + chosen
                     + " (is the port taken? set mqtt.port)", e.getCause() == null ? e : e.getCause());
         }
-        return new EmbeddedBroker(chosen, hivemq, null, directory);
+        return new EmbeddedBroker(chosen, tls, hivemq, null, directory);
     }
 
     /** HiveMQ configured for {@code port}, its files under {@code directory}; not started. */
-    static EmbeddedHiveMQ build(Path directory, int port) throws IOException {
+    static EmbeddedHiveMQ build(Path directory, int port, CertificateDirectory certificates) throws IOException {
         Path conf = Files.createDirectories(directory.resolve("conf"));
-        Files.writeString(conf.resolve("config.xml"), configXml(port), StandardCharsets.UTF_8);
+        String listener = certificates == null ? tcpListener(port) : tlsListener(port, conf, certificates);
+        Path config = conf.resolve("config.xml");
+        Files.deleteIfExists(config);
+        // it holds the key stores' password when TLS is on
+        Files.createFile(config, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(config, configXml(listener), StandardCharsets.UTF_8);
         return EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(conf)
                 .withDataFolder(Files.createDirectories(directory.resolve("data")))
                 .withExtensionsFolder(Files.createDirectories(directory.resolve("extensions")))
+                .withEmbeddedExtension(EmbeddedExtension.builder().withId("portops-certificate-identity")
+                        .withName("PortOps certificate identity").withVersion("1").withPriority(1000)
+                        .withExtensionMain(new CertificateIdentity(certificates)).build())
                 // HiveMQ would otherwise replace the launcher's logback configuration with its own
                 .withoutLoggingBootstrap()
                 .build();
@@ -137,8 +167,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     private record Started(Process process, int port) {
     }
 
-    private static Started startProcess(Path directory, int port, Delivery delivery) throws IOException,
-            InterruptedException {
+    private static Started startProcess(Path directory, int port, Delivery delivery,
+                                        CertificateDirectory certificates) throws IOException, InterruptedException {
         if (port != 0) {
             requireFree(port);
         }
@@ -153,6 +183,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), EmbeddedBrokerMain.class.getName(),
                 directory.toString(), String.valueOf(port), String.valueOf(delivery.inflightWindow()),
                 String.valueOf(delivery.pollBatch())));
+        if (certificates != null) {
+            command.add(certificates.root().toString());
+        }
         Path log = directory.resolve("broker.log");
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -203,17 +236,13 @@ public final class EmbeddedBroker implements AutoCloseable {
      * HiveMQ reads its listeners from a config.xml; without one it listens on 0.0.0.0:1883 and sends
      * usage statistics. The file is rewritten at every start so that it always matches the settings.
      */
-    static String configXml(int port) {
+    static String configXml(String listener) {
         return """
                 <?xml version="1.0"?>
-                <!-- written by PortOps at every start from mqtt.port; edits here are overwritten -->
+                <!-- written by PortOps at every start from the mqtt.* settings; edits here are overwritten -->
                 <hivemq>
                     <listeners>
-                        <tcp-listener>
-                            <port>%d</port>
-                            <bind-address>127.0.0.1</bind-address>
-                        </tcp-listener>
-                    </listeners>
+                %s    </listeners>
                     <persistence>
                         <mode>file</mode>
                     </persistence>
@@ -221,7 +250,48 @@ public final class EmbeddedBroker implements AutoCloseable {
                         <enabled>false</enabled>
                     </anonymous-usage-statistics>
                 </hivemq>
+                """.formatted(listener);
+    }
+
+    private static String tcpListener(int port) {
+        return """
+                        <tcp-listener>
+                            <port>%d</port>
+                            <bind-address>127.0.0.1</bind-address>
+                        </tcp-listener>
                 """.formatted(port);
+    }
+
+    /**
+     * A TLS listener that requires a client certificate signed by the terminal CA. HiveMQ reads key stores, not PEM:
+     * the PEM files are put into PKCS#12 stores beside config.xml with a password new at every start.
+     */
+    private static String tlsListener(int port, Path conf, CertificateDirectory certificates) throws IOException {
+        char[] password = CertificateDirectory.randomPassword();
+        Path keyStore = conf.resolve("broker-keys.p12");
+        Path trustStore = conf.resolve("broker-trust.p12");
+        CertificateDirectory.save(certificates.serverKeyStore(password), keyStore, password);
+        CertificateDirectory.save(certificates.trustStore(), trustStore, password);
+        return """
+                        <tls-tcp-listener>
+                            <port>%d</port>
+                            <bind-address>127.0.0.1</bind-address>
+                            <tls>
+                                <protocols><protocol>TLSv1.3</protocol><protocol>TLSv1.2</protocol></protocols>
+                                <keystore>
+                                    <path>%s</path>
+                                    <password>%s</password>
+                                    <private-key-password>%s</private-key-password>
+                                </keystore>
+                                <truststore>
+                                    <path>%s</path>
+                                    <password>%s</password>
+                                </truststore>
+                                <client-authentication-mode>REQUIRED</client-authentication-mode>
+                            </tls>
+                        </tls-tcp-listener>
+                """.formatted(port, keyStore, new String(password), new String(password), trustStore,
+                new String(password));
     }
 
     static int freeLoopbackPort() throws IOException {
@@ -230,9 +300,14 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    /** Where clients connect, e.g. {@code tcp://127.0.0.1:1883}. */
+    /** Where clients connect, e.g. {@code tcp://127.0.0.1:1883}, or {@code ssl://127.0.0.1:8883} with TLS. */
     public String url() {
-        return "tcp://127.0.0.1:" + port;
+        return (tls ? "ssl" : "tcp") + "://127.0.0.1:" + port;
+    }
+
+    /** Whether clients must connect with TLS and a client certificate. */
+    public boolean tls() {
+        return tls;
     }
 
     public int port() {

@@ -4,6 +4,7 @@ import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.portops.ingest.tls.CertificateDirectory;
 
 /**
  * The embedded MQTT broker's own JVM, started by {@link EmbeddedBroker}: HiveMQ on 127.0.0.1 and the port given, its
@@ -22,15 +23,17 @@ public final class EmbeddedBrokerMain {
     }
 
     /**
-     * Arguments: the broker's directory, its port (0: a free one, picked right before binding it) and optionally its
-     * {@link EmbeddedBroker.Delivery}: in-flight window and poll batch (HiveMQ's own without them).
+     * Arguments: the broker's directory, its port (0: a free one, picked right before binding it), optionally its
+     * {@link EmbeddedBroker.Delivery} (in-flight window and poll batch; HiveMQ's own without them) and, for mutual
+     * TLS, the certificate directory after them.
      */
     public static void main(String[] args) throws Exception {
-        if (args.length != 2 && args.length != 4) {
-            System.err.println("usage: EmbeddedBrokerMain DIRECTORY PORT [INFLIGHT_WINDOW POLL_BATCH]");
+        if (args.length != 2 && args.length != 4 && args.length != 5) {
+            System.err.println("usage: EmbeddedBrokerMain DIRECTORY PORT [INFLIGHT_WINDOW POLL_BATCH"
+                    + " [CERTIFICATE-DIRECTORY]]");
             System.exit(2);
         }
-        EmbeddedBroker.Delivery delivery = args.length == 4
+        EmbeddedBroker.Delivery delivery = args.length >= 4
                 ? new EmbeddedBroker.Delivery(Integer.parseInt(args[2]), Integer.parseInt(args[3]))
                 : EmbeddedBroker.Delivery.HIVEMQ_DEFAULTS;
         delivery.apply();
@@ -38,7 +41,8 @@ public final class EmbeddedBrokerMain {
         System.setOut(System.err);
         int requested = Integer.parseInt(args[1]);
         int port = requested == 0 ? EmbeddedBroker.freeLoopbackPort() : requested;
-        EmbeddedHiveMQ hivemq = EmbeddedBroker.build(Path.of(args[0]), port);
+        EmbeddedHiveMQ hivemq = EmbeddedBroker.build(Path.of(args[0]), port,
+                args.length == 5 ? new CertificateDirectory(Path.of(args[4])) : null);
         int status = 0;
         try {
             hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -45,6 +45,11 @@ public final class KnownSenders {
         return equipment.keySet();
     }
 
+    /** The reefer monitors of the layout, one per block with plugged rows. */
+    public Set<EquipmentId> reeferMonitors() {
+        return Set.copyOf(reeferMonitors);
+    }
+
     public boolean isGateway(EquipmentId id) {
         return gateways.matcher(id.value()).matches() && !equipment.containsKey(id);
     }

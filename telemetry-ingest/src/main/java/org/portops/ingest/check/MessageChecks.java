@@ -38,6 +38,7 @@ public final class MessageChecks {
     private final Duration skewWindow;
     private final Duration eventMaxAge;
     private final Plausibility plausibility;
+    private final boolean senderCertified;
     private final TelemetryCodec codec = new TelemetryCodec();
     private final MachineTracks tracks = new MachineTracks();
     /**
@@ -53,6 +54,16 @@ public final class MessageChecks {
      */
     public MessageChecks(TerminalLayout layout, String terminal, KnownSenders senders, Duration skewWindow,
                          Duration eventMaxAge) {
+        this(layout, terminal, senders, skewWindow, eventMaxAge, false);
+    }
+
+    /**
+     * @param senderCertified every message carries the common name of its sender's client certificate (mutual TLS
+     *                        with a broker that stamps it): it must be the topic's machine
+     */
+    public MessageChecks(TerminalLayout layout, String terminal, KnownSenders senders, Duration skewWindow,
+                         Duration eventMaxAge, boolean senderCertified) {
+        this.senderCertified = senderCertified;
         this.terminal = terminal;
         this.senders = senders;
         this.skewWindow = skewWindow;
@@ -68,6 +79,16 @@ public final class MessageChecks {
      *                   may already have been seen; the event store de-duplicates it instead
      */
     public Verdict check(String topicText, byte[] payload, Instant receivedAt, boolean redelivery) {
+        return check(topicText, payload, receivedAt, redelivery, null);
+    }
+
+    /**
+     * Checks a message that came through a client certificate.
+     *
+     * @param senderCertificate the common name of the sender's client certificate, null when unknown
+     */
+    public Verdict check(String topicText, byte[] payload, Instant receivedAt, boolean redelivery,
+                         String senderCertificate) {
         Topic topic = knownTopics.get(topicText);
         if (topic == null) {
             try {
@@ -89,7 +110,7 @@ public final class MessageChecks {
         } catch (TelemetryFormatException e) {
             return new Verdict.Rejected(topic, new Rejection.Malformed(e.field(), e.problem()));
         }
-        refused = firstProblem(topic, message, receivedAt, redelivery);
+        refused = firstProblem(topic, message, receivedAt, redelivery, senderCertificate);
         if (refused != null) {
             return new Verdict.Rejected(topic, refused);
         }
@@ -108,10 +129,14 @@ public final class MessageChecks {
         };
     }
 
-    private Rejection firstProblem(Topic topic, TelemetryMessage message, Instant receivedAt, boolean redelivery) {
+    private Rejection firstProblem(Topic topic, TelemetryMessage message, Instant receivedAt, boolean redelivery,
+                                   String senderCertificate) {
         EquipmentId machine = topic.equipment();
         if (!senders.mayPublish(machine, topic.topic())) {
             return new Rejection.UnknownMachine(machine, topic.topic());
+        }
+        if (senderCertified && !machine.value().equals(senderCertificate)) {
+            return new Rejection.SpoofedCertificate(machine, senderCertificate);
         }
         if (!message.machineId().equals(machine)) {
             return new Rejection.SpoofedId(machine, message.machineId());

@@ -66,6 +66,25 @@ public sealed interface Rejection {
         }
     }
 
+    /**
+     * The message came through a TLS connection whose client certificate names another machine than the topic, or,
+     * where every message must carry its sender's certificate, through none: spoofing at the transport level.
+     *
+     * @param certificate the common name of the sender's client certificate; null when there was none
+     */
+    record SpoofedCertificate(EquipmentId topicMachine, String certificate) implements Rejection {
+        public String code() {
+            return "SPOOFED_CERT";
+        }
+
+        public String text() {
+            return certificate == null
+                    ? "message on " + topicMachine + "'s topic came without a client certificate"
+                    : "message on " + topicMachine + "'s topic came through the client certificate of '" + certificate
+                    + "'";
+        }
+    }
+
     /** The sequence did not move forward: a replay or a duplicate. */
     record Replay(EquipmentId machine, TelemetryTopic topic, long sequence, long lastAccepted) implements Rejection {
         public String code() {

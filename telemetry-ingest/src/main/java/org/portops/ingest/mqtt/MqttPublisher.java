@@ -1,5 +1,6 @@
 package org.portops.ingest.mqtt;
 
+import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.DisconnectedBufferOptions;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -20,8 +21,15 @@ public final class MqttPublisher {
     private static final int BUFFER = 10_000;
 
     private final MqttAsyncClient client;
+    private final SocketFactory sockets;
 
     public MqttPublisher(String brokerUrl, String clientId) throws MqttException {
+        this(brokerUrl, clientId, new BufferedSockets());
+    }
+
+    /** @param sockets {@link BufferedSockets} for {@code tcp://}, an {@code SSLSocketFactory} for {@code ssl://} */
+    public MqttPublisher(String brokerUrl, String clientId, SocketFactory sockets) throws MqttException {
+        this.sockets = sockets;
         this.client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
         DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
         buffer.setBufferEnabled(true);
@@ -35,7 +43,7 @@ public final class MqttPublisher {
         options.setCleanStart(true);
         options.setAutomaticReconnect(true);
         options.setAutomaticReconnectDelay(1, 10);
-        options.setSocketFactory(new BufferedSockets());
+        options.setSocketFactory(sockets);
         client.connect(options).waitForCompletion(TIMEOUT_MILLIS);
     }
 

@@ -3,6 +3,7 @@ package org.portops.ingest.mqtt;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
+import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -13,6 +14,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.portops.ingest.Inbound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,9 +55,17 @@ public final class MqttSubscriber implements MqttCallback {
     private final Session session;
     private final Clock clock;
     private final Consumer<Inbound> sink;
+    private final SocketFactory sockets;
 
     public MqttSubscriber(String brokerUrl, String clientId, String filter, int qos, Session session, Clock clock,
                           Consumer<Inbound> sink) throws MqttException {
+        this(brokerUrl, clientId, filter, qos, session, clock, sink, new BufferedSockets());
+    }
+
+    /** @param sockets {@link BufferedSockets} for {@code tcp://}, an {@code SSLSocketFactory} for {@code ssl://} */
+    public MqttSubscriber(String brokerUrl, String clientId, String filter, int qos, Session session, Clock clock,
+                          Consumer<Inbound> sink, SocketFactory sockets) throws MqttException {
+        this.sockets = sockets;
         this.client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
         this.filter = filter;
         this.qos = qos;
@@ -81,7 +91,7 @@ public final class MqttSubscriber implements MqttCallback {
         options.setAutomaticReconnect(true);
         options.setAutomaticReconnectDelay(1, 10);
         options.setKeepAliveInterval(30);
-        options.setSocketFactory(new BufferedSockets());
+        options.setSocketFactory(sockets);
         client.connect(options).waitForCompletion(TIMEOUT_MILLIS);
         subscribe().waitForCompletion(TIMEOUT_MILLIS);
     }
@@ -117,10 +127,23 @@ public final class MqttSubscriber implements MqttCallback {
             Inbound.Acknowledgement ack = session.persistent() && messageQos > 0 ? () -> acknowledge(id, messageQos)
                     : Inbound.Acknowledgement.AUTOMATIC;
             sink.accept(new Inbound(topic, message.getPayload(), clock.instant(), messageQos, message.isDuplicate(),
-                    ack));
+                    ack, senderCertificate(message)));
         } catch (Throwable e) {
             LOG.error("message on {} dropped in the MQTT callback", topic, e);
         }
+    }
+
+    private static String senderCertificate(MqttMessage message) {
+        MqttProperties properties = message.getProperties();
+        if (properties == null) {
+            return null;
+        }
+        for (UserProperty property : properties.getUserProperties()) {
+            if (Inbound.CERTIFICATE_PROPERTY.equals(property.getKey())) {
+                return property.getValue();
+            }
+        }
+        return null;
     }
 
     private void acknowledge(int id, int messageQos) {

@@ -133,6 +133,9 @@ public final class ConfigResolver {
         Boolean berthEnabled = parser.parse(Setting.BERTH_ENABLED, ConfigResolver::bool);
         Boolean yard = parser.parseOptional(Setting.YARD_ENABLED, ConfigResolver::bool);
         Duration leaseTtl = parser.parse(Setting.PLANNER_LEASE_TTL, Durations::parse);
+        Path httpCertificate = parser.parseOptional(Setting.HTTP_TLS_CERT, ConfigResolver::path);
+        Path httpKey = parser.parseOptional(Setting.HTTP_TLS_KEY, ConfigResolver::path);
+        Path mqttCertificates = parser.parseOptional(Setting.MQTT_TLS_DIR, ConfigResolver::path);
         if (!parser.problems.isEmpty()) {
             throw new ConfigException(parser.problems);
         }
@@ -142,7 +145,7 @@ public final class ConfigResolver {
                     new PortOpsConfig.IngestSettings(skewWindow, offlineTimeout, retention),
                     new PortOpsConfig.SimulationSettings(speedUp, rate, machines, mode, visualization),
                     new PortOpsConfig.SchedulerSettings(scheduler), berthEnabled, new PortOpsConfig.YardSettings(yard),
-                    leaseTtl);
+                    leaseTtl, new PortOpsConfig.TlsSettings(httpCertificate, httpKey, mqttCertificates));
         } catch (ConfigException e) {
             throw new ConfigException(e.problems().stream()
                     .map(p -> p.from(values.get(p.setting()).source()))

@@ -15,7 +15,7 @@ import org.portops.sim.engine.OperatingMode;
  * The launcher's whole configuration, validated: a wrong value is refused with a
  * {@link ConfigException} naming every wrong setting. Build it with {@link ConfigResolver}.
  *
- * @param httpHost    address of the HTTP server; a loopback address, since only plain HTTP exists yet
+ * @param httpHost    address of the HTTP server; a loopback address unless HTTPS is on
  * @param httpPort    HTTP port, 0 = any free port
  * @param dataDir     where the embedded services keep their data
  * @param postgresUrl external PostgreSQL; null = start the embedded one
@@ -36,6 +36,7 @@ import org.portops.sim.engine.OperatingMode;
  * @param berthEnabled whether the continuous berth planner runs
  * @param yard        whether the yard planner runs
  * @param plannerLeaseTtl how long a planner's lease term lasts unrenewed; each planner runs on the one node holding it
+ * @param tls         HTTPS and MQTT over mutual TLS
  */
 public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, PostgresUrl postgresUrl, String pgUser,
                             String pgPassword, int pgPort, MqttUrl mqttUrl, int mqttPort,
@@ -43,7 +44,25 @@ public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, Postgre
                             List<String> hzMembers, String clusterName, Path layoutFile, LogFormat logFormat,
                             IngestSettings ingest, SimulationSettings simulation, SchedulerSettings scheduler,
                             boolean berthEnabled, YardSettings yard,
-                            Duration plannerLeaseTtl) {
+                            Duration plannerLeaseTtl, TlsSettings tls) {
+
+    /**
+     * TLS of the HTTP server and of MQTT.
+     *
+     * @param httpCertificate  PEM certificate chain of the HTTPS server; null (with {@code httpKey}) for plain HTTP
+     * @param httpKey          its PEM private key
+     * @param mqttCertificates the directory of {@code portops certs}; null for MQTT over plain TCP
+     */
+    public record TlsSettings(Path httpCertificate, Path httpKey, Path mqttCertificates) {
+
+        public static TlsSettings none() {
+            return new TlsSettings(null, null, null);
+        }
+
+        public boolean https() {
+            return httpCertificate != null;
+        }
+    }
 
     /**
      * Whether the continuous crane scheduler (quay cranes, transport dispatch, decision journal) runs.
@@ -120,7 +139,9 @@ public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, Postgre
     public PortOpsConfig {
         hzMembers = hzMembers == null ? List.of() : List.copyOf(hzMembers);
         List<ConfigProblem> problems = new ArrayList<>();
-        checkHttpHost(httpHost, problems);
+        tls = tls == null ? TlsSettings.none() : tls;
+        checkTls(tls, mqttUrl, problems);
+        checkHttpHost(httpHost, tls.https(), problems);
         checkPort(Setting.HTTP_PORT, httpPort, 0, problems);
         checkDataDir(dataDir, problems);
         if (postgresUrl != null && (pgUser == null || pgUser.isBlank())) {
@@ -169,10 +190,10 @@ public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, Postgre
         return mqttUrl == null;
     }
 
-    /** The URL the HTTP server answers on, e.g. {@code http://127.0.0.1:8080}. */
+    /** The URL the HTTP server answers on, e.g. {@code http://127.0.0.1:8080} or {@code https://...}. */
     public String httpUrl(int actualPort) {
         String host = httpHost.contains(":") ? "[" + httpHost + "]" : httpHost;
-        return "http://" + host + ":" + actualPort;
+        return (tls.https() ? "https" : "http") + "://" + host + ":" + actualPort;
     }
 
     /** The configuration without secrets, for the start-up log. */
@@ -189,8 +210,9 @@ public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, Postgre
                 + Durations.format(ingest.offlineTimeout()) + ",retention:" + Durations.format(ingest.retention())
                 + " scheduler=" + (scheduler.enabled() == null ? "demo-only" : scheduler.enabled() ? "on" : "off")
                 + " yard=" + (yard.enabled() == null ? "demo-only" : yard.enabled() ? "on" : "off")
-
-                + " planner.lease.ttl=" + Durations.format(plannerLeaseTtl);
+                + " planner.lease.ttl=" + Durations.format(plannerLeaseTtl)
+                + " tls=" + (tls.https() ? "https" : "http") + "," + (tls.mqttCertificates() == null ? "mqtt-plain"
+                : "mqtt-mutual:" + tls.mqttCertificates());
     }
 
     private static void checkIngest(IngestSettings ingest, List<ConfigProblem> problems) {
@@ -228,7 +250,40 @@ public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, Postgre
         }
     }
 
-    private static void checkHttpHost(String host, List<ConfigProblem> problems) {
+    private static void checkTls(TlsSettings tls, MqttUrl mqttUrl, List<ConfigProblem> problems) {
+        if ((tls.httpCertificate() == null) != (tls.httpKey() == null)) {
+            problems.add(ConfigProblem.of(tls.httpCertificate() == null ? Setting.HTTP_TLS_CERT : Setting.HTTP_TLS_KEY,
+                    "must be set together with " + (tls.httpCertificate() == null ? "http.tls.key" : "http.tls.cert")
+                    + " (HTTPS needs both the certificate and its key)"));
+        }
+        readable(Setting.HTTP_TLS_CERT, tls.httpCertificate(), problems);
+        readable(Setting.HTTP_TLS_KEY, tls.httpKey(), problems);
+        Path certificates = tls.mqttCertificates();
+        if (certificates == null) {
+            return;
+        }
+        List<String> needed = new ArrayList<>(List.of("ca.pem", "clients/portops.pem", "clients/portops-key.pem"));
+        if (mqttUrl == null) {
+            needed.addAll(List.of("server.pem", "server-key.pem"));
+        }
+        List<String> missing = needed.stream().filter(name -> !Files.isReadable(certificates.resolve(name))).toList();
+        if (!missing.isEmpty()) {
+            problems.add(ConfigProblem.of(Setting.MQTT_TLS_DIR, "'" + certificates + "' lacks " + missing
+                    + "; create it with 'portops certs --dir " + certificates + "'"));
+        }
+        if (mqttUrl != null && !mqttUrl.tls()) {
+            problems.add(ConfigProblem.of(Setting.MQTT_TLS_DIR, "is set but mqtt.url is " + mqttUrl
+                    + ": use ssl://host:8883 for MQTT over TLS"));
+        }
+    }
+
+    private static void readable(Setting setting, Path file, List<ConfigProblem> problems) {
+        if (file != null && (!Files.isRegularFile(file) || !Files.isReadable(file))) {
+            problems.add(ConfigProblem.of(setting, "'" + file + "' is not a readable file"));
+        }
+    }
+
+    private static void checkHttpHost(String host, boolean https, List<ConfigProblem> problems) {
         if (host == null || host.isBlank()) {
             problems.add(ConfigProblem.of(Setting.HTTP_HOST, "must not be empty"));
             return;
@@ -240,10 +295,10 @@ public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, Postgre
             problems.add(ConfigProblem.of(Setting.HTTP_HOST, "cannot be resolved: '" + host + "'"));
             return;
         }
-        if (!address.isLoopbackAddress()) {
+        if (!address.isLoopbackAddress() && !https) {
             problems.add(ConfigProblem.of(Setting.HTTP_HOST, "PortOps serves plain HTTP on a loopback address only"
-                    + " and '" + host + "' is not one; TLS is not available yet, so use 127.0.0.1, ::1 or localhost"
-                    + " (and a TLS-terminating reverse proxy for remote access)"));
+                    + " and '" + host + "' is not one; set http.tls.cert and http.tls.key to serve HTTPS there"
+                    + " (see 'portops certs'), or use 127.0.0.1, ::1 or localhost"));
         }
     }
 

@@ -16,9 +16,13 @@ public enum Setting {
     CONFIG("config", "FILE", "",
             "Configuration file in properties format (key=value, keys as in the settings list); optional."),
     HTTP_HOST("http.host", "HOST", "127.0.0.1",
-            "Address the HTTP server binds to. Plain HTTP is served on a loopback address only."),
+            "Address the HTTP server binds to. Plain HTTP is served on a loopback address only; HTTPS on any."),
     HTTP_PORT("http.port", "PORT", "8080",
             "HTTP port of /health, /metrics and the API; 0 picks a free port."),
+    HTTP_TLS_CERT("http.tls.cert", "FILE", "",
+            "PEM certificate chain of the HTTP server; with http.tls.key all is served over HTTPS, with HSTS."),
+    HTTP_TLS_KEY("http.tls.key", "FILE", "",
+            "PEM private key (unencrypted PKCS#8) of http.tls.cert, e.g. server-key.pem of 'portops certs'."),
     DATA_DIR("data.dir", "DIR", "./portops-data",
             "Directory of the embedded PostgreSQL and MQTT broker data; kept across restarts."),
     PG_URL("pg.url", "URL", "",
@@ -33,6 +37,8 @@ public enum Setting {
             "External MQTT broker, tcp://host:1883 or ssl://host:8883; empty starts the embedded broker."),
     MQTT_PORT("mqtt.port", "PORT", "1883",
             "Port of the embedded MQTT broker, bound to 127.0.0.1; 0 picks a free port."),
+    MQTT_TLS_DIR("mqtt.tls.dir", "DIR", "",
+            "Directory of 'portops certs': MQTT over mutual TLS, each machine known by its own certificate."),
     MQTT_BROKER_PROCESS("mqtt.broker.process", "BOOLEAN", "true",
             "true: the embedded MQTT broker runs in a JVM of its own, a child of PortOps's; false: in PortOps's JVM."),
     HZ_PORT("hz.port", "PORT", "5701",
@@ -68,8 +74,7 @@ public enum Setting {
     SCHEDULER_ENABLED("scheduler.enabled", "BOOLEAN", "",
             "true: the crane scheduler plans the berthed calls and dispatches; not set: on in demo, off in run."),
     YARD_ENABLED("yard.enabled", "BOOLEAN", "",
-            "true: the yard planner gives announced containers slots and plans housekeeping; not set: on in demo,"
-                    + " off in run.");
+            "true: the yard planner slots announced boxes and plans housekeeping; not set: on in demo, off in run.");
 
     private final String key;
     private final String paramLabel;

@@ -7,10 +7,13 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.portops.app.config.MqttUrl;
+import org.portops.ingest.tls.CertificateDirectory;
 
 /**
  * An MQTT 3.1.1 CONNECT, answered by a CONNACK, then DISCONNECT: proves the broker speaks MQTT, not
@@ -27,9 +30,25 @@ public final class MqttBrokerCheck implements ComponentCheck {
     private final NetClient client;
 
     public MqttBrokerCheck(Vertx vertx, MqttUrl url) {
+        this(vertx, url, null);
+    }
+
+    /**
+     * @param certificates over mutual TLS, the directory of {@code portops certs}: the check connects with PortOps's
+     *                     own client certificate and trusts the terminal CA only; null: no client certificate
+     */
+    public MqttBrokerCheck(Vertx vertx, MqttUrl url, CertificateDirectory certificates) {
         this.url = url;
-        this.client = vertx.createNetClient(new NetClientOptions().setConnectTimeout(2_000).setSsl(url.tls())
-                .setMetricsName("mqtt-health-check"));
+        NetClientOptions options = new NetClientOptions().setConnectTimeout(2_000).setSsl(url.tls())
+                .setMetricsName("mqtt-health-check");
+        if (certificates != null) {
+            options.setKeyCertOptions(new PemKeyCertOptions()
+                            .setCertPath(certificates.clientCertificate(CertificateDirectory.PORTOPS_CLIENT).toString())
+                            .setKeyPath(certificates.clientKey(CertificateDirectory.PORTOPS_CLIENT).toString()))
+                    .setTrustOptions(new PemTrustOptions().addCertPath(certificates.caCertificate().toString()))
+                    .setHostnameVerificationAlgorithm("HTTPS");
+        }
+        this.client = vertx.createNetClient(options);
     }
 
     @Override

@@ -7,9 +7,12 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import org.portops.app.health.Health;
@@ -27,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * {@code GET /metrics} (Prometheus text), {@code GET /api/yard/summary} and {@code GET /api/alerts} (the active
  * alerts, most recently seen first; {@code ?kind=EQUIPMENT_OFFLINE} and {@code ?subject=QC01} filter),
  * {@code GET /api/berth-plan} ({@link BerthPlanRoute}), and the routes the services mount on it (the operator map's
- * {@code /}, {@code /cab} and {@code /api/map/...}, the vessel API). No logic of its own.
+ * {@code /}, {@code /cab} and {@code /api/map/...}, the vessel API). Over HTTPS, when given a certificate, with
+ * Strict-Transport-Security on every answer, so a browser that once reached it never falls back to plain HTTP. No
+ * logic of its own.
  */
 public final class HttpVerticle extends VerticleBase {
 
@@ -42,7 +47,21 @@ public final class HttpVerticle extends VerticleBase {
     private final YardStateReader yard;
     private final AlertBoardReader alerts;
     private final Consumer<Router> mounts;
+    private final Https https;
     private volatile HttpServer server;
+
+    /**
+     * HTTPS: the server's PEM certificate chain and its PEM private key.
+     *
+     * @param hstsMaxAge how long browsers must use HTTPS only for this host (Strict-Transport-Security)
+     */
+    public record Https(Path certificate, Path key, Duration hstsMaxAge) {
+
+        /** HSTS for a year, as browsers' preload lists ask. */
+        public static Https of(Path certificate, Path key) {
+            return new Https(certificate, key, Duration.ofDays(365));
+        }
+    }
 
     public HttpVerticle(String host, int port, Health health, Metrics metrics, HazelcastInstance hazelcast,
                         YardStateReader yard, AlertBoardReader alerts) {
@@ -52,6 +71,14 @@ public final class HttpVerticle extends VerticleBase {
     /** @param mounts adds the services' routes, before the catch-all 404 */
     public HttpVerticle(String host, int port, Health health, Metrics metrics, HazelcastInstance hazelcast,
                         YardStateReader yard, AlertBoardReader alerts, Consumer<Router> mounts) {
+        this(host, port, null, health, metrics, hazelcast, yard, alerts, mounts);
+    }
+
+    /** @param https HTTPS with HSTS; null serves plain HTTP */
+    public HttpVerticle(String host, int port, Https https, Health health, Metrics metrics,
+                        HazelcastInstance hazelcast, YardStateReader yard, AlertBoardReader alerts,
+                        Consumer<Router> mounts) {
+        this.https = https;
         this.host = host;
         this.port = port;
         this.health = health;
@@ -65,6 +92,13 @@ public final class HttpVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
+        if (https != null) {
+            String hsts = "max-age=" + https.hstsMaxAge().toSeconds();
+            router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+                ctx.response().putHeader("Strict-Transport-Security", hsts);
+                ctx.next();
+            });
+        }
         router.get("/health").handler(this::health);
         var scrape = PrometheusScrapingHandler.create(metrics.registry());
         router.get("/metrics").handler(ctx -> {
@@ -77,10 +111,19 @@ public final class HttpVerticle extends VerticleBase {
         mounts.accept(router);
         router.route().last().handler(ctx -> error(ctx, 404, "no such resource: " + ctx.request().path()));
         router.route().failureHandler(this::failure);
-        return vertx.createHttpServer(new HttpServerOptions())
+        return vertx.createHttpServer(serverOptions())
                 .requestHandler(router)
                 .listen(port, host)
                 .onSuccess(listening -> server = listening);
+    }
+
+    private HttpServerOptions serverOptions() {
+        HttpServerOptions options = new HttpServerOptions();
+        if (https != null) {
+            options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                    .setCertPath(https.certificate().toString()).setKeyPath(https.key().toString()));
+        }
+        return options;
     }
 
     /** The port the server listens on; the configured one, or the one picked when that was 0. */

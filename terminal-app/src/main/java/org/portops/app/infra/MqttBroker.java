@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.portops.app.config.MqttUrl;
 import org.portops.app.config.PortOpsConfig;
 import org.portops.ingest.broker.EmbeddedBroker;
+import org.portops.ingest.tls.CertificateDirectory;
 
 /**
  * The MQTT broker the equipment talks to: HiveMQ Community Edition embedded in PortOps ({@link EmbeddedBroker}, by
@@ -25,7 +26,9 @@ public final class MqttBroker implements AutoCloseable {
         if (!config.embeddedBroker()) {
             return new MqttBroker(config.mqttUrl(), null);
         }
-        return startEmbedded(config.dataDir().resolve("mqtt"), config.mqttPort(), config.mqttBrokerProcess());
+        Path certificates = config.tls().mqttCertificates();
+        return startEmbedded(config.dataDir().resolve("mqtt"), config.mqttPort(), config.mqttBrokerProcess(),
+                certificates == null ? null : new CertificateDirectory(certificates));
     }
 
     /**
@@ -36,8 +39,15 @@ public final class MqttBroker implements AutoCloseable {
      */
     public static MqttBroker startEmbedded(Path directory, int port, boolean ownProcess) throws IOException,
             InterruptedException {
-        EmbeddedBroker broker = EmbeddedBroker.start(directory, port, ownProcess);
-        return new MqttBroker(new MqttUrl("127.0.0.1", broker.port(), false), broker);
+        return startEmbedded(directory, port, ownProcess, null);
+    }
+
+    /** As {@link #startEmbedded(Path, int, boolean)}, with mutual TLS when {@code certificates} is given. */
+    public static MqttBroker startEmbedded(Path directory, int port, boolean ownProcess,
+                                           CertificateDirectory certificates) throws IOException,
+            InterruptedException {
+        EmbeddedBroker broker = EmbeddedBroker.start(directory, port, ownProcess, certificates);
+        return new MqttBroker(new MqttUrl("127.0.0.1", broker.port(), broker.tls()), broker);
     }
 
     /** Where clients connect, e.g. {@code tcp://127.0.0.1:1883}. */

@@ -299,4 +299,52 @@ class ConfigResolverTest {
         assertThat(Setting.DATA_DIR.cliFlag()).isEqualTo("--data-dir");
         assertThat(Setting.LAYOUT.envVar()).isEqualTo("PORTOPS_LAYOUT");
     }
+
+    @Test
+    void httpsLetsTheServerBindToANonLoopbackAddressAndNamesItsUrl() throws IOException {
+        Path certificate = Files.writeString(dir.resolve("server.pem"), "certificate");
+        Path key = Files.writeString(dir.resolve("server-key.pem"), "key");
+
+        PortOpsConfig config = ConfigResolver.resolve(Map.of(Setting.HTTP_HOST, "0.0.0.0",
+                Setting.HTTP_TLS_CERT, certificate.toString(), Setting.HTTP_TLS_KEY, key.toString()), Map.of());
+
+        assertThat(config.tls().https()).isTrue();
+        assertThat(config.httpUrl(8443)).isEqualTo("https://0.0.0.0:8443");
+    }
+
+    @Test
+    void aCertificateWithoutItsKeyIsRefused() throws IOException {
+        Path certificate = Files.writeString(dir.resolve("server.pem"), "certificate");
+
+        assertThatThrownBy(() -> ConfigResolver.resolve(Map.of(Setting.HTTP_TLS_CERT, certificate.toString()),
+                Map.of())).isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                .singleElement().satisfies(problem -> {
+                    assertThat(problem.setting()).isEqualTo(Setting.HTTP_TLS_KEY);
+                    assertThat(problem.describe()).contains("must be set together with http.tls.cert");
+                }));
+    }
+
+    @Test
+    void anMqttCertificateDirectoryWithoutTheNeededFilesIsRefusedNamingThemAndTheFix() {
+        assertThatThrownBy(() -> ConfigResolver.resolve(Map.of(Setting.MQTT_TLS_DIR, dir.toString()), Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(problem -> {
+                            assertThat(problem.setting()).isEqualTo(Setting.MQTT_TLS_DIR);
+                            assertThat(problem.describe()).contains("ca.pem", "clients/portops.pem", "server.pem")
+                                    .contains("portops certs --dir " + dir);
+                        }));
+    }
+
+    @Test
+    void mqttCertificatesWithAPlainExternalBrokerAreRefused() throws IOException {
+        Files.createDirectories(dir.resolve("clients"));
+        for (String name : List.of("ca.pem", "clients/portops.pem", "clients/portops-key.pem")) {
+            Files.writeString(dir.resolve(name), "pem");
+        }
+
+        assertThatThrownBy(() -> ConfigResolver.resolve(Map.of(Setting.MQTT_TLS_DIR, dir.toString(),
+                Setting.MQTT_URL, "tcp://broker:1883"), Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(problem -> assertThat(problem.describe()).contains("use ssl://host:8883")));
+    }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.portops.model.container.ContainerNumber;
 import org.portops.model.equipment.EquipmentId;
 import org.portops.model.layout.BlockLayout;
+import org.portops.model.layout.TerminalLayout;
 import org.portops.model.layout.PlacedContainer;
 import org.portops.model.telemetry.ConnectionMessage;
 import org.portops.model.telemetry.ConnectionState;
@@ -28,7 +29,7 @@ import org.portops.model.telemetry.Topic;
  * ambient. Alarms: supply air more than {@link #TOLERANCE_CELSIUS} from the set point, or no power for longer than
  * {@link #UNPLUGGED_LIMIT}; each is raised once as an event when it starts.
  */
-final class ReeferMonitor {
+public final class ReeferMonitor {
 
     static final double TOLERANCE_CELSIUS = 3.0;
     static final Duration UNPLUGGED_LIMIT = Duration.ofHours(2);
@@ -63,10 +64,20 @@ final class ReeferMonitor {
         this.period = period;
         for (BlockLayout block : sim.geometry().layout().blocks()) {
             if (!block.reeferRows().isEmpty()) {
-                units.put(block.id().value(), new Unit(new EquipmentId("RMS-" + block.id().value())));
+                units.put(block.id().value(), new Unit(monitorOf(block)));
             }
         }
         this.nextReport = sim.now();
+    }
+
+    /** The reefer monitors of a layout: one per block with plugged rows, each publishing in its own name. */
+    public static List<EquipmentId> monitorsOf(TerminalLayout layout) {
+        return layout.blocks().stream().filter(block -> !block.reeferRows().isEmpty())
+                .map(ReeferMonitor::monitorOf).toList();
+    }
+
+    private static EquipmentId monitorOf(BlockLayout block) {
+        return new EquipmentId("RMS-" + block.id().value());
     }
 
     List<EquipmentId> units() {

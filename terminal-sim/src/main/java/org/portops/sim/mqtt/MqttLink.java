@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -43,12 +44,15 @@ final class MqttLink implements AutoCloseable {
     private final AtomicLong dropped;
     /** What this link subscribes to; subscribed again after an automatic reconnect (clean start forgets them). */
     private volatile String[] filters = new String[0];
+    /** Null: Paho's default for the URL's scheme. */
+    private final SocketFactory sockets;
 
     private record Pending(String topic, byte[] payload, int qos, boolean retained) {
     }
 
     MqttLink(String brokerUrl, String clientId, EquipmentId owner, String terminal, TelemetryCodec codec,
-             AtomicLong published, AtomicLong dropped) throws MqttException {
+             AtomicLong published, AtomicLong dropped, SocketFactory sockets) throws MqttException {
+        this.sockets = sockets;
         this.client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
         this.owner = owner;
         this.terminal = terminal;
@@ -75,6 +79,9 @@ final class MqttLink implements AutoCloseable {
         options.setCleanStart(true);
         options.setAutomaticReconnect(true);
         options.setKeepAliveInterval(30);
+        if (sockets != null) {
+            options.setSocketFactory(sockets);
+        }
         Topic willTopic = Topic.of(terminal, owner, TelemetryTopic.CONNECTION);
         MqttMessage will = new MqttMessage(codec.encode(new ConnectionMessage(owner, 0, now,
                 ConnectionState.CONNECTIONBROKEN)));

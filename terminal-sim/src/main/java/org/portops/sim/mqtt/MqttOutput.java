@@ -1,5 +1,6 @@
 package org.portops.sim.mqtt;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,6 +47,7 @@ public final class MqttOutput implements TelemetrySink, AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong rejectedActions = new AtomicLong();
     private final AtomicLong rejectedOrders = new AtomicLong();
+    private final MachineSockets sockets;
 
     /**
      * Connects: one link per machine of {@code machines} when {@code connections} is 0, else {@code connections}
@@ -54,6 +56,17 @@ public final class MqttOutput implements TelemetrySink, AutoCloseable {
     public MqttOutput(String brokerUrl, String terminal, String clientIdPrefix, List<EquipmentId> machines,
                       int connections, Instant now, Consumer<InstantAction> actions, Consumer<Order> orders)
             throws MqttException {
+        this(brokerUrl, terminal, clientIdPrefix, machines, connections, now, actions, orders, null);
+    }
+
+    /**
+     * Connects as {@link #MqttOutput(String, String, String, List, int, Instant, Consumer, Consumer)}, each machine's
+     * link with the sockets {@code sockets} gives for it (its own client certificate); null: Paho's default.
+     */
+    public MqttOutput(String brokerUrl, String terminal, String clientIdPrefix, List<EquipmentId> machines,
+                      int connections, Instant now, Consumer<InstantAction> actions, Consumer<Order> orders,
+                      MachineSockets sockets) throws MqttException {
+        this.sockets = sockets;
         try {
             if (connections == 0) {
                 // all CONNECTs in flight at once: one after the other, a broker's few hundred ms each add up to
@@ -83,7 +96,12 @@ public final class MqttOutput implements TelemetrySink, AutoCloseable {
     }
 
     private MqttLink link(String brokerUrl, String clientId, EquipmentId owner, String terminal) throws MqttException {
-        return new MqttLink(brokerUrl, clientId, owner, terminal, codec, published, dropped);
+        try {
+            return new MqttLink(brokerUrl, clientId, owner, terminal, codec, published, dropped,
+                    sockets == null ? null : sockets.of(owner));
+        } catch (IOException e) {
+            throw new MqttException(e);
+        }
     }
 
     private MqttLink first() {
