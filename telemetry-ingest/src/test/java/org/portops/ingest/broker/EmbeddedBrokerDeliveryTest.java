@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -117,7 +118,20 @@ class EmbeddedBrokerDeliveryTest {
         publisher.connect(new MqttConnectionOptions());
         try {
             for (int i = 0; i < count; i++) {
-                publisher.publish(TOPIC, ("event " + i).getBytes(StandardCharsets.UTF_8), 1, false);
+                byte[] payload = ("event " + i).getBytes(StandardCharsets.UTF_8);
+                // the client may see the acknowledgement before it frees the in-flight slot: a fast publisher is
+                // told to wait (REASON_CODE_MAX_INFLIGHT), and waits
+                while (true) {
+                    try {
+                        publisher.publish(TOPIC, payload, 1, false);
+                        break;
+                    } catch (MqttException e) {
+                        if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+                            throw e;
+                        }
+                        Thread.sleep(2);
+                    }
+                }
             }
         } finally {
             close(publisher);
