@@ -207,23 +207,7 @@ class PortOpsClusterTest {
         node.hazelcast().getLifecycleService().terminate();
     }
 
-    private static void eventually(ThrowingRunnable check) throws Exception {
-        long deadline = System.nanoTime() + WITHIN.toNanos();
-        while (true) {
-            try {
-                check.run();
-                return;
-            } catch (AssertionError e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(50);
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface ThrowingRunnable {
-        void run() throws Exception;
+    private static void eventually(Eventually.Check check) throws Exception {
+        Eventually.eventually(WITHIN, Duration.ofMillis(50), check);
     }
 }

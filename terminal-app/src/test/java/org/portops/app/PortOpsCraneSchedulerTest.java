@@ -165,23 +165,7 @@ class PortOpsCraneSchedulerTest {
         return new TimeRange(Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofHours(1)));
     }
 
-    private static void eventually(ThrowingRunnable check) throws Exception {
-        long deadline = System.nanoTime() + WITHIN.toNanos();
-        while (true) {
-            try {
-                check.run();
-                return;
-            } catch (AssertionError e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(250);
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface ThrowingRunnable {
-        void run() throws Exception;
+    private static void eventually(Eventually.Check check) throws Exception {
+        Eventually.eventually(WITHIN, Duration.ofMillis(250), check);
     }
 }

@@ -146,23 +146,7 @@ class PortOpsDemoTest {
         return rows;
     }
 
-    private static void eventually(ThrowingRunnable check) throws Exception {
-        long deadline = System.nanoTime() + WITHIN.toNanos();
-        while (true) {
-            try {
-                check.run();
-                return;
-            } catch (AssertionError e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(250);
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface ThrowingRunnable {
-        void run() throws Exception;
+    private static void eventually(Eventually.Check check) throws Exception {
+        Eventually.eventually(WITHIN, Duration.ofMillis(250), check);
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.portops.model.container.Container;
 import org.portops.state.json.ModelJson;
 import org.portops.vessel.api.ApiTerminal.Response;
+import org.portops.vessel.api.auth.AuthSettings;
 
 /**
  * The vessel API's write operations fed seeded random mutations of valid requests (values of the wrong type,
@@ -31,7 +32,8 @@ class ApiFuzzTest {
 
     @BeforeAll
     static void start() {
-        terminal = new ApiTerminal();
+        // the rate limit is ApiEdgeTest's subject; a fast machine's fuzz run would meet it and read 429s back
+        terminal = new ApiTerminal(AuthSettings.hmac(ApiTerminal.SECRET).withRateLimit(100_000, 100_000));
         line = terminal.lineToken(ApiTerminal.LINE_A);
     }
 

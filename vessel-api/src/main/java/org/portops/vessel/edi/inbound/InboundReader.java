@@ -172,7 +172,8 @@ public final class InboundReader {
         // BGM 45 is a loading order; a discharge order carries another document code (SMDG COPRAR 1.x/2.x)
         boolean loadingOrder = start.header().documentCode().equals("45");
         List<ContainerOrder> orders = new ArrayList<>();
-        List<List<Segment>> groups = start.groups();
+        // a damaged file can leave a group with no segment: it orders nothing and bounds nothing
+        List<List<Segment>> groups = start.groups().stream().filter(group -> !group.isEmpty()).toList();
         // a group reaches up to the next one (or the message's last body segment), so a segment the linter dropped
         // is laid at the door of the group it stood in
         int bodyEnd = message.body().isEmpty() ? 0 : message.body().getLast().position();
