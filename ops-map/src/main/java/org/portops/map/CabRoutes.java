@@ -47,9 +47,10 @@ public final class CabRoutes {
     /** Adds the cab's routes; call before the router's catch-all. */
     public void mount(Router router) {
         router.get("/api/map/machines/:machine").handler(access.signedIn())
-                .handler(MapAccess.requires(MapPermission.VIEW_MAP)).handler(this::workList);
+                .handler(MapAccess.requires(MapPermission.VIEW_MAP))
+                .handler(ctx -> workList(ctx, CabDesk.Reader.OPERATOR));
         router.get("/api/cab/:machine").handler(access.signedIn()).handler(CabRoutes::driverOfMachine)
-                .handler(this::workList);
+                .handler(ctx -> workList(ctx, CabDesk.Reader.CAB));
         // Vert.x takes the body handler before any other; the body is small and read only to be checked after
         router.post("/api/cab/:machine/*").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT_BYTES))
                 .handler(access.signedIn()).handler(CabRoutes::driverOfMachine);
@@ -70,7 +71,7 @@ public final class CabRoutes {
                 reason -> OpsMapRoutes.error(ctx, 403, reason), ctx::next);
     }
 
-    private void workList(RoutingContext ctx) {
+    private void workList(RoutingContext ctx, CabDesk.Reader reader) {
         EquipmentId machine;
         try {
             machine = new EquipmentId(ctx.pathParam("machine"));
@@ -78,7 +79,7 @@ public final class CabRoutes {
             OpsMapRoutes.error(ctx, 400, "machine: " + e.getMessage());
             return;
         }
-        cab.workList(machine).compose(list -> {
+        cab.workList(machine, reader).compose(list -> {
             if (list.state().isEmpty() && list.instructions().isEmpty()) {
                 return Future.succeededFuture((JsonObject) null);
             }

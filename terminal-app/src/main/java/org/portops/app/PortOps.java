@@ -530,8 +530,10 @@ public final class PortOps {
      * the first candidacy was decided and, if this node won, its planner started.
      */
     private <P> void elect(Vertx vertx, PlannerName planner, NodeId node, PlannerSeat<P> seat, String description) {
+        // The lease's ttl and its renewal timers are wall-clock time, as is the database clock that decides terms: in a
+        // sped-up demo PortOps's clock would end every term before its first renewal.
         LeaderElector elector = new LeaderElector(new PlannerLease(leasePool), planner, node, config.plannerLeaseTtl(),
-                clock, seat);
+                Clock.systemUTC(), seat);
         String deployment = step(planner.value() + " lease", () -> {
             String id = vertx.deployVerticle(elector).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             seat.started().await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -112,17 +112,25 @@ class OpsMapDemoTest {
         String crane = Browser.waitFor(browser, Duration.ofSeconds(120), d -> craneWithPlannedWorkOnTheMap());
         clickAt((List<?>) browser.executeScript("return window.portopsMap.screenPointOfMachine(arguments[0])", crane));
         // the panel lists the crane's current move and the next five: the last is the furthest from being worked
-        List<WebElement> listed = Browser.waitFor(browser, Duration.ofSeconds(10), d -> {
-            List<WebElement> title = d.findElements(By.cssSelector("#details h2"));
-            List<WebElement> buttons = d.findElements(By.cssSelector("#details li[data-instruction] .explain-button"));
-            return title.isEmpty() || !title.getFirst().getText().equals(crane) || buttons.isEmpty() ? null : buttons;
-        });
-        String move = listed.getLast().findElement(By.xpath("./ancestor::li[1]")).getDomAttribute("data-instruction");
+        String move;
+        try {
+            move = Browser.waitFor(browser, Duration.ofSeconds(10), d -> {
+                List<WebElement> title = d.findElements(By.cssSelector("#details h2"));
+                List<WebElement> buttons = d.findElements(By.cssSelector(
+                        "#details li[data-instruction] .explain-button"));
+                return title.isEmpty() || !title.getFirst().getText().equals(crane) || buttons.isEmpty() ? null
+                        : buttons.getLast().findElement(By.xpath("./ancestor::li[1]"))
+                                .getDomAttribute("data-instruction");
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no planned move listed for " + crane + ": "
+                    + browser.findElement(By.id("details")).getText(), e);
+        }
         String item = "#details li[data-instruction='" + move + "']";
 
         // whether this move's task matches a constraint is the plan's business (CraneSchedulerVerticleTest proves
         // the matches); here the real scheduler's answer for it reaches the panel
-        browser.findElement(By.cssSelector(item + " .explain-button")).click();
+        click(item + " .explain-button");
         try {
             Browser.waitFor(browser, Duration.ofSeconds(60), d -> d.findElements(By.cssSelector(
                     "#explanation[data-instruction='" + move + "']")).isEmpty() ? null : true);
@@ -132,7 +140,7 @@ class OpsMapDemoTest {
         assertThat(browser.findElement(By.id("explanation")).getText()).contains("is on " + crane)
                 .contains("plan score 0hard");
 
-        browser.findElement(By.cssSelector(item + " .override-button")).click();
+        click(item + " .override-button");
         String outcome = Browser.waitFor(browser, Duration.ofSeconds(60), d -> d.findElement(
                 By.cssSelector(item + " .override-result")).getDomAttribute("data-outcome"));
         String shown = browser.findElement(By.cssSelector(item + " .override-result")).getText();
@@ -199,6 +207,14 @@ class OpsMapDemoTest {
     private static long count(String sql) throws Exception {
         return demo.pool().preparedQuery(sql).execute(Tuple.tuple()).await(10, TimeUnit.SECONDS).iterator().next()
                 .getLong(0);
+    }
+
+    /** Clicks the element the selector finds, found again if the panel re-rendered it in between. */
+    private static void click(String selector) {
+        Browser.waitFor(browser, Duration.ofSeconds(10), d -> {
+            d.findElement(By.cssSelector(selector)).click();
+            return true;
+        });
     }
 
     private static void clickAt(List<?> point) {

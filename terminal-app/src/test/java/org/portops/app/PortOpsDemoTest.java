@@ -93,6 +93,12 @@ class PortOpsDemoTest {
         assertThat(refusedMoves(0)).as("refused moves: only boxes arriving at the gate, whose master data "
                 + "telemetry does not carry").allSatisfy(reason -> assertThat(reason).contains("without master data"));
 
+        // the only node keeps each planner's first term: the lease runs on wall-clock time, not the sped-up clock
+        assertThat(rows("select planner, token, expires_at > clock_timestamp() as live from planner_lease"))
+                .as("planner terms of the demo").extracting(Row::toJson).isNotEmpty()
+                .allSatisfy(term -> assertThat(term.getLong("token")).as(term.encode()).isOne())
+                .allSatisfy(term -> assertThat(term.getBoolean("live")).as(term.encode()).isTrue());
+
         HttpResponse<String> health = Launch.get(demo, "/health");
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
         assertThat(new JsonObject(health.body()).getJsonObject("checks").getJsonObject("ingest").getString("status"))

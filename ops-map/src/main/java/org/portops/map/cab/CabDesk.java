@@ -50,16 +50,32 @@ public final class CabDesk {
         this.clock = clock;
     }
 
+    /** Who reads a work list: the driver sees the work sent to the cab, the operator the plan ahead as well. */
+    public enum Reader {
+        /** The cab tablet: in progress, dispatched, suspended; planned moves are not the driver's yet. */
+        CAB,
+        /** The operator map: the cab's list, then the crane's planned moves in plan sequence (to explain, override). */
+        OPERATOR
+    }
+
     /**
-     * The machine's open instructions: the one in progress first, then the dispatched ones in plan sequence, then
-     * the suspended ones (they wait for a planner), at most {@link #WORK_LIST_LENGTH}.
+     * The machine's open instructions as its cab shows them: the one in progress first, then the dispatched ones in
+     * plan sequence, then the suspended ones (they wait for a planner), at most {@link #WORK_LIST_LENGTH}.
      */
     public Future<WorkList> workList(EquipmentId machine) {
+        return workList(machine, Reader.CAB);
+    }
+
+    /**
+     * The machine's open instructions for {@code reader}, at most {@link #WORK_LIST_LENGTH}; for the operator the
+     * planned moves follow the dispatched ones (before the suspended), in plan sequence.
+     */
+    public Future<WorkList> workList(EquipmentId machine, Reader reader) {
         Future<Optional<EquipmentState>> state = yard.reader().equipment(machine);
         Future<List<WorkInstruction>> all = yard.reader().workInstructions();
         return Future.all(state, all).map(done -> new WorkList(machine, state.result(), all.result().stream()
                 .filter(w -> w.assigned().contains(machine) && !w.state().isTerminal()
-                        && w.state() != WorkInstructionState.PLANNED)
+                        && (reader == Reader.OPERATOR || w.state() != WorkInstructionState.PLANNED))
                 .sorted(Comparator.comparingInt((WorkInstruction w) -> rank(w.state()))
                         .thenComparingLong(WorkInstruction::sequence)
                         .thenComparing(w -> w.id().value()))
@@ -139,8 +155,9 @@ public final class CabDesk {
         return switch (state) {
             case IN_PROGRESS -> 0;
             case DISPATCHED -> 1;
-            case SUSPENDED -> 2;
-            case PLANNED, DONE, FAILED, CANCELLED -> 3;
+            case PLANNED -> 2;
+            case SUSPENDED -> 3;
+            case DONE, FAILED, CANCELLED -> 4;
         };
     }
 

@@ -92,6 +92,40 @@ class CabDeskTest {
     }
 
     @Test
+    void theOperatorSeesTheCranesPlannedMovesAfterItsDispatchedOnesAndTheCabDoesNot() {
+        Instant now = Instant.now();
+        WorkInstruction onQc02 = plannedFor(QC02, "planned-qc02", boxes.get(190 - round), now);
+        assertThat(await(terminal.cab.workList(QC02)).instructions()).isEmpty();
+        assertThat(await(terminal.cab.workList(QC02, CabDesk.Reader.OPERATOR)).instructions())
+                .extracting(WorkInstruction::id).containsExactly(onQc02.id());
+
+        // QC01: one in progress and four dispatched leave room for one planned move, listed after the dispatched
+        // ones although its plan sequence is the smallest
+        for (WorkInstructionId id : ids.subList(1, 3)) {
+            WorkInstruction held = await(terminal.yard.reader().workInstruction(id)).orElseThrow();
+            assertThat(await(terminal.yard.updateInstruction(held.cancel(null, now)))).isEqualTo(ChangeResult.APPLIED);
+        }
+        plannedFor(QC01, "planned-qc01", boxes.get(180 - round), now);
+        assertThat(await(terminal.cab.workList(QC01)).instructions()).extracting(WorkInstruction::state)
+                .hasSize(5).doesNotContain(WorkInstructionState.PLANNED);
+        assertThat(await(terminal.cab.workList(QC01, CabDesk.Reader.OPERATOR)).instructions())
+                .extracting(WorkInstruction::state).containsExactly(WorkInstructionState.IN_PROGRESS,
+                        WorkInstructionState.DISPATCHED, WorkInstructionState.DISPATCHED,
+                        WorkInstructionState.DISPATCHED, WorkInstructionState.DISPATCHED,
+                        WorkInstructionState.PLANNED);
+    }
+
+    /** A move the crane scheduler planned on {@code crane}, not yet dispatched (plan sequence 0). */
+    private WorkInstruction plannedFor(EquipmentId crane, String name, ContainerView box, Instant now) {
+        WorkInstruction planned = new WorkInstruction(new WorkInstructionId("WI-" + round + "-" + name),
+                box.container().number(), MoveKind.GATE_OUT, box.location(), new GateLocation("OUT-1"),
+                List.of(crane), 0L, WorkInstructionState.PLANNED, null, now);
+        assertThat(await(terminal.yard.updateInstruction(planned))).isEqualTo(ChangeResult.APPLIED);
+        ids.add(planned.id());
+        return planned;
+    }
+
+    @Test
     void confirmingTheMoveInProgressCompletesItAndTheNextOneBecomesCurrent() {
         CabOutcome outcome = await(terminal.cab.apply(CabCommand.confirm(QC01, ids.getFirst(),
                 WorkInstructionState.IN_PROGRESS, "key-done-" + round)));

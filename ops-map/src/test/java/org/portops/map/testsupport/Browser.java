@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -62,7 +63,9 @@ public final class Browser {
     }
 
     public static <T> T waitFor(WebDriver driver, Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).until(condition::apply);
+        // a panel re-rendered between finding an element and reading it is read again at the next poll
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(50))
+                .ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
     /** Writes a screenshot to the repository's docs/screenshots (linked from the README). */
