@@ -6,12 +6,10 @@ import io.vertx.sqlclient.Pool;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.portops.app.config.ConfigException;
-import org.portops.app.config.ConfigProblem;
-import org.portops.app.config.ConfigResolver;
 import org.portops.app.config.PortOpsConfig;
 import org.portops.app.infra.PostgresServer;
 import org.portops.app.logging.Logging;
@@ -71,16 +69,14 @@ final class AuditCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            PortOpsConfig config;
+            Optional<PortOpsConfig> resolved = SettingOptions.resolve(spec, environment);
+            if (resolved.isEmpty()) {
+                return 2;
+            }
+            PortOpsConfig config = resolved.get();
             AuditChain.Anchor expected;
             try {
-                config = ConfigResolver.resolve(SettingOptions.given(spec), environment);
                 expected = anchor == null ? null : AuditChain.Anchor.parse(anchor);
-            } catch (ConfigException e) {
-                err.println("portops: the configuration is invalid:");
-                e.problems().stream().map(ConfigProblem::describe).forEach(p -> err.println("  " + p));
-                err.flush();
-                return 2;
             } catch (IllegalArgumentException e) {
                 err.println("portops: --anchor: " + e.getMessage());
                 err.flush();

@@ -10,12 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import org.portops.app.config.ConfigException;
-import org.portops.app.config.ConfigProblem;
-import org.portops.app.config.ConfigResolver;
 import org.portops.app.config.PortOpsConfig;
 import org.portops.ingest.IngestConfig;
 import org.portops.ingest.check.KnownSenders;
@@ -84,18 +82,16 @@ final class CertsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PortOpsConfig config;
+        Optional<PortOpsConfig> resolved = SettingOptions.resolve(spec, environment);
+        if (resolved.isEmpty()) {
+            return 2;
+        }
+        PortOpsConfig config = resolved.get();
         TerminalLayout layout;
         List<String> identities;
         try {
-            config = ConfigResolver.resolve(SettingOptions.given(spec), environment);
             layout = layout(config);
             identities = machines == null ? layoutSpeakers(layout) : checkedMachines(machines);
-        } catch (ConfigException e) {
-            err.println("portops: the configuration is invalid:");
-            e.problems().stream().map(ConfigProblem::describe).forEach(p -> err.println("  " + p));
-            err.flush();
-            return 2;
         } catch (RuntimeException e) {
             err.println("portops: " + e.getMessage());
             err.flush();

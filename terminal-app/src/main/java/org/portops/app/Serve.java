@@ -1,12 +1,9 @@
 package org.portops.app;
 
-import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
-import org.portops.app.config.ConfigException;
-import org.portops.app.config.ConfigProblem;
-import org.portops.app.config.ConfigResolver;
 import org.portops.app.config.PortOpsConfig;
 import org.portops.app.logging.Logging;
 import org.slf4j.Logger;
@@ -27,18 +24,11 @@ final class Serve {
      */
     static int serve(CommandSpec spec, Map<String, String> environment, PortOps.Mode mode,
                      Function<PortOpsConfig, Clock> clock) throws InterruptedException {
-        PortOpsConfig config;
-        try {
-            config = ConfigResolver.resolve(SettingOptions.given(spec), environment);
-        } catch (ConfigException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("portops: the configuration is invalid:");
-            for (ConfigProblem problem : e.problems()) {
-                err.println("  " + problem.describe());
-            }
-            err.flush();
+        Optional<PortOpsConfig> resolved = SettingOptions.resolve(spec, environment);
+        if (resolved.isEmpty()) {
             return 2;
         }
+        PortOpsConfig config = resolved.get();
         Logging.use(config.logFormat());
         PortOps portops = new PortOps(config, clock.apply(config), mode);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("portops-shutdown").unstarted(portops::stop));

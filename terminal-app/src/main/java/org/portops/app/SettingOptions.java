@@ -1,7 +1,13 @@
 package org.portops.app;
 
+import java.io.PrintWriter;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
+import org.portops.app.config.ConfigException;
+import org.portops.app.config.ConfigProblem;
+import org.portops.app.config.ConfigResolver;
+import org.portops.app.config.PortOpsConfig;
 import org.portops.app.config.Setting;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -40,6 +46,24 @@ final class SettingOptions {
             }
         }
         return given;
+    }
+
+    /**
+     * The configuration this command's options and the environment give; empty after every problem was printed to
+     * the command's error stream (the command then exits with 2).
+     */
+    static Optional<PortOpsConfig> resolve(CommandSpec command, Map<String, String> environment) {
+        try {
+            return Optional.of(ConfigResolver.resolve(given(command), environment));
+        } catch (ConfigException e) {
+            PrintWriter err = command.commandLine().getErr();
+            err.println("portops: the configuration is invalid:");
+            for (ConfigProblem problem : e.problems()) {
+                err.println("  " + problem.describe());
+            }
+            err.flush();
+            return Optional.empty();
+        }
     }
 
     static String helpText(Setting setting) {
