@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +39,8 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private static final long START_TIMEOUT_SECONDS = 60;
     private static final long STOP_TIMEOUT_SECONDS = 20;
+    /** The broker JVM's pid, in the broker's directory, so the next start knows a leftover one. */
+    private static final String PID_FILE = "broker.pid";
     /** JVM options of PortOps's own that must not reach the broker's JVM (a debugger or agent port is taken). */
     private static final List<String> NOT_INHERITED = List.of("-agentlib", "-agentpath", "-javaagent", "-Xrunjdwp",
             "-Xdebug");
@@ -169,10 +172,11 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private static Started startProcess(Path directory, int port, Delivery delivery,
                                         CertificateDirectory certificates) throws IOException, InterruptedException {
-        if (port != 0) {
-            requireFree(port);
-        }
         Files.createDirectories(directory);
+        Path pidFile = directory.resolve(PID_FILE);
+        if (port != 0) {
+            requireFree(port, pidFile);
+        }
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -210,25 +214,39 @@ public final class EmbeddedBroker implements AutoCloseable {
                     + (port == 0 ? "(any free port)" : port)
                     + (process.isAlive() ? " within " + START_TIMEOUT_SECONDS + " s" : "") + "; its log: " + log);
         }
+        Files.writeString(pidFile, Long.toString(process.pid()), StandardCharsets.UTF_8);
         return new Started(process, Integer.parseInt(line.substring(EmbeddedBrokerMain.READY.length() + 1)));
     }
 
     /**
-     * Refuses a port something else listens on, after giving a broker of an earlier PortOps that was killed the time
-     * it takes to notice and stop.
+     * Refuses a port something else listens on. A broker JVM this directory started before (its pid in
+     * {@code pidFile}) that is still running belongs to a PortOps that was killed: it notices its parent's end and
+     * stops, so it is given the time to; any other holder of the port is refused at once.
      */
-    private static void requireFree(int port) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_TIMEOUT_SECONDS);
-        while (true) {
-            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                return;
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new IOException("127.0.0.1:" + port + " is taken, so the embedded MQTT broker cannot "
-                            + "listen there (set mqtt.port, 0 for any free port)", e);
-                }
-                Thread.sleep(250);
+    private static void requireFree(int port, Path pidFile) throws IOException, InterruptedException {
+        Optional<ProcessHandle> leftover = Files.isRegularFile(pidFile)
+                ? parsePid(Files.readString(pidFile, StandardCharsets.UTF_8)).flatMap(ProcessHandle::of)
+                : Optional.empty();
+        if (leftover.isPresent() && leftover.get().isAlive()) {
+            try {
+                leftover.get().onExit().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // still running: the port check below names the problem
             }
+        }
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return;
+        } catch (IOException e) {
+            throw new IOException("127.0.0.1:" + port + " is taken, so the embedded MQTT broker cannot "
+                    + "listen there (set mqtt.port, 0 for any free port)", e);
+        }
+    }
+
+    private static Optional<Long> parsePid(String text) {
+        try {
+            return Optional.of(Long.parseLong(text.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
     }
 
