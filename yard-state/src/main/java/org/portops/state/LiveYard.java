@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Pool;
 import org.portops.model.equipment.EquipmentState;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.vessel.VesselCall;
+import org.portops.model.vessel.VesselCallId;
 import org.portops.model.work.WorkInstruction;
 import org.portops.model.yard.YardSlot;
 import org.portops.state.alert.AlertBoard;
@@ -147,6 +148,24 @@ public final class LiveYard {
     /** Stores a vessel call and its bay plan, durably first, then live; publishes {@code VesselCallChanged}. */
     public Future<ChangeResult> updateVesselCall(VesselCall call) {
         return engine.updateVesselCall(call, fence);
+    }
+
+    /**
+     * Like {@link #updateVesselCall}, but only if the call held is exactly {@code expected} (null: there is none yet):
+     * a compare-and-set, so a change made from a version that has moved on since (a line's new ETA, a new bay plan,
+     * the berth planner's berth) is refused, naming the version held, and changes nothing.
+     */
+    public Future<ChangeResult> replaceVesselCall(VesselCall expected, VesselCall call) {
+        return engine.replaceVesselCall(expected, call, fence);
+    }
+
+    /**
+     * Changes one field group of a vessel call without losing a concurrent change of another: reads the call held,
+     * applies {@code change} and stores the result with {@link #replaceVesselCall}, again from the newer version when
+     * another writer came first. See {@link VesselCallChange}.
+     */
+    public Future<VesselCallChange.Outcome> changeVesselCall(VesselCallId id, VesselCallChange change) {
+        return VesselCallChange.apply(this, id, change);
     }
 
     /** The audit log and decision journal. */

@@ -17,9 +17,9 @@ import org.portops.model.container.Container;
 import org.portops.model.container.ContainerNumber;
 import org.portops.model.container.UnLocode;
 import org.portops.model.vessel.VesselCall;
-import org.portops.state.ChangeResult;
 import org.portops.state.ContainerView;
 import org.portops.state.LiveYard;
+import org.portops.state.VesselCallChange;
 import org.portops.vessel.edi.archive.EdiArchive;
 import org.portops.vessel.edi.archive.EdiArchive.Outcome;
 import org.portops.vessel.edi.inbound.BayPlanMessage;
@@ -160,11 +160,15 @@ public final class EdiInbox {
             return Future.succeededFuture(Optional.empty());
         }
         VesselCall call = calls.get(next);
-        return yard.updateVesselCall(call).compose(result -> switch (result) {
-            case ChangeResult.Applied applied -> apply(calls, next + 1);
-            case ChangeResult.Refused refused -> Future.succeededFuture(Optional.of(new EdiError(
-                    new SegmentRef("UNH", 0, 0, 0), "vessel call " + call.id() + ": " + refused.reason())));
-        });
+        // the bay plan laid onto the call as held when it is stored: a berth or ETA written since it was read is kept
+        return yard.changeVesselCall(call.id(), current -> current.bayPlan().equals(call.bayPlan())
+                ? new VesselCallChange.Keep() : new VesselCallChange.Store(current.withBayPlan(call.bayPlan())))
+                .compose(outcome -> switch (outcome) {
+                    case VesselCallChange.Applied applied -> apply(calls, next + 1);
+                    case VesselCallChange.Unchanged unchanged -> apply(calls, next + 1);
+                    case VesselCallChange.Refused refused -> Future.succeededFuture(Optional.of(new EdiError(
+                            new SegmentRef("UNH", 0, 0, 0), "vessel call " + call.id() + ": " + refused.reason())));
+                });
     }
 
     private Future<Receipt> accepted(long id, EdiIntake.Read read) {

@@ -320,12 +320,31 @@ public final class LiveYardEngine {
     }
 
     public Future<ChangeResult> updateVesselCall(VesselCall call, Lease fence) {
-        return inOrder("call:" + call.id().value(), () -> vesselCalls.upsert(call, clock.instant(), fence)
+        return inOrder("call:" + call.id().value(), () -> putVesselCall(call, fence));
+    }
+
+    /** Like {@link #updateVesselCall}, only if the call held is exactly {@code expected} (null: none yet). */
+    public Future<ChangeResult> replaceVesselCall(VesselCall expected, VesselCall call, Lease fence) {
+        return inOrder("call:" + call.id().value(), () ->
+                hz(context, maps.vesselCalls().getAsync(call.id().value())).compose(current -> {
+                    if (!Objects.equals(current, expected)) {
+                        return Future.succeededFuture(new ChangeResult.Refused("vessel call "
+                                + call.id() + " is no longer the version this change was made from: " + (current == null
+                                ? "it does not exist" : "ETA " + current.eta() + ", berth " + current.berth() + ", ETB "
+                                + current.etb() + ", ETD " + current.etd() + ", " + current.bayPlan().entries().size()
+                                + " bay plan entries")));
+                    }
+                    return putVesselCall(call, fence);
+                }));
+    }
+
+    private Future<ChangeResult> putVesselCall(VesselCall call, Lease fence) {
+        return vesselCalls.upsert(call, clock.instant(), fence)
                 .compose(stored -> hz(context, maps.vesselCalls().submitToKey(call.id().value(), new PutVesselCall(call))))
                 .map(put -> {
                     publish(Addresses.VESSEL_CALL_CHANGED, new VesselCallChanged(0, clock.instant(), call));
                     return ChangeResult.APPLIED;
-                }));
+                });
     }
 
     /** Runs changes to one record one after the other, in call order, on the engine's context. */

@@ -23,6 +23,7 @@ import org.portops.model.quay.BerthId;
 import org.portops.model.vessel.BayPlanAction;
 import org.portops.model.vessel.BayPlanEntry;
 import org.portops.model.vessel.VesselCall;
+import org.portops.model.vessel.VesselCallId;
 import org.portops.model.work.GateLocation;
 import org.portops.model.work.MoveKind;
 import org.portops.model.work.VesselLocation;
@@ -38,6 +39,7 @@ import org.portops.state.MoveRefusal;
 import org.portops.state.MoveRequest;
 import org.portops.state.MoveResult;
 import org.portops.state.StackView;
+import org.portops.state.VesselCallChange;
 import org.portops.state.YardMaps;
 import org.portops.state.YardSummary;
 import org.portops.state.block.BlockState;
@@ -66,6 +68,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -300,6 +303,40 @@ abstract class LiveYardPersistenceContract {
         assertThat(await(rebuilt.reader().workInstruction(planned.id())).orElseThrow().state())
                 .isEqualTo(WorkInstructionState.DISPATCHED);
         assertThat(await(rebuilt.reader().vesselCall(call.id()))).contains(berthed);
+    }
+
+    @Test
+    void aVesselCallChangedByAnotherWriterMeanwhileIsDecidedAgainFromTheNewerVersion() {
+        LiveYard yard = open(member(), TestLayouts.small());
+        VesselCall call = await(yard.reader().vesselCalls()).getFirst();
+        VesselCall berthed = call.berthedAt(new BerthId("B2"), call.eta());
+        AtomicInteger decided = new AtomicInteger();
+        // the line's new ETA is decided from the call as read; before it is stored, the berth planner writes a berth
+        VesselCallChange.Outcome outcome = await(yard.changeVesselCall(call.id(), current -> {
+            if (decided.incrementAndGet() == 1) {
+                yard.updateVesselCall(berthed);
+            }
+            return new VesselCallChange.Store(new VesselCall(current.id(), current.vessel(), current.voyage(),
+                    current.line(), current.berth(), current.eta().plusSeconds(3_600), null,
+                    current.etd().plusSeconds(3_600), current.bayPlan()));
+        }));
+
+        assertThat(decided).as("decided again from the berthed version").hasValue(2);
+        VesselCall held = await(yard.reader().vesselCall(call.id())).orElseThrow();
+        assertThat(outcome).isEqualTo(new VesselCallChange.Applied(berthed, held));
+        assertThat(held.berth()).as("the berth planner's berth kept").isEqualTo(new BerthId("B2"));
+        assertThat(held.eta()).as("the line's ETA kept").isEqualTo(call.eta().plusSeconds(3_600));
+        // a writer holding a stale copy is refused outright and changes nothing
+        ChangeResult stale = await(yard.replaceVesselCall(call, call.berthedAt(new BerthId("B1"), call.eta())));
+        assertThat(stale).isInstanceOf(ChangeResult.Refused.class);
+        assertThat(((ChangeResult.Refused) stale).reason()).contains("no longer the version").contains("berth B2");
+        assertThat(await(yard.reader().vesselCall(call.id()))).contains(held);
+        assertThat(await(yard.changeVesselCall(call.id(), current -> new VesselCallChange.Keep())))
+                .isEqualTo(new VesselCallChange.Unchanged(held));
+        assertThat(await(yard.changeVesselCall(new VesselCallId("NO-SUCH-CALL"),
+                current -> new VesselCallChange.Keep()))).isEqualTo(new VesselCallChange.Refused(
+                "no vessel call NO-SUCH-CALL"));
+        await(yard.close());
     }
 
     @Test

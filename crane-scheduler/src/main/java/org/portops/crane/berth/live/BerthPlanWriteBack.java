@@ -5,6 +5,7 @@ import org.portops.crane.berth.quay.QuayPlacement;
 import org.portops.model.quay.BerthId;
 import org.portops.model.vessel.VesselCall;
 import org.portops.model.vessel.VesselCallId;
+import org.portops.state.VesselCallChange;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +41,22 @@ public final class BerthPlanWriteBack {
 
     /** A call to write into live state, and what to remember of it. */
     public record Update(VesselCall call, Written written) {
+
+        /**
+         * The plan's berth, ETB and ETD laid onto the call as live state holds it at the write, so a bay plan or
+         * other change written since the plan read the call is kept; refused when the ETA moved on since (the plan
+         * placed the call for the old one, and the change of ETA brings its own plan).
+         */
+        public VesselCallChange.Decision applyTo(VesselCall current) {
+            if (!current.eta().equals(call.eta())) {
+                return new VesselCallChange.Refuse("its ETA moved from " + call.eta() + " to " + current.eta()
+                        + " since the plan; the next plan places it");
+            }
+            Instant etd = call.etd().isAfter(current.etd()) ? call.etd() : current.etd();
+            VesselCall planned = new VesselCall(current.id(), current.vessel(), current.voyage(), current.line(),
+                    call.berth(), current.eta(), call.etb(), etd, current.bayPlan());
+            return planned.equals(current) ? new VesselCallChange.Keep() : new VesselCallChange.Store(planned);
+        }
     }
 
     private BerthPlanWriteBack() {

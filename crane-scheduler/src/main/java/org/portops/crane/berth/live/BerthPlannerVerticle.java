@@ -21,6 +21,7 @@ import org.portops.model.layout.TerminalLayout;
 import org.portops.model.vessel.VesselCall;
 import org.portops.model.vessel.VesselCallId;
 import org.portops.state.LiveYard;
+import org.portops.state.VesselCallChange;
 import org.portops.state.YardStateReader;
 import org.portops.state.json.YardEventJson;
 import org.slf4j.Logger;
@@ -247,9 +248,18 @@ public final class BerthPlannerVerticle extends VerticleBase {
             for (BerthPlanWriteBack.Update update : updates) {
                 written.put(update.call().id(), update.written());
                 echoes.put(update.call().id(), update.call());
-                writes.add(liveYard.updateVesselCall(update.call()).onSuccess(result -> LOG.info(
-                        "berth plan v{}: vessel call {} planned at berth {} from {}", chart.version(),
-                        update.call().id(), update.call().berth(), update.call().etb())));
+                // decided again from the call as held at the write: a line's new bay plan or ETA written since the
+                // plan read the call is kept (an ETA moved on refuses the write; its own re-plan follows)
+                writes.add(liveYard.changeVesselCall(update.call().id(), update::applyTo).onSuccess(outcome -> {
+                    switch (outcome) {
+                        case VesselCallChange.Applied applied -> LOG.info(
+                                "berth plan v{}: vessel call {} planned at berth {} from {}", chart.version(),
+                                applied.after().id(), applied.after().berth(), applied.after().etb());
+                        case VesselCallChange.Unchanged unchanged -> { }
+                        case VesselCallChange.Refused refused -> LOG.info("berth plan v{}: vessel call {} not written: {}",
+                                chart.version(), update.call().id(), refused.reason());
+                    }
+                }));
             }
             return Future.join(writes).<Void>mapEmpty();
         }).recover(e -> {

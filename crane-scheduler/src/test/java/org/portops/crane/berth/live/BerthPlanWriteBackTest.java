@@ -3,15 +3,25 @@ package org.portops.crane.berth.live;
 import org.junit.jupiter.api.Test;
 import org.portops.crane.berth.quay.QuayLayout;
 import org.portops.crane.berth.quay.QuayPlacement;
+import org.portops.model.container.Container;
+import org.portops.model.container.ContainerCategory;
+import org.portops.model.container.ContainerNumber;
 import org.portops.model.container.LineOperator;
+import org.portops.model.container.SizeTypeCode;
+import org.portops.model.container.UnLocode;
+import org.portops.model.container.VgmWeight;
 import org.portops.model.layout.TerminalLayoutLoader;
 import org.portops.model.quay.BerthId;
 import org.portops.model.vessel.BayPlan;
+import org.portops.model.vessel.BayPlanAction;
+import org.portops.model.vessel.BayPlanEntry;
 import org.portops.model.vessel.ImoNumber;
+import org.portops.model.vessel.StowageSlot;
 import org.portops.model.vessel.Vessel;
 import org.portops.model.vessel.VesselCall;
 import org.portops.model.vessel.VesselCallId;
 import org.portops.model.vessel.Voyage;
+import org.portops.state.VesselCallChange;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -79,6 +89,35 @@ class BerthPlanWriteBackTest {
                 free, ETA.minus(Duration.ofHours(1)))).as("before the ETA live state has now").isEmpty();
         assertThat(BerthPlanWriteBack.updates(chart(400, berthing, Duration.ofHours(5), false, false), Map.of(), NOW))
                 .as("not in live state").isEmpty();
+    }
+
+    @Test
+    void theWriteLaysThePlansBerthOntoTheCallAsHeldThenKeepingWhatOthersChangedUnlessTheEtaMovedOn() {
+        Instant berthing = ETA.plus(Duration.ofMinutes(45));
+        BerthPlanWriteBack.Update update = BerthPlanWriteBack.updates(chart(700, berthing, Duration.ofHours(30), false,
+                false), Map.of(ID, live(null, null)), NOW).getFirst();
+        // since the plan read the call, a line uploaded a bay plan and moved its ETD later still
+        VesselCall held = live(null, null);
+        BayPlan uploaded = new BayPlan(List.of(new BayPlanEntry(StowageSlot.parse("0010282"), new Container(
+                ContainerNumber.fromParts("MSC", 'U', 123_456), new SizeTypeCode("22G1"), new VgmWeight(12_000),
+                new LineOperator("MSCU"), new UnLocode("NLRTM"), new UnLocode("DEHAM"), ContainerCategory.EXPORT,
+                null, null), BayPlanAction.LOAD)));
+        VesselCall changed = new VesselCall(ID, held.vessel(), held.voyage(), held.line(), null, ETA, null,
+                berthing.plus(Duration.ofHours(40)), uploaded);
+
+        VesselCallChange.Decision decision = update.applyTo(changed);
+        assertThat(decision).isInstanceOf(VesselCallChange.Store.class);
+        VesselCall stored = ((VesselCallChange.Store) decision).call();
+        assertThat(stored.bayPlan()).as("the line's bay plan kept").isEqualTo(uploaded);
+        assertThat(stored.etd()).as("the later of the two ETDs").isEqualTo(berthing.plus(Duration.ofHours(40)));
+        assertThat(stored.berth()).isEqualTo(new BerthId("B3"));
+        assertThat(stored.etb()).isEqualTo(berthing);
+
+        assertThat(update.applyTo(stored)).as("already so").isEqualTo(new VesselCallChange.Keep());
+        VesselCall later = new VesselCall(ID, held.vessel(), held.voyage(), held.line(), null,
+                ETA.plus(Duration.ofHours(3)), null, ETA.plus(Duration.ofHours(30)), BayPlan.EMPTY);
+        assertThat(update.applyTo(later)).isInstanceOfSatisfying(VesselCallChange.Refuse.class,
+                refuse -> assertThat(refuse.reason()).contains("ETA moved from " + ETA));
     }
 
     @Test

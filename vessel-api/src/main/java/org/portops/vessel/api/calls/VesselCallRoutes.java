@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.portops.model.container.LineOperator;
 import org.portops.model.vessel.BayPlan;
 import org.portops.model.vessel.BayPlanAction;
@@ -23,6 +24,7 @@ import org.portops.model.vessel.VesselCallId;
 import org.portops.model.vessel.Voyage;
 import org.portops.state.ChangeResult;
 import org.portops.state.LiveYard;
+import org.portops.state.VesselCallChange;
 import org.portops.state.json.ModelJson;
 import org.portops.vessel.api.ApiException;
 import org.portops.vessel.api.Audit;
@@ -109,27 +111,24 @@ public final class VesselCallRoutes {
         Instant now = clock.instant();
         notInFuture(ata, "body/ata", now);
         notInFuture(atd, "body/atd", now);
+        List<Change> changes = new ArrayList<>();
+        if (eta != null) {
+            changes.add(new Change(Type.ARRI, Classifier.EST, eta));
+        }
+        if (etd != null) {
+            changes.add(new Change(Type.DEPA, Classifier.EST, etd));
+        }
+        if (ata != null) {
+            changes.add(new Change(Type.ARRI, Classifier.ACT, ata));
+        }
+        if (atd != null) {
+            changes.add(new Change(Type.DEPA, Classifier.ACT, atd));
+        }
         writableCall(ctx, caller)
-                .compose(call -> {
-                    VesselCall changed = rescheduled(call, eta, etb, etd, now);
-                    List<Change> changes = new ArrayList<>();
-                    if (eta != null) {
-                        changes.add(new Change(Type.ARRI, Classifier.EST, eta));
-                    }
-                    if (etd != null) {
-                        changes.add(new Change(Type.DEPA, Classifier.EST, etd));
-                    }
-                    if (ata != null) {
-                        changes.add(new Change(Type.ARRI, Classifier.ACT, ata));
-                    }
-                    if (atd != null) {
-                        changes.add(new Change(Type.DEPA, Classifier.ACT, atd));
-                    }
-                    Future<Void> stored = changed.equals(call) ? Future.succeededFuture() : store(changed);
-                    return stored.compose(done -> transportEvents.record(changed, changes, now))
-                            .compose(done -> audit.record(caller, "vessel-call.rescheduled", call.id().value(), body))
-                            .map(changed);
-                })
+                .compose(call -> change(call, current -> rescheduled(current, eta, etb, etd, now)))
+                .compose(changed -> transportEvents.record(changed, changes, now)
+                        .compose(done -> audit.record(caller, "vessel-call.rescheduled", changed.id().value(), body))
+                        .map(changed))
                 .onSuccess(call -> ctx.json(summary(call)))
                 .onFailure(ctx::fail);
     }
@@ -139,13 +138,9 @@ public final class VesselCallRoutes {
         JsonArray entries = ctx.body().asJsonObject().getJsonArray("entries");
         BayPlan plan = bayPlan(entries, caller);
         writableCall(ctx, caller)
-                .compose(call -> {
-                    VesselCall changed = call.withBayPlan(plan);
-                    return store(changed)
-                            .compose(done -> audit.record(caller, "vessel-call.bay-plan-replaced", call.id().value(),
-                                    summary(changed).getJsonObject("bayPlan")))
-                            .map(changed);
-                })
+                .compose(call -> change(call, current -> current.withBayPlan(plan)))
+                .compose(changed -> audit.record(caller, "vessel-call.bay-plan-replaced", changed.id().value(),
+                                summary(changed).getJsonObject("bayPlan")).map(changed))
                 .onSuccess(call -> ctx.json(summary(call)))
                 .onFailure(ctx::fail);
     }
@@ -219,6 +214,21 @@ public final class VesselCallRoutes {
         }
         return call.withBayPlan(new BayPlan(call.bayPlan().entries().stream()
                 .filter(e -> caller.mayAccess(e.container().line())).toList()));
+    }
+
+    /**
+     * Applies {@code change} to the call as live state holds it when it is stored, so the berth planner's berth or
+     * another writer's change made since {@code call} was read is kept; the call as stored.
+     */
+    private Future<VesselCall> change(VesselCall call, UnaryOperator<VesselCall> change) {
+        return yard.changeVesselCall(call.id(), current -> {
+            VesselCall changed = change.apply(current);
+            return changed.equals(current) ? new VesselCallChange.Keep() : new VesselCallChange.Store(changed);
+        }).compose(outcome -> switch (outcome) {
+            case VesselCallChange.Applied applied -> Future.succeededFuture(applied.after());
+            case VesselCallChange.Unchanged unchanged -> Future.succeededFuture(unchanged.call());
+            case VesselCallChange.Refused refused -> Future.failedFuture(ApiException.conflict(refused.reason()));
+        });
     }
 
     private Future<Void> store(VesselCall call) {
