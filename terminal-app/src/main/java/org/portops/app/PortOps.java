@@ -51,6 +51,7 @@ import org.portops.app.infra.PostgresServer;
 import org.portops.app.infra.Stopwatch;
 import org.portops.app.metrics.Metrics;
 import org.portops.app.twin.TwinRoutes;
+import org.portops.crane.berth.live.BerthPlanMemory;
 import org.portops.crane.berth.live.BerthPlannerVerticle;
 import org.portops.crane.berth.quay.BerthSettings;
 import org.portops.ingest.IngestConfig;
@@ -512,8 +513,8 @@ public final class PortOps {
         berthPlanner = new PlannerSeat<>("Berth planner", new PlannerSeat.Planner<>() {
             @Override
             public Future<String> start(Lease lease) {
-                return vertx.deployVerticle(new BerthPlannerVerticle(liveYard.fencedBy(lease), layout,
-                        BerthSettings.defaults(), clock, metrics.registry()));
+                return vertx.deployVerticle(new BerthPlannerVerticle(liveYard.fencedBy(lease),
+                        new BerthPlanMemory(pool), layout, BerthSettings.defaults(), clock, metrics.registry()));
             }
 
             @Override

@@ -54,6 +54,8 @@ public final class BerthPlannerVerticle extends VerticleBase {
     private final Map<VesselCallId, BerthPlanWriteBack.Written> written = new HashMap<>();
     /** Per call, the version this planner last wrote, to know it when it comes back as a fact. */
     private final Map<VesselCallId, VesselCall> echoes = new HashMap<>();
+    /** Where {@link #written} is kept across restarts; null: in memory only. */
+    private final BerthPlanMemory memory;
     private final TerminalLayout layout;
     private final BerthSettings settings;
     private final Clock clock;
@@ -73,20 +75,30 @@ public final class BerthPlannerVerticle extends VerticleBase {
      */
     public BerthPlannerVerticle(YardStateReader yard, TerminalLayout layout, BerthSettings settings, Clock clock,
                                 MeterRegistry registry) {
-        this(yard, null, layout, settings, clock, registry);
+        this(yard, null, null, layout, settings, clock, registry);
     }
 
-    /** A planner that publishes its plans and writes them into the live yard's vessel calls. */
+    /**
+     * A planner that publishes its plans and writes them into the live yard's vessel calls, remembering its writes
+     * only while it runs (a restarted one takes every future berth and ETB for fixed).
+     */
     public BerthPlannerVerticle(LiveYard yard, TerminalLayout layout, BerthSettings settings, Clock clock,
                                 MeterRegistry registry) {
-        this(yard.reader(), yard, layout, settings, clock, registry);
+        this(yard.reader(), yard, null, layout, settings, clock, registry);
     }
 
-    private BerthPlannerVerticle(YardStateReader yard, LiveYard liveYard, TerminalLayout layout,
-                                 BerthSettings settings, Clock clock, MeterRegistry registry) {
+    /** As above, its writes remembered in {@code memory}, so a restarted planner knows its own placements. */
+    public BerthPlannerVerticle(LiveYard yard, BerthPlanMemory memory, TerminalLayout layout, BerthSettings settings,
+                                Clock clock, MeterRegistry registry) {
+        this(yard.reader(), yard, memory, layout, settings, clock, registry);
+    }
+
+    private BerthPlannerVerticle(YardStateReader yard, LiveYard liveYard, BerthPlanMemory memory,
+                                 TerminalLayout layout, BerthSettings settings, Clock clock, MeterRegistry registry) {
         this.registry = registry;
         this.yard = yard;
         this.liveYard = liveYard;
+        this.memory = memory;
         this.layout = layout;
         this.settings = settings;
         this.clock = clock;
@@ -106,8 +118,10 @@ public final class BerthPlannerVerticle extends VerticleBase {
                 message -> onYardEvent(message.body())));
         consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.BERTH_CALL_CHANGE, this::onCommand));
         consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.BERTH_PLAN_CURRENT, this::onCurrent));
-        return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
-                .onSuccess(registered -> inOrder(this::firstPlan));
+        Future<Void> remembered = memory == null ? Future.succeededFuture()
+                : memory.load().onSuccess(written::putAll).<Void>mapEmpty();
+        return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).compose(registered -> remembered)
+                .onSuccess(loaded -> inOrder(this::firstPlan));
     }
 
     @Override
@@ -117,11 +131,14 @@ public final class BerthPlannerVerticle extends VerticleBase {
     }
 
     private Future<Void> firstPlan() {
+        // what this planner wrote before a restart, read on the event loop that keeps it
+        Map<VesselCallId, BerthPlanWriteBack.Written> ours = Map.copyOf(written);
         return yard.vesselCalls().compose(calls -> worker.executeBlocking(() -> {
             List<BerthCall> berthCalls = new ArrayList<>();
             for (VesselCall call : calls) {
                 try {
-                    berthCalls.add(BerthCalls.of(call, layout, settings, clock.instant(), quay.quayCranes()));
+                    berthCalls.add(BerthCalls.of(call, ours.get(call.id()), layout, settings, clock.instant(),
+                            quay.quayCranes()));
                 } catch (IllegalArgumentException e) {
                     LOG.warn("vessel call {} left out of the berth plan: {}", call.id(), e.getMessage());
                 }
@@ -250,14 +267,21 @@ public final class BerthPlannerVerticle extends VerticleBase {
                 echoes.put(update.call().id(), update.call());
                 // decided again from the call as held at the write: a line's new bay plan or ETA written since the
                 // plan read the call is kept (an ETA moved on refuses the write; its own re-plan follows)
-                writes.add(liveYard.changeVesselCall(update.call().id(), update::applyTo).onSuccess(outcome -> {
+                writes.add(liveYard.changeVesselCall(update.call().id(), update::applyTo).compose(outcome -> {
                     switch (outcome) {
-                        case VesselCallChange.Applied applied -> LOG.info(
-                                "berth plan v{}: vessel call {} planned at berth {} from {}", chart.version(),
-                                applied.after().id(), applied.after().berth(), applied.after().etb());
-                        case VesselCallChange.Unchanged unchanged -> { }
-                        case VesselCallChange.Refused refused -> LOG.info("berth plan v{}: vessel call {} not written: {}",
-                                chart.version(), update.call().id(), refused.reason());
+                        case VesselCallChange.Applied applied -> {
+                            LOG.info("berth plan v{}: vessel call {} planned at berth {} from {}", chart.version(),
+                                    applied.after().id(), applied.after().berth(), applied.after().etb());
+                            return remember(update);
+                        }
+                        case VesselCallChange.Unchanged unchanged -> {
+                            return Future.succeededFuture();
+                        }
+                        case VesselCallChange.Refused refused -> {
+                            LOG.info("berth plan v{}: vessel call {} not written: {}", chart.version(),
+                                    update.call().id(), refused.reason());
+                            return Future.succeededFuture();
+                        }
                     }
                 }));
             }
@@ -266,6 +290,22 @@ public final class BerthPlannerVerticle extends VerticleBase {
             LOG.warn("berth plan v{}: writing it into live state failed: {}", chart.version(), e.toString());
             return Future.succeededFuture();
         });
+    }
+
+    /**
+     * Keeps the write across restarts, after it is in live state: a memory written first and its call write then
+     * failing would make the call's previous, planner-made berth look like an operator's.
+     */
+    private Future<Void> remember(BerthPlanWriteBack.Update update) {
+        if (memory == null) {
+            return Future.succeededFuture();
+        }
+        return memory.remember(update.call().id(), update.written(), clock.instant(), liveYard.fence())
+                .recover(e -> {
+                    LOG.warn("berth planner: its write of vessel call {} is not remembered across a restart: {}",
+                            update.call().id(), e.toString());
+                    return Future.succeededFuture();
+                });
     }
 
     private <T> Future<T> inOrder(Supplier<Future<T>> step) {
