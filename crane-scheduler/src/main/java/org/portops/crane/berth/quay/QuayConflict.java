@@ -16,6 +16,8 @@ public record QuayConflict(Kind kind, List<VesselCallId> calls, String reason) {
         DRAFT,
         /** A vessel beyond the crane rail, or wider than the cranes reach. */
         CRANE_REACH,
+        /** A vessel with no bollard within reach of its bow or stern. */
+        MOORING,
         /** More cranes at work at once than the quay has. */
         CRANE_CAPACITY,
         /** A vessel with more cranes than it can take. */

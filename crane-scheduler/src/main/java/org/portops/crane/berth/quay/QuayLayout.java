@@ -6,6 +6,7 @@ import org.portops.model.quay.Berth;
 import org.portops.model.quay.Bollard;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -98,6 +99,53 @@ public record QuayLayout(String name, int lengthMeters, List<Section> sections, 
             }
         }
         return Optional.of(new Mooring(fore, aft));
+    }
+
+    /** Where the bollards stand, in metres from the quay's start, in order. */
+    public double[] bollardMeters() {
+        return bollards.stream().mapToDouble(Bollard::meter).toArray();
+    }
+
+    /**
+     * How far a vessel lying from {@code fromMeter} to {@code toMeter} is from making its lines fast: per end, the
+     * metres by which the bollard nearest that end lies beyond {@code reachMeters}. Nothing on a quay whose layout
+     * lists no bollards (the rule cannot be checked there).
+     *
+     * @param bollardMeters the bollards' positions in order ({@link #bollardMeters()})
+     */
+    public static MooringShortfall mooringShortfall(double[] bollardMeters, int fromMeter, int toMeter,
+                                                    int reachMeters) {
+        if (bollardMeters.length == 0) {
+            return MooringShortfall.NONE;
+        }
+        return new MooringShortfall(Math.max(0, nearest(bollardMeters, fromMeter) - reachMeters),
+                Math.max(0, nearest(bollardMeters, toMeter) - reachMeters));
+    }
+
+    /** Metres beyond the mooring reach at the bow ({@code fromMeter}) and at the stern; zero at both: moored. */
+    public record MooringShortfall(double foreMeters, double aftMeters) {
+        public static final MooringShortfall NONE = new MooringShortfall(0, 0);
+
+        /** Both ends together, rounded up to whole metres. */
+        public int meters() {
+            return (int) Math.ceil(foreMeters + aftMeters);
+        }
+    }
+
+    private static double nearest(double[] sorted, int meter) {
+        int at = Arrays.binarySearch(sorted, meter);
+        if (at >= 0) {
+            return 0;
+        }
+        int after = -at - 1;
+        double best = Double.MAX_VALUE;
+        if (after < sorted.length) {
+            best = sorted[after] - meter;
+        }
+        if (after > 0) {
+            best = Math.min(best, meter - sorted[after - 1]);
+        }
+        return best;
     }
 
     /**

@@ -68,6 +68,14 @@ public final class QuayPlanChecker {
             conflicts.add(conflict(Kind.CRANE_REACH, call.id() + " lies at " + p.fromMeter() + ".." + p.toMeter()
                     + " m, beyond the crane rail " + reach.railFromMeter() + ".." + reach.railToMeter() + " m", call.id()));
         }
+        QuayLayout.MooringShortfall mooring = QuayLayout.mooringShortfall(quay.bollardMeters(), p.fromMeter(),
+                p.toMeter(), problem.settings().mooringReachMeters());
+        if (mooring.meters() > 0) {
+            conflicts.add(conflict(Kind.MOORING, call.id() + " lies at " + p.fromMeter() + ".." + p.toMeter()
+                    + " m with no bollard within " + problem.settings().mooringReachMeters() + " m of its "
+                    + (mooring.foreMeters() > 0 && mooring.aftMeters() > 0 ? "bow and stern"
+                    : mooring.foreMeters() > 0 ? "bow" : "stern"), call.id()));
+        }
         if (call.beamMeters() > reach.outreachMeters()) {
             conflicts.add(conflict(Kind.CRANE_REACH, call.id() + " is " + call.beamMeters()
                     + " m wide, beyond the cranes' " + reach.outreachMeters() + " m outreach", call.id()));

@@ -2,10 +2,12 @@ package org.portops.crane.berth.quay;
 
 import org.junit.jupiter.api.Test;
 import org.portops.model.layout.TerminalLayoutLoader;
+import org.portops.model.quay.Bollard;
 import org.portops.model.vessel.VesselCallId;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -69,6 +71,27 @@ class QuayBerthPlannerTest {
         QuayPlacement deep = plan.placement(new VesselCallId("DEEP")).orElseThrow();
         assertThat(deep.toMeter()).as("only B1 (0..400 m) is 17.5 m deep").isLessThanOrEqualTo(400);
         assertThat(plan.conflicts()).isEmpty();
+    }
+
+    @Test
+    void aVesselLiesWhereItCanMakeItsLinesFast() {
+        // bollards every 25 m from 700 m on only: the deep berth B1 would do for the vessel's draft, but it has none
+        List<Bollard> bollards = new ArrayList<>();
+        for (int meter = 700; meter <= 1400; meter += 25) {
+            bollards.add(new Bollard(Integer.toString(meter / 25), meter));
+        }
+        QuayLayout quay = new QuayLayout(QUAY.name(), QUAY.lengthMeters(), QUAY.sections(), QUAY.quayCranes(),
+                QUAY.reach(), QUAY.clearanceMeters(), bollards);
+        QuayBerthProblem problem = new QuayBerthProblem(quay, SETTINGS, NOW, List.of(
+                call("MOORS", 250, 12.0, Duration.ZERO, 800)), Map.of());
+
+        QuayBerthPlan plan = QuayBerthPlanner.plan(problem, Map.of(), 1);
+
+        QuayPlacement placed = plan.placement(new VesselCallId("MOORS")).orElseThrow();
+        assertThat(placed.fromMeter()).as("its bow within 30 m of the first bollard at 700 m")
+                .isGreaterThanOrEqualTo(670);
+        assertThat(plan.conflicts()).isEmpty();
+        assertThat(placed.explanation()).anyMatch(reason -> reason.startsWith("Bollards: MOORS lies from "));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.portops.crane.berth.quay;
 
 import org.junit.jupiter.api.Test;
 import org.portops.crane.berth.quay.QuayConflict.Kind;
+import org.portops.model.quay.Bollard;
 import org.portops.model.vessel.VesselCallId;
 
 import java.time.Duration;
@@ -58,6 +59,23 @@ class QuayPlanCheckerTest {
     void findsAVesselWiderThanTheCranesReach() {
         assertThat(check(List.of(call("A", 300, 58, 14, 500)), at("A", 0, 300, 0, 630, 2)))
                 .extracting(QuayConflict::kind).containsExactly(Kind.CRANE_REACH);
+    }
+
+    @Test
+    void findsAVesselWithNoBollardWithinReachOfAnEnd() {
+        QuayLayout partly = new QuayLayout("Partly bollarded", 1400, QUAY.sections(), QUAY.quayCranes(), QUAY.reach(),
+                QUAY.clearanceMeters(), List.of(new Bollard("1", 0), new Bollard("2", 200), new Bollard("3", 300),
+                new Bollard("4", 400)));
+        QuayBerthProblem problem = new QuayBerthProblem(partly, SETTINGS, NOW, List.of(call("A", 300, 40, 14, 500)),
+                Map.of());
+        assertThat(QuayPlanChecker.check(problem, List.of(at("A", 100, 300, 0, 630, 2))))
+                .extracting(QuayConflict::kind, QuayConflict::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.MOORING,
+                        "A lies at 100..400 m with no bollard within 30 m of its bow"));
+        assertThat(QuayPlanChecker.check(problem, List.of(at("A", 600, 300, 0, 630, 2))))
+                .extracting(QuayConflict::reason)
+                .containsExactly("A lies at 600..900 m with no bollard within 30 m of its bow and stern");
+        assertThat(QuayPlanChecker.check(problem, List.of(at("A", 0, 300, 0, 630, 2)))).isEmpty();
     }
 
     @Test

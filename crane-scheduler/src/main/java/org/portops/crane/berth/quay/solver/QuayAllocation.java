@@ -100,7 +100,8 @@ public final class QuayAllocation {
     public static QuaySolution solution(QuayBerthProblem problem, Map<VesselCallId, QuaySlot> slots) {
         QuayLayout quay = problem.quay();
         QuayRules rules = new QuayRules(quay.clearanceMeters(), quay.quayCranes(), quay.reach().railFromMeter(),
-                quay.reach().railToMeter(), quay.reach().outreachMeters(), problem.settings().stabilityMinutes());
+                quay.reach().railToMeter(), quay.reach().outreachMeters(), problem.settings().stabilityMinutes(),
+                quay.bollardMeters(), problem.settings().mooringReachMeters());
         List<QuaySection> sections = quay.sections().stream()
                 .map(s -> new QuaySection(s.berth(), s.fromMeter(), s.toMeter(), s.depthMeters())).toList();
         List<QuayVessel> vessels = new ArrayList<>();

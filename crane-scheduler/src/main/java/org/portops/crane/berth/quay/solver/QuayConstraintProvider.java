@@ -9,7 +9,8 @@ import ai.timefold.solver.core.api.score.stream.Joiners;
 
 /**
  * Berth allocation on the continuous quay. Hard: clearance between vessels alongside together, water deep enough
- * under the whole vessel, within the cranes' rail and outreach, no more cranes at work than the quay has. Soft,
+ * under the whole vessel, within the cranes' rail and outreach, a bollard within reach of each end (where the quay's
+ * bollards are known), no more cranes at work than the quay has. Soft,
  * most important first: time in port (waiting from the ETA plus the stay), with the stability cost of moving a
  * published berthing time on the same level so a plan changes one only for more gain; deviation from the berthing
  * the line asked for; crane moves between vessels (cranes a vessel takes from beyond its own stretch of quay).
@@ -19,6 +20,7 @@ public final class QuayConstraintProvider implements ConstraintProvider {
     public static final String CLEARANCE = "Vessels alongside together keep their clearance";
     public static final String DRAFT = "Water deep enough under the vessel";
     public static final String CRANE_REACH = "Vessel within the cranes' reach";
+    public static final String MOORING = "A bollard within reach of each end";
     public static final String CRANE_CAPACITY = "No more cranes at work than the quay has";
     public static final String TIME_IN_PORT = "Time in port";
     public static final String BERTHING_MOVED = "Published berthing time moved";
@@ -41,6 +43,7 @@ public final class QuayConstraintProvider implements ConstraintProvider {
                 clearance(factory),
                 draft(factory),
                 craneReach(factory),
+                mooring(factory),
                 craneCapacity(factory),
                 timeInPort(factory),
                 berthingMoved(factory),
@@ -82,6 +85,24 @@ public final class QuayConstraintProvider implements ConstraintProvider {
                 .justifyWith((vessel, rules, score) -> new QuayJustification.BeyondCraneReach(vessel.getCall(),
                         offRail(vessel, rules), Math.max(0, vessel.getBeam() - rules.outreachMeters())))
                 .asConstraint(CRANE_REACH);
+    }
+
+    /**
+     * Penalty: metres, rounded up, by which the bollard nearest each end of the vessel lies beyond the mooring reach
+     * (its head and stern lines need one there).
+     */
+    Constraint mooring(ConstraintFactory factory) {
+        return factory.forEach(QuayVessel.class)
+                .join(QuayRules.class)
+                .filter((vessel, rules) -> rules.mooringShortfall(vessel.getPosition(), vessel.getTo()).meters() > 0)
+                .penalizeLong(HARD, (vessel, rules) -> rules.mooringShortfall(vessel.getPosition(), vessel.getTo())
+                        .meters())
+                .justifyWith((vessel, rules, score) -> {
+                    var shortfall = rules.mooringShortfall(vessel.getPosition(), vessel.getTo());
+                    return new QuayJustification.NoBollardWithinReach(vessel.getCall(), vessel.getPosition(),
+                            vessel.getTo(), shortfall.foreMeters(), shortfall.aftMeters(), rules.mooringReachMeters());
+                })
+                .asConstraint(MOORING);
     }
 
     /**

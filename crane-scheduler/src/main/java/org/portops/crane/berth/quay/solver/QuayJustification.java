@@ -10,6 +10,7 @@ import java.util.List;
  */
 public sealed interface QuayJustification extends ConstraintJustification
         permits QuayJustification.TooClose, QuayJustification.TooShallow, QuayJustification.BeyondCraneReach,
+        QuayJustification.NoBollardWithinReach,
         QuayJustification.CranesOverCapacity, QuayJustification.TimeInPort, QuayJustification.BerthingMoved,
         QuayJustification.RequestedDeviation, QuayJustification.CranesFromElsewhere {
 
@@ -49,6 +50,24 @@ public sealed interface QuayJustification extends ConstraintJustification
         public String describe() {
             return call + " is beyond the cranes' reach: " + metersOffRail + " m off the crane rail, "
                     + beamOverOutreach + " m wider than their outreach";
+        }
+    }
+
+    record NoBollardWithinReach(String call, int fromMeter, int toMeter, double foreShortMeters, double aftShortMeters,
+                                int reachMeters) implements QuayJustification {
+        public List<String> calls() {
+            return List.of(call);
+        }
+
+        public String describe() {
+            return call + " at " + fromMeter + ".." + toMeter + " m cannot make its lines fast: the nearest bollard is "
+                    + end(foreShortMeters, "bow") + " and " + end(aftShortMeters, "stern") + " (reach " + reachMeters
+                    + " m)";
+        }
+
+        private static String end(double shortMeters, String end) {
+            return shortMeters > 0 ? Math.round(shortMeters) + " m beyond reach at the " + end
+                    : "within reach at the " + end;
         }
     }
 

@@ -34,6 +34,42 @@ class QuayConstraintProviderTest {
         return vessel;
     }
 
+    /** Bollards every 50 m from 0 to 400 m, none beyond; a line reaches 30 m. */
+    private final QuayRules bollards = new QuayRules(20, 4, 0, 1000, 55.0, 60,
+            new double[] {0, 50, 100, 150, 200, 250, 300, 350, 400}, 30);
+
+    @Test
+    void mooringPenalisesTheMetresBeyondReachToTheBollardNearestEachEnd() {
+        // 190..390 m: bow 10 m from bollard 200, stern 10 m from 400: moored
+        verifier.verifyThat(QuayConstraintProvider::mooring)
+                .given(bollards, at(vessel("A", 200), 190, 0, 1)).penalizesBy(0);
+        // 300..500 m: bow at bollard 300, stern 100 m beyond bollard 400, 70 m beyond reach
+        verifier.verifyThat(QuayConstraintProvider::mooring)
+                .given(bollards, at(vessel("A", 200), 300, 0, 1)).penalizesBy(70);
+        // 480..680 m: 80 m and 280 m from bollard 400
+        verifier.verifyThat(QuayConstraintProvider::mooring)
+                .given(bollards, at(vessel("A", 200), 480, 0, 1)).penalizesBy(50 + 250);
+    }
+
+    @Test
+    void mooringAcceptsABollardExactlyAtTheReachAndAQuayWithoutKnownBollards() {
+        // 230..430 m: stern 30 m from bollard 400
+        verifier.verifyThat(QuayConstraintProvider::mooring)
+                .given(bollards, at(vessel("A", 200), 230, 0, 1)).penalizesBy(0);
+        verifier.verifyThat(QuayConstraintProvider::mooring)
+                .given(rules, at(vessel("A", 200), 700, 0, 1)).penalizesBy(0);
+    }
+
+    @Test
+    void mooringIsExplainedNamingTheEndWithoutABollard() {
+        var justification = new QuayJustification.NoBollardWithinReach("A", 300, 500, 0, 70, 30);
+        verifier.verifyThat(QuayConstraintProvider::mooring)
+                .given(bollards, at(vessel("A", 200), 300, 0, 1)).justifiesWith(justification);
+        org.assertj.core.api.Assertions.assertThat(justification.describe()).isEqualTo("A at 300..500 m cannot make "
+                + "its lines fast: the nearest bollard is within reach at the bow and 70 m beyond reach at the stern "
+                + "(reach 30 m)");
+    }
+
     @Test
     void clearancePenalisesMetresShortTimesMinutesTogether() {
         verifier.verifyThat(QuayConstraintProvider::clearance)
