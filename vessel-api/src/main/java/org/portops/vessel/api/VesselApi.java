@@ -110,7 +110,8 @@ public final class VesselApi {
         EventRoutes events = new EventRoutes(new EventStream(pool), new Subscriptions(pool),
                 new DcsaEvents(terminal), audit, clock, new CallbackGuard(vertx, settings.callbacks()));
         JitRoutes jit = new JitRoutes(yard, pool, terminal, clock, BerthPlanTimes.listen(vertx));
-        GateRoutes gate = new GateRoutes(yard, pool, audit, terminal, settings.gate(), clock);
+        GateRoutes gate = new GateRoutes(vertx.eventBus(), yard, pool, audit, terminal, settings.gate(), clock);
+        gate.answerOpenAppointments();
         EdiUploadRoutes edi = new EdiUploadRoutes(new EdiInbox(vertx, pool, yard, settings.profiles(), terminal.port(),
                 clock), audit);
         return OpenAPIContract.from(vertx, CONTRACT).map(contract -> {

@@ -3,7 +3,9 @@ package org.portops.vessel.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.portops.vessel.api.ApiTerminal.LINE_A;
 import static org.portops.vessel.api.ApiTerminal.LINE_B;
+import static org.portops.state.testsupport.Await.await;
 
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.portops.model.container.Container;
+import org.portops.model.event.Addresses;
 import org.portops.model.yard.YardSlot;
 import org.portops.state.json.ModelJson;
 import org.portops.vessel.api.ApiTerminal.Response;
@@ -123,6 +128,61 @@ class GateApiTest {
         assertThat(terminal.get(out.json().getString("codeco"), lineA).body()).contains("BGM+36+",
                 "EQD+CN+" + box.number());
         assertThat(equipmentEvents(box, lineA)).containsExactly("GTIN", "GTOT");
+    }
+
+    @Test
+    void pickUpsAreToldToThePlannersAndListedAsOpenUntilCancelledOrUsed() {
+        List<JsonObject> facts = new CopyOnWriteArrayList<>();
+        MessageConsumer<JsonObject> planner = terminal.vertx.eventBus()
+                .consumer(Addresses.GATE_APPOINTMENT_CHANGED, m -> facts.add(m.body()));
+        await(planner.completion());
+        try {
+            Container leaving = ApiTerminal.container(LINE_A);
+            Container staying = ApiTerminal.container(LINE_A);
+            terminal.gateIn(leaving);
+            terminal.gateIn(staying);
+            String first = terminal.send("POST", APPOINTMENTS, lineA, pickUp(leaving, "TRK 500", today()))
+                    .json().getString("id");
+            Instant tomorrow = today().plus(Duration.ofDays(1));
+            String second = terminal.send("POST", APPOINTMENTS, lineA, pickUp(staying, "TRK 501", tomorrow))
+                    .json().getString("id");
+
+            waitFor(() -> facts.size() == 2);
+            assertThat(facts.getFirst()).isEqualTo(new JsonObject().put("appointment", first).put("kind", "PICK_UP")
+                    .put("container", leaving.number().value()).put("windowStart", today().toString())
+                    .put("windowEnd", tomorrow.toString()).put("status", "BOOKED"));
+            assertThat(openAppointments()).contains(facts.get(0), facts.get(1));
+
+            assertThat(terminal.send("DELETE", APPOINTMENTS + "/" + second, lineA, null).status()).isEqualTo(204);
+            assertThat(terminal.send("POST", TRANSACTIONS, clerk, gateOut(first, leaving, "TRK 500")).status())
+                    .isEqualTo(201);
+
+            waitFor(() -> facts.size() == 4);
+            assertThat(facts.subList(2, 4)).extracting(f -> f.getString("appointment") + " " + f.getString("status"))
+                    .containsExactly(second + " CANCELLED", first + " USED");
+            assertThat(openAppointments()).extracting(a -> a.getString("appointment")).doesNotContain(first, second);
+        } finally {
+            await(planner.unregister());
+        }
+    }
+
+    private static List<JsonObject> openAppointments() {
+        JsonArray open = await(terminal.vertx.eventBus().<JsonObject>request(Addresses.GATE_APPOINTMENTS_OPEN,
+                new JsonObject())).body().getJsonArray("appointments");
+        return open.stream().map(JsonObject.class::cast).toList();
+    }
+
+    private static void waitFor(BooleanSupplier condition) {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 10 s").isLessThan(until);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.portops.vessel.api.gate;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import org.portops.model.container.Container;
 import org.portops.model.container.ContainerCategory;
 import org.portops.model.container.ContainerNumber;
+import org.portops.model.event.Addresses;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.work.GateLocation;
 import org.portops.model.work.MoveKind;
@@ -47,6 +49,7 @@ import org.portops.vessel.edi.outbound.OutboundMove;
  */
 public final class GateRoutes {
 
+    private final EventBus bus;
     private final LiveYard yard;
     private final GateStore store;
     private final Audit audit;
@@ -54,8 +57,9 @@ public final class GateRoutes {
     private final GateSettings settings;
     private final Clock clock;
 
-    public GateRoutes(LiveYard yard, Pool pool, Audit audit, TerminalLayout terminal, GateSettings settings,
-                      Clock clock) {
+    public GateRoutes(EventBus bus, LiveYard yard, Pool pool, Audit audit, TerminalLayout terminal,
+                      GateSettings settings, Clock clock) {
+        this.bus = bus;
         this.yard = yard;
         this.store = new GateStore(pool);
         this.audit = audit;
@@ -87,8 +91,27 @@ public final class GateRoutes {
                 .compose(appointment -> store.book(appointment, settings.capacity(), caller.subject(), now))
                 .compose(appointment -> audit.record(caller, "gate.appointment-booked", number.value(),
                         appointment.toJson()).map(appointment))
-                .onSuccess(appointment -> created(ctx, appointment.toJson()))
+                .onSuccess(appointment -> {
+                    published(appointment);
+                    created(ctx, appointment.toJson());
+                })
                 .onFailure(ctx::fail);
+    }
+
+    /**
+     * Answers {@code Addresses.GATE_APPOINTMENTS_OPEN}: the planners read what is booked when they (re)build their
+     * picture, and follow {@code Addresses.GATE_APPOINTMENT_CHANGED} in between.
+     */
+    public void answerOpenAppointments() {
+        bus.<JsonObject>consumer(Addresses.GATE_APPOINTMENTS_OPEN, message -> store.open(clock.instant())
+                .onSuccess(open -> message.reply(new JsonObject().put("appointments",
+                        new JsonArray(open.stream().map(Appointment::toFact).toList()))))
+                .onFailure(e -> message.fail(500, "the open appointments cannot be read: " + e.getMessage())));
+    }
+
+    /** Tells the planners; after the change is durable, so a re-read never misses it. */
+    private void published(Appointment appointment) {
+        bus.publish(Addresses.GATE_APPOINTMENT_CHANGED, appointment.toFact());
     }
 
     public void getAppointment(RoutingContext ctx) {
@@ -105,8 +128,12 @@ public final class GateRoutes {
                         ? audit.record(caller, "gate.appointment-cancelled", appointment.container().value(),
                                 new JsonObject().put("appointment", appointment.id().toString()))
                         : Future.failedFuture(ApiException.conflict("appointment " + appointment.id() + " is "
-                                + appointment.status() + " and cannot be cancelled"))))
-                .onSuccess(done -> ctx.response().setStatusCode(204).end())
+                                + appointment.status() + " and cannot be cancelled")))
+                        .map(appointment.withStatus(Appointment.Status.CANCELLED)))
+                .onSuccess(cancelled -> {
+                    published(cancelled);
+                    ctx.response().setStatusCode(204).end();
+                })
                 .onFailure(ctx::fail);
     }
 
@@ -170,7 +197,8 @@ public final class GateRoutes {
                         List.of("appointment " + appointment.id() + " was used by another gate transaction"), now);
             }
             return yard.move(move(visit, container, inYard)).compose(result -> switch (result) {
-                case MoveResult.Accepted accepted -> accepted(caller, visit, container, accepted, now);
+                case MoveResult.Accepted accepted -> accepted(caller, visit, container, accepted, now)
+                        .onSuccess(done -> published(appointment.withStatus(Appointment.Status.USED)));
                 case MoveResult.Refused moveRefused -> store.unclaim(appointment.id()).compose(done ->
                         refused(caller, visit, appointment, List.of("the live yard refused the move: "
                                 + moveRefused.reason()), now));
