@@ -152,6 +152,7 @@ public final class VesselApi {
             builder.getRoute("getAppointment").addHandler(gate::getAppointment);
             builder.getRoute("cancelAppointment").addHandler(gate::cancelAppointment);
             builder.getRoute("recordGateTransaction").addHandler(gate::recordTransaction);
+            builder.getRoute("recordTruckVisit").addHandler(gate::recordTruckVisit);
             builder.getRoute("getGateCodeco").addHandler(gate::getCodeco);
             builder.getRoute("uploadEdiMessage").addHandler(edi::upload);
             // the contract declares bearerAuth for the docs and clients; the root handler above enforces it
