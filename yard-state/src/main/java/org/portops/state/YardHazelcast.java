@@ -12,6 +12,7 @@ import org.portops.state.block.BlockSerializers;
 import org.portops.state.hazelcast.ModelSerializers;
 import org.portops.state.hazelcast.RefusalSerializer;
 import org.portops.state.hazelcast.StateSerializers;
+import org.portops.state.query.QuerySerializers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +82,7 @@ public final class YardHazelcast {
         all.addAll(BlockSerializers.all());
         all.addAll(RefusalSerializer.all());
         all.addAll(AlertSerializers.all());
+        all.addAll(QuerySerializers.all());
         return all;
     }
 

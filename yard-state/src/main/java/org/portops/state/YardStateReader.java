@@ -39,7 +39,16 @@ public interface YardStateReader {
 
     Future<List<VesselCall>> vesselCalls();
 
+    /**
+     * The vessel calls whose bay plan names the container, each cut down to that container's entries, by ETA:
+     * what one container's status needs, without reading whole bay plans.
+     */
+    Future<List<VesselCall>> vesselCallsCarrying(ContainerNumber container);
+
     Future<Optional<WorkInstruction>> workInstruction(WorkInstructionId id);
 
     Future<List<WorkInstruction>> workInstructions();
+
+    /** One container's work instructions in any state, by sequence, selected where they are stored. */
+    Future<List<WorkInstruction>> workInstructions(ContainerNumber container);
 }

@@ -80,6 +80,17 @@ public final class Addresses {
      * {@code rounds}: per block {@code block}, {@code expectedBefore}, {@code expectedAfter}, {@code moves}).
      */
     public static final String YARD_HOUSEKEEPING_PROPOSED = "yard.housekeeping.proposed";
+    /**
+     * Fact: a truck appointment was booked, cancelled or used (body: {@code appointment}, {@code kind}
+     * {@code PICK_UP}/{@code DROP_OFF}, {@code container}, {@code windowStart}, {@code windowEnd}, {@code status}
+     * {@code BOOKED}/{@code CANCELLED}/{@code USED}). A pick-up gives its container an expected departure.
+     */
+    public static final String GATE_APPOINTMENT_CHANGED = "gate.appointment.changed";
+    /**
+     * Request: the truck appointments still booked whose window has not ended; the reply is
+     * {@code {"appointments": [...]}}, each as in {@link #GATE_APPOINTMENT_CHANGED}.
+     */
+    public static final String GATE_APPOINTMENTS_OPEN = "gate.appointments.open";
     /** Command: request a container move. */
     public static final String MOVE_REQUEST = "yard.move.request";
 

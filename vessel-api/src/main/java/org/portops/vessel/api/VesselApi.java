@@ -110,7 +110,8 @@ public final class VesselApi {
         EventRoutes events = new EventRoutes(new EventStream(pool), new Subscriptions(pool),
                 new DcsaEvents(terminal), audit, clock, new CallbackGuard(vertx, settings.callbacks()));
         JitRoutes jit = new JitRoutes(yard, pool, terminal, clock, BerthPlanTimes.listen(vertx));
-        GateRoutes gate = new GateRoutes(yard, pool, audit, terminal, settings.gate(), clock);
+        GateRoutes gate = new GateRoutes(vertx.eventBus(), yard, pool, audit, terminal, settings.gate(), clock);
+        gate.answerOpenAppointments();
         EdiUploadRoutes edi = new EdiUploadRoutes(new EdiInbox(vertx, pool, yard, settings.profiles(), terminal.port(),
                 clock), audit);
         return OpenAPIContract.from(vertx, CONTRACT).map(contract -> {
@@ -151,6 +152,7 @@ public final class VesselApi {
             builder.getRoute("getAppointment").addHandler(gate::getAppointment);
             builder.getRoute("cancelAppointment").addHandler(gate::cancelAppointment);
             builder.getRoute("recordGateTransaction").addHandler(gate::recordTransaction);
+            builder.getRoute("recordTruckVisit").addHandler(gate::recordTruckVisit);
             builder.getRoute("getGateCodeco").addHandler(gate::getCodeco);
             builder.getRoute("uploadEdiMessage").addHandler(edi::upload);
             // the contract declares bearerAuth for the docs and clients; the root handler above enforces it

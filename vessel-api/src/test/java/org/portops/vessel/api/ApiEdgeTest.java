@@ -64,7 +64,7 @@ class ApiEdgeTest {
                 checked.add(method + " " + template);
             }
         }
-        assertThat(checked).hasSize(28);
+        assertThat(checked).hasSize(29);
     }
 
     @Test

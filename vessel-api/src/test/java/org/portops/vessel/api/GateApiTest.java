@@ -1,20 +1,31 @@
 package org.portops.vessel.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.portops.state.testsupport.Await.await;
 import static org.portops.vessel.api.ApiTerminal.LINE_A;
 import static org.portops.vessel.api.ApiTerminal.LINE_B;
 
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.portops.model.container.Container;
+import org.portops.model.container.ContainerCategory;
+import org.portops.model.container.SizeTypeCode;
+import org.portops.model.container.UnLocode;
+import org.portops.model.container.VgmWeight;
+import org.portops.model.event.Addresses;
+import org.portops.model.yard.Tier;
 import org.portops.model.yard.YardSlot;
 import org.portops.state.json.ModelJson;
 import org.portops.vessel.api.ApiTerminal.Response;
@@ -33,6 +44,7 @@ class GateApiTest {
 
     private static final String APPOINTMENTS = "/api/v1/gate/appointments";
     private static final String TRANSACTIONS = "/api/v1/gate/transactions";
+    private static final String TRUCK_VISITS = "/api/v1/gate/truck-visits";
 
     private static ApiTerminal terminal;
     private static String clerk;
@@ -123,6 +135,165 @@ class GateApiTest {
         assertThat(terminal.get(out.json().getString("codeco"), lineA).body()).contains("BGM+36+",
                 "EQD+CN+" + box.number());
         assertThat(equipmentEvents(box, lineA)).containsExactly("GTIN", "GTOT");
+    }
+
+    @Test
+    void pickUpsAreToldToThePlannersAndListedAsOpenUntilCancelledOrUsed() {
+        List<JsonObject> facts = new CopyOnWriteArrayList<>();
+        MessageConsumer<JsonObject> planner = terminal.vertx.eventBus()
+                .consumer(Addresses.GATE_APPOINTMENT_CHANGED, m -> facts.add(m.body()));
+        await(planner.completion());
+        try {
+            Container leaving = ApiTerminal.container(LINE_A);
+            Container staying = ApiTerminal.container(LINE_A);
+            terminal.gateIn(leaving);
+            terminal.gateIn(staying);
+            String first = terminal.send("POST", APPOINTMENTS, lineA, pickUp(leaving, "TRK 500", today()))
+                    .json().getString("id");
+            Instant tomorrow = today().plus(Duration.ofDays(1));
+            String second = terminal.send("POST", APPOINTMENTS, lineA, pickUp(staying, "TRK 501", tomorrow))
+                    .json().getString("id");
+
+            waitFor(() -> facts.size() == 2);
+            assertThat(facts.getFirst()).isEqualTo(new JsonObject().put("appointment", first).put("kind", "PICK_UP")
+                    .put("container", leaving.number().value()).put("windowStart", today().toString())
+                    .put("windowEnd", tomorrow.toString()).put("status", "BOOKED"));
+            assertThat(openAppointments()).contains(facts.get(0), facts.get(1));
+
+            assertThat(terminal.send("DELETE", APPOINTMENTS + "/" + second, lineA, null).status()).isEqualTo(204);
+            assertThat(terminal.send("POST", TRANSACTIONS, clerk, gateOut(first, leaving, "TRK 500")).status())
+                    .isEqualTo(201);
+
+            waitFor(() -> facts.size() == 4);
+            assertThat(facts.subList(2, 4)).extracting(f -> f.getString("appointment") + " " + f.getString("status"))
+                    .containsExactly(second + " CANCELLED", first + " USED");
+            assertThat(openAppointments()).extracting(a -> a.getString("appointment")).doesNotContain(first, second);
+        } finally {
+            await(planner.unregister());
+        }
+    }
+
+    @Test
+    void oneTruckBringsTwoTwentiesThenDropsOneAndPicksOneUpInOneVisit() {
+        Container first = ApiTerminal.container(LINE_A);
+        Container second = ApiTerminal.container(LINE_A);
+        YardSlot ground = terminal.freeGroundSlot();
+        List<YardSlot> slots = List.of(ground, new YardSlot(ground.stack(), new Tier(2)));
+        JsonArray both = new JsonArray();
+        for (int i = 0; i < 2; i++) {
+            Container box = List.of(first, second).get(i);
+            String appointment = terminal.send("POST", APPOINTMENTS, lineA, dropOff(box, "TRK 600", today()))
+                    .json().getString("id");
+            both.add(visitItem(gateIn(appointment, box, "TRK 600", slots.get(i)).put("seal", "SL6")));
+        }
+
+        Response in = terminal.send("POST", TRUCK_VISITS, clerk, new JsonObject().put("truck", "TRK 600")
+                .put("containers", both));
+
+        assertThat(in.status()).as("%s", in).isEqualTo(201);
+        assertThat(in.json().getJsonArray("transactions").stream().map(t -> ((JsonObject) t).getString("outcome")))
+                .containsExactly("ACCEPTED", "ACCEPTED");
+        for (Container box : List.of(first, second)) {
+            assertThat(terminal.get("/api/v1/containers/" + box.number(), lineA).json().getBoolean("inTerminal"))
+                    .isTrue();
+        }
+
+        Container third = ApiTerminal.container(LINE_A);
+        String drop = terminal.send("POST", APPOINTMENTS, lineA, dropOff(third, "TRK 601", today()))
+                .json().getString("id");
+        String pick = terminal.send("POST", APPOINTMENTS, lineA, pickUp(second, "TRK 601", today()))
+                .json().getString("id");
+        Response dropAndPick = terminal.send("POST", TRUCK_VISITS, clerk, new JsonObject().put("truck", "TRK 601")
+                .put("containers", new JsonArray().add(visitItem(gateOut(pick, second, "TRK 601").put("seal", "SL6")))
+                        .add(visitItem(gateIn(drop, third, "TRK 601", terminal.freeGroundSlot()).put("seal", "SL7")))));
+
+        assertThat(dropAndPick.status()).as("%s", dropAndPick).isEqualTo(201);
+        List<JsonObject> transactions = dropAndPick.json().getJsonArray("transactions").stream()
+                .map(JsonObject.class::cast).toList();
+        assertThat(transactions).extracting(t -> t.getString("direction") + " " + t.getString("container"))
+                .as("the drop-off comes in before the pick-up goes out")
+                .containsExactly("IN " + third.number(), "OUT " + second.number());
+        assertThat(terminal.get("/api/v1/containers/" + second.number(), lineA).json().getBoolean("inTerminal"))
+                .isFalse();
+        assertThat(terminal.get(transactions.get(1).getString("codeco"), lineA).body()).contains("BGM+36+",
+                "EQD+CN+" + second.number());
+    }
+
+    @Test
+    void aTruckVisitWithOneContainerThatMayNotPassOrMoreThanItsChassisTakesMovesNothing() {
+        Instant tomorrow = today().plus(Duration.ofDays(1));
+        Container sealed = ApiTerminal.container(LINE_A);
+        Container unsealed = ApiTerminal.container(LINE_A);
+        Container forty = new Container(ApiTerminal.container(LINE_A).number(), new SizeTypeCode("42G1"),
+                new VgmWeight(20_000), LINE_A, new UnLocode("CNSHA"), new UnLocode("NLRTM"),
+                ContainerCategory.EXPORT, null, null);
+        JsonArray items = new JsonArray();
+        List<String> appointments = new ArrayList<>();
+        for (Container box : List.of(sealed, unsealed, forty)) {
+            String appointment = terminal.send("POST", APPOINTMENTS, lineA, dropOff(box, "TRK 700", tomorrow))
+                    .json().getString("id");
+            appointments.add(appointment);
+            JsonObject item = visitItem(gateIn(appointment, box, "TRK 700", terminal.freeGroundSlot()));
+            items.add(box == unsealed ? item : item.put("seal", "SL70"));
+        }
+
+        Response three = terminal.send("POST", TRUCK_VISITS, clerk, new JsonObject().put("truck", "TRK 700")
+                .put("containers", items));
+
+        assertThat(three.status()).as("%s", three).isEqualTo(422);
+        assertThat(three.json().getJsonArray("refusals").getList()).contains(
+                "truck TRK 700 carries at most two containers in, not 3",
+                "laden container " + unsealed.number() + " comes in without a seal");
+        assertThat(three.json().getJsonArray("transactions").stream()
+                .map(t -> ((JsonObject) t).getString("outcome")).distinct().toList()).containsExactly("REFUSED");
+        for (int i = 0; i < 3; i++) {
+            Container box = List.of(sealed, unsealed, forty).get(i);
+            assertThat(terminal.get("/api/v1/containers/" + box.number(), clerk).status()).as("%s", box.number())
+                    .isEqualTo(404);
+            assertThat(terminal.get(APPOINTMENTS + "/" + appointments.get(i), clerk).json().getString("status"))
+                    .isEqualTo("BOOKED");
+        }
+
+        Response twentyAndForty = terminal.send("POST", TRUCK_VISITS, clerk, new JsonObject().put("truck", "TRK 700")
+                .put("containers", new JsonArray().add(items.getJsonObject(0)).add(items.getJsonObject(2))));
+        assertThat(twentyAndForty.json().getJsonArray("refusals").getList()).contains(
+                "truck TRK 700 carries two containers in only if both are 20', " + forty.number() + " is 40'");
+        Response twice = terminal.send("POST", TRUCK_VISITS, clerk, new JsonObject().put("truck", "TRK 700")
+                .put("containers", new JsonArray().add(items.getJsonObject(0)).add(items.getJsonObject(0))));
+        assertThat(twice.json().getJsonArray("refusals").getList()).contains(sealed.number() + " is on truck TRK 700 "
+                + "twice");
+        Response badItem = terminal.send("POST", TRUCK_VISITS, clerk, new JsonObject().put("truck", "TRK 700")
+                .put("containers", new JsonArray().add(items.getJsonObject(0).copy().put("container", "ABCU1234561"))));
+        assertThat(badItem.status()).isEqualTo(400);
+        assertThat(badItem.json().getString("field")).isEqualTo("body/containers/0/container");
+        assertThat(terminal.send("POST", TRUCK_VISITS, lineA, new JsonObject().put("truck", "TRK 700")
+                .put("containers", new JsonArray().add(items.getJsonObject(0)))).status()).isEqualTo(403);
+    }
+
+    /** A single transaction's body as an item of a truck visit: the truck is the visit's. */
+    private static JsonObject visitItem(JsonObject transaction) {
+        JsonObject item = transaction.copy();
+        item.remove("truck");
+        return item;
+    }
+
+    private static List<JsonObject> openAppointments() {
+        JsonArray open = await(terminal.vertx.eventBus().<JsonObject>request(Addresses.GATE_APPOINTMENTS_OPEN,
+                new JsonObject())).body().getJsonArray("appointments");
+        return open.stream().map(JsonObject.class::cast).toList();
+    }
+
+    private static void waitFor(BooleanSupplier condition) {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 10 s").isLessThan(until);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     @Test

@@ -9,8 +9,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.portops.model.container.Container;
 import org.portops.model.container.LineOperator;
+import org.portops.state.json.ModelJson;
 import org.portops.state.testsupport.TestLayouts;
 import org.portops.vessel.api.ApiTerminal.Response;
 import org.portops.vessel.api.auth.Role;
@@ -46,6 +49,9 @@ class WebhookDeliveryTest {
     private static final Set<String> acceptedIds = ConcurrentHashMap.newKeySet();
     private static final AtomicInteger failuresLeft = new AtomicInteger();
     private static final AtomicInteger deadCalls = new AtomicInteger();
+    private static final List<ReceivedCodeco> codecos = new CopyOnWriteArrayList<>();
+    private static final List<String> codecoAttempts = new CopyOnWriteArrayList<>();
+    private static final AtomicInteger codecoFailuresLeft = new AtomicInteger();
 
     @BeforeAll
     static void start() {
@@ -53,6 +59,7 @@ class WebhookDeliveryTest {
         Router router = Router.router(terminal.vertx);
         router.route().handler(BodyHandler.create());
         router.post("/hook/ok").handler(WebhookDeliveryTest::receive);
+        router.post("/hook/codeco/:line").handler(WebhookDeliveryTest::receiveCodeco);
         router.post("/hook/dead").handler(ctx -> {
             deadCalls.incrementAndGet();
             ctx.response().setStatusCode(503).end();
@@ -92,6 +99,75 @@ class WebhookDeliveryTest {
         }
         ctx.body().asJsonObject().getJsonArray("events").forEach(event -> accepted.add((JsonObject) event));
         ctx.response().setStatusCode(204).end();
+    }
+
+    /** A line's EDI gateway: the same checks, then keeps each interchange it accepts under the line of its path. */
+    private static void receiveCodeco(RoutingContext ctx) {
+        String id = ctx.request().getHeader(WebhookSignature.DELIVERY_HEADER);
+        byte[] body = ctx.body().buffer().getBytes();
+        WebhookSignature.Verdict verdict = WebhookSignature.verify(SECRET, id,
+                ctx.request().getHeader(WebhookSignature.TIMESTAMP_HEADER),
+                ctx.request().getHeader(WebhookSignature.SIGNATURE_HEADER), body, Instant.now(), Duration.ofMinutes(5));
+        if (verdict instanceof WebhookSignature.Verdict.Refused refused) {
+            refusals.add(refused.reason());
+            ctx.response().setStatusCode(401).end();
+            return;
+        }
+        codecoAttempts.add(id);
+        if (codecoFailuresLeft.getAndDecrement() > 0) {
+            ctx.response().setStatusCode(503).end();
+            return;
+        }
+        codecos.add(new ReceivedCodeco(ctx.pathParam("line"), ctx.request().getHeader("content-type"), id,
+                new String(body, StandardCharsets.ISO_8859_1)));
+        ctx.response().setStatusCode(200).end();
+    }
+
+    private record ReceivedCodeco(String line, String contentType, String deliveryId, String interchange) {
+    }
+
+    @Test
+    void aLinesGateCodecosArePushedToItsEdiEndpointSignedAndRetriedAndNoOneElsesAre() {
+        LineOperator line = ApiTerminal.uniqueLine();
+        LineOperator other = ApiTerminal.uniqueLine();
+        for (LineOperator subscriber : List.of(line, other)) {
+            Response subscribed = terminal.send("POST", "/api/v1/event-subscriptions", terminal.lineToken(subscriber),
+                    subscription("/hook/codeco/" + subscriber.code()).put("eventTypes", new JsonArray().add("CODECO")));
+            assertThat(subscribed.status()).as("%s", subscribed).isEqualTo(201);
+        }
+        Response mixed = terminal.send("POST", "/api/v1/event-subscriptions", terminal.lineToken(line),
+                subscription("/hook/codeco/" + line.code())
+                        .put("eventTypes", new JsonArray().add("CODECO").add("EQUIPMENT")));
+        assertThat(mixed.status()).isEqualTo(400);
+        assertThat(mixed.json().getString("field")).isEqualTo("body/eventTypes");
+        codecoFailuresLeft.set(1);
+        String clerk = terminal.staffToken(Role.GATE_CLERK);
+        Container box = ApiTerminal.container(line);
+        Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        String appointment = terminal.send("POST", "/api/v1/gate/appointments", clerk, new JsonObject()
+                .put("kind", "DROP_OFF").put("container", box.number().value()).put("truck", "TRK 7")
+                .put("windowStart", today.toString()).put("preAdvice", ModelJson.container(box)))
+                .json().getString("id");
+        Response in = terminal.send("POST", "/api/v1/gate/transactions", clerk, new JsonObject()
+                .put("direction", "IN").put("appointment", appointment).put("container", box.number().value())
+                .put("truck", "TRK 7").put("lane", "IN-2").put("seal", "SL77")
+                .put("yardSlot", terminal.freeGroundSlot().toString()));
+        assertThat(in.status()).as("%s", in).isEqualTo(201);
+
+        waitUntil(() -> codecos.stream().anyMatch(c -> c.interchange().contains("EQD+CN+" + box.number())));
+
+        List<ReceivedCodeco> mine = codecos.stream().filter(c -> c.interchange().contains("EQD+CN+" + box.number()))
+                .toList();
+        assertThat(mine).singleElement().satisfies(c -> {
+            assertThat(c.line()).isEqualTo(line.code());
+            assertThat(c.contentType()).isEqualTo(WebhookDispatcher.EDIFACT);
+            assertThat(c.interchange()).isEqualTo(terminal.get(in.json().getString("codeco"), terminal.lineToken(line))
+                    .body());
+            assertThat(codecoAttempts.stream().filter(c.deliveryId()::equals).count())
+                    .as("the refused attempt and the accepted one are one delivery").isEqualTo(2);
+        });
+        assertThat(codecos).noneMatch(c -> c.line().equals(other.code()));
+        assertThat(refusals).isEmpty();
     }
 
     private static String hook(String path) {

@@ -13,17 +13,22 @@ import org.portops.yard.slot.Departure;
 import org.portops.yard.slot.LiveYardSnapshot;
 
 /**
- * When the containers of the live yard are expected to leave: a container on a vessel call's load list leaves in
- * that call's working window (berthing, else arrival, to departure) and loads with its group; any other container
- * gets the forecast ({@link DepartureForecast}).
+ * When the containers of the live yard are expected to leave: a container booked for pick-up leaves in its
+ * appointment's window; a container on a vessel call's load list leaves in that call's working window (berthing,
+ * else arrival, to departure) and loads with its group; any other container gets the forecast
+ * ({@link DepartureForecast}).
  */
 final class Expectations implements LiveYardSnapshot.Expectations {
 
     private final Map<ContainerNumber, VesselCall> loadsOnto = new HashMap<>();
+    private final Map<ContainerNumber, Departure> pickups;
     private final DepartureForecast forecast;
     private final Instant now;
 
-    Expectations(List<VesselCall> calls, DepartureForecast forecast, Instant now) {
+    /** @param pickups the planner's pick-up windows, read as they change (not copied) */
+    Expectations(List<VesselCall> calls, Map<ContainerNumber, Departure> pickups, DepartureForecast forecast,
+                 Instant now) {
+        this.pickups = pickups;
         this.forecast = forecast;
         this.now = now;
         for (VesselCall call : calls) {
@@ -37,6 +42,10 @@ final class Expectations implements LiveYardSnapshot.Expectations {
 
     @Override
     public Departure departure(Container container) {
+        Departure pickup = pickups.get(container.number());
+        if (pickup != null) {
+            return pickup;
+        }
         VesselCall call = loadsOnto.get(container.number());
         if (call == null) {
             return forecast.departure(container, now);

@@ -2,9 +2,13 @@ package org.portops.yard.live;
 
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -101,6 +105,8 @@ public final class LiveYardPlanner {
     private final Settings settings;
     private final Clock clock;
     private final WorkerExecutor solver;
+    private final PickupAppointments appointments;
+    private final Map<ContainerNumber, Departure> pickups = new HashMap<>();
     private final Map<ContainerNumber, Reservation> reserved = new LinkedHashMap<>();
     private final Map<ContainerNumber, Housekeeping.Move> shifts = new LinkedHashMap<>();
     private Future<?> queue = Future.succeededFuture();
@@ -109,13 +115,15 @@ public final class LiveYardPlanner {
     private int reads;
     private int round;
 
+    /** @param appointments the gate's pick-ups, read with the yard whenever the planner's picture is read again */
     public LiveYardPlanner(LiveYard yard, TerminalLayout layout, Settings settings, Clock clock,
-                           WorkerExecutor solver) {
+                           WorkerExecutor solver, PickupAppointments appointments) {
         this.yard = yard;
         this.layout = layout;
         this.settings = settings;
         this.clock = clock;
         this.solver = solver;
+        this.appointments = appointments;
     }
 
     // ---- announcements -----------------------------------------------------------------------------------------
@@ -185,6 +193,30 @@ public final class LiveYardPlanner {
                 return recorded(MoveKind.GATE_IN, decision, id, lane);
             });
         }));
+    }
+
+    /**
+     * A pick-up booked for a container ({@code window}) or no longer booked (empty): from now on its expected
+     * departure, also for the container where it already stands, so nothing leaving later is put on it.
+     */
+    public Future<Void> pickupChanged(ContainerNumber container, Optional<Departure> window) {
+        return inOrder(() -> {
+            window.ifPresentOrElse(w -> pickups.put(container, w), () -> pickups.remove(container));
+            if (model == null || model.box(container).isEmpty()) {
+                return Future.succeededFuture();
+            }
+            return yard.reader().container(container).map(view -> {
+                if (model != null && view.isPresent() && model.box(container).isPresent()) {
+                    model.updateDeparture(container, expectations.departure(view.get().container()));
+                }
+                return null;
+            });
+        });
+    }
+
+    /** The expected departure the planner holds for a container in its picture of the yard. */
+    Future<Optional<Departure>> expectedDeparture(ContainerNumber container) {
+        return inOrder(() -> model().map(m -> m.box(container).map(YardBox::departure)));
     }
 
     private Future<List<Decision>> decideDischarges(VesselCall call) {
@@ -399,14 +431,35 @@ public final class LiveYardPlanner {
         }
         Instant now = clock.instant();
         reads++;
-        return yard.reader().vesselCalls().compose(calls -> {
-            Expectations expected = new Expectations(calls, settings.forecast(), now);
+        return openPickups().compose(read -> yard.reader().vesselCalls()).compose(calls -> {
+            Expectations expected = new Expectations(calls, Collections.unmodifiableMap(pickups), settings.forecast(),
+                    now);
             return LiveYardSnapshot.read(yard.reader(), layout, settings.rules(), expected).map(read -> {
                 reapply(read, now);
                 model = read;
                 expectations = expected;
                 return read;
             });
+        });
+    }
+
+    /**
+     * The pick-ups read again with the yard, so one missed fact lasts only until the next read; when the gate cannot
+     * answer, the ones followed so far stand.
+     */
+    private Future<Void> openPickups() {
+        return appointments.open().<Void>map(open -> {
+            pickups.clear();
+            pickups.putAll(open);
+            return null;
+        }).otherwise(failure -> {
+            if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {
+                LOG.debug("Yard planner: no gate answers for pick-up appointments");
+            } else {
+                LOG.warn("Yard planner: the gate's pick-up appointments could not be read, {} followed kept: {}",
+                        pickups.size(), failure.getMessage());
+            }
+            return null;
         });
     }
 

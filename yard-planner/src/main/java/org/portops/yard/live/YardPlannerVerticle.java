@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.portops.model.container.Container;
 import org.portops.model.container.ContainerNumber;
 import org.portops.model.event.Addresses;
@@ -71,12 +72,15 @@ public final class YardPlannerVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         solver = vertx.createSharedWorkerExecutor("yard-planner-" + deploymentID(), 1);
-        planner = new LiveYardPlanner(yard, layout, settings, clock, solver);
+        planner = new LiveYardPlanner(yard, layout, settings, clock, solver,
+                PickupAppointments.over(vertx.eventBus()));
         for (String moves : List.of(Addresses.CONTAINER_MOVED, Addresses.CONTAINER_PLACED,
                 Addresses.CONTAINER_REMOVED, Addresses.VESSEL_CALL_CHANGED)) {
             consumers.add(vertx.eventBus().<JsonObject>localConsumer(moves, m -> onYardEvent(m.body())));
         }
         consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.YARD_SLOT_REQUEST, this::onGateIn));
+        consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.GATE_APPOINTMENT_CHANGED,
+                m -> onAppointment(m.body())));
         consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.YARD_HOUSEKEEPING_REQUEST,
                 this::onHousekeeping));
         if (!housekeepingEvery.isZero()) {
@@ -120,6 +124,18 @@ public final class YardPlannerVerticle extends VerticleBase {
                 // not subscribed: machines change no stack
             }
         }
+    }
+
+    private void onAppointment(JsonObject body) {
+        Optional<PickupAppointments.Pickup> pickup;
+        try {
+            pickup = PickupAppointments.pickup(body);
+        } catch (RuntimeException e) {
+            LOG.warn("Yard planner: an appointment it cannot read was ignored ({}): {}", e.getMessage(), body);
+            return;
+        }
+        pickup.ifPresent(p -> planner.pickupChanged(p.container(), p.window())
+                .onFailure(e -> LOG.error("Yard planner: the pick-up of {} could not be followed", p.container(), e)));
     }
 
     private void onGateIn(Message<JsonObject> message) {

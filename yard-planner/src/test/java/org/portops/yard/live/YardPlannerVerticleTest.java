@@ -12,6 +12,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -51,6 +53,7 @@ import org.portops.state.testsupport.TestDatabase;
 import org.portops.state.testsupport.TestHazelcast;
 import org.portops.state.testsupport.TestLayouts;
 import org.portops.state.testsupport.TestPostgres;
+import org.portops.yard.slot.Departure;
 import org.portops.yard.slot.Housekeeping;
 
 /**
@@ -235,6 +238,65 @@ class YardPlannerVerticleTest {
         JsonObject again = await(vertx.eventBus().<JsonObject>request(Addresses.YARD_HOUSEKEEPING_REQUEST,
                 new JsonObject().put("block", block)), 120).body();
         assertThat(again.getJsonArray("rounds")).as("its shifts are still open: the block is not quiet").isEmpty();
+    }
+
+    @Test
+    void aPickupAppointmentIsItsContainersExpectedDepartureFromTheGatesAnswerAndItsFacts() {
+        Container box = importBox(321);
+        YardSlot slot = freeSlotNoneReserved(Set.of());
+        assertThat(await(live.move(MoveRequest.arrival(box, MoveKind.GATE_IN,
+                new org.portops.model.work.GateLocation("IN-1"), new YardLocation(slot)))))
+                .isInstanceOf(MoveResult.Accepted.class);
+        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(2));
+        JsonObject booked = pickup(box, start, "BOOKED");
+        // the gate's answer when the planner reads the yard; a drop-off in it is no departure
+        vertx.eventBus().<JsonObject>consumer(Addresses.GATE_APPOINTMENTS_OPEN, m -> m.reply(new JsonObject()
+                .put("appointments", new JsonArray().add(booked)
+                        .add(pickup(importBox(322), start, "BOOKED").put("kind", "DROP_OFF")))));
+        LiveYardPlanner planner = verticle.planner();
+        Departure window = new Departure(start, start.plus(Duration.ofHours(1)));
+
+        assertThat(await(planner.expectedDeparture(box.number()))).contains(window);
+
+        vertx.eventBus().publish(Addresses.GATE_APPOINTMENT_CHANGED, pickup(box, start, "CANCELLED"));
+        Departure forecast = awaitDeparture(planner, box.number(), d -> !d.equals(window));
+        assertThat(Duration.between(forecast.earliest(), forecast.latest())).as("the import forecast's window")
+                .isEqualTo(Duration.ofDays(5));
+
+        Instant later = start.plus(Duration.ofHours(5));
+        vertx.eventBus().publish(Addresses.GATE_APPOINTMENT_CHANGED, new JsonObject().put("not", "an appointment"));
+        vertx.eventBus().publish(Addresses.GATE_APPOINTMENT_CHANGED, pickup(box, later, "BOOKED"));
+        assertThat(awaitDeparture(planner, box.number(), d -> !d.equals(forecast)))
+                .isEqualTo(new Departure(later, later.plus(Duration.ofHours(1))));
+        vertx.eventBus().publish(Addresses.GATE_APPOINTMENT_CHANGED, pickup(box, later, "USED"));
+        assertThat(awaitDeparture(planner, box.number(), d -> d.latest().isAfter(later.plus(Duration.ofDays(1)))))
+                .as("used: the forecast again").isNotNull();
+    }
+
+    private static JsonObject pickup(Container box, Instant start, String status) {
+        return new JsonObject().put("appointment", "a-" + box.number()).put("kind", "PICK_UP")
+                .put("container", box.number().value()).put("windowStart", start.toString())
+                .put("windowEnd", start.plus(Duration.ofHours(1)).toString()).put("status", status);
+    }
+
+    private static Departure awaitDeparture(LiveYardPlanner planner, ContainerNumber number,
+                                            java.util.function.Predicate<Departure> until) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Departure last = null;
+        while (System.nanoTime() < deadline) {
+            last = await(planner.expectedDeparture(number)).orElseThrow();
+            if (until.test(last)) {
+                return last;
+            }
+            sleep();
+        }
+        throw new AssertionError("the planner still expects " + number + " to leave " + last);
+    }
+
+    private static Container importBox(int serial) {
+        return new Container(ContainerNumber.fromParts("GTE", 'U', serial), new SizeTypeCode("22G1"),
+                new VgmWeight(21_000), new LineOperator("MSK"), new UnLocode("CNSHA"), new UnLocode("NLRTM"),
+                ContainerCategory.IMPORT, null, null);
     }
 
     /** The first seeded call with containers to discharge, its bay plan cut to 12 of them (and nothing else). */

@@ -28,6 +28,9 @@ import org.portops.state.block.ReadBlockCounts;
 import org.portops.state.block.ReadStack;
 import org.portops.state.block.StackCells;
 import org.portops.state.custody.TrackedContainer;
+import org.portops.state.query.BayPlanOf;
+import org.portops.state.query.CallsCarrying;
+import org.portops.state.query.InstructionsOfContainer;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -48,6 +51,11 @@ import java.util.concurrent.CompletionStage;
  * exactly one place.
  */
 public final class HazelcastYardReader implements YardStateReader {
+
+    private static final Comparator<VesselCall> BY_ETA =
+            Comparator.comparing(VesselCall::eta).thenComparing(c -> c.id().value());
+    private static final Comparator<WorkInstruction> BY_SEQUENCE =
+            Comparator.comparingLong(WorkInstruction::sequence).thenComparing(w -> w.id().value());
 
     private final Vertx vertx;
     private final YardMaps maps;
@@ -207,7 +215,14 @@ public final class HazelcastYardReader implements YardStateReader {
     @Override
     public Future<List<VesselCall>> vesselCalls() {
         return vertx.executeBlocking(() -> maps.vesselCalls().values().stream()
-                .sorted(Comparator.comparing(VesselCall::eta).thenComparing(c -> c.id().value())).toList(), false);
+                .sorted(BY_ETA).toList(), false);
+    }
+
+    @Override
+    public Future<List<VesselCall>> vesselCallsCarrying(ContainerNumber container) {
+        String number = container.value();
+        return vertx.executeBlocking(() -> maps.vesselCalls().project(new BayPlanOf(number), new CallsCarrying(number))
+                .stream().sorted(BY_ETA).toList(), false);
     }
 
     @Override
@@ -218,8 +233,13 @@ public final class HazelcastYardReader implements YardStateReader {
     @Override
     public Future<List<WorkInstruction>> workInstructions() {
         return vertx.executeBlocking(() -> maps.workInstructions().values().stream()
-                .sorted(Comparator.comparingLong(WorkInstruction::sequence).thenComparing(w -> w.id().value()))
-                .toList(), false);
+                .sorted(BY_SEQUENCE).toList(), false);
+    }
+
+    @Override
+    public Future<List<WorkInstruction>> workInstructions(ContainerNumber container) {
+        return vertx.executeBlocking(() -> maps.workInstructions().values(new InstructionsOfContainer(container.value()))
+                .stream().sorted(BY_SEQUENCE).toList(), false);
     }
 
     /** Hazelcast completes on its own threads; results are handed back on the caller's Vert.x context. */

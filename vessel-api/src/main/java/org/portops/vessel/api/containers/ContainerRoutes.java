@@ -56,7 +56,7 @@ public final class ContainerRoutes {
     public void status(RoutingContext ctx) {
         Caller caller = ApiAuth.require(ctx, Permission.READ_CONTAINERS);
         ContainerNumber number = number(ctx);
-        Future<List<VesselCall>> calls = yard.reader().vesselCalls();
+        Future<List<VesselCall>> calls = yard.reader().vesselCallsCarrying(number);
         known(number, caller, () -> calls)
                 .compose(known -> Future.all(lastMove(number), activeHolds(number), plannedMoves(known, calls))
                         .map(all -> new JsonObject()
@@ -73,7 +73,7 @@ public final class ContainerRoutes {
     public void moves(RoutingContext ctx) {
         Caller caller = ApiAuth.require(ctx, Permission.READ_CONTAINERS);
         ContainerNumber number = number(ctx);
-        known(number, caller, yard.reader()::vesselCalls)
+        known(number, caller, () -> yard.reader().vesselCallsCarrying(number))
                 .compose(known -> pool.preparedQuery("select " + MOVE_COLUMNS
                                 + " from move_log where container = $1 order by seq")
                         .execute(Tuple.of(number.value())))
@@ -92,7 +92,7 @@ public final class ContainerRoutes {
         JsonObject body = ctx.body().asJsonObject();
         String kind = body.getString("kind");
         checkHoldKind(caller, kind);
-        known(number, caller, yard.reader()::vesselCalls)
+        known(number, caller, () -> yard.reader().vesselCallsCarrying(number))
                 .compose(known -> pool.preparedQuery("insert into container_holds (container, kind, reason, placed_by, "
                                 + "placed_at) values ($1, $2, $3, $4, $5) returning kind, reason, placed_by, placed_at")
                         .execute(Tuple.of(number.value(), kind, body.getString("reason"), caller.subject(),
@@ -112,7 +112,7 @@ public final class ContainerRoutes {
         ContainerNumber number = number(ctx);
         String kind = ctx.pathParam("kind");
         checkHoldKind(caller, kind);
-        known(number, caller, yard.reader()::vesselCalls)
+        known(number, caller, () -> yard.reader().vesselCallsCarrying(number))
                 .compose(known -> pool.preparedQuery("update container_holds set released_at = $3, released_by = $4 "
                                 + "where container = $1 and kind = $2 and released_at is null")
                         .execute(Tuple.of(number.value(), kind, Times.utc(clock.instant()), caller.subject())))
@@ -196,18 +196,21 @@ public final class ContainerRoutes {
                 });
     }
 
-    /** Open work instructions for the container, then the bay-plan actions of calls still to happen. */
+    /**
+     * Open work instructions for the container, then the bay-plan actions of calls still to happen; both read only
+     * what names the container (the calls cut down to its entries).
+     */
     private Future<JsonArray> plannedMoves(Known known, Future<List<VesselCall>> calls) {
         ContainerNumber number = known.container().number();
-        return Future.all(yard.reader().workInstructions(), calls).map(all -> {
+        return Future.all(yard.reader().workInstructions(number), calls).map(all -> {
             JsonArray planned = new JsonArray();
             all.<List<WorkInstruction>>resultAt(0).stream()
-                    .filter(w -> w.container().equals(number) && !w.state().isTerminal())
+                    .filter(w -> !w.state().isTerminal())
                     .forEach(w -> planned.add(new JsonObject().put("source", "WORK_INSTRUCTION")
                             .mergeIn(ModelJson.workInstruction(w))));
             for (VesselCall call : all.<List<VesselCall>>resultAt(1)) {
                 for (BayPlanEntry entry : call.bayPlan().entries()) {
-                    if (entry.container().number().equals(number) && stillToDo(entry, call, known.location())) {
+                    if (stillToDo(entry, call, known.location())) {
                         planned.add(new JsonObject().put("source", "BAY_PLAN")
                                 .put("vesselCall", call.id().value())
                                 .put("action", entry.action().name())

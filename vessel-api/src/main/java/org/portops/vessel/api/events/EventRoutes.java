@@ -111,6 +111,10 @@ public final class EventRoutes {
         JsonArray types = body.getJsonArray("eventTypes", new JsonArray().add("EQUIPMENT").add("TRANSPORT"));
         Set<String> eventTypes = new HashSet<>();
         types.forEach(type -> eventTypes.add((String) type));
+        if (eventTypes.contains(CodecoFeed.EVENT_TYPE) && eventTypes.size() > 1) {
+            throw ApiException.badField("body/eventTypes", "body/eventTypes: a CODECO subscription receives EDIFACT "
+                    + "and takes no DCSA event types; subscribe again for those");
+        }
         String subscriber = line;
         String url = body.getString("callbackUrl");
         callbacks.check(url)

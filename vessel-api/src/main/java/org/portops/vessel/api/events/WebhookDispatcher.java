@@ -27,11 +27,15 @@ import org.slf4j.LoggerFactory;
  * each one's line after its cursor from the {@link EventStream}, and POSTs it as DCSA Track & Trace 3.0.0's
  * {@code POST /events} body ({@code {"events": [...]}}), signed ({@link WebhookSignature}). A 2xx moves the cursor on; anything else is retried after a backoff that
  * doubles from {@code firstRetry} up to {@code maxRetry}; after {@code maxAttempts} the batch becomes a dead
- * letter and delivery goes on with the next events. Retries of a batch carry the same delivery id.
+ * letter and delivery goes on with the next events. Retries of a batch carry the same delivery id. A subscription of
+ * event type {@value CodecoFeed#EVENT_TYPE} receives its line's gate CODECOs instead, one interchange per POST
+ * ({@value #EDIFACT}), signed, retried and dead-lettered the same way.
  */
 public final class WebhookDispatcher extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
+    /** RFC 1767's media type of an EDIFACT interchange. */
+    public static final String EDIFACT = "application/EDIFACT";
 
     /** How the dispatcher paces itself. */
     public record Settings(Duration interval, int batchSize, Duration timeout, Duration firstRetry,
@@ -56,6 +60,7 @@ public final class WebhookDispatcher extends VerticleBase {
     private final Settings settings;
     private Subscriptions subscriptions;
     private EventStream stream;
+    private CodecoFeed codecos;
     private WebClient client;
     private CallbackGuard guard;
     private long timer;
@@ -72,6 +77,7 @@ public final class WebhookDispatcher extends VerticleBase {
     public Future<?> start() {
         subscriptions = new Subscriptions(pool);
         stream = new EventStream(pool);
+        codecos = new CodecoFeed(pool);
         client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
         guard = new CallbackGuard(vertx, settings.callbacks());
         timer = vertx.setPeriodic(settings.interval().toMillis(), id -> round());
@@ -113,6 +119,9 @@ public final class WebhookDispatcher extends VerticleBase {
     }
 
     private Future<Void> deliver(Subscriptions.Subscription subscription) {
+        if (subscription.eventTypes().contains(CodecoFeed.EVENT_TYPE)) {
+            return deliverCodeco(subscription);
+        }
         Set<String> moves = subscription.eventTypes().contains("EQUIPMENT") ? DcsaEvents.EQUIPMENT_CODES.keySet()
                 : Set.of();
         Set<String> calls = subscription.eventTypes().contains("TRANSPORT") ? EventStream.CALL_TYPES : Set.of();
@@ -126,26 +135,50 @@ public final class WebhookDispatcher extends VerticleBase {
             JsonArray events = new JsonArray();
             page.events().forEach(event -> events.add(dcsa.toJson(event)));
             byte[] bytes = new JsonObject().put("events", events).encode().getBytes(StandardCharsets.UTF_8);
-            String deliveryId = UUID.nameUUIDFromBytes((subscription.id() + "|" + subscription.cursor().encode())
-                    .getBytes(StandardCharsets.UTF_8)).toString();
-            long seconds = now.getEpochSecond();
-            return guard.check(subscription.callbackUrl()).compose(checked -> switch (checked) {
-                case CallbackGuard.Checked.Refused refused -> retryOrGiveUp(subscription, events, page.next(),
-                        "callback refused: " + refused.reason(), clock.instant());
-                case CallbackGuard.Checked.Allowed allowed -> post(subscription, allowed.target(), deliveryId, seconds,
-                        bytes, events, page.next());
-            });
+            return send(subscription, new Delivery("application/json", bytes, events, page.next()), now);
+        });
+    }
+
+    /** The line's next CODECO; its dead letter keeps the transaction and the interchange. */
+    private Future<Void> deliverCodeco(Subscriptions.Subscription subscription) {
+        return codecos.next(subscription.line(), subscription.cursor()).compose(next -> {
+            Instant now = clock.instant();
+            if (next.isEmpty()) {
+                return subscriptions.delivered(subscription.id(), subscription.cursor(), now.plus(settings.interval()));
+            }
+            CodecoFeed.Codeco codeco = next.get();
+            JsonArray letter = new JsonArray().add(new JsonObject()
+                    .put("transaction", codeco.transaction().toString()).put("codeco", codeco.interchange()));
+            return send(subscription, new Delivery(EDIFACT, codeco.interchange().getBytes(StandardCharsets.ISO_8859_1),
+                    letter, codeco.past()), now);
+        });
+    }
+
+    /** One POST's body and what becomes of it: the cursor past it on success, its dead letter when given up. */
+    private record Delivery(String contentType, byte[] bytes, JsonArray deadLetter, EventStream.Cursor past) {
+    }
+
+    private Future<Void> send(Subscriptions.Subscription subscription, Delivery delivery, Instant now) {
+        String deliveryId = UUID.nameUUIDFromBytes((subscription.id() + "|" + subscription.cursor().encode())
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        long seconds = now.getEpochSecond();
+        return guard.check(subscription.callbackUrl()).compose(checked -> switch (checked) {
+            case CallbackGuard.Checked.Refused refused -> retryOrGiveUp(subscription, delivery.deadLetter(),
+                    delivery.past(), "callback refused: " + refused.reason(), clock.instant());
+            case CallbackGuard.Checked.Allowed allowed -> post(subscription, allowed.target(), deliveryId, seconds,
+                    delivery);
         });
     }
 
     /** POSTs to the checked address itself, so the host is not looked up again between check and connection. */
     private Future<Void> post(Subscriptions.Subscription subscription, CallbackGuard.Target target, String deliveryId,
-                              long seconds, byte[] bytes, JsonArray events, EventStream.Cursor past) {
+                              long seconds, Delivery delivery) {
         SocketAddress checked = SocketAddress.inetSocketAddress(new InetSocketAddress(target.address(), target.port()));
+        byte[] bytes = delivery.bytes();
         return client.request(HttpMethod.POST, checked, target.port(), target.host(), target.requestUri())
                 .ssl(target.https())
                 .timeout(settings.timeout().toMillis())
-                .putHeader("content-type", "application/json")
+                .putHeader("content-type", delivery.contentType())
                 .putHeader(WebhookSignature.DELIVERY_HEADER, deliveryId)
                 .putHeader(WebhookSignature.TIMESTAMP_HEADER, String.valueOf(seconds))
                 .putHeader(WebhookSignature.SIGNATURE_HEADER,
@@ -154,11 +187,11 @@ public final class WebhookDispatcher extends VerticleBase {
                 .transform(sent -> {
                     Instant after = clock.instant();
                     if (sent.succeeded() && sent.result().statusCode() / 100 == 2) {
-                        return subscriptions.delivered(subscription.id(), past, after);
+                        return subscriptions.delivered(subscription.id(), delivery.past(), after);
                     }
                     String error = sent.succeeded() ? "callback answered " + sent.result().statusCode()
                             : "callback unreachable: " + sent.cause().getMessage();
-                    return retryOrGiveUp(subscription, events, past, error, after);
+                    return retryOrGiveUp(subscription, delivery.deadLetter(), delivery.past(), error, after);
                 });
     }
 

@@ -39,6 +39,22 @@ public record Appointment(UUID id, Kind kind, ContainerNumber container, LineOpe
         }
     }
 
+    /** What the planners hear of it ({@code Addresses.GATE_APPOINTMENT_CHANGED}): no truck, no pre-advice. */
+    public JsonObject toFact() {
+        return new JsonObject()
+                .put("appointment", id.toString())
+                .put("kind", kind.name())
+                .put("container", container.value())
+                .put("windowStart", windowStart.toString())
+                .put("windowEnd", windowEnd.toString())
+                .put("status", status.name());
+    }
+
+    /** The same appointment in another status. */
+    public Appointment withStatus(Status newStatus) {
+        return new Appointment(id, kind, container, line, truck, windowStart, windowEnd, preAdvice, newStatus);
+    }
+
     public JsonObject toJson() {
         JsonObject json = new JsonObject()
                 .put("id", id.toString())

@@ -2,14 +2,19 @@ package org.portops.vessel.api.gate;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.portops.model.container.Container;
 import org.portops.model.container.ContainerCategory;
+import org.portops.model.container.ContainerLength;
+import org.portops.model.container.ContainerNumber;
 
 /**
  * The checks a gate clerk makes before a truck passes, each giving its reason: the truck's appointment (its kind,
  * container, truck and window), the seal, and for a pick-up every active hold (customs, line, terminal), which
- * blocks delivery until released. The container's number and check digit are checked when the request is read.
+ * blocks delivery until released; for a truck with several containers, what its chassis can carry. The container's
+ * number and check digit are checked when the request is read.
  */
 public final class GateChecks {
 
@@ -34,6 +39,42 @@ public final class GateChecks {
         if (visit.direction() == GateDirection.OUT) {
             holds.forEach(hold -> reasons.add(hold.kind() + " hold on " + visit.container() + " blocks delivery until "
                     + "released: " + hold.reason() + " (placed by " + hold.placedBy() + ")"));
+        }
+        return reasons;
+    }
+
+    /**
+     * Why one truck may not carry these containers; empty when it may. Each way (in, out) a chassis takes two 20'
+     * or one longer container; a container's length is known from its pre-advice or the yard (null: unknown, only
+     * counted).
+     */
+    public static List<String> truckLoad(String truck, List<GateVisit> visits, List<Container> containers) {
+        List<String> reasons = new ArrayList<>();
+        Set<ContainerNumber> seen = new HashSet<>();
+        for (GateVisit visit : visits) {
+            if (!seen.add(visit.container())) {
+                reasons.add(visit.container() + " is on truck " + truck + " twice");
+            }
+        }
+        for (GateDirection direction : GateDirection.values()) {
+            List<Container> carried = new ArrayList<>();
+            int count = 0;
+            for (int i = 0; i < visits.size(); i++) {
+                if (visits.get(i).direction() == direction) {
+                    count++;
+                    if (containers.get(i) != null) {
+                        carried.add(containers.get(i));
+                    }
+                }
+            }
+            String way = direction == GateDirection.IN ? "in" : "out";
+            if (count > 2) {
+                reasons.add("truck " + truck + " carries at most two containers " + way + ", not " + count);
+            } else if (count == 2) {
+                carried.stream().filter(c -> c.length() != ContainerLength.TWENTY).forEach(c -> reasons.add("truck "
+                        + truck + " carries two containers " + way + " only if both are 20', " + c.number() + " is "
+                        + c.length().feet() + "'"));
+            }
         }
         return reasons;
     }

@@ -2,6 +2,7 @@ package org.portops.vessel.api.gate;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -10,13 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.portops.model.container.Container;
 import org.portops.model.container.ContainerCategory;
 import org.portops.model.container.ContainerNumber;
+import org.portops.model.event.Addresses;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.work.GateLocation;
 import org.portops.model.work.MoveKind;
@@ -47,6 +51,7 @@ import org.portops.vessel.edi.outbound.OutboundMove;
  */
 public final class GateRoutes {
 
+    private final EventBus bus;
     private final LiveYard yard;
     private final GateStore store;
     private final Audit audit;
@@ -54,8 +59,9 @@ public final class GateRoutes {
     private final GateSettings settings;
     private final Clock clock;
 
-    public GateRoutes(LiveYard yard, Pool pool, Audit audit, TerminalLayout terminal, GateSettings settings,
-                      Clock clock) {
+    public GateRoutes(EventBus bus, LiveYard yard, Pool pool, Audit audit, TerminalLayout terminal,
+                      GateSettings settings, Clock clock) {
+        this.bus = bus;
         this.yard = yard;
         this.store = new GateStore(pool);
         this.audit = audit;
@@ -87,8 +93,27 @@ public final class GateRoutes {
                 .compose(appointment -> store.book(appointment, settings.capacity(), caller.subject(), now))
                 .compose(appointment -> audit.record(caller, "gate.appointment-booked", number.value(),
                         appointment.toJson()).map(appointment))
-                .onSuccess(appointment -> created(ctx, appointment.toJson()))
+                .onSuccess(appointment -> {
+                    published(appointment);
+                    created(ctx, appointment.toJson());
+                })
                 .onFailure(ctx::fail);
+    }
+
+    /**
+     * Answers {@code Addresses.GATE_APPOINTMENTS_OPEN}: the planners read what is booked when they (re)build their
+     * picture, and follow {@code Addresses.GATE_APPOINTMENT_CHANGED} in between.
+     */
+    public void answerOpenAppointments() {
+        bus.<JsonObject>consumer(Addresses.GATE_APPOINTMENTS_OPEN, message -> store.open(clock.instant())
+                .onSuccess(open -> message.reply(new JsonObject().put("appointments",
+                        new JsonArray(open.stream().map(Appointment::toFact).toList()))))
+                .onFailure(e -> message.fail(500, "the open appointments cannot be read: " + e.getMessage())));
+    }
+
+    /** Tells the planners; after the change is durable, so a re-read never misses it. */
+    private void published(Appointment appointment) {
+        bus.publish(Addresses.GATE_APPOINTMENT_CHANGED, appointment.toFact());
     }
 
     public void getAppointment(RoutingContext ctx) {
@@ -105,26 +130,21 @@ public final class GateRoutes {
                         ? audit.record(caller, "gate.appointment-cancelled", appointment.container().value(),
                                 new JsonObject().put("appointment", appointment.id().toString()))
                         : Future.failedFuture(ApiException.conflict("appointment " + appointment.id() + " is "
-                                + appointment.status() + " and cannot be cancelled"))))
-                .onSuccess(done -> ctx.response().setStatusCode(204).end())
+                                + appointment.status() + " and cannot be cancelled")))
+                        .map(appointment.withStatus(Appointment.Status.CANCELLED)))
+                .onSuccess(cancelled -> {
+                    published(cancelled);
+                    ctx.response().setStatusCode(204).end();
+                })
                 .onFailure(ctx::fail);
     }
 
     public void recordTransaction(RoutingContext ctx) {
         Caller caller = ApiAuth.require(ctx, Permission.PROCESS_GATE);
-        GateVisit visit = visit(ctx.body().asJsonObject());
+        GateVisit visit = visit(ctx.body().asJsonObject(), "body/");
         Instant now = clock.instant();
-        store.appointment(visit.appointment())
-                .compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
-                        : Future.failedFuture(ApiException.badField("body/appointment", "body/appointment: no "
-                                + "appointment " + visit.appointment())))
-                .compose(appointment -> {
-                    Future<Optional<ContainerView>> inYard = yard.reader().container(visit.container());
-                    Future<List<GateChecks.ActiveHold>> holds = store.activeHolds(visit.container());
-                    Future<String> seal = store.sealAtGateIn(visit.container());
-                    return Future.all(inYard, holds, seal).compose(all -> pass(caller, visit, appointment,
-                            inYard.result(), holds.result(), seal.result(), now));
-                })
+        check(visit, "body/", now)
+                .compose(checked -> pass(caller, checked, now))
                 .onSuccess(transaction -> {
                     JsonObject json = transaction.toJson();
                     if (transaction.accepted()) {
@@ -132,11 +152,79 @@ public final class GateRoutes {
                     } else {
                         json.put("status", 422).put("error", "the truck may not pass: "
                                 + String.join("; ", transaction.refusals()));
-                        ctx.response().setStatusCode(422).putHeader("content-type", "application/json")
-                                .end(json.encode());
+                        unprocessable(ctx, json);
                     }
                 })
                 .onFailure(ctx::fail);
+    }
+
+    /**
+     * One truck with several containers: each checked as a single transaction is, and the truck's load besides
+     * ({@link GateChecks#truckLoad}). One refusal refuses the whole visit and nothing moves; otherwise the drop-offs
+     * come in first, then the pick-ups go out, each its own transaction.
+     */
+    public void recordTruckVisit(RoutingContext ctx) {
+        Caller caller = ApiAuth.require(ctx, Permission.PROCESS_GATE);
+        JsonObject body = ctx.body().asJsonObject();
+        String truck = body.getString("truck");
+        JsonArray items = body.getJsonArray("containers");
+        Instant now = clock.instant();
+        List<Future<Checked>> checks = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String field = "body/containers/" + i + "/";
+            checks.add(check(visit(items.getJsonObject(i).copy().put("truck", truck), field), field, now));
+        }
+        Future.all(checks)
+                .compose(all -> {
+                    List<Checked> checked = checks.stream().map(Future::result).toList();
+                    List<String> load = GateChecks.truckLoad(truck, checked.stream().map(Checked::visit).toList(),
+                            checked.stream().map(Checked::container).toList());
+                    if (load.isEmpty() && checked.stream().allMatch(c -> c.refusals().isEmpty())) {
+                        List<Checked> inFirst = new ArrayList<>(checked);
+                        inFirst.sort(Comparator.comparing(c -> c.visit().direction()));
+                        return inTurn(inFirst, c -> pass(caller, c, now));
+                    }
+                    return inTurn(checked, c -> refused(caller, c.visit(), c.appointment(),
+                            visitRefusals(c, load), now));
+                })
+                .onSuccess(transactions -> {
+                    boolean accepted = transactions.stream().allMatch(GateStore.Transaction::accepted);
+                    JsonObject json = new JsonObject().put("truck", truck)
+                            .put("outcome", accepted ? "ACCEPTED" : "REFUSED")
+                            .put("refusals", new JsonArray(transactions.stream()
+                                    .flatMap(t -> t.refusals().stream()).distinct().toList()))
+                            .put("transactions", new JsonArray(transactions.stream()
+                                    .map(GateStore.Transaction::toJson).toList()));
+                    if (accepted) {
+                        created(ctx, json);
+                    } else {
+                        unprocessable(ctx, json.put("status", 422).put("error", "the truck may not pass: "
+                                + String.join("; ", json.getJsonArray("refusals").stream().map(String::valueOf)
+                                .toList())));
+                    }
+                })
+                .onFailure(ctx::fail);
+    }
+
+    /** A container's own reasons, the truck's, and when it has none of its own, that the others hold it back. */
+    private static List<String> visitRefusals(Checked checked, List<String> load) {
+        List<String> reasons = new ArrayList<>(checked.refusals());
+        reasons.addAll(load);
+        if (reasons.isEmpty()) {
+            reasons.add(checked.visit().container() + " waits with its truck: another container on it may not pass");
+        }
+        return reasons;
+    }
+
+    private static <T, R> Future<List<R>> inTurn(List<T> items, Function<T, Future<R>> step) {
+        Future<List<R>> done = Future.succeededFuture(new ArrayList<>());
+        for (T item : items) {
+            done = done.compose(list -> step.apply(item).map(result -> {
+                list.add(result);
+                return list;
+            }));
+        }
+        return done;
     }
 
     public void getCodeco(RoutingContext ctx) {
@@ -151,26 +239,47 @@ public final class GateRoutes {
                 .onFailure(ctx::fail);
     }
 
-    private Future<GateStore.Transaction> pass(Caller caller, GateVisit visit, Appointment appointment,
-                                               Optional<ContainerView> inYard, List<GateChecks.ActiveHold> holds,
-                                               String sealAtGateIn, Instant now) {
-        Container container = visit.direction() == GateDirection.IN ? appointment.preAdvice()
-                : inYard.map(ContainerView::container).orElse(null);
-        List<String> refusals = new ArrayList<>(GateChecks.refusals(visit, appointment, container, holds,
-                sealAtGateIn, now));
-        if (visit.direction() == GateDirection.OUT && inYard.isEmpty()) {
-            refusals.add(visit.container() + " is not in the terminal");
-        }
-        if (!refusals.isEmpty()) {
-            return refused(caller, visit, appointment, refusals, now);
+    /** A gate transaction as read before anything changes: its appointment, container and every reason to refuse. */
+    private record Checked(GateVisit visit, Appointment appointment, Container container,
+                           Optional<ContainerView> inYard, List<String> refusals) {
+    }
+
+    private Future<Checked> check(GateVisit visit, String field, Instant now) {
+        return store.appointment(visit.appointment())
+                .compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
+                        : Future.failedFuture(ApiException.badField(field + "appointment", field + "appointment: no "
+                                + "appointment " + visit.appointment())))
+                .compose(appointment -> {
+                    Future<Optional<ContainerView>> inYard = yard.reader().container(visit.container());
+                    Future<List<GateChecks.ActiveHold>> holds = store.activeHolds(visit.container());
+                    Future<String> seal = store.sealAtGateIn(visit.container());
+                    return Future.all(inYard, holds, seal).map(all -> {
+                        Container container = visit.direction() == GateDirection.IN ? appointment.preAdvice()
+                                : inYard.result().map(ContainerView::container).orElse(null);
+                        List<String> refusals = new ArrayList<>(GateChecks.refusals(visit, appointment, container,
+                                holds.result(), seal.result(), now));
+                        if (visit.direction() == GateDirection.OUT && inYard.result().isEmpty()) {
+                            refusals.add(visit.container() + " is not in the terminal");
+                        }
+                        return new Checked(visit, appointment, container, inYard.result(), refusals);
+                    });
+                });
+    }
+
+    private Future<GateStore.Transaction> pass(Caller caller, Checked checked, Instant now) {
+        GateVisit visit = checked.visit();
+        Appointment appointment = checked.appointment();
+        if (!checked.refusals().isEmpty()) {
+            return refused(caller, visit, appointment, checked.refusals(), now);
         }
         return store.claim(appointment.id()).compose(claimed -> {
             if (!claimed) {
                 return refused(caller, visit, appointment,
                         List.of("appointment " + appointment.id() + " was used by another gate transaction"), now);
             }
-            return yard.move(move(visit, container, inYard)).compose(result -> switch (result) {
-                case MoveResult.Accepted accepted -> accepted(caller, visit, container, accepted, now);
+            return yard.move(move(visit, checked.container(), checked.inYard())).compose(result -> switch (result) {
+                case MoveResult.Accepted accepted -> accepted(caller, visit, checked.container(), accepted, now)
+                        .onSuccess(done -> published(appointment.withStatus(Appointment.Status.USED)));
                 case MoveResult.Refused moveRefused -> store.unclaim(appointment.id()).compose(done ->
                         refused(caller, visit, appointment, List.of("the live yard refused the move: "
                                 + moveRefused.reason()), now));
@@ -262,20 +371,26 @@ public final class GateRoutes {
                 : Future.failedFuture(ApiException.notFound("no appointment " + id)));
     }
 
-    private static GateVisit visit(JsonObject body) {
+    /** A transaction as the request has it; {@code field} is where it sits in the body ({@code body/} or an item). */
+    private static GateVisit visit(JsonObject body, String field) {
         GateDirection direction = GateDirection.valueOf(body.getString("direction"));
-        ContainerNumber number = Fields.parse("body/container", () -> new ContainerNumber(body.getString("container")));
-        GateLocation lane = Fields.parse("body/lane", () -> new GateLocation(body.getString("lane")));
+        ContainerNumber number = Fields.parse(field + "container",
+                () -> new ContainerNumber(body.getString("container")));
+        GateLocation lane = Fields.parse(field + "lane", () -> new GateLocation(body.getString("lane")));
         String slotText = body.getString("yardSlot");
         if (direction == GateDirection.IN && slotText == null) {
-            throw ApiException.badField("body/yardSlot", "body/yardSlot: a container coming in needs the yard slot "
-                    + "it goes to");
+            throw ApiException.badField(field + "yardSlot", field + "yardSlot: a container coming in needs the yard "
+                    + "slot it goes to");
         }
-        YardSlot slot = slotText == null ? null : Fields.parse("body/yardSlot", () -> YardSlot.parse(slotText));
+        YardSlot slot = slotText == null ? null : Fields.parse(field + "yardSlot", () -> YardSlot.parse(slotText));
         JsonArray damages = body.getJsonArray("damages", new JsonArray());
         return new GateVisit(direction, UUID.fromString(body.getString("appointment")), number,
                 body.getString("truck"), lane, body.getString("seal"),
                 damages.stream().map(String::valueOf).toList(), slot);
+    }
+
+    private static void unprocessable(RoutingContext ctx, JsonObject json) {
+        ctx.response().setStatusCode(422).putHeader("content-type", "application/json").end(json.encode());
     }
 
     private static void created(RoutingContext ctx, JsonObject json) {

@@ -99,6 +99,18 @@ final class GateStore {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(appointment(rows.iterator().next())));
     }
 
+    /** The appointments still booked whose window ends after {@code now}, by window. */
+    Future<List<Appointment>> open(Instant now) {
+        return pool.preparedQuery("select " + COLUMNS + " from gate_appointments where status = 'BOOKED' "
+                        + "and window_end > $1 order by window_start, id")
+                .execute(Tuple.of(Times.utc(now)))
+                .map(rows -> {
+                    List<Appointment> open = new ArrayList<>();
+                    rows.forEach(row -> open.add(appointment(row)));
+                    return open;
+                });
+    }
+
     /** Cancels a booked appointment and gives its place in the window back; false when it was not booked. */
     Future<Boolean> cancel(Appointment appointment) {
         return pool.withTransaction(sql -> sql.preparedQuery("update gate_appointments set status = 'CANCELLED' "
