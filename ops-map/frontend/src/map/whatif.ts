@@ -45,7 +45,7 @@ export function whatIfBars(report: TwinReport): string {
       const b = (base[f.key] as number | null) ?? 0;
       const cls = n === 0 ? 'baseline' : v === b ? 'same' : (v > b) === f.higherIsBetter ? 'better' : 'worse';
       const bar = `<g class="whatif-bar ${cls}" data-figure="${f.key}" data-scenario="${escapeHtml(r.scenario)}" data-value="${v}">
-        <rect x="100" y="${y + n * row}" width="${(v / most) * (W - 160)}" height="${row - 2}"/>
+        <rect class="bar" x="100" y="${y + n * row}" width="${(v / most) * (W - 160)}" height="${row - 2}"/>
         <text x="${104 + (v / most) * (W - 160)}" y="${y + n * row + 9}">${Number.isInteger(v) ? v : v.toFixed(1)}</text>
         <title>${escapeHtml(r.scenario)}: ${f.label} ${v}</title></g>`;
       return bar;

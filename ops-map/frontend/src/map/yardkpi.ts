@@ -1,5 +1,5 @@
-// The yard's and the gate's KPIs as pictures: the blocks drawn where they lie on the terminal, each filled from the
-// ground up as far as it is full and coloured by how full (green, amber, red), with a red badge for the rehandles its
+// The yard's and the gate's KPIs as pictures: the blocks drawn in their rows as on the terminal, each filled from the
+// bottom up as far as it is full and coloured by how full (green, amber, red), with a red badge for the rehandles its
 // open moves have ahead; and the trucks' turn times as a histogram with the mean and the 95th percentile marked.
 import { escapeHtml } from '../shared/http';
 
@@ -22,24 +22,25 @@ export function fillColour(fill: number): string {
 export function yardFillMap(k: YardKpis): string {
   if (k.blocks.length === 0) return '<p class="muted">no yard blocks</p>';
   const minX = Math.min(...k.blocks.map((b) => b.x));
-  const minY = Math.min(...k.blocks.map((b) => b.y));
   const maxX = Math.max(...k.blocks.map((b) => b.x + b.length));
-  const maxY = Math.max(...k.blocks.map((b) => b.y + b.width));
   const scale = W / Math.max(1, maxX - minX);
-  const h = Math.max(40, (maxY - minY) * scale + 4);
+  // across the quay as on the map; the rows of blocks stacked one under the other, each tall enough to read
+  const rowsY = [...new Set(k.blocks.map((b) => b.y))].sort((a, b) => a - b);
+  const rowH = 34;
+  const h = rowsY.length * rowH;
   const blocks = k.blocks.map((b) => {
     const x = (b.x - minX) * scale;
-    const y = (b.y - minY) * scale + 2;
-    const w = Math.max(2, b.length * scale - 1);
-    const bh = Math.max(6, b.width * scale - 1);
+    const y = rowsY.indexOf(b.y) * rowH + 2;
+    const w = Math.max(2, b.length * scale - 2);
+    const bh = rowH - 6;
     const filled = bh * Math.min(1, b.fill);
     const badge = b.rehandlesAhead > 0
-      ? `<circle cx="${x + w - 5}" cy="${y + 5}" r="5" class="rehandle"/><text x="${x + w - 5}" y="${y + 8}" class="badge">${b.rehandlesAhead}</text>` : '';
+      ? `<circle cx="${x + w - 7}" cy="${y + 7}" r="6.5" class="rehandle"/><text x="${x + w - 7}" y="${y + 10}" class="badge">${b.rehandlesAhead}</text>` : '';
     return `<g class="kpi-block" data-block="${escapeHtml(b.block)}" data-fill="${b.fill.toFixed(4)}" data-teu="${b.teu}"
         data-capacity="${b.capacityTeu}" data-rehandles-ahead="${b.rehandlesAhead}" data-rehandles-done="${b.rehandlesDone}">
       <rect x="${x}" y="${y}" width="${w}" height="${bh}" class="track"/>
       <rect x="${x}" y="${y + bh - filled}" width="${w}" height="${filled}" fill="${fillColour(b.fill)}" class="fill"/>
-      ${w > 26 ? `<text x="${x + 2}" y="${y + bh - 2}" class="label">${escapeHtml(b.block)} ${Math.round(b.fill * 100)}%</text>` : ''}
+      ${w > 26 ? `<text x="${x + 3}" y="${y + 11}" class="label">${escapeHtml(b.block)}</text><text x="${x + 3}" y="${y + bh - 3}" class="label">${Math.round(b.fill * 100)}%</text>` : ''}
       ${badge}
       <title>${escapeHtml(b.block)}: ${b.teu} of ${b.capacityTeu} TEU (${(b.fill * 100).toFixed(1)} %), ${b.boxes} boxes; ${b.rehandlesAhead} boxes to lift off before open moves, ${b.rehandlesDone} rehandles in the last ${k.windowMinutes} min</title></g>`;
   }).join('');

@@ -365,7 +365,7 @@ class OpsMapBrowserTest {
             assertThat(trucks.getDomAttribute("data-turns")).isEqualTo("2");
             assertThat(trucks.getDomAttribute("data-mean")).isEqualTo("30.0");
             assertThat(trucks.getDomAttribute("data-p95")).isEqualTo("40.0");
-            new Actions(browser).scrollToElement(browser.findElement(By.id("yard-kpis"))).perform();
+            browser.executeScript("document.getElementById('kpis').scrollIntoView()");
             Browser.screenshot(browser, "ops-map-yard-kpis.png");
         } finally {
             await(terminal.yard.updateInstruction(dig.cancel(null, Instant.now())));
@@ -383,12 +383,15 @@ class OpsMapBrowserTest {
                             .add(twinRun("baseline", 300, 28.5, 1.2, 41.0))
                             .add(twinRun("qc02-down", 240, 24.0, 2.5, 44.0)))
                     .put("table", "...").put("svg", "<svg xmlns='http://www.w3.org/2000/svg' width='400' height='200'>"
-                            + "<rect width='400' height='200' fill='#eee'/></svg>"));
+                            + "<rect width='400' height='200' fill='#eee'/><text x='20' y='100'>the twin's report</text>"
+                            + "</svg>"));
         };
         try {
             signIn("/", terminal.token("piet", Role.PLANNER));
-            WebElement select = Browser.waitFor(browser, Duration.ofSeconds(20), d -> d.findElement(By.id("whatif"))
-                    .isDisplayed() ? d.findElement(By.id("whatif-scenario")) : null);
+            // the choices are complete once the snapshot has brought the vessel calls
+            WebElement select = Browser.waitFor(browser, Duration.ofSeconds(20), d -> Boolean.TRUE.equals(
+                    browser.executeScript("return !!(window.portopsMap && window.portopsMap.ready)"))
+                    && d.findElement(By.id("whatif")).isDisplayed() ? d.findElement(By.id("whatif-scenario")) : null);
             new Select(select).selectByValue("qc02-down=breakdown:QC02@1h+2h");
             WebElement hours = browser.findElement(By.id("whatif-hours"));
             hours.clear();
@@ -412,7 +415,7 @@ class OpsMapBrowserTest {
                     .isCloseTo(240 / 300.0, within(0.01));
             assertThat(((Number) browser.executeScript("return document.getElementById('whatif-svg').naturalWidth"))
                     .intValue()).as("the twin's SVG drawn").isEqualTo(400);
-            new Actions(browser).scrollToElement(browser.findElement(By.id("whatif"))).perform();
+            browser.executeScript("document.getElementById('whatif').scrollIntoView()");
             Browser.screenshot(browser, "ops-map-what-if.png");
         } finally {
             terminal.twin = ctx -> ctx.response().setStatusCode(503).end();
