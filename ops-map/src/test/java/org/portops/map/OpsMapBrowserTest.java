@@ -321,8 +321,7 @@ class OpsMapBrowserTest {
     }
 
     @Test
-    void theYardKpisArePicturesReckonedFromTheLiveYardAndTheGate() {
-        openMap();
+    void theYardKpisArePicturesReckonedFromTheLiveYardAndTheGate() throws Exception {
         JsonObject before = yardKpis();
         StackId stack = stackTwoHighOrMoreOnA20FootBox();
         StackView held = await(terminal.yard.reader().stack(stack));
@@ -535,24 +534,30 @@ class OpsMapBrowserTest {
             Browser.waitFor(browser, Duration.ofSeconds(5), d -> d.findElements(
                     By.cssSelector("#bay-view rect[data-state='to-load']")).isEmpty() ? null : true);
 
-            List<WebElement> cells = browser.findElements(By.cssSelector("#bay-view rect.slot"));
+            // every cell's attributes in one round trip: a call's bay view has hundreds of cells
+            @SuppressWarnings("unchecked")
+            List<Map<String, String>> cells = (List<Map<String, String>>) browser.executeScript("""
+                    return [...document.querySelectorAll('#bay-view rect.slot')].map(c => ({
+                      container: c.getAttribute('data-container'), state: c.getAttribute('data-state'),
+                      slot: c.getAttribute('data-slot'), pod: c.getAttribute('data-pod'), fill: c.getAttribute('fill')}));
+                    """);
             Map<String, String> fillByPod = new java.util.HashMap<>();
             Set<String> shownAboard = new java.util.HashSet<>();
-            for (WebElement cell : cells) {
-                String number = cell.getDomAttribute("data-container");
-                if ("to-load".equals(cell.getDomAttribute("data-state"))) {
+            for (Map<String, String> cell : cells) {
+                String number = cell.get("container");
+                if ("to-load".equals(cell.get("state"))) {
                     assertThat(number).isEqualTo(loadBox.container().number().value());
-                    assertThat(cell.getDomAttribute("data-slot")).isEqualTo(toLoad.slot().toString());
+                    assertThat(cell.get("slot")).isEqualTo(toLoad.slot().toString());
                     continue;
                 }
                 ContainerView held = aboard.get(number);
                 assertThat(held).as("cell %s shows a box the live yard has aboard", number).isNotNull();
-                assertThat(cell.getDomAttribute("data-slot")).as(number)
+                assertThat(cell.get("slot")).as(number)
                         .isEqualTo(((VesselLocation) held.location()).slot().toString());
                 String pod = held.container().portOfDischarge().toString();
-                assertThat(cell.getDomAttribute("data-pod")).isEqualTo(pod);
-                assertThat(fillByPod.computeIfAbsent(pod, p -> cell.getDomAttribute("fill")))
-                        .as("one colour per port of discharge").isEqualTo(cell.getDomAttribute("fill"));
+                assertThat(cell.get("pod")).isEqualTo(pod);
+                assertThat(fillByPod.computeIfAbsent(pod, p -> cell.get("fill")))
+                        .as("one colour per port of discharge").isEqualTo(cell.get("fill"));
                 shownAboard.add(number);
             }
             assertThat(shownAboard).isEqualTo(aboard.keySet());
@@ -729,10 +734,14 @@ class OpsMapBrowserTest {
                 .put("truckTurnMeanMinutes", turn).put("truckTurnP95Minutes", turn * 1.5).put("yardFill", 0.4);
     }
 
-    /** {@code GET /api/map/kpis/yard} as the signed-in page gets it. */
-    private static JsonObject yardKpis() {
-        return new JsonObject((String) browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "fetch('/api/map/kpis/yard').then(r => r.text()).then(done)"));
+    /** {@code GET /api/map/kpis/yard} as an operator gets it. */
+    private static JsonObject yardKpis() throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(terminal.url("/api/map/kpis/yard")))
+                        .header("Authorization", "Bearer " + terminal.token("olga", Role.OPERATOR)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new JsonObject(response.body());
     }
 
     private static JsonObject blockOf(JsonObject kpis, String block) {
