@@ -54,7 +54,8 @@ export function whatIfBars(report: TwinReport): string {
     y += runs.length * row + 6;
     return group;
   }).join('');
-  const legend = runs.map((r, n) => `<span><i class="${n === 0 ? 'baseline' : 'scenario'}"></i>${escapeHtml(r.scenario)}</span>`).join(' ');
+  const legend = `<span><i class="baseline"></i>${escapeHtml(base.scenario)}</span> <span>${runs.slice(1)
+    .map((r) => escapeHtml(r.scenario)).join(', ')}: <i class="better"></i>better <i class="worse"></i>worse</span>`;
   return `<svg id="whatif-bars" viewBox="0 0 ${W} ${y}" width="100%">${groups}</svg><p class="legend">${legend}</p>`;
 }
 

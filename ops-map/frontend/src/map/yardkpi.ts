@@ -53,14 +53,14 @@ export function rehandleBars(k: YardKpis): string {
   if (rows.length === 0) return '<p class="muted" id="kpi-rehandles-none">no rehandles done or ahead</p>';
   const most = Math.max(...rows.map((b) => b.rehandlesDone + b.rehandlesAhead));
   const row = 16;
-  const unit = (W - 110) / most;
+  const unit = (W - 150) / most;
   const bars = rows.map((b, n) => {
     const y = n * row;
     return `<g class="kpi-rehandle" data-block="${escapeHtml(b.block)}" data-done="${b.rehandlesDone}" data-ahead="${b.rehandlesAhead}">
       <text x="0" y="${y + 11}">${escapeHtml(b.block)}</text>
       <rect x="40" y="${y + 3}" width="${b.rehandlesDone * unit}" height="${row - 6}" class="bar done"/>
       <rect x="${40 + b.rehandlesDone * unit}" y="${y + 3}" width="${b.rehandlesAhead * unit}" height="${row - 6}" class="ahead"/>
-      <text x="${W - 64}" y="${y + 11}">${b.rehandlesDone} done · ${b.rehandlesAhead} ahead</text></g>`;
+      <text x="${W - 104}" y="${y + 11}">${b.rehandlesDone} done · ${b.rehandlesAhead} ahead</text></g>`;
   }).join('');
   return `<svg id="kpi-rehandles" viewBox="0 0 ${W} ${rows.length * row}" width="100%">${bars}</svg>`;
 }
@@ -73,17 +73,17 @@ export function truckTurnHistogram(k: YardKpis): string {
   const top = Math.max(bin, Math.ceil(Math.max(...t.minutes) / bin) * bin);
   const counts = new Array<number>(top / bin).fill(0);
   for (const m of t.minutes) counts[Math.min(counts.length - 1, Math.floor(m / bin))]++;
-  const h = 70;
+  const h = 84;
   const most = Math.max(...counts);
   const x = (minutes: number) => 20 + (minutes / top) * (W - 30);
   const bars = counts.map((c, i) => {
-    const bh = (c / most) * (h - 20);
+    const bh = (c / most) * (h - 30);
     return `<rect x="${x(i * bin) + 1}" y="${h - 12 - bh}" width="${x(bin) - x(0) - 2}" height="${bh}" class="bar" data-bin="${i * bin}" data-count="${c}"><title>${c} trucks ${i * bin}–${(i + 1) * bin} min</title></rect>`;
   }).join('');
   const ticks = counts.map((_, i) => `<text x="${x(i * bin)}" y="${h}" class="tick">${i * bin}</text>`).join('');
   return `<svg id="kpi-trucks" viewBox="0 0 ${W} ${h + 2}" width="100%" data-turns="${t.turns}"
       data-mean="${t.meanMinutes.toFixed(1)}" data-p95="${t.p95Minutes.toFixed(1)}">${bars}${ticks}
-    <line x1="${x(t.meanMinutes)}" x2="${x(t.meanMinutes)}" y1="4" y2="${h - 12}" class="mean"/>
-    <line x1="${x(t.p95Minutes)}" x2="${x(t.p95Minutes)}" y1="4" y2="${h - 12}" class="p95"/>
-    <text x="${W - 150}" y="10">${t.turns} trucks · mean ${t.meanMinutes.toFixed(0)} · p95 ${t.p95Minutes.toFixed(0)} min</text></svg>`;
+    <line x1="${x(t.meanMinutes)}" x2="${x(t.meanMinutes)}" y1="16" y2="${h - 12}" class="mean"/>
+    <line x1="${x(t.p95Minutes)}" x2="${x(t.p95Minutes)}" y1="16" y2="${h - 12}" class="p95"/>
+    <text x="0" y="10">${t.turns} trucks · mean ${t.meanMinutes.toFixed(0)} min (amber) · p95 ${t.p95Minutes.toFixed(0)} min (dashed)</text></svg>`;
 }
