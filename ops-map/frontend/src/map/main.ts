@@ -185,7 +185,7 @@ function setUpWhatIf(blocks: string[], calls: () => string[]): void {
 function setUpMoveDrag(canvas: HTMLCanvasElement, renderer: MapRenderer): void {
   const ghost = $('drag-ghost');
   const dropped = $('drop-result');
-  let dragging: { instruction: string; from: string; li: HTMLElement } | null = null;
+  let dragging: { moves: HTMLElement[]; from: string } | null = null;
   const craneUnder = (e: MouseEvent): string | null => {
     const r = canvas.getBoundingClientRect();
     if (e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom) return null;
@@ -194,11 +194,15 @@ function setUpMoveDrag(canvas: HTMLCanvasElement, renderer: MapRenderer): void {
   };
   $('details').addEventListener('mousedown', (e) => {
     const handle = (e.target as HTMLElement).closest<HTMLElement>('.drag-move');
-    const li = handle?.closest<HTMLElement>('li[data-instruction]');
-    if (!handle || !li) return;
+    if (!handle) return;
+    // a move's own handle drags that move; the crane's handle every move of its list not under way
+    const one = handle.closest<HTMLElement>('li[data-instruction]');
+    const moves = one ? [one] : [...$('details').querySelectorAll<HTMLElement>(
+      'li.wi-planned[data-instruction], li.wi-dispatched[data-instruction], li.wi-suspended[data-instruction]')];
+    if (moves.length === 0) return;
     e.preventDefault();
-    dragging = { instruction: li.dataset.instruction!, from: handle.dataset.crane!, li };
-    ghost.textContent = `${li.querySelector('b')?.textContent ?? dragging.instruction} → drop on a quay crane`;
+    dragging = { moves, from: handle.dataset.crane! };
+    ghost.textContent = `${one ? one.querySelector('b')?.textContent : `${moves.length} moves`} → drop on a quay crane`;
     ghost.hidden = false;
     document.body.classList.add('dragging-move');
   });
@@ -209,11 +213,13 @@ function setUpMoveDrag(canvas: HTMLCanvasElement, renderer: MapRenderer): void {
     ghost.style.top = `${e.clientY - r.top + 12}px`;
     const crane = craneUnder(e);
     ghost.classList.toggle('over-crane', crane !== null && crane !== dragging.from);
-    if (crane && crane !== dragging.from) ghost.textContent = `${dragging.instruction} → put on ${crane}`;
+    if (crane && crane !== dragging.from) {
+      ghost.textContent = `${dragging.moves.length === 1 ? dragging.moves[0].dataset.instruction : `${dragging.moves.length} moves`} → put on ${crane}`;
+    }
   });
   window.addEventListener('mouseup', (e) => {
     if (!dragging) return;
-    const { instruction, from, li } = dragging;
+    const { moves, from } = dragging;
     dragging = null;
     ghost.hidden = true;
     document.body.classList.remove('dragging-move');
@@ -224,19 +230,37 @@ function setUpMoveDrag(canvas: HTMLCanvasElement, renderer: MapRenderer): void {
     dropped.style.top = `${e.clientY - r.top - 12}px`;
     dropped.hidden = false;
     dropped.className = '';
-    dropped.textContent = `asking the crane scheduler to put ${instruction} on ${crane}…`;
-    void override(instruction, crane).then((answer) => {
-      const text = answer.outcome === 'ACCEPTED' ? `✔ ${instruction} on ${crane}: crane plan version ${answer.planVersion}`
-        : `✖ refused: ${(answer.reasons ?? [answer.error ?? 'no reason given']).join('; ')}`;
-      for (const shown of [dropped, li.querySelector<HTMLElement>('.override-result')]) {
-        if (!shown) continue;
-        shown.dataset.outcome = answer.outcome;
-        shown.dataset.crane = crane;
-        shown.classList.add(answer.outcome === 'ACCEPTED' ? 'accepted' : 'refused');
-        shown.textContent = text;
+    delete dropped.dataset.outcome;
+    dropped.textContent = `asking the crane scheduler to put ${moves.length === 1 ? moves[0].dataset.instruction : `${moves.length} moves`} on ${crane}…`;
+    // one override per move, one after another: each is the scheduler's decision and its own audit row
+    void (async () => {
+      const refusals: string[] = [];
+      let accepted = 0;
+      let version: number | undefined;
+      for (const li of moves) {
+        const instruction = li.dataset.instruction!;
+        const answer = await override(instruction, crane);
+        const shown = li.querySelector<HTMLElement>('.override-result');
+        if (answer.outcome === 'ACCEPTED') { accepted++; version = answer.planVersion; }
+        else refusals.push(`${instruction}: ${(answer.reasons ?? [answer.error ?? 'no reason given']).join('; ')}`);
+        if (shown) {
+          shown.dataset.outcome = answer.outcome;
+          shown.dataset.crane = crane;
+          shown.className = `override-result ${answer.outcome === 'ACCEPTED' ? 'accepted' : 'refused'}`;
+          shown.textContent = answer.outcome === 'ACCEPTED' ? `✔ on ${crane}: crane plan version ${answer.planVersion}`
+            : `✖ refused: ${(answer.reasons ?? [answer.error ?? 'no reason given']).join('; ')}`;
+        }
       }
+      const outcome = refusals.length === 0 ? 'ACCEPTED' : accepted === 0 ? 'REFUSED' : 'PARTLY';
+      dropped.dataset.outcome = outcome;
+      dropped.dataset.accepted = String(accepted);
+      dropped.dataset.crane = crane;
+      dropped.className = outcome === 'ACCEPTED' ? 'accepted' : 'refused';
+      dropped.textContent = moves.length === 1
+        ? (outcome === 'ACCEPTED' ? `✔ ${moves[0].dataset.instruction} on ${crane}: crane plan version ${version}` : `✖ refused: ${refusals[0]}`)
+        : `${outcome === 'ACCEPTED' ? '✔' : '✖'} ${accepted} of ${moves.length} moves on ${crane}${version === undefined ? '' : `, crane plan version ${version}`}${refusals.length ? `; refused: ${refusals.join(' | ')}` : ''}`;
       setTimeout(() => { dropped.hidden = true; }, 8000);
-    });
+    })();
   });
 }
 
@@ -374,7 +398,11 @@ function machineHtml(m: MachineDetail): string {
     : `<ol class="instructions">${m.instructions.map((i) => `<li class="wi-${i.state.toLowerCase()}" data-instruction="${i.id}">
         <b>${i.container}</b> ${i.kind} · ${i.state}${i.exception ? ` (${escapeHtml(i.exception.code)})` : ''}<br>
         <small>${escapeHtml(i.from)} → ${escapeHtml(i.to)}</small>${overrideHtml(m, i)}</li>`).join('')}</ol>`;
-  return `<h2>${m.machine}</h2>${state}<h3>Current and next work</h3>${list}`;
+  const movable = m.instructions.filter((i) => i.state === 'PLANNED' || i.state === 'DISPATCHED' || i.state === 'SUSPENDED');
+  const dragAll = quayCranes.includes(m.machine) && movable.length > 1 && session.permissions.includes('OVERRIDE_PLAN')
+    ? ` <span class="drag-move drag-work" data-crane="${m.machine}" title="drag onto another quay crane on the map">⠿ drag all ${movable.length} moves not under way</span>`
+    : '';
+  return `<h2>${m.machine}</h2>${state}<h3>Current and next work${dragAll}</h3>${list}`;
 }
 
 /**

@@ -321,6 +321,51 @@ class OpsMapBrowserTest {
     }
 
     @Test
+    void anOperatorDragsACranesWholeWorkOntoAnotherCraneAndEachMoveIsDecidedAndAuditedOnItsOwn() {
+        List<WorkInstructionId> moves = dispatch("QC01", "WORK", 2);
+        await(terminal.yard.updateEquipment(new EquipmentState(new EquipmentId("QC02"), EquipmentKind.QUAY_CRANE,
+                new Position(520, TerminalBounds.QC_WATERSIDE_RAIL_Y), 0, 0, EquipmentStatus.WORKING,
+                Spreader.UNLOCKED, null, List.of(), Instant.now())));
+        List<String> asked = new CopyOnWriteArrayList<>();
+        MessageConsumer<JsonObject> scheduler = terminal.vertx.eventBus().localConsumer(Addresses.CRANE_OVERRIDE,
+                message -> {
+                    asked.add(message.body().getString("instruction"));
+                    if (message.body().getString("instruction").equals(moves.get(1).value())) {
+                        message.fail(409, "QC02 cannot reach bay 40");
+                    } else {
+                        message.reply(new JsonObject().put("version", 20L + asked.size()));
+                    }
+                });
+        try {
+            machinePanelItem(moves.get(1));
+            WebElement handle = browser.findElement(By.cssSelector("#details .drag-work"));
+            long movable = browser.findElements(By.cssSelector("#details li.wi-planned, #details li.wi-dispatched, "
+                    + "#details li.wi-suspended")).size();
+            List<?> target = point("return window.portopsMap.screenPointOfMachine(arguments[0])", "QC02");
+            int x = ((Number) target.get(0)).intValue();
+            int y = ((Number) target.get(1)).intValue();
+            new Actions(browser).moveToElement(handle).clickAndHold().moveToLocation(x - 40, y - 20)
+                    .moveToLocation(x, y).release().perform();
+
+            WebElement dropped = Browser.waitFor(browser, Duration.ofSeconds(10), d -> {
+                WebElement shown = d.findElement(By.id("drop-result"));
+                return shown.getDomAttribute("data-outcome") != null ? shown : null;
+            });
+            assertThat(asked).as("every move of QC01's list not under way, one request each").hasSize((int) movable)
+                    .contains(moves.get(0).value(), moves.get(1).value());
+            assertThat(dropped.getDomAttribute("data-outcome")).isEqualTo("PARTLY");
+            assertThat(dropped.getDomAttribute("data-accepted")).isEqualTo(String.valueOf(movable - 1));
+            assertThat(dropped.getText()).contains(moves.get(1).value() + ": QC02 cannot reach bay 40");
+        } finally {
+            await(scheduler.unregister());
+            moves.forEach(OpsMapBrowserTest::cancel);
+        }
+        assertThat(audited(moves.get(0))).singleElement().asString().startsWith("olga|").contains("accepted");
+        assertThat(audited(moves.get(1))).containsExactly("olga|crane task of move " + moves.get(1).value()
+                + " put on crane QC02: refused (REFUSED_BY_PLAN): QC02 cannot reach bay 40");
+    }
+
+    @Test
     void theYardKpisArePicturesReckonedFromTheLiveYardAndTheGate() throws Exception {
         JsonObject before = yardKpis();
         StackId stack = stackTwoHighOrMoreOnA20FootBox();
