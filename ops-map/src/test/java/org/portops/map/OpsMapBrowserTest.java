@@ -366,6 +366,26 @@ class OpsMapBrowserTest {
     }
 
     @Test
+    void aSupervisorAcknowledgesAnAlertOnTheMapAndTheBoardRecordsWhoSawIt() {
+        String key = await(terminal.yard.alerts().raise(org.portops.model.event.AlertKind.EQUIPMENT_OFFLINE, "RTG09",
+                "heartbeat", "RTG09 silent for 30 s", Instant.now(), 1)).key();
+        try {
+            signIn("/", terminal.token("sam", Role.SUPERVISOR));
+            WebElement button = Browser.waitFor(browser, Duration.ofSeconds(20), d -> d.findElements(By.cssSelector(
+                    "#alerts li[data-alert='" + key + "'] button.acknowledge")).stream().findFirst().orElse(null));
+            browser.executeScript("arguments[0].scrollIntoView()", button);
+            button.click();
+            Browser.waitFor(browser, Duration.ofSeconds(5), d -> d.findElements(By.cssSelector(
+                    "#alerts li[data-alert='" + key + "'] .acknowledged")).stream().findFirst()
+                    .filter(e -> e.getText().contains("seen by sam")).orElse(null));
+            assertThat(await(terminal.yard.alerts().alert(key))).get()
+                    .satisfies(a -> assertThat(a.acknowledgedBy()).isEqualTo("sam"));
+        } finally {
+            await(terminal.yard.alerts().clear(key));
+        }
+    }
+
+    @Test
     void theYardKpisArePicturesReckonedFromTheLiveYardAndTheGate() throws Exception {
         JsonObject before = yardKpis();
         StackId stack = stackTwoHighOrMoreOnA20FootBox();
