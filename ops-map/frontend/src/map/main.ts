@@ -5,8 +5,10 @@ import { type Hit, MapRenderer } from './renderer';
 import { type BerthChart, BerthChartView, type DrawnBox } from './berth';
 import { craneBars, type Kpis, vesselBars } from './kpi';
 import { bayView } from './bay';
+import { rehandleBars, truckTurnHistogram, type YardKpis, yardFillMap } from './yardkpi';
+import { reportImage, scenarioChoices, type TwinReport, whatIfBars } from './whatif';
 import { type Explanation, explanationHtml } from './explain';
-import type { Delta, Instruction, Layout, Snapshot } from '../shared/types';
+import type { AlertJson, Delta, Instruction, Layout, Snapshot } from '../shared/types';
 import { escapeHtml, getJson } from '../shared/http';
 import { type Session, currentSession, showUser, signedIn } from '../shared/session';
 
@@ -49,11 +51,13 @@ declare global {
 
 const BERTH_REFRESH_MS = 15_000;
 const KPI_REFRESH_MS = 5_000;
+const YARD_KPI_REFRESH_MS = 15_000;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 let session: Session;
 let quayCranes: string[] = [];
+let refreshWhatIfChoices: (() => void) | null = null;
 
 async function start(): Promise<void> {
   session = await signedIn('the operator map');
@@ -108,9 +112,156 @@ async function start(): Promise<void> {
   window.addEventListener('resize', resize);
   resize();
 
+  setUpAcknowledge(model);
   connect(model, renderer, probe);
   startBerthChart();
   startKpis();
+  startYardKpis();
+  setUpMoveDrag(canvas, renderer);
+  if (session.permissions.includes('RUN_WHAT_IF')) {
+    setUpWhatIf(layout.blocks.map((b) => b.id), () => [...model.calls.keys()].sort());
+  }
+}
+
+function startYardKpis(): void {
+  const load = () => getJson<YardKpis>('/api/map/kpis/yard').then((k) => {
+    $('yard-fill-total').textContent = `${k.teu} of ${k.capacityTeu} TEU · ${(100 * k.teu / Math.max(1, k.capacityTeu)).toFixed(0)} % full`;
+    $('kpi-yard-box').innerHTML = yardFillMap(k);
+    $('kpi-rehandle-box').innerHTML = rehandleBars(k);
+    $('kpi-truck-box').innerHTML = truckTurnHistogram(k);
+  }).catch((e) => { $('kpi-yard-box').textContent = String(e.message ?? e); });
+  void load();
+  setInterval(() => void load(), YARD_KPI_REFRESH_MS);
+}
+
+/**
+ * The what-if panel: the twin runs on the server for as long as it takes (one at a time there), the page waits for
+ * its answer and draws it.
+ */
+function setUpWhatIf(blocks: string[], calls: () => string[]): void {
+  $('whatif').hidden = false;
+  const select = $<HTMLSelectElement>('whatif-scenario');
+  const fill = () => {
+    const choices = scenarioChoices(quayCranes, calls(), blocks);
+    if (choices.map((c) => c.text).join('\n') === [...select.options].map((o) => o.value).join('\n')) return;
+    const chosen = select.value;
+    select.innerHTML = '';
+    for (const c of choices) select.add(new Option(c.label, c.text));
+    if (chosen && choices.some((c) => c.text === chosen)) select.value = chosen;
+  };
+  fill();
+  // the vessel calls arrive with the stream's snapshot and change with it
+  refreshWhatIfChoices = fill;
+  $('whatif-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const button = $<HTMLButtonElement>('whatif-run');
+    const status = $('whatif-status');
+    const hours = Number($<HTMLInputElement>('whatif-hours').value);
+    button.disabled = true;
+    status.className = 'muted';
+    status.textContent = `the twin runs ${hours} h from the live yard, with and without it…`;
+    $('whatif-result').innerHTML = '';
+    void fetch('/api/twin', {
+      method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ hours, scenarios: [select.value] }),
+    }).then(async (response) => {
+      const body = await response.json().catch(() => ({}));
+      if (!response.ok) throw new Error(body.error ?? `${response.status}`);
+      const report = body as TwinReport;
+      status.textContent = `${report.hours} h from ${report.from.slice(0, 16)}: ${report.yardContainers} boxes in the yard, ${report.vesselCalls} vessel calls`;
+      $('whatif-result').innerHTML = whatIfBars(report) + reportImage(report);
+      $('whatif-result').dataset.scenarios = String(report.scenarios.length);
+    }).catch((err) => {
+      status.className = 'error';
+      status.textContent = `no what-if: ${String(err.message ?? err)}`;
+    }).finally(() => { button.disabled = false; });
+  });
+}
+
+/**
+ * Drag and drop of a quay crane's open move from its panel onto another quay crane on the map: the same override
+ * the panel's menu asks for, answered under the move and beside the drop.
+ */
+function setUpMoveDrag(canvas: HTMLCanvasElement, renderer: MapRenderer): void {
+  const ghost = $('drag-ghost');
+  const dropped = $('drop-result');
+  let dragging: { moves: HTMLElement[]; from: string } | null = null;
+  const craneUnder = (e: MouseEvent): string | null => {
+    const r = canvas.getBoundingClientRect();
+    if (e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom) return null;
+    const hit = renderer.hit(e.clientX - r.left, e.clientY - r.top);
+    return hit?.kind === 'machine' && quayCranes.includes(hit.id) ? hit.id : null;
+  };
+  $('details').addEventListener('mousedown', (e) => {
+    const handle = (e.target as HTMLElement).closest<HTMLElement>('.drag-move');
+    if (!handle) return;
+    // a move's own handle drags that move; the crane's handle every move of its list not under way
+    const one = handle.closest<HTMLElement>('li[data-instruction]');
+    const moves = one ? [one] : [...$('details').querySelectorAll<HTMLElement>(
+      'li.wi-planned[data-instruction], li.wi-dispatched[data-instruction], li.wi-suspended[data-instruction]')];
+    if (moves.length === 0) return;
+    e.preventDefault();
+    dragging = { moves, from: handle.dataset.crane! };
+    ghost.textContent = `${one ? one.querySelector('b')?.textContent : `${moves.length} moves`} → drop on a quay crane`;
+    ghost.hidden = false;
+    document.body.classList.add('dragging-move');
+  });
+  window.addEventListener('mousemove', (e) => {
+    if (!dragging) return;
+    const r = canvas.parentElement!.getBoundingClientRect();
+    ghost.style.left = `${e.clientX - r.left + 12}px`;
+    ghost.style.top = `${e.clientY - r.top + 12}px`;
+    const crane = craneUnder(e);
+    ghost.classList.toggle('over-crane', crane !== null && crane !== dragging.from);
+    if (crane && crane !== dragging.from) {
+      ghost.textContent = `${dragging.moves.length === 1 ? dragging.moves[0].dataset.instruction : `${dragging.moves.length} moves`} → put on ${crane}`;
+    }
+  });
+  window.addEventListener('mouseup', (e) => {
+    if (!dragging) return;
+    const { moves, from } = dragging;
+    dragging = null;
+    ghost.hidden = true;
+    document.body.classList.remove('dragging-move');
+    const crane = craneUnder(e);
+    if (!crane || crane === from) return;
+    const r = canvas.parentElement!.getBoundingClientRect();
+    dropped.style.left = `${e.clientX - r.left + 12}px`;
+    dropped.style.top = `${e.clientY - r.top - 12}px`;
+    dropped.hidden = false;
+    dropped.className = '';
+    delete dropped.dataset.outcome;
+    dropped.textContent = `asking the crane scheduler to put ${moves.length === 1 ? moves[0].dataset.instruction : `${moves.length} moves`} on ${crane}…`;
+    // one override per move, one after another: each is the scheduler's decision and its own audit row
+    void (async () => {
+      const refusals: string[] = [];
+      let accepted = 0;
+      let version: number | undefined;
+      for (const li of moves) {
+        const instruction = li.dataset.instruction!;
+        const answer = await override(instruction, crane);
+        const shown = li.querySelector<HTMLElement>('.override-result');
+        if (answer.outcome === 'ACCEPTED') { accepted++; version = answer.planVersion; }
+        else refusals.push(`${instruction}: ${(answer.reasons ?? [answer.error ?? 'no reason given']).join('; ')}`);
+        if (shown) {
+          shown.dataset.outcome = answer.outcome;
+          shown.dataset.crane = crane;
+          shown.className = `override-result ${answer.outcome === 'ACCEPTED' ? 'accepted' : 'refused'}`;
+          shown.textContent = answer.outcome === 'ACCEPTED' ? `✔ on ${crane}: crane plan version ${answer.planVersion}`
+            : `✖ refused: ${(answer.reasons ?? [answer.error ?? 'no reason given']).join('; ')}`;
+        }
+      }
+      const outcome = refusals.length === 0 ? 'ACCEPTED' : accepted === 0 ? 'REFUSED' : 'PARTLY';
+      dropped.dataset.outcome = outcome;
+      dropped.dataset.accepted = String(accepted);
+      dropped.dataset.crane = crane;
+      dropped.className = outcome === 'ACCEPTED' ? 'accepted' : 'refused';
+      dropped.textContent = moves.length === 1
+        ? (outcome === 'ACCEPTED' ? `✔ ${moves[0].dataset.instruction} on ${crane}: crane plan version ${version}` : `✖ refused: ${refusals[0]}`)
+        : `${outcome === 'ACCEPTED' ? '✔' : '✖'} ${accepted} of ${moves.length} moves on ${crane}${version === undefined ? '' : `, crane plan version ${version}`}${refusals.length ? `; refused: ${refusals.join(' | ')}` : ''}`;
+      setTimeout(() => { dropped.hidden = true; }, 8000);
+    })();
+  });
 }
 
 function startKpis(): void {
@@ -247,7 +398,11 @@ function machineHtml(m: MachineDetail): string {
     : `<ol class="instructions">${m.instructions.map((i) => `<li class="wi-${i.state.toLowerCase()}" data-instruction="${i.id}">
         <b>${i.container}</b> ${i.kind} · ${i.state}${i.exception ? ` (${escapeHtml(i.exception.code)})` : ''}<br>
         <small>${escapeHtml(i.from)} → ${escapeHtml(i.to)}</small>${overrideHtml(m, i)}</li>`).join('')}</ol>`;
-  return `<h2>${m.machine}</h2>${state}<h3>Current and next work</h3>${list}`;
+  const movable = m.instructions.filter((i) => i.state === 'PLANNED' || i.state === 'DISPATCHED' || i.state === 'SUSPENDED');
+  const dragAll = quayCranes.includes(m.machine) && movable.length > 1 && session.permissions.includes('OVERRIDE_PLAN')
+    ? ` <span class="drag-move drag-work" data-crane="${m.machine}" title="drag onto another quay crane on the map">⠿ drag all ${movable.length} moves not under way</span>`
+    : '';
+  return `<h2>${m.machine}</h2>${state}<h3>Current and next work${dragAll}</h3>${list}`;
 }
 
 /**
@@ -260,7 +415,8 @@ function overrideHtml(m: MachineDetail, i: Instruction): string {
   const why = '<button type="button" class="explain-button">Why here?</button>';
   if (!session.permissions.includes('OVERRIDE_PLAN')) return `<div class="override">${why}</div>`;
   const others = quayCranes.filter((c) => c !== m.machine);
-  return `<div class="override">${why} <select class="override-crane" aria-label="crane for ${i.id}">
+  return `<div class="override">${why} <span class="drag-move" data-crane="${m.machine}" title="drag onto another quay crane on the map">⠿ drag to a crane</span>
+    <select class="override-crane" aria-label="crane for ${i.id}">
       ${others.map((c) => `<option value="${c}">${c}</option>`).join('')}</select>
     <button type="button" class="override-button">Put on crane</button>
     <div class="override-result"></div></div>`;
@@ -356,11 +512,41 @@ function connect(model: MapModel, renderer: MapRenderer, probe: MapProbe): void 
 }
 
 function refreshPanels(model: MapModel): void {
+  refreshWhatIfChoices?.();
   const alerts = [...model.alerts.values()];
   $('alert-count').textContent = String(alerts.length);
   $('alerts').innerHTML = alerts.length === 0 ? '<li class="muted">no active alerts</li>'
-    : alerts.slice(0, 200).map((a) => `<li class="sev-${a.severity.toLowerCase()}"><b>${escapeHtml(a.subject)}</b>
-        ${escapeHtml(a.kind)}<br><small>${escapeHtml(a.text)}</small></li>`).join('');
+    : alerts.slice(0, 200).map((a) => `<li class="sev-${a.severity.toLowerCase()}" data-alert="${escapeHtml(a.key)}"><b>${escapeHtml(a.subject)}</b>
+        ${escapeHtml(a.kind)}<br><small>${escapeHtml(a.text)}</small>${acknowledgement(a)}</li>`).join('');
+}
+
+function acknowledgement(a: AlertJson): string {
+  if (a.acknowledgedBy) return `<div class="acknowledged">✔ seen by ${escapeHtml(a.acknowledgedBy)}</div>`;
+  return session.permissions.includes('ACKNOWLEDGE_ALERTS')
+    ? '<button type="button" class="acknowledge">Acknowledge</button>' : '';
+}
+
+/** One listener for the alert list's buttons: the list is redrawn as alerts come and go. */
+function setUpAcknowledge(model: MapModel): void {
+  $('alerts').addEventListener('click', (e) => {
+    const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button.acknowledge');
+    const li = button?.closest<HTMLElement>('li[data-alert]');
+    if (!button || !li) return;
+    button.disabled = true;
+    const key = li.dataset.alert!;
+    void fetch('/api/map/alerts/acknowledge', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ alert: key }),
+    }).then(async (response) => {
+      const body = await response.json().catch(() => ({}));
+      if (!response.ok) throw new Error(body.error ?? `${response.status}`);
+      const alert = model.alerts.get(key);
+      if (alert) alert.acknowledgedBy = body.acknowledgedBy;
+      refreshPanels(model);
+    }).catch((err) => {
+      button.disabled = false;
+      button.insertAdjacentHTML('afterend', `<div class="error">${escapeHtml(String(err.message ?? err))}</div>`);
+    });
+  });
 }
 
 start().catch((e) => {

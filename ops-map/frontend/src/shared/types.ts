@@ -39,7 +39,7 @@ export interface VesselCall {
 }
 export interface AlertJson {
   key: string; kind: string; severity: string; subject: string; aspect: string; text: string;
-  cleared?: boolean; lastSeen?: string; at?: string;
+  cleared?: boolean; lastSeen?: string; at?: string; acknowledgedBy?: string | null;
 }
 export interface Snapshot {
   at: number; containers: ContainerJson[]; machines: Machine[]; instructions: Instruction[];

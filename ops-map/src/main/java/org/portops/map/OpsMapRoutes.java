@@ -69,6 +69,9 @@ public final class OpsMapRoutes {
         viewing(router, "/api/map/stacks/:stack").handler(this::stack);
         viewing(router, "/api/map/berth-plan").handler(OpsMapRoutes::berthPlan);
         viewing(router, "/api/map/explain/:instruction").handler(OpsMapRoutes::explain);
+        // the what-if is the service's own route (mounted after this one); a page's request carries the session
+        // cookie, not a header, so the cookie is handed on as the bearer token that route verifies
+        router.post("/api/twin").handler(MapAccess.sessionAsBearer());
     }
 
     /** A GET route open to callers who may view the map. */

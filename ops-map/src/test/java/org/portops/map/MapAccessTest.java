@@ -1,6 +1,7 @@
 package org.portops.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.portops.state.testsupport.Await.await;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -13,22 +14,29 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.portops.map.access.MapAccess;
+import org.portops.map.access.MapPermission;
 import org.portops.map.testsupport.LiveTerminal;
+import org.portops.model.event.AlertKind;
+import org.portops.vessel.api.auth.ApiAuth;
 import org.portops.vessel.api.auth.AuthSettings;
 import org.portops.vessel.api.auth.Caller;
+import org.portops.vessel.api.auth.Permission;
 import org.portops.vessel.api.auth.Role;
 import org.portops.vessel.api.auth.TokenMinter;
 
 /**
  * Sign-in and roles of the map and the cab, enforced by the server over HTTP (the vessel API's tokens): nothing
- * without a valid token, the map for operators and planners, a driver only its own machine, overrides for operators
- * only, and the session cookie a browser's EventSource carries.
+ * without a valid token, the map for the control room, planners and viewers, a driver only its own machine,
+ * overrides and acknowledgements for operators and supervisors, a viewer changing nothing, the what-if for the
+ * roles the API's table lets run it, and the session cookie a browser's EventSource and the what-if carry.
  */
 class MapAccessTest {
 
@@ -114,12 +122,88 @@ class MapAccessTest {
     }
 
     @Test
+    void eachRoleIsGrantedWhatTheOneTableSays() throws Exception {
+        Map<Role, List<String>> expected = Map.of(
+                Role.ADMIN, List.of("VIEW_MAP", "OVERRIDE_PLAN", "ACKNOWLEDGE_ALERTS", "RUN_WHAT_IF"),
+                Role.OPERATOR, List.of("VIEW_MAP", "OVERRIDE_PLAN", "ACKNOWLEDGE_ALERTS", "RUN_WHAT_IF"),
+                Role.SUPERVISOR, List.of("VIEW_MAP", "OVERRIDE_PLAN", "ACKNOWLEDGE_ALERTS", "RUN_WHAT_IF"),
+                Role.PLANNER, List.of("VIEW_MAP", "RUN_WHAT_IF"),
+                Role.VIEWER, List.of("VIEW_MAP"),
+                Role.GATE_CLERK, List.of());
+        for (var role : expected.entrySet()) {
+            Answer who = get("/api/map/session", terminal.token("p-" + role.getKey().claim(), role.getKey()));
+            assertThat(new JsonObject(who.body()).getJsonArray("permissions").getList()).as(role.getKey().claim())
+                    .containsExactlyElementsOf(role.getValue());
+        }
+        for (Role role : Role.values()) {
+            assertThat(MapPermission.grantedTo(role).contains(MapPermission.RUN_WHAT_IF)).as(role.claim())
+                    .isEqualTo(Permission.grantedTo(role).contains(Permission.RUN_WHAT_IF));
+        }
+    }
+
+    @Test
+    void aViewerReadsTheMapAndChangesNothing() throws Exception {
+        String viewer = terminal.token("vera", Role.VIEWER);
+        for (String path : List.of("/api/layout", "/api/map/stacks/A01-01-01", "/api/map/machines/QC01",
+                "/api/map/kpis", "/api/map/kpis/yard")) {
+            assertThat(get(path, viewer).status()).as("viewer " + path).isEqualTo(200);
+        }
+        Answer override = post("/api/map/override", viewer, "{\"instruction\":\"WI-1\",\"crane\":\"QC02\"}");
+        assertThat(override.status()).isEqualTo(403);
+        assertThat(override.body()).contains("vera").contains("viewer").contains("may not override plan");
+        String alert = raiseAlert("QC07");
+        Answer acknowledge = acknowledge(alert, viewer);
+        assertThat(acknowledge.status()).isEqualTo(403);
+        assertThat(acknowledge.body()).contains("may not acknowledge alerts");
+        assertThat(await(terminal.yard.alerts().alert(alert))).get()
+                .satisfies(a -> assertThat(a.acknowledged()).isFalse());
+        assertThat(post("/api/twin", viewer, "{}").status()).as("the API's table: no what-if").isEqualTo(403);
+        assertThat(post("/api/cab/QC01/confirm", viewer, "{}").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aSupervisorOverridesAndAcknowledgesAlertsUnderTheirOwnName() throws Exception {
+        String supervisor = terminal.token("sam", Role.SUPERVISOR);
+        Answer override = post("/api/map/override", supervisor, "{\"instruction\":\"WI-NONE\",\"crane\":\"QC02\"}");
+        assertThat(override.status()).as("past the auth, no crane scheduler here: %s", override.body())
+                .isIn(404, 503);
+        String alert = raiseAlert("QC08");
+        Answer acknowledged = acknowledge(alert, supervisor);
+        assertThat(acknowledged.status()).isEqualTo(200);
+        assertThat(await(terminal.yard.alerts().alert(alert))).get()
+                .satisfies(a -> assertThat(a.acknowledgedBy()).isEqualTo("sam"));
+        Answer again = acknowledge(alert, terminal.token("olga", Role.OPERATOR));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains("already acknowledged by sam");
+        assertThat(acknowledge("EQUIPMENT_OFFLINE/NOPE", supervisor).status()).isEqualTo(409);
+    }
+
+    @Test
+    void aPageRunsTheWhatIfWithItsSessionCookieAndTheApisPermission() throws Exception {
+        terminal.twin = ctx -> ctx.json(new JsonObject().put("who", ApiAuth.caller(ctx).subject()));
+        try {
+            String planner = post("/api/map/session", terminal.token("piet", Role.PLANNER), "").headers()
+                    .firstValue("set-cookie").orElseThrow().split(";")[0];
+            Answer whatIf = post("/api/twin", null, planner, "{\"hours\":1}");
+            assertThat(whatIf.status()).isEqualTo(200);
+            assertThat(new JsonObject(whatIf.body()).getString("who")).isEqualTo("piet");
+            assertThat(post("/api/twin", null, "{}").status()).isEqualTo(401);
+            String driver = post("/api/map/session", terminal.driverToken("dirk", "QC01"), "").headers()
+                    .firstValue("set-cookie").orElseThrow().split(";")[0];
+            assertThat(post("/api/twin", null, driver, "{}").status()).isEqualTo(403);
+        } finally {
+            terminal.twin = ctx -> ctx.response().setStatusCode(503).end();
+        }
+    }
+
+    @Test
     void aSignedInBrowserCarriesItsTokenInAnHttpOnlyStrictCookie() throws Exception {
         Answer signIn = post("/api/map/session", terminal.token("olga", Role.OPERATOR), "");
         assertThat(signIn.status()).isEqualTo(200);
         JsonObject who = new JsonObject(signIn.body());
         assertThat(who.getString("subject")).isEqualTo("olga");
-        assertThat(who.getJsonArray("permissions").getList()).containsExactly("VIEW_MAP", "OVERRIDE_PLAN");
+        assertThat(who.getJsonArray("permissions").getList()).containsExactly("VIEW_MAP", "OVERRIDE_PLAN",
+                "ACKNOWLEDGE_ALERTS", "RUN_WHAT_IF");
         String cookie = signIn.headers().firstValue("set-cookie").orElseThrow();
         assertThat(cookie).startsWith(MapAccess.COOKIE + "=").containsIgnoringCase("HttpOnly")
                 .contains("SameSite=Strict");
@@ -128,6 +212,16 @@ class MapAccessTest {
         assertThat(stream.status()).as("the EventSource's request: the cookie, no header").isEqualTo(200);
         assertThat(stream.body()).contains("event: snapshot");
         assertThat(get("/api/map/stream", null, "portops_session=not-a-token").status()).isEqualTo(401);
+    }
+
+    /** An active alert on the board, as the ingest raises one; its key. */
+    private static String raiseAlert(String machine) {
+        return await(terminal.yard.alerts().raise(AlertKind.EQUIPMENT_OFFLINE, machine, "heartbeat",
+                machine + " silent for 30 s", Instant.now(), 1)).key();
+    }
+
+    private static Answer acknowledge(String alert, String token) throws IOException, InterruptedException {
+        return post("/api/map/alerts/acknowledge", token, new JsonObject().put("alert", alert).encode());
     }
 
     private record Answer(int status, String body, HttpHeaders headers) {
@@ -157,11 +251,19 @@ class MapAccessTest {
     }
 
     private static Answer post(String path, String token, String body) throws IOException, InterruptedException {
+        return post(path, token, null, body);
+    }
+
+    private static Answer post(String path, String token, String cookie, String body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(terminal.url(path)))
                 .timeout(Duration.ofSeconds(10)).header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (cookie != null) {
+            request.header("Cookie", cookie);
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body(), response.headers());

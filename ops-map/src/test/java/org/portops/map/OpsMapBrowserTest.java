@@ -1,6 +1,7 @@
 package org.portops.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.portops.state.testsupport.Await.await;
 
 import io.vertx.core.eventbus.MessageConsumer;
@@ -277,6 +278,219 @@ class OpsMapBrowserTest {
     }
 
     @Test
+    void anOperatorDragsAMoveOntoAnotherQuayCraneOnTheMapAndTheOverrideIsAudited() {
+        WorkInstructionId move = dispatch("QC01", "DRAG", 1).getFirst();
+        await(terminal.yard.updateEquipment(new EquipmentState(new EquipmentId("QC02"), EquipmentKind.QUAY_CRANE,
+                new Position(520, TerminalBounds.QC_WATERSIDE_RAIL_Y), 0, 0, EquipmentStatus.WORKING,
+                Spreader.UNLOCKED, null, List.of(), Instant.now())));
+        List<JsonObject> asked = new CopyOnWriteArrayList<>();
+        MessageConsumer<JsonObject> scheduler = terminal.vertx.eventBus().localConsumer(Addresses.CRANE_OVERRIDE,
+                message -> {
+                    asked.add(message.body());
+                    message.reply(new JsonObject().put("version", 12L));
+                });
+        try {
+            WebElement item = machinePanelItem(move);
+            WebElement handle = item.findElement(By.cssSelector(".drag-move"));
+            List<?> target = point("return window.portopsMap.screenPointOfMachine(arguments[0])", "QC02");
+            int x = ((Number) target.get(0)).intValue();
+            int y = ((Number) target.get(1)).intValue();
+            new Actions(browser).moveToElement(handle).clickAndHold().moveToLocation(x - 40, y - 20)
+                    .moveToLocation(x, y).release().perform();
+
+            WebElement dropped = Browser.waitFor(browser, Duration.ofSeconds(5), d -> {
+                WebElement shown = d.findElement(By.id("drop-result"));
+                return shown.getDomAttribute("data-outcome") != null ? shown : null;
+            });
+            assertThat(dropped.getDomAttribute("data-outcome")).isEqualTo("ACCEPTED");
+            assertThat(dropped.getText()).contains("QC02").contains("crane plan version 12");
+            assertThat(item.findElement(By.cssSelector(".override-result")).getDomAttribute("data-crane"))
+                    .as("answered under the move too").isEqualTo("QC02");
+            Browser.screenshot(browser, "ops-map-drag-override.png");
+        } finally {
+            await(scheduler.unregister());
+            cancel(move);
+        }
+        assertThat(asked).singleElement().satisfies(body -> {
+            assertThat(body.getString("instruction")).isEqualTo(move.value());
+            assertThat(body.getString("crane")).isEqualTo("QC02");
+            assertThat(body.getString("operator")).isEqualTo("olga");
+        });
+        assertThat(audited(move)).containsExactly("olga|crane task of move " + move.value()
+                + " put on crane QC02: accepted, crane plan version 12");
+    }
+
+    @Test
+    void anOperatorDragsACranesWholeWorkOntoAnotherCraneAndEachMoveIsDecidedAndAuditedOnItsOwn() {
+        List<WorkInstructionId> moves = dispatch("QC01", "WORK", 2);
+        await(terminal.yard.updateEquipment(new EquipmentState(new EquipmentId("QC02"), EquipmentKind.QUAY_CRANE,
+                new Position(520, TerminalBounds.QC_WATERSIDE_RAIL_Y), 0, 0, EquipmentStatus.WORKING,
+                Spreader.UNLOCKED, null, List.of(), Instant.now())));
+        List<String> asked = new CopyOnWriteArrayList<>();
+        MessageConsumer<JsonObject> scheduler = terminal.vertx.eventBus().localConsumer(Addresses.CRANE_OVERRIDE,
+                message -> {
+                    asked.add(message.body().getString("instruction"));
+                    if (message.body().getString("instruction").equals(moves.get(1).value())) {
+                        message.fail(409, "QC02 cannot reach bay 40");
+                    } else {
+                        message.reply(new JsonObject().put("version", 20L + asked.size()));
+                    }
+                });
+        try {
+            machinePanelItem(moves.get(1));
+            WebElement handle = browser.findElement(By.cssSelector("#details .drag-work"));
+            long movable = browser.findElements(By.cssSelector("#details li.wi-planned, #details li.wi-dispatched, "
+                    + "#details li.wi-suspended")).size();
+            List<?> target = point("return window.portopsMap.screenPointOfMachine(arguments[0])", "QC02");
+            int x = ((Number) target.get(0)).intValue();
+            int y = ((Number) target.get(1)).intValue();
+            new Actions(browser).moveToElement(handle).clickAndHold().moveToLocation(x - 40, y - 20)
+                    .moveToLocation(x, y).release().perform();
+
+            WebElement dropped = Browser.waitFor(browser, Duration.ofSeconds(10), d -> {
+                WebElement shown = d.findElement(By.id("drop-result"));
+                return shown.getDomAttribute("data-outcome") != null ? shown : null;
+            });
+            assertThat(asked).as("every move of QC01's list not under way, one request each").hasSize((int) movable)
+                    .contains(moves.get(0).value(), moves.get(1).value());
+            assertThat(dropped.getDomAttribute("data-outcome")).isEqualTo("PARTLY");
+            assertThat(dropped.getDomAttribute("data-accepted")).isEqualTo(String.valueOf(movable - 1));
+            assertThat(dropped.getText()).contains(moves.get(1).value() + ": QC02 cannot reach bay 40");
+        } finally {
+            await(scheduler.unregister());
+            moves.forEach(OpsMapBrowserTest::cancel);
+        }
+        assertThat(audited(moves.get(0))).singleElement().asString().startsWith("olga|").contains("accepted");
+        assertThat(audited(moves.get(1))).containsExactly("olga|crane task of move " + moves.get(1).value()
+                + " put on crane QC02: refused (REFUSED_BY_PLAN): QC02 cannot reach bay 40");
+    }
+
+    @Test
+    void aSupervisorAcknowledgesAnAlertOnTheMapAndTheBoardRecordsWhoSawIt() {
+        String key = await(terminal.yard.alerts().raise(org.portops.model.event.AlertKind.EQUIPMENT_OFFLINE, "RTG09",
+                "heartbeat", "RTG09 silent for 30 s", Instant.now(), 1)).key();
+        try {
+            signIn("/", terminal.token("sam", Role.SUPERVISOR));
+            WebElement button = Browser.waitFor(browser, Duration.ofSeconds(20), d -> d.findElements(By.cssSelector(
+                    "#alerts li[data-alert='" + key + "'] button.acknowledge")).stream().findFirst().orElse(null));
+            browser.executeScript("arguments[0].scrollIntoView()", button);
+            button.click();
+            Browser.waitFor(browser, Duration.ofSeconds(5), d -> d.findElements(By.cssSelector(
+                    "#alerts li[data-alert='" + key + "'] .acknowledged")).stream().findFirst()
+                    .filter(e -> e.getText().contains("seen by sam")).orElse(null));
+            assertThat(await(terminal.yard.alerts().alert(key))).get()
+                    .satisfies(a -> assertThat(a.acknowledgedBy()).isEqualTo("sam"));
+        } finally {
+            await(terminal.yard.alerts().clear(key));
+        }
+    }
+
+    @Test
+    void theYardKpisArePicturesReckonedFromTheLiveYardAndTheGate() throws Exception {
+        JsonObject before = yardKpis();
+        StackId stack = stackTwoHighOrMoreOnA20FootBox();
+        StackView held = await(terminal.yard.reader().stack(stack));
+        ContainerNumber bottom = held.containers().getFirst();
+        WorkInstruction dig = WorkInstruction.planned(new WorkInstructionId("DIG-1"), bottom, MoveKind.GATE_OUT,
+                new YardLocation(stack.at(held.tiers().getFirst().tier())), new GateLocation("OUT-1"), 0, Instant.now());
+        await(terminal.yard.updateInstruction(dig));
+        Instant now = Instant.now();
+        gate("TRK-1", "IN", now.minus(Duration.ofMinutes(50)));
+        gate("TRK-1", "OUT", now.minus(Duration.ofMinutes(10)));
+        gate("TRK-2", "IN", now.minus(Duration.ofMinutes(30)));
+        gate("TRK-2", "OUT", now.minus(Duration.ofMinutes(10)));
+        try {
+            openMap();
+            String block = stack.block().value();
+            WebElement drawn = Browser.waitFor(browser, Duration.ofSeconds(10), d -> d.findElements(
+                    By.cssSelector("#kpi-yard g[data-block='" + block + "']")).stream().findFirst().orElse(null));
+            Map<String, Integer> teu = new java.util.HashMap<>();
+            for (ContainerView view : await(terminal.yard.reader().containers())) {
+                if (view.location() instanceof YardLocation at) {
+                    teu.merge(at.slot().block().value(), view.container().sizeType().length().yardBays(), Integer::sum);
+                }
+            }
+            for (var b : terminal.layout.blocks()) {
+                WebElement g = browser.findElement(By.cssSelector("#kpi-yard g[data-block='" + b.id().value() + "']"));
+                assertThat(g.getDomAttribute("data-teu")).as(b.id().value())
+                        .isEqualTo(String.valueOf(teu.getOrDefault(b.id().value(), 0)));
+                double fill = teu.getOrDefault(b.id().value(), 0) / (double) b.capacitySlots();
+                double height = ((Number) browser.executeScript("return arguments[0].querySelector('rect.fill')"
+                        + ".getBBox().height / arguments[0].querySelector('rect.track').getBBox().height", g))
+                        .doubleValue();
+                assertThat(height).as("%s drawn filled to its share", b.id()).isCloseTo(fill, within(0.01));
+            }
+            int aheadBefore = blockOf(before, block).getInteger("rehandlesAhead");
+            assertThat(Integer.parseInt(drawn.getDomAttribute("data-rehandles-ahead")))
+                    .as("the boxes on top of %s in %s", bottom, stack).isEqualTo(aheadBefore + held.height() - 1);
+            assertThat(browser.findElement(By.cssSelector("#kpi-rehandles g[data-block='" + block + "']"))
+                    .getDomAttribute("data-ahead")).isEqualTo(String.valueOf(aheadBefore + held.height() - 1));
+            WebElement trucks = browser.findElement(By.id("kpi-trucks"));
+            assertThat(trucks.getDomAttribute("data-turns")).isEqualTo("2");
+            assertThat(trucks.getDomAttribute("data-mean")).isEqualTo("30.0");
+            assertThat(trucks.getDomAttribute("data-p95")).isEqualTo("40.0");
+            browser.executeScript("document.getElementById('kpis').scrollIntoView()");
+            Browser.screenshot(browser, "ops-map-yard-kpis.png");
+        } finally {
+            await(terminal.yard.updateInstruction(dig.cancel(null, Instant.now())));
+        }
+    }
+
+    @Test
+    void theWhatIfPanelRunsTheTwinAsTheSignedInPlannerAndDrawsItsReport() {
+        List<JsonObject> asked = new CopyOnWriteArrayList<>();
+        terminal.twin = ctx -> {
+            asked.add(ctx.body().asJsonObject().put("caller", org.portops.vessel.api.auth.ApiAuth.caller(ctx).subject()));
+            ctx.json(new JsonObject().put("from", Instant.now().toString()).put("hours", 4).put("seed", 7)
+                    .put("yardContainers", 123).put("vesselCalls", 2)
+                    .put("scenarios", new JsonArray()
+                            .add(twinRun("baseline", 300, 28.5, 1.2, 41.0))
+                            .add(twinRun("qc02-down", 240, 24.0, 2.5, 44.0)))
+                    .put("table", "...").put("svg", "<svg xmlns='http://www.w3.org/2000/svg' width='400' height='200'>"
+                            + "<rect width='400' height='200' fill='#eee'/><text x='20' y='100'>the twin's report</text>"
+                            + "</svg>"));
+        };
+        try {
+            signIn("/", terminal.token("piet", Role.PLANNER));
+            // the choices are complete once the snapshot has brought the vessel calls
+            WebElement select = Browser.waitFor(browser, Duration.ofSeconds(20), d -> Boolean.TRUE.equals(
+                    browser.executeScript("return !!(window.portopsMap && window.portopsMap.ready)"))
+                    && d.findElement(By.id("whatif")).isDisplayed() ? d.findElement(By.id("whatif-scenario")) : null);
+            new Select(select).selectByValue("qc02-down=breakdown:QC02@1h+2h");
+            WebElement hours = browser.findElement(By.id("whatif-hours"));
+            hours.clear();
+            hours.sendKeys("4");
+            browser.findElement(By.id("whatif-run")).click();
+
+            Browser.waitFor(browser, Duration.ofSeconds(10), d -> d.findElements(By.id("whatif-svg")).isEmpty()
+                    ? null : true);
+            assertThat(asked).singleElement().satisfies(body -> {
+                assertThat(body.getString("caller")).as("the session's planner, as a bearer token").isEqualTo("piet");
+                assertThat(body.getDouble("hours")).isEqualTo(4.0);
+                assertThat(body.getJsonArray("scenarios").getList()).containsExactly("qc02-down=breakdown:QC02@1h+2h");
+            });
+            WebElement moves = browser.findElement(By.cssSelector(
+                    "#whatif-bars g[data-figure='vesselMoves'][data-scenario='qc02-down']"));
+            assertThat(moves.getDomAttribute("class")).contains("worse");
+            assertThat(browser.findElement(By.cssSelector("#whatif-bars g[data-figure='craneWaitingHours']"
+                    + "[data-scenario='qc02-down']")).getDomAttribute("class")).as("more waiting is worse").contains("worse");
+            assertThat(barWidth(moves) / barWidth(browser.findElement(By.cssSelector(
+                    "#whatif-bars g[data-figure='vesselMoves'][data-scenario='baseline']"))))
+                    .isCloseTo(240 / 300.0, within(0.01));
+            assertThat(((Number) browser.executeScript("return document.getElementById('whatif-svg').naturalWidth"))
+                    .intValue()).as("the twin's SVG drawn").isEqualTo(400);
+            browser.executeScript("document.getElementById('whatif').scrollIntoView()");
+            Browser.screenshot(browser, "ops-map-what-if.png");
+        } finally {
+            terminal.twin = ctx -> ctx.response().setStatusCode(503).end();
+        }
+        signIn("/", terminal.token("vera", Role.VIEWER));
+        Browser.waitFor(browser, Duration.ofSeconds(20), d -> Boolean.TRUE.equals(browser.executeScript(
+                "return !!(window.portopsMap && window.portopsMap.ready)")) ? true : null);
+        assertThat(browser.findElement(By.id("whatif")).isDisplayed()).as("a viewer is not offered it").isFalse();
+    }
+
+    @Test
     void theBerthTimeChartDrawsEachCallAtItsQuayPositionAndTimeWithConflictsRedAndExplainedOnHover() {
         Instant t0 = Instant.parse("2026-11-24T06:00:00Z");
         JsonObject chart = new JsonObject().put("version", 4).put("trigger", "ETA_UPDATED")
@@ -385,24 +599,30 @@ class OpsMapBrowserTest {
             Browser.waitFor(browser, Duration.ofSeconds(5), d -> d.findElements(
                     By.cssSelector("#bay-view rect[data-state='to-load']")).isEmpty() ? null : true);
 
-            List<WebElement> cells = browser.findElements(By.cssSelector("#bay-view rect.slot"));
+            // every cell's attributes in one round trip: a call's bay view has hundreds of cells
+            @SuppressWarnings("unchecked")
+            List<Map<String, String>> cells = (List<Map<String, String>>) browser.executeScript("""
+                    return [...document.querySelectorAll('#bay-view rect.slot')].map(c => ({
+                      container: c.getAttribute('data-container'), state: c.getAttribute('data-state'),
+                      slot: c.getAttribute('data-slot'), pod: c.getAttribute('data-pod'), fill: c.getAttribute('fill')}));
+                    """);
             Map<String, String> fillByPod = new java.util.HashMap<>();
             Set<String> shownAboard = new java.util.HashSet<>();
-            for (WebElement cell : cells) {
-                String number = cell.getDomAttribute("data-container");
-                if ("to-load".equals(cell.getDomAttribute("data-state"))) {
+            for (Map<String, String> cell : cells) {
+                String number = cell.get("container");
+                if ("to-load".equals(cell.get("state"))) {
                     assertThat(number).isEqualTo(loadBox.container().number().value());
-                    assertThat(cell.getDomAttribute("data-slot")).isEqualTo(toLoad.slot().toString());
+                    assertThat(cell.get("slot")).isEqualTo(toLoad.slot().toString());
                     continue;
                 }
                 ContainerView held = aboard.get(number);
                 assertThat(held).as("cell %s shows a box the live yard has aboard", number).isNotNull();
-                assertThat(cell.getDomAttribute("data-slot")).as(number)
+                assertThat(cell.get("slot")).as(number)
                         .isEqualTo(((VesselLocation) held.location()).slot().toString());
                 String pod = held.container().portOfDischarge().toString();
-                assertThat(cell.getDomAttribute("data-pod")).isEqualTo(pod);
-                assertThat(fillByPod.computeIfAbsent(pod, p -> cell.getDomAttribute("fill")))
-                        .as("one colour per port of discharge").isEqualTo(cell.getDomAttribute("fill"));
+                assertThat(cell.get("pod")).isEqualTo(pod);
+                assertThat(fillByPod.computeIfAbsent(pod, p -> cell.get("fill")))
+                        .as("one colour per port of discharge").isEqualTo(cell.get("fill"));
                 shownAboard.add(number);
             }
             assertThat(shownAboard).isEqualTo(aboard.keySet());
@@ -573,6 +793,35 @@ class OpsMapBrowserTest {
                 group)).doubleValue();
     }
 
+    private static JsonObject twinRun(String name, int moves, double perCraneHour, double waiting, double turn) {
+        return new JsonObject().put("scenario", name).put("events", new JsonArray()).put("vesselMoves", moves)
+                .put("grossMovesPerCraneHour", perCraneHour).put("craneWaitingHours", waiting).put("trucksServed", 50)
+                .put("truckTurnMeanMinutes", turn).put("truckTurnP95Minutes", turn * 1.5).put("yardFill", 0.4);
+    }
+
+    /** {@code GET /api/map/kpis/yard} as an operator gets it. */
+    private static JsonObject yardKpis() throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(terminal.url("/api/map/kpis/yard")))
+                        .header("Authorization", "Bearer " + terminal.token("olga", Role.OPERATOR)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new JsonObject(response.body());
+    }
+
+    private static JsonObject blockOf(JsonObject kpis, String block) {
+        return kpis.getJsonArray("blocks").stream().map(JsonObject.class::cast)
+                .filter(b -> b.getString("block").equals(block)).findFirst().orElseThrow();
+    }
+
+    /** An accepted gate transaction, as the gate clerk's API records one. */
+    private static void gate(String truck, String direction, Instant at) {
+        await(terminal.pool.preparedQuery("insert into gate_transactions (id, direction, container, truck, lane, "
+                + "outcome, clerk, recorded_at) values (gen_random_uuid(), $1, 'MSCU1234565', $2, 'IN-1', 'ACCEPTED', "
+                + "'gina', $3)").execute(Tuple.of(direction, truck,
+                java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))));
+    }
+
     /** The audit trail's override rows of a move, as actor|what. */
     private static List<String> audited(WorkInstructionId move) {
         List<String> rows = new ArrayList<>();
@@ -608,6 +857,16 @@ class OpsMapBrowserTest {
                 .map(l -> ((YardLocation) l).slot())
                 .filter(slot -> slot.tier().level() >= 2)
                 .map(YardSlot::stack).findFirst().orElseThrow();
+    }
+
+    /** A stack of two or more whose ground box is a 20': its boxes on top are all in this one stack. */
+    private static StackId stackTwoHighOrMoreOnA20FootBox() {
+        return await(terminal.yard.reader().containers()).stream()
+                .filter(v -> v.location() instanceof YardLocation at && at.slot().tier().level() == 1
+                        && v.container().sizeType().length().yardBays() == 1)
+                .map(v -> ((YardLocation) v.location()).slot().stack())
+                .filter(stack -> await(terminal.yard.reader().stack(stack)).height() >= 2)
+                .findFirst().orElseThrow();
     }
 
     private static YardSlot emptyGroundSlotOutside(StackId not) {

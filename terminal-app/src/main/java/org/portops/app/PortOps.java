@@ -57,6 +57,7 @@ import org.portops.crane.berth.quay.BerthSettings;
 import org.portops.ingest.IngestConfig;
 import org.portops.ingest.tls.CertificateDirectory;
 import org.portops.ingest.IngestVerticle;
+import org.portops.map.AlertRoutes;
 import org.portops.map.CabRoutes;
 import org.portops.map.KpiRoutes;
 import org.portops.map.OpsMapRoutes;
@@ -628,12 +629,14 @@ public final class PortOps {
         CabRoutes cab = new CabRoutes(liveYard.reader(), new CabDesk(liveYard, clock), access);
         OverrideRoutes override = new OverrideRoutes(new OverrideDesk(vertx.eventBus(), new AuditTrail(pool, clock)),
                 access);
-        KpiRoutes kpis = new KpiRoutes(liveYard.reader(), clock, access);
+        KpiRoutes kpis = new KpiRoutes(layout, liveYard.reader(), pool, clock, access);
+        AlertRoutes alerts = new AlertRoutes(liveYard.alerts(), access);
         return router -> {
             map.mount(router);
             cab.mount(router);
             override.mount(router);
             kpis.mount(router);
+            alerts.mount(router);
         };
     }
 

@@ -38,7 +38,7 @@ final class TokenCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--role", required = true, split = ",", paramLabel = "ROLE",
-            description = "admin, operator, planner, crane-driver, line or gate-clerk (comma-separated for several)")
+            description = "admin, operator, supervisor, planner, viewer, crane-driver, line or gate-clerk (comma-separated for several)")
     private List<String> roles;
 
     @Option(names = "--line", paramLabel = "CODE", description = "the line a line token acts for, e.g. MSCU")
@@ -66,7 +66,7 @@ final class TokenCommand implements Callable<Integer> {
         Set<Role> parsed = new HashSet<>();
         for (String name : roles) {
             parsed.add(Role.fromClaim(name.strip()).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                    "--role: no role '" + name + "'; one of admin, operator, planner, crane-driver, line, gate-clerk")));
+                    "--role: no role '" + name + "'; one of admin, operator, supervisor, planner, viewer, crane-driver, line, gate-clerk")));
         }
         if (hours < 1) {
             throw new ParameterException(spec.commandLine(), "--hours: at least 1, was " + hours);

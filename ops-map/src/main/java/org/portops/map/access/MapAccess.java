@@ -33,15 +33,30 @@ public final class MapAccess {
     /** Route handler: 401 without a valid token (header or session cookie), else the caller is in the context. */
     public Handler<RoutingContext> signedIn() {
         return ctx -> {
-            if (ctx.request().getHeader("Authorization") == null) {
-                Cookie session = ctx.request().getCookie(COOKIE);
-                if (session != null && !session.getValue().isBlank()) {
-                    // the cookie carries the same JWT; ApiAuth verifies it as it would the header
-                    ctx.request().headers().set("Authorization", BEARER + session.getValue());
-                }
-            }
+            cookieAsHeader(ctx);
             auth.authenticate(ctx);
         };
+    }
+
+    /**
+     * Route handler for a route of the service that verifies bearer tokens itself (the what-if): a page's request
+     * carries the session cookie, which is handed on as the Authorization header; nothing is verified here.
+     */
+    public static Handler<RoutingContext> sessionAsBearer() {
+        return ctx -> {
+            cookieAsHeader(ctx);
+            ctx.next();
+        };
+    }
+
+    private static void cookieAsHeader(RoutingContext ctx) {
+        if (ctx.request().getHeader("Authorization") == null) {
+            Cookie session = ctx.request().getCookie(COOKIE);
+            if (session != null && !session.getValue().isBlank()) {
+                // the cookie carries the same JWT; ApiAuth verifies it as it would the header
+                ctx.request().headers().set("Authorization", BEARER + session.getValue());
+            }
+        }
     }
 
     /** Route handler: only callers holding {@code permission} pass; others get a 403 naming what they lack. */

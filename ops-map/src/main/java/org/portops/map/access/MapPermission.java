@@ -2,6 +2,7 @@ package org.portops.map.access;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.portops.vessel.api.auth.Permission;
 import org.portops.vessel.api.auth.Role;
 
 /**
@@ -9,20 +10,31 @@ import org.portops.vessel.api.auth.Role;
  * may do what, over the roles of the vessel API's tokens.
  */
 public enum MapPermission {
-    /** The map: layout, live stream, stacks, machines, berth plan. */
+    /** The map: layout, live stream, stacks, machines, berth plan, KPIs, the plan's explanations. */
     VIEW_MAP,
     /** Put a move on another crane from the map (the crane scheduler's override). */
     OVERRIDE_PLAN,
+    /** Acknowledge an active alert: the board records who has seen it. */
+    ACKNOWLEDGE_ALERTS,
+    /** Run a what-if of the digital twin from the map ({@code POST /api/twin}). */
+    RUN_WHAT_IF,
     /** Read and confirm the work of a machine: only the machine of the driver's token ({@link MapAccess#mayDrive}). */
     DRIVE_MACHINE;
 
     public static Set<MapPermission> grantedTo(Role role) {
-        return switch (role) {
-            case ADMIN, OPERATOR -> EnumSet.of(VIEW_MAP, OVERRIDE_PLAN);
-            case PLANNER -> EnumSet.of(VIEW_MAP);
+        Set<MapPermission> granted = switch (role) {
+            case ADMIN, OPERATOR, SUPERVISOR -> EnumSet.of(VIEW_MAP, OVERRIDE_PLAN, ACKNOWLEDGE_ALERTS);
+            // a planner plans in the planners' tools and reads the map; the control room decides on the quay
+            case PLANNER, VIEWER -> EnumSet.of(VIEW_MAP);
             case CRANE_DRIVER -> EnumSet.of(DRIVE_MACHINE);
             // a line's or a gate clerk's token is for the vessel API; the map shows every line's business
             case LINE, GATE_CLERK -> EnumSet.noneOf(MapPermission.class);
         };
+        // the what-if route is the API's (terminal-app's TwinRoutes checks the API's permission): read from its
+        // table, so the map never offers a what-if the server would refuse, or hides one it would run
+        if (Permission.grantedTo(role).contains(Permission.RUN_WHAT_IF)) {
+            granted.add(RUN_WHAT_IF);
+        }
+        return granted;
     }
 }

@@ -3,14 +3,19 @@ package org.portops.map.testsupport;
 import static org.portops.state.testsupport.Await.await;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import org.portops.map.AlertRoutes;
 import org.portops.map.CabRoutes;
 import org.portops.map.KpiRoutes;
 import org.portops.map.OpsMapRoutes;
@@ -27,9 +32,11 @@ import org.portops.state.testsupport.TestDatabase;
 import org.portops.state.testsupport.TestHazelcast;
 import org.portops.state.testsupport.TestLayouts;
 import org.portops.state.testsupport.TestPostgres;
+import org.portops.vessel.api.ApiException;
 import org.portops.vessel.api.auth.ApiAuth;
 import org.portops.vessel.api.auth.AuthSettings;
 import org.portops.vessel.api.auth.Caller;
+import org.portops.vessel.api.auth.Permission;
 import org.portops.vessel.api.auth.Role;
 
 /**
@@ -49,6 +56,8 @@ public final class LiveTerminal implements AutoCloseable {
     public final Pool pool;
     private final HazelcastInstance hazelcast;
     private HttpServer server;
+    /** What {@code POST /api/twin} answers a caller who may run what-ifs; 503 until a test sets it. */
+    public volatile Handler<RoutingContext> twin = ctx -> ctx.response().setStatusCode(503).end();
 
     public LiveTerminal(String name) {
         database = TestPostgres.newDatabase(TestPostgres.any());
@@ -101,7 +110,19 @@ public final class LiveTerminal implements AutoCloseable {
         new OpsMapRoutes(layout, yard.reader(), yard.alerts(), Clock.systemUTC(), access).mount(router);
         new CabRoutes(yard.reader(), cab, access).mount(router);
         new OverrideRoutes(new OverrideDesk(vertx.eventBus(), audit), access).mount(router);
-        new KpiRoutes(yard.reader(), Clock.systemUTC(), access).mount(router);
+        new KpiRoutes(layout, yard.reader(), pool, Clock.systemUTC(), access).mount(router);
+        new AlertRoutes(yard.alerts(), access).mount(router);
+        // the service's what-if route (terminal-app's TwinRoutes) as far as this module can have it: after the map's
+        // routes, verifying the bearer token and the API's RUN_WHAT_IF as TwinRoutes does; the answer is the test's
+        router.post("/api/twin").handler(BodyHandler.create()).handler(auth::authenticate).handler(ctx -> {
+            try {
+                ApiAuth.require(ctx, Permission.RUN_WHAT_IF);
+            } catch (ApiException e) {
+                ctx.response().setStatusCode(e.status()).end(new JsonObject().put("error", e.getMessage()).encode());
+                return;
+            }
+            twin.handle(ctx);
+        });
         server = await(vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1"));
         return server.actualPort();
     }

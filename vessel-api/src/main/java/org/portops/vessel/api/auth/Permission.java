@@ -18,7 +18,7 @@ public enum Permission {
     /** Upload EDIFACT interchanges into the inbox (the terminal's staff and EDI gateway, not a line yet). */
     UPLOAD_EDI,
 
-    /** Running the digital twin's what-if from live state (CPU for minutes: the planning roles only). */
+    /** Running the digital twin's what-if from live state (CPU for minutes: the planning and control-room roles only). */
     RUN_WHAT_IF;
 
     /** The permissions of a role. A line's are further limited to its own business by {@link Caller#mayAccess}. */
@@ -28,6 +28,9 @@ public enum Permission {
             case OPERATOR -> EnumSet.of(READ_VESSEL_CALLS, WRITE_VESSEL_CALLS, READ_CONTAINERS, PLACE_HOLDS,
                     READ_EVENTS, SUBSCRIBE_EVENTS, BOOK_APPOINTMENTS, PROCESS_GATE, UPLOAD_EDI,
                     RUN_WHAT_IF);
+            case SUPERVISOR -> EnumSet.of(READ_VESSEL_CALLS, READ_CONTAINERS, PLACE_HOLDS, READ_EVENTS,
+                    SUBSCRIBE_EVENTS, RUN_WHAT_IF);
+            case VIEWER -> EnumSet.of(READ_VESSEL_CALLS, READ_CONTAINERS, READ_EVENTS);
             case PLANNER -> EnumSet.of(READ_VESSEL_CALLS, WRITE_VESSEL_CALLS, READ_CONTAINERS, READ_EVENTS, UPLOAD_EDI,
                     RUN_WHAT_IF);
             case CRANE_DRIVER -> EnumSet.of(READ_VESSEL_CALLS, READ_CONTAINERS);

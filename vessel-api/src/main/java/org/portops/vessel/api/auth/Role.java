@@ -8,7 +8,11 @@ public enum Role {
     /** Users, keys and settings; everything else too. */
     ADMIN("admin"),
     OPERATOR("operator"),
+    /** The shift supervisor: oversees the control room, overrides plans and acknowledges alerts; no gate work. */
+    SUPERVISOR("supervisor"),
     PLANNER("planner"),
+    /** Reads only: a wall screen, a visitor, a manager; changes nothing anywhere. */
+    VIEWER("viewer"),
     /** Bound to one machine by the {@code machine} claim. */
     CRANE_DRIVER("crane-driver"),
     /** A shipping line's system, bound to one line code by the {@code line} claim; sees only its own business. */
