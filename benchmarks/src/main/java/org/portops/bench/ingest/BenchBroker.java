@@ -15,7 +15,7 @@ import org.portops.ingest.broker.EmbeddedBroker;
  * in this JVM or in a JVM of its own, or Debian's mosquitto as a child process with a generated configuration (its defaults otherwise, persistence off).
  *
  * @param name {@code hivemq}, {@code hivemq-process} (either with {@code @N}: an in-flight window of N;
- *             {@code hivemq-process} also with {@code [OPTIONS]}: its JVM's options instead of the launcher's) or
+ *             {@code hivemq-process} also with {@code [OPTIONS]}: more options for its JVM, which the launcher does not add) or
  *             {@code mosquitto}
  * @param pid the broker's process when it runs as one, or null when it runs in this JVM
  */
@@ -54,7 +54,7 @@ record BenchBroker(String name, int port, Long pid, Stopper stopper) implements 
         String kind = kind(bare);
         if (!List.of("hivemq", "hivemq-process", "mosquitto").contains(kind)
                 || (!kind.equals(bare) && (kind.equals("mosquitto") || window(bare) == null))
-                || (jvmOptions(name) != null && !kind.equals("hivemq-process"))) {
+                || (name.contains("[") && (jvmOptions(name) == null || !kind.equals("hivemq-process")))) {
             throw new IllegalArgumentException("--broker takes hivemq, hivemq-process (either with @N, an in-flight "
                     + "window of 1..65535 messages; hivemq-process also with [OPTIONS], its JVM's options separated "
                     + "by spaces), mosquitto, both or a comma-separated list; '" + name + "' is none of them");
@@ -110,7 +110,7 @@ record BenchBroker(String name, int port, Long pid, Stopper stopper) implements 
         EmbeddedBroker broker = kind.equals("hivemq")
                 ? EmbeddedBroker.start(brokerFolder, 0, false, delivery)
                 : EmbeddedBroker.startProcess(brokerFolder, 0, delivery, null,
-                        options == null ? EmbeddedBroker.PROCESS_JVM_OPTIONS : options);
+                        options == null ? List.of() : options);
         return new BenchBroker(name, broker.port(), kind.equals("hivemq") ? null : broker.process().pid(),
                 broker::close);
     }

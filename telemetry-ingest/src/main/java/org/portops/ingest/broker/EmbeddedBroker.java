@@ -45,11 +45,6 @@ public final class EmbeddedBroker implements AutoCloseable {
     private static final List<String> COLLECTOR_CHOICES = List.of("-XX:+UseG1GC", "-XX:+UseZGC", "-XX:+UseParallelGC",
             "-XX:+UseSerialGC", "-XX:+UseShenandoahGC", "-XX:+UseEpsilonGC");
 
-    /**
-     * JVM options the broker's own JVM gets after those it inherits from PortOps's (the later option wins).
-     */
-    public static final List<String> PROCESS_JVM_OPTIONS = List.of();
-
     private final int port;
     private final boolean tls;
     private final EmbeddedHiveMQ inProcess;
@@ -134,7 +129,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         if (ownProcess) {
             // The broker's JVM picks a free port itself, right before binding it: picked here, the port could be
             // handed to an outgoing connection while that JVM starts.
-            return startProcess(directory, port, delivery, certificates, PROCESS_JVM_OPTIONS);
+            // PortOps's own JVM options and nothing more: no other collector or heap measured better (benchmarks.md)
+            return startProcess(directory, port, delivery, certificates, List.of());
         }
         int chosen = port == 0 ? freeLoopbackPort() : port;
         delivery.apply();
@@ -175,8 +171,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /**
-     * Starts HiveMQ in a JVM of its own with {@code jvmOptions} instead of {@link #PROCESS_JVM_OPTIONS}, which lets a
-     * benchmark compare a broker JVM's settings.
+     * Starts HiveMQ in a JVM of its own with {@code jvmOptions} after the options it inherits from this JVM, which lets
+     * a benchmark compare a broker JVM's settings.
      *
      * @param port         0 = any free port
      * @param certificates null: plain TCP
