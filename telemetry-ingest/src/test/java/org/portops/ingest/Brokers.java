@@ -1,17 +1,57 @@
 package org.portops.ingest;
 
+import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.packets.subscribe.Subscription;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
+import com.hivemq.extension.sdk.api.services.Services;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-/** Real MQTT brokers for tests: an embedded HiveMQ CE, or Debian's mosquitto started on a free loopback port. */
+/**
+ * Real MQTT brokers for tests: an embedded HiveMQ CE, which records every SUBSCRIBE it receives ({@link #SUBSCRIBES}),
+ * or Debian's mosquitto started on a free loopback port.
+ */
 final class Brokers {
 
     static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
+    /** "client-id topic-filter" of every SUBSCRIBE an embedded HiveMQ of this JVM received, in order. */
+    static final List<String> SUBSCRIBES = new CopyOnWriteArrayList<>();
+
+    /** The embedded HiveMQ's extension that fills {@link #SUBSCRIBES}. */
+    private static final class SubscribeRecorder implements ExtensionMain {
+        @Override
+        public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
+            Services.initializerRegistry().setClientInitializer((initializer, client) ->
+                    client.addSubscribeInboundInterceptor((subscribe, result) -> {
+                        for (Subscription subscription : subscribe.getSubscribePacket().getSubscriptions()) {
+                            SUBSCRIBES.add(subscribe.getClientInformation().getClientId() + " "
+                                    + subscription.getTopicFilter());
+                        }
+                    }));
+        }
+
+        @Override
+        public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
+            // nothing to release
+        }
+    }
+
+    /** The SUBSCRIBEs {@code clientId} sent to an embedded HiveMQ, as their topic filters in order. */
+    static List<String> subscribesOf(String clientId) {
+        return SUBSCRIBES.stream().filter(s -> s.startsWith(clientId + " "))
+                .map(s -> s.substring(clientId.length() + 1)).toList();
+    }
 
     /** A running broker and how to stop it. */
     interface Broker extends AutoCloseable {
@@ -45,6 +85,9 @@ final class Brokers {
         EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder().withConfigurationFolder(config)
                 .withDataFolder(Files.createDirectories(folder.resolve("data")))
                 .withExtensionsFolder(Files.createDirectories(folder.resolve("extensions")))
+                .withEmbeddedExtension(EmbeddedExtension.builder().withId("subscribe-recorder")
+                        .withName("subscribe recorder").withVersion("1").withExtensionMain(new SubscribeRecorder())
+                        .build())
                 .withoutLoggingBootstrap().build();
         hivemq.start().join();
         return new Broker() {

@@ -2,6 +2,8 @@ package org.portops.ingest;
 
 import static org.portops.state.testsupport.Await.await;
 
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
@@ -52,10 +54,21 @@ final class IngestHarness implements AutoCloseable {
         this.brokerUrl = brokerUrl;
         this.layout = layout;
         this.clock = ingestClock;
-        this.hazelcast = TestHazelcast.member(TestHazelcast.uniqueClusterName("ingest"));
+        this.hazelcast = loneMember();
         this.database = TestPostgres.newDatabase(TestPostgres.embedded());
         this.pool = database.pool(vertx);
         this.yard = await(LiveYard.open(vertx, hazelcast, pool, layout, yardClock));
+    }
+
+    /**
+     * A Hazelcast member that forms its cluster alone at once. With TCP join on, as {@link TestHazelcast#member}
+     * starts one, it first asks every member on 127.0.0.1:5701.. (other tests' and other builds' clusters) and waits
+     * for their refusals, seconds on a busy machine; an ingest test never has a second member.
+     */
+    private static HazelcastInstance loneMember() {
+        Config config = TestHazelcast.config(TestHazelcast.uniqueClusterName("ingest"));
+        config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(false);
+        return Hazelcast.newHazelcastInstance(config);
     }
 
     /** Test settings: a unique client id prefix, quick flushes, a short offline timeout. */

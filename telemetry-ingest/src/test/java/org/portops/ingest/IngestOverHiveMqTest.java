@@ -5,6 +5,8 @@ import static org.portops.ingest.IngestHarness.eventually;
 import static org.portops.state.testsupport.Await.await;
 
 import io.vertx.core.json.JsonObject;
+import com.hivemq.extension.sdk.api.services.Services;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,9 +14,13 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +29,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.portops.ingest.mqtt.MqttSubscriber;
 import org.portops.model.container.ContainerNumber;
 import org.portops.model.equipment.EquipmentId;
 import org.portops.model.equipment.EquipmentKind;
@@ -52,13 +59,10 @@ import org.portops.state.testsupport.TestLayouts;
 
 /**
  * The ingest against an embedded HiveMQ, real PostgreSQL and Hazelcast, with hand-made machine messages. The test that
- * restarts the ingest runs last: once, in the test after it, HiveMQ held back the last QoS 0 reading of a burst on the
- * re-made shared subscription, which is not what the other tests are about. Bare Paho clients re-making the ingest's
- * subscriptions after a clean-start reconnect (new client ids, the events session resumed, then a burst of five) got
- * every burst in full in 230 rounds on a loaded machine, so it is not reproduced. HiveMQ CE 2025.5 has a race that
- * would explain it: right after CONNACK it looks up the client's shared subscriptions, and if that lookup, which finds
- * none yet, completes after the SUBSCRIBE has cleared the flag, the client stays marked as having none; its queue is
- * then only polled when a publish arrives while it has nothing in flight, so a burst's last message waits for the next.
+ * restarts the ingest runs first, so every other test runs on the shared subscriptions a restarted ingest re-made:
+ * once, before the ingest's subscriber subscribed each shared filter a second time after its SUBACK
+ * ({@link MqttSubscriber}), HiveMQ held back the last QoS 0 reading of a burst in the test after the restart (its
+ * look-up of the client's shared subscriptions right after CONNACK can leave the client marked as having none).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IngestOverHiveMqTest {
@@ -191,7 +195,7 @@ class IngestOverHiveMqTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    @org.junit.jupiter.api.Order(1)
     void pendingLockSurvivesAnIngestRestart() throws Exception {
         Shift shift = shift();
         String box = shift.container().value();
@@ -203,6 +207,71 @@ class IngestOverHiveMqTest {
         harness.publish(machine, Messages.unlock("RTG02", 2, now(), box, "yard:" + shift.to()));
         eventually(Duration.ofSeconds(10), () -> assertThat(locationOf(shift.container()))
                 .isEqualTo(new YardLocation(shift.to())));
+    }
+
+    @Test
+    void theIngestSubscribesEachSharedFilterOnceMoreAfterItsSuback() {
+        // The restart test ran first: two deployments. Readings clients take a new client id at each start, the
+        // events client keeps its id (its session is resumed).
+        for (TelemetryTopic topic : List.of(TelemetryTopic.STATE, TelemetryTopic.REEFER, TelemetryTopic.CONNECTION)) {
+            String filter = "$share/portops-ingest/portops/v1/TEST/+/" + topic.segment();
+            String clientIds = harness.clientIdPrefix + "-" + topic.segment() + "-";
+            Map<String, List<String>> byClient = Brokers.SUBSCRIBES.stream().filter(s -> s.startsWith(clientIds))
+                    .collect(Collectors.groupingBy(s -> s.substring(0, s.indexOf(' ')), Collectors.mapping(
+                            s -> s.substring(s.indexOf(' ') + 1), Collectors.toList())));
+            assertThat(byClient).as(filter).hasSize(2)
+                    .allSatisfy((client, filters) -> assertThat(filters).containsExactly(filter, filter));
+        }
+        String events = "$share/portops-ingest/portops/v1/TEST/+/events";
+        assertThat(Brokers.subscribesOf(harness.clientIdPrefix + "-events"))
+                .containsExactly(events, events, events, events);
+    }
+
+    @Test
+    void aSubscriberReconnectedByTheBrokerSubscribesItsSharedFilterTwiceAgainAndGetsWholeBursts() throws Exception {
+        String filter = "$share/g/reconnect/+/state";
+        String clientId = "reconnecting-" + harness.clientIdPrefix;
+        List<String> received = new CopyOnWriteArrayList<>();
+        MqttSubscriber subscriber = new MqttSubscriber(broker.url(), clientId, filter, 0,
+                MqttSubscriber.Session.clean(), Clock.systemUTC(),
+                inbound -> received.add(new String(inbound.payload(), StandardCharsets.UTF_8)));
+        try {
+            subscriber.connect();
+            assertThat(Brokers.subscribesOf(clientId)).containsExactly(filter, filter);
+            burst("a");
+            eventually(Duration.ofSeconds(10), () -> assertThat(received).containsExactly("a0", "a1", "a2", "a3",
+                    "a4"));
+
+            assertThat(Services.clientService().disconnectClient(clientId).get(10, TimeUnit.SECONDS)).isTrue();
+            eventually(Duration.ofSeconds(15), () -> assertThat(Brokers.subscribesOf(clientId))
+                    .containsExactly(filter, filter, filter, filter));
+            received.clear();
+            burst("b");
+            eventually(Duration.ofSeconds(10), () -> assertThat(received).containsExactly("b0", "b1", "b2", "b3",
+                    "b4"));
+        } finally {
+            subscriber.close();
+        }
+    }
+
+    @Test
+    void aPlainFilterIsSubscribedOnce() throws Exception {
+        String clientId = "plain-" + harness.clientIdPrefix;
+        MqttSubscriber subscriber = new MqttSubscriber(broker.url(), clientId, "plain/+/state", 0,
+                MqttSubscriber.Session.clean(), Clock.systemUTC(), inbound -> { });
+        try {
+            subscriber.connect();
+            assertThat(Brokers.subscribesOf(clientId)).containsExactly("plain/+/state");
+        } finally {
+            subscriber.close();
+        }
+    }
+
+    /** Five QoS 0 messages on one machine's topic of the reconnect test, then nothing. */
+    private static void burst(String prefix) throws Exception {
+        for (int i = 0; i < 5; i++) {
+            IngestHarness.publish(machine, "reconnect/M1/state", (prefix + i).getBytes(StandardCharsets.UTF_8), 0);
+        }
     }
 
     @Test

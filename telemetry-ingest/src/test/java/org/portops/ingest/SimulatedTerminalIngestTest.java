@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.portops.ingest.IngestHarness.eventually;
 import static org.portops.state.testsupport.Await.await;
 
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -17,11 +19,15 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.portops.ingest.anomaly.AnomalyParameters;
 import org.portops.model.container.ContainerNumber;
 import org.portops.model.equipment.EquipmentId;
 import org.portops.model.equipment.EquipmentKind;
 import org.portops.model.equipment.EquipmentState;
 import org.portops.model.equipment.Position;
+import org.portops.model.event.Addresses;
+import org.portops.model.event.Alert;
+import org.portops.model.event.AlertKind;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.layout.TerminalLayoutLoader;
 import org.portops.model.work.Location;
@@ -32,9 +38,12 @@ import org.portops.sim.engine.Injection;
 import org.portops.state.ContainerView;
 
 /**
- * The simulated terminal's real traffic through a real broker into the ingest: a simulated period of clean traffic
- * is never refused and moves containers in the live yard, then every injected attack is refused for its reason.
- * The simulator and the live yard start from the same sample inventory (the live yard's seed and start time).
+ * The simulated terminal's real traffic through a real broker into the ingest: a quay crane's bearing starts to wear
+ * and its predictive-maintenance alert appears on the event bus; the whole period of simulated traffic, wear
+ * included, is never refused and moves containers in the live yard; then every injected attack is refused for its
+ * reason. The simulator and the live yard start from the same sample inventory (the live yard's seed and start time).
+ * Ten-second anomaly windows and a 100-second warm-up (simulated time, ten times faster than the wall clock) keep the
+ * wear short; the clean traffic keeps running meanwhile, so the two cost one period of simulated time, not two.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SimulatedTerminalIngestTest {
@@ -51,14 +60,20 @@ class SimulatedTerminalIngestTest {
     private static IngestHarness harness;
     private static TerminalSimulator simulator;
 
+    private static ScaledClock simulatedTime;
+    private static final List<Alert> ALERTS = new CopyOnWriteArrayList<>();
+
     @BeforeAll
     static void start() throws Exception {
         broker = Brokers.hiveMq(folder);
         TerminalLayout sample = TerminalLayoutLoader.sample();
         TerminalLayout layout = FleetSizer.resize(sample, MACHINES);
-        ScaledClock simulatedTime = new ScaledClock(START, SPEED_UP);
+        simulatedTime = new ScaledClock(START, SPEED_UP);
         harness = new IngestHarness(broker.url(), layout, Clock.fixed(START, ZoneOffset.UTC), simulatedTime);
-        harness.deploy(harness.config());
+        harness.vertx.eventBus().<JsonObject>consumer(Addresses.ALERT_RAISED,
+                message -> ALERTS.add(Alert.fromMap(message.body().getMap())));
+        harness.deploy(harness.config().withAnomaly(AnomalyParameters.defaults()
+                .withWindows(Duration.ofSeconds(10), 8, 2, 5)));
         simulator = TerminalSimulator.start(new SimulatorConfig(broker.url(), null, 2, SPEED_UP, SAMPLE_SEED, MACHINES,
                 0, Clock.fixed(START, ZoneOffset.UTC), sample, "sim-" + System.nanoTime(), null, null));
         simulatedTime.run();
@@ -83,6 +98,24 @@ class SimulatedTerminalIngestTest {
 
     @Test
     @Order(1)
+    void wearingBearingRaisesAPredictiveMaintenanceAlertOnTheEventBus() {
+        EquipmentId crane = simulator.engine().machines().stream().filter(id -> id.value().startsWith("QC"))
+                .findFirst().orElseThrow();
+
+        eventually(Duration.ofSeconds(30), () -> assertThat(simulatedTime.instant())
+                .isAfter(START.plus(Duration.ofSeconds(100))));
+        simulator.inject(new Injection.BearingWear(crane, 120));
+
+        eventually(Duration.ofSeconds(30), () -> assertThat(ALERTS).anySatisfy(alert -> {
+            assertThat(alert.kind()).isEqualTo(AlertKind.PREDICTIVE_MAINTENANCE);
+            assertThat(alert.subject()).isEqualTo(crane.value());
+            assertThat(alert.text()).startsWith(crane + " vibration ").contains("inspect bearings");
+        }));
+        assertThat(harness.verticle().metrics().anomalies("raised")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
     void cleanSimulatedTrafficIsNeverRefusedAndMovesContainers() throws Exception {
         eventually(Duration.ofSeconds(60), () -> assertThat(harness.count("select count(*) from telemetry_event "
                 + "where outcome = 'MOVED'")).isGreaterThanOrEqualTo(4));
@@ -103,7 +136,7 @@ class SimulatedTerminalIngestTest {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void everyInjectedAttackIsRefusedForItsReason() throws Exception {
         List<EquipmentId> machines = simulator.engine().machines();
         EquipmentId crane = machines.stream().filter(id -> id.value().startsWith("QC")).findFirst().orElseThrow();

@@ -48,7 +48,8 @@ import org.portops.state.ContainerView;
  * Work instructions executed end to end: a dispatched instruction put into the live yard is sent by the ingest as
  * orders over a real broker, the simulated machines carry the move out and report it, and the instruction ends
  * DONE with the container at its destination in the live yard and in the durable move log. The simulator runs
- * directed, so nothing but the orders moves, and starts from the live yard's sample inventory.
+ * directed, so nothing but the orders moves, and starts from the live yard's sample inventory. The two moves, on
+ * machines of their own, run at the same time.
  */
 class SimulatedTerminalOrdersTest {
 
@@ -63,6 +64,8 @@ class SimulatedTerminalOrdersTest {
     private static Brokers.Broker broker;
     private static IngestHarness harness;
     private static TerminalSimulator simulator;
+    private static WorkInstruction shift;
+    private static WorkInstruction discharge;
 
     @BeforeAll
     static void start() throws Exception {
@@ -76,6 +79,14 @@ class SimulatedTerminalOrdersTest {
                 0, Clock.fixed(START, ZoneOffset.UTC), sample, "sim-" + System.nanoTime(), null, null)
                 .withMode(OperatingMode.DIRECTED));
         simulatedTime.run();
+        // Directed and without orders, the simulator's yard stands still: reading it from here is safe. Both moves
+        // are chosen before either is dispatched, on different yard cranes, and then run at the same time.
+        SimEngine engine = simulator.engine();
+        shift = yardShift(engine);
+        discharge = discharge(engine, shift.assigned().getFirst());
+        for (WorkInstruction dispatched : List.of(shift, discharge)) {
+            assertThat(await(harness.yard.updateInstruction(dispatched))).isEqualTo(ChangeResult.APPLIED);
+        }
     }
 
     @AfterAll
@@ -93,11 +104,22 @@ class SimulatedTerminalOrdersTest {
 
     @Test
     void yardShiftDispatchedToOneYardCraneEndsDoneWithTheContainerMoved() {
-        SimEngine engine = simulator.engine();
-        PlacedContainer box = null;
-        YardSlot to = null;
-        EquipmentId crane = null;
-        // directed and without orders, the simulator's yard stands still: reading it from here is safe
+        executed(shift);
+    }
+
+    @Test
+    void dischargeDispatchedToQuayCraneTractorAndYardCraneEndsDoneWithTheContainerInTheYard() {
+        executed(discharge);
+        assertThat(harness.query("select machine_id, outcome from telemetry_event where instruction_id = ? and type = "
+                + "'instructionAccepted' order by id", discharge.id().value())).extracting(row -> row.get(0) + " "
+                + row.get(1)).containsExactlyInAnyOrderElementsOf(discharge.assigned().stream()
+                .map(m -> m + " INSTRUCTION_UPDATED").toList());
+    }
+
+    /**
+     * A yard shift worked by one yard crane: a box that crane can lift now and a free slot of its own, in another stack.
+     */
+    private static WorkInstruction yardShift(SimEngine engine) {
         for (PlacedContainer placed : engine.yard().containers()) {
             Optional<EquipmentId> working = engine.yardCraneWorking(placed.slot());
             if (placed.container().length().yardBays() == 1 && working.isPresent()
@@ -105,56 +127,42 @@ class SimulatedTerminalOrdersTest {
                 Optional<YardSlot> free = freeSlot(engine, placed.container(), placed.slot().block().value(),
                         working.get(), placed.slot().stack());
                 if (free.isPresent()) {
-                    box = placed;
-                    to = free.get();
-                    crane = working.get();
-                    break;
+                    return WorkInstruction.planned(new WorkInstructionId("WI-E2E-SHIFT"), placed.container().number(),
+                            MoveKind.YARD_SHIFT, new YardLocation(placed.slot()), new YardLocation(free.get()), 1,
+                            START).dispatch(List.of(working.get()), START);
                 }
             }
         }
-        assertThat(box).as("a box to shift").isNotNull();
-
-        WorkInstructionId id = new WorkInstructionId("WI-E2E-SHIFT");
-        executes(WorkInstruction.planned(id, box.container().number(), MoveKind.YARD_SHIFT,
-                new YardLocation(box.slot()), new YardLocation(to), 1, START).dispatch(List.of(crane), START));
+        throw new AssertionError("no box to shift");
     }
 
-    @Test
-    void dischargeDispatchedToQuayCraneTractorAndYardCraneEndsDoneWithTheContainerInTheYard() {
-        SimEngine engine = simulator.engine();
+    /**
+     * A discharge from the vessel alongside through its nearest quay crane, the first tractor and a yard crane other
+     * than {@code busyYardCrane}, into a free slot of that crane's (so it cannot be the slot the other move fills).
+     */
+    private static WorkInstruction discharge(SimEngine engine, EquipmentId busyYardCrane) {
         Map.Entry<VesselLocation, ContainerNumber> aboard = engine.onBoardAlongside().entrySet().iterator().next();
         Container box = sampleContainer(aboard.getValue());
-        YardSlot to = null;
-        EquipmentId yardCrane = null;
         for (BlockLayout block : engine.yard().layout().blocks()) {
             Optional<EquipmentId> working = engine.yardCraneWorking(StackId.of(block.id().value(), 1, 1)
-                    .at(new Tier(1)));
+                    .at(new Tier(1))).filter(crane -> !crane.equals(busyYardCrane));
             Optional<YardSlot> free = working.flatMap(c -> freeSlot(engine, box, block.id().value(), c, null));
             if (free.isPresent()) {
-                to = free.get();
-                yardCrane = working.get();
-                break;
+                List<EquipmentId> machines = List.of(engine.nearestQuayCrane(aboard.getKey()),
+                        engine.tractors().getFirst(), working.get());
+                return WorkInstruction.planned(new WorkInstructionId("WI-E2E-DISCHARGE"), box.number(),
+                        MoveKind.DISCHARGE, aboard.getKey(), new YardLocation(free.get()), 2, START)
+                        .dispatch(machines, START);
             }
         }
-        assertThat(to).as("a yard slot for %s", box.number()).isNotNull();
-        List<EquipmentId> machines = List.of(engine.nearestQuayCrane(aboard.getKey()), engine.tractors().getFirst(),
-                yardCrane);
-
-        WorkInstructionId id = new WorkInstructionId("WI-E2E-DISCHARGE");
-        executes(WorkInstruction.planned(id, box.number(), MoveKind.DISCHARGE, aboard.getKey(), new YardLocation(to),
-                2, START).dispatch(machines, START));
-        assertThat(harness.query("select machine_id, outcome from telemetry_event where instruction_id = ? and type = "
-                + "'instructionAccepted' order by id", id.value())).extracting(row -> row.get(0) + " " + row.get(1))
-                .containsExactlyInAnyOrderElementsOf(machines.stream().map(m -> m + " INSTRUCTION_UPDATED").toList());
+        throw new AssertionError("no yard slot for " + box.number());
     }
 
-    /** Puts the dispatched instruction into the live yard and waits for the simulated machines to carry it out. */
-    private static void executes(WorkInstruction dispatched) {
+    /** Waits for the simulated machines to carry out the dispatched instruction, and checks where its box ended. */
+    private static void executed(WorkInstruction dispatched) {
         WorkInstructionId id = dispatched.id();
         ContainerNumber container = dispatched.container();
         Location destination = dispatched.to();
-        assertThat(await(harness.yard.updateInstruction(dispatched))).isEqualTo(ChangeResult.APPLIED);
-
         eventually(Duration.ofSeconds(150), () -> assertThat(await(harness.yard.reader().workInstruction(id)))
                 .map(WorkInstruction::state).contains(WorkInstructionState.DONE));
 

@@ -14,7 +14,8 @@ import org.portops.ingest.broker.EmbeddedBroker;
  * The MQTT broker of one part of the run, on a free loopback port: HiveMQ CE as the launcher embeds it ({@link EmbeddedBroker})
  * in this JVM or in a JVM of its own, or Debian's mosquitto as a child process with a generated configuration (its defaults otherwise, persistence off).
  *
- * @param name {@code hivemq}, {@code hivemq-process} (either with {@code @N}: an in-flight window of N) or
+ * @param name {@code hivemq}, {@code hivemq-process} (either with {@code @N}: an in-flight window of N;
+ *             {@code hivemq-process} also with {@code [OPTIONS]}: more options for its JVM, which the launcher does not add) or
  *             {@code mosquitto}
  * @param pid the broker's process when it runs as one, or null when it runs in this JVM
  */
@@ -49,13 +50,31 @@ record BenchBroker(String name, int port, Long pid, Stopper stopper) implements 
 
     /** Refuses a broker name {@link #start} does not know, saying which ones it knows. */
     static void check(String name) {
-        String kind = kind(name);
+        String bare = withoutJvmOptions(name);
+        String kind = kind(bare);
         if (!List.of("hivemq", "hivemq-process", "mosquitto").contains(kind)
-                || (!kind.equals(name) && (kind.equals("mosquitto") || window(name) == null))) {
+                || (!kind.equals(bare) && (kind.equals("mosquitto") || window(bare) == null))
+                || (name.contains("[") && (jvmOptions(name) == null || !kind.equals("hivemq-process")))) {
             throw new IllegalArgumentException("--broker takes hivemq, hivemq-process (either with @N, an in-flight "
-                    + "window of 1..65535 messages), mosquitto, both or a comma-separated list; '" + name
-                    + "' is none of them");
+                    + "window of 1..65535 messages; hivemq-process also with [OPTIONS], its JVM's options separated "
+                    + "by spaces), mosquitto, both or a comma-separated list; '" + name + "' is none of them");
         }
+    }
+
+    /** The name without its {@code [OPTIONS]}. */
+    private static String withoutJvmOptions(String name) {
+        int open = name.indexOf('[');
+        return open < 0 ? name : name.substring(0, open);
+    }
+
+    /** The broker JVM's options of {@code hivemq-process[OPTIONS]}, or null when the name gives none. */
+    private static List<String> jvmOptions(String name) {
+        int open = name.indexOf('[');
+        if (open < 0 || !name.endsWith("]")) {
+            return null;
+        }
+        String options = name.substring(open + 1, name.length() - 1).strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     private static String kind(String name) {
@@ -78,24 +97,22 @@ record BenchBroker(String name, int port, Long pid, Stopper stopper) implements 
     static BenchBroker start(String name, Path folder, Integer hiveMqPollBatch) throws IOException,
             InterruptedException {
         check(name);
-        String kind = kind(name);
+        String bare = withoutJvmOptions(name);
+        String kind = kind(bare);
         if (kind.equals("mosquitto")) {
             return mosquitto(Files.createDirectories(folder.resolve("mosquitto")));
         }
         EmbeddedBroker.Delivery delivery = new EmbeddedBroker.Delivery(
-                kind.equals(name) ? EmbeddedBroker.Delivery.HIVEMQ_DEFAULTS.inflightWindow() : window(name),
+                kind.equals(bare) ? EmbeddedBroker.Delivery.HIVEMQ_DEFAULTS.inflightWindow() : window(bare),
                 hiveMqPollBatch == null ? EmbeddedBroker.Delivery.HIVEMQ_DEFAULTS.pollBatch() : hiveMqPollBatch);
-        return hiveMq(name, folder.resolve(name.replace('@', '-')), kind.equals("hivemq-process"), delivery);
-    }
-
-    /**
-     * HiveMQ as PortOps embeds it ({@link EmbeddedBroker}), in this JVM or, as the launcher runs it by default, in a
-     * JVM of its own.
-     */
-    private static BenchBroker hiveMq(String name, Path folder, boolean ownProcess, EmbeddedBroker.Delivery delivery)
-            throws IOException, InterruptedException {
-        EmbeddedBroker broker = EmbeddedBroker.start(folder, 0, ownProcess, delivery);
-        return new BenchBroker(name, broker.port(), ownProcess ? broker.process().pid() : null, broker::close);
+        Path brokerFolder = folder.resolve(name.replaceAll("[^A-Za-z0-9.=+-]+", "-"));
+        List<String> options = jvmOptions(name);
+        EmbeddedBroker broker = kind.equals("hivemq")
+                ? EmbeddedBroker.start(brokerFolder, 0, false, delivery)
+                : EmbeddedBroker.startProcess(brokerFolder, 0, delivery, null,
+                        options == null ? List.of() : options);
+        return new BenchBroker(name, broker.port(), kind.equals("hivemq") ? null : broker.process().pid(),
+                broker::close);
     }
 
     private static BenchBroker mosquitto(Path folder) throws IOException, InterruptedException {

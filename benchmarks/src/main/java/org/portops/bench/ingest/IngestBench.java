@@ -40,7 +40,9 @@ public final class IngestBench implements Callable<Integer> {
             + "it), hivemq (HiveMQ in this JVM), mosquitto, both (hivemq-process and mosquitto) or a comma-separated "
             + "list, run in that order (default: both when /usr/sbin/mosquitto exists, else hivemq-process); "
             + "hivemq-process@N or hivemq@N: HiveMQ with an in-flight window of N messages (its internal "
-            + "MAX_INFLIGHT_WINDOW_SIZE_MESSAGES, 50 unless set)")
+            + "MAX_INFLIGHT_WINDOW_SIZE_MESSAGES, 50 unless set); hivemq-process[OPTIONS]: its JVM with these "
+            + "options too, separated by spaces (a collector given replaces an inherited one), e.g. "
+            + "'hivemq-process[-XX:+UseZGC -Xmx1g]'")
     String broker;
 
     @Option(names = "--seconds", defaultValue = "20", description = "measured seconds per step and phase (default ${DEFAULT-VALUE})")

@@ -44,6 +44,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** JVM options of PortOps's own that must not reach the broker's JVM (a debugger or agent port is taken). */
     private static final List<String> NOT_INHERITED = List.of("-agentlib", "-agentpath", "-javaagent", "-Xrunjdwp",
             "-Xdebug");
+    /** The options that choose a garbage collector: an inherited one gives way to one in the broker's own options. */
+    private static final List<String> COLLECTOR_CHOICES = List.of("-XX:+UseG1GC", "-XX:+UseZGC", "-XX:+UseParallelGC",
+            "-XX:+UseSerialGC", "-XX:+UseShenandoahGC", "-XX:+UseEpsilonGC");
 
     private final int port;
     private final boolean tls;
@@ -129,8 +132,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         if (ownProcess) {
             // The broker's JVM picks a free port itself, right before binding it: picked here, the port could be
             // handed to an outgoing connection while that JVM starts.
-            Started started = startProcess(directory, port, delivery, certificates);
-            return new EmbeddedBroker(started.port(), tls, null, started.process(), directory);
+            // PortOps's own JVM options and nothing more: no other collector or heap measured better (benchmarks.md)
+            return startProcess(directory, port, delivery, certificates, List.of());
         }
         int chosen = port == 0 ? freeLoopbackPort() : port;
         delivery.apply();
@@ -170,8 +173,23 @@ public final class EmbeddedBroker implements AutoCloseable {
     private record Started(Process process, int port) {
     }
 
-    private static Started startProcess(Path directory, int port, Delivery delivery,
-                                        CertificateDirectory certificates) throws IOException, InterruptedException {
+    /**
+     * Starts HiveMQ in a JVM of its own with {@code jvmOptions} after the options it inherits from this JVM, which lets
+     * a benchmark compare a broker JVM's settings.
+     *
+     * @param port         0 = any free port
+     * @param certificates null: plain TCP
+     * @param jvmOptions   options after the inherited ones; a garbage collector chosen here replaces an inherited one
+     */
+    public static EmbeddedBroker startProcess(Path directory, int port, Delivery delivery,
+                                              CertificateDirectory certificates, List<String> jvmOptions)
+            throws IOException, InterruptedException {
+        Started started = launch(directory, port, delivery, certificates, List.copyOf(jvmOptions));
+        return new EmbeddedBroker(started.port(), certificates != null, null, started.process(), directory);
+    }
+
+    private static Started launch(Path directory, int port, Delivery delivery, CertificateDirectory certificates,
+                                  List<String> jvmOptions) throws IOException, InterruptedException {
         Files.createDirectories(directory);
         Path pidFile = directory.resolve(PID_FILE);
         if (port != 0) {
@@ -179,11 +197,14 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
+        boolean ownCollector = jvmOptions.stream().anyMatch(COLLECTOR_CHOICES::contains);
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (NOT_INHERITED.stream().noneMatch(option::startsWith)) {
+            if (NOT_INHERITED.stream().noneMatch(option::startsWith)
+                    && !(ownCollector && COLLECTOR_CHOICES.contains(option))) {
                 command.add(option);
             }
         }
+        command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), EmbeddedBrokerMain.class.getName(),
                 directory.toString(), String.valueOf(port), String.valueOf(delivery.inflightWindow()),
                 String.valueOf(delivery.pollBatch())));

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.function.Consumer;
 import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -27,6 +28,15 @@ import org.slf4j.LoggerFactory;
  * acknowledged only when the ingest calls its {@link Inbound#acknowledge()}, after its effect is durable. Paho's
  * callback thread only hands each message to {@code sink} and returns, and never lets an exception escape.
  * {@link #connect} and {@link #close} block: call them on a worker thread.
+ *
+ * <p>A shared filter is subscribed twice, the second time once the first SUBACK is in, at every connect. HiveMQ CE
+ * (2025.5, {@code PublishPollServiceImpl.pollMessages}) looks up a client's shared subscriptions on the connection's
+ * event loop right after CONNACK and, finding none, marks the client as having none; a SUBSCRIBE stored meanwhile by
+ * its persistence thread clears that mark, and the look-up can set it again just after, so the client stays marked
+ * while it has a shared subscription. Its shared queue is then polled only when a message arrives, and the last
+ * message of a burst waits for the next one (seen once after an ingest restart in {@code IngestOverHiveMqTest}).
+ * The look-up holds the event loop that also writes the SUBACK, so a SUBSCRIBE sent after the SUBACK is stored after
+ * the look-up has ended, and storing it clears the mark for good.
  */
 public final class MqttSubscriber implements MqttCallback {
 
@@ -93,14 +103,49 @@ public final class MqttSubscriber implements MqttCallback {
         options.setKeepAliveInterval(30);
         options.setSocketFactory(sockets);
         client.connect(options).waitForCompletion(TIMEOUT_MILLIS);
-        subscribe().waitForCompletion(TIMEOUT_MILLIS);
+        subscribe(null).waitForCompletion(TIMEOUT_MILLIS);
+        if (shared()) {
+            subscribe(null).waitForCompletion(TIMEOUT_MILLIS);
+        }
     }
 
-    private IMqttToken subscribe() throws MqttException {
+    private boolean shared() {
+        return filter.startsWith("$share/");
+    }
+
+    /** @param then called once the broker acknowledged the subscription; null: nothing */
+    private IMqttToken subscribe(MqttActionListener then) throws MqttException {
         MqttSubscription subscription = new MqttSubscription(filter, qos);
         subscription.setRetainHandling(NO_RETAINED);
         // The array form: Paho 1.2.5's single-subscription overloads with a listener recurse into a stack overflow.
-        return client.subscribe(new MqttSubscription[] {subscription});
+        return client.subscribe(new MqttSubscription[] {subscription}, null, then, new MqttProperties());
+    }
+
+    /** After a reconnect, on Paho's thread: subscribes without waiting, a shared filter twice (see the class). */
+    private void subscribeAgain() {
+        MqttActionListener thenOnceMore = !shared() ? null : new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                try {
+                    subscribe(null);
+                } catch (MqttException | RuntimeException e) {
+                    LOG.warn("MQTT client {} could not subscribe once more to {}: {}", client.getClientId(), filter,
+                            e.getMessage());
+                }
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable failure) {
+                LOG.warn("MQTT client {} could not subscribe again to {}: {}", client.getClientId(), filter,
+                        failure == null ? "no reason given" : failure.getMessage());
+            }
+        };
+        try {
+            subscribe(thenOnceMore);
+        } catch (MqttException | RuntimeException e) {
+            LOG.warn("MQTT client {} could not subscribe again to {}: {}", client.getClientId(), filter,
+                    e.getMessage());
+        }
     }
 
     /** Disconnects (acknowledgements not yet sent stay pending in the broker's session) and releases the client. */
@@ -173,12 +218,7 @@ public final class MqttSubscriber implements MqttCallback {
     @Override
     public void connectComplete(boolean reconnect, String serverURI) {
         if (reconnect) {
-            try {
-                subscribe();
-            } catch (MqttException | RuntimeException e) {
-                LOG.warn("MQTT client {} could not subscribe again to {}: {}", client.getClientId(), filter,
-                        e.getMessage());
-            }
+            subscribeAgain();
         }
     }
 
