@@ -140,7 +140,7 @@ class TwinRoutesTest {
         assertThat(TwinSnapshot.read(snapshots.resolve("before-shift.json")).inventory().containers())
                 .hasSize((int) inYard);
 
-        String ask = "{\"hours\": 0.25, \"seed\": 5, \"scenarios\": [\"qc2-down=breakdown:QC02@5m+1h\"]%s}";
+        String ask = "{\"hours\": 0.15, \"seed\": 5, \"scenarios\": [\"qc2-down=breakdown:QC02@5m+1h\"]%s}";
         HttpResponse<String> fromLive = post(planner, ask.formatted(""));
         HttpResponse<String> fromSnapshot = post(planner, ask.formatted(", \"snapshot\": \"before-shift\""));
 

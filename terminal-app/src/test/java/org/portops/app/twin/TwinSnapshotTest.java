@@ -60,9 +60,9 @@ class TwinSnapshotTest {
         Scenario scenario = Scenario.parse("down=breakdown:QC01@5m+1h;gate-surge:3@0s+1h");
 
         TwinKpis fromState = new TwinRun(LAYOUT, SNAPSHOT.inventory(), SNAPSHOT.takenAt(), 5)
-                .run(scenario, Duration.ofMinutes(40), done -> { });
+                .run(scenario, Duration.ofMinutes(20), done -> { });
         TwinKpis fromFile = new TwinRun(LAYOUT, read.inventory(), read.takenAt(), 5)
-                .run(scenario, Duration.ofMinutes(40), done -> { });
+                .run(scenario, Duration.ofMinutes(20), done -> { });
 
         assertThat(fromFile).isEqualTo(fromState);
         assertThat(fromState.vesselMoves()).isPositive();
