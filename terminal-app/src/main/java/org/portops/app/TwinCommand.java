@@ -64,7 +64,7 @@ final class TwinCommand implements Callable<Integer> {
     private double hours;
 
     @Option(names = "--seed", defaultValue = "7", paramLabel = "SEED",
-            description = "seed of the starting state and of the simulation (default: 7)")
+            description = "seed of the demo's starting state (not of a --snapshot) and of the simulation (default: 7)")
     private long seed;
 
     @Option(names = "--threads", paramLabel = "N", description = "scenarios run at once (default: the processors)")

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.portops.model.layout.SampleInventory;
@@ -49,7 +50,9 @@ class TwinSnapshotTest {
         JsonObject json = new JsonObject(Files.readString(file));
         assertThat(json.getString("format")).isEqualTo("portops-twin-snapshot");
         assertThat(json.getInteger("version")).isEqualTo(1);
-        assertThat(Files.list(folder)).containsExactly(file);
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files).as("no temporary file left").containsExactly(file);
+        }
     }
 
     @Test
