@@ -646,7 +646,7 @@ public final class PortOps {
                 .await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS), api -> "/api/v1, /dcsa/tnt/v3, /dcsa/jit/v2, docs at /api/docs");
         // a what-if leaves a core to the live service
         TwinRoutes twin = new TwinRoutes(vertx, liveYard.reader(), layout, auth, clock,
-                Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+                Math.max(1, Runtime.getRuntime().availableProcessors() - 1), config.dataDir().resolve("twin-snapshots"));
         String webhooks = step("Webhook delivery", () -> vertx.deployVerticle(new WebhookDispatcher(pool,
                         new DcsaEvents(layout), clock, WebhookDispatcher.Settings.defaults()))
                 .await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS), id -> "subscriptions polled every second");

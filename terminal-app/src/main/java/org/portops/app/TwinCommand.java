@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.portops.app.twin.TwinJson;
+import org.portops.app.twin.TwinSnapshot;
 import org.portops.model.layout.Inventory;
 import org.portops.model.layout.SampleInventory;
 import org.portops.model.layout.TerminalLayout;
@@ -45,7 +47,8 @@ import picocli.CommandLine.Spec;
         description = {"Runs the simulated terminal forward from the demo's starting state, faster than real time, under",
             "each scenario and the baseline, and reports their KPIs side by side. A scenario is NAME=EVENT;EVENT...",
             "with events breakdown:QC03@1h+2h, vessel:CALL2-3h (or +90m), block-closed:A03@0s+4h,",
-            "gate-surge:3@1h+2h, tractors-out:10@0s+8h. The same seed and scenarios give the same figures."})
+            "gate-surge:3@1h+2h, tractors-out:10@0s+8h. The same start, seed and scenarios give the same figures;",
+            "--save-snapshot keeps the start, --snapshot runs from a kept one (or one saved from live state)."})
 final class TwinCommand implements Callable<Integer> {
 
     private final Clock clock;
@@ -61,7 +64,7 @@ final class TwinCommand implements Callable<Integer> {
     private double hours;
 
     @Option(names = "--seed", defaultValue = "7", paramLabel = "SEED",
-            description = "seed of the starting state and of the simulation (default: 7)")
+            description = "seed of the demo's starting state (not of a --snapshot) and of the simulation (default: 7)")
     private long seed;
 
     @Option(names = "--threads", paramLabel = "N", description = "scenarios run at once (default: the processors)")
@@ -69,6 +72,14 @@ final class TwinCommand implements Callable<Integer> {
 
     @Option(names = "--svg", paramLabel = "FILE", description = "also draw the comparison as an SVG picture")
     private Path svg;
+
+    @Option(names = "--snapshot", paramLabel = "FILE",
+            description = "start from a saved twin snapshot (POST /api/twin/snapshots, --save-snapshot) instead of the demo's state")
+    private Path snapshot;
+
+    @Option(names = "--save-snapshot", paramLabel = "FILE",
+            description = "also save the starting state as a twin snapshot, to run again later with --snapshot")
+    private Path saveSnapshot;
 
     TwinCommand(Clock clock) {
         this.clock = clock;
@@ -90,8 +101,13 @@ final class TwinCommand implements Callable<Integer> {
             }
         }
         TerminalLayout layout = TerminalLayoutLoader.sample();
-        Instant start = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-        Inventory inventory = SampleInventory.generate(layout, seed, start);
+        TwinSnapshot from = start(layout);
+        if (saveSnapshot != null) {
+            from.write(saveSnapshot);
+            err.println("twin: starting state saved to " + saveSnapshot.toAbsolutePath());
+        }
+        Instant start = from.takenAt();
+        Inventory inventory = from.inventory();
         int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (parallel < 1) {
             throw new ParameterException(spec.commandLine(), "--threads: at least 1, was " + parallel);
@@ -120,8 +136,27 @@ final class TwinCommand implements Callable<Integer> {
             Files.writeString(svg, WhatIfReport.svg(results), StandardCharsets.UTF_8);
             out.println("picture: " + svg.toAbsolutePath());
         }
-        out.println(new JsonObject().put("hours", hours).put("seed", seed).put("wallSeconds", seconds)
+        out.println(new JsonObject().put("from", start.toString()).put("hours", hours).put("seed", seed).put("wallSeconds", seconds)
                 .put("scenarios", new JsonArray(results.stream().map(TwinJson::of).toList())).encode());
         return 0;
+    }
+
+    /** The saved snapshot, or the demo's starting state (the sample inventory generated with the seed). */
+    private TwinSnapshot start(TerminalLayout layout) throws IOException {
+        if (snapshot == null) {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+            return new TwinSnapshot(layout.terminalCode(), now, SampleInventory.generate(layout, seed, now));
+        }
+        TwinSnapshot saved;
+        try {
+            saved = TwinSnapshot.read(snapshot);
+        } catch (IllegalArgumentException | NoSuchFileException e) {
+            throw new ParameterException(spec.commandLine(), "--snapshot: " + e.getMessage());
+        }
+        if (!saved.terminal().equals(layout.terminalCode())) {
+            throw new ParameterException(spec.commandLine(), "--snapshot: " + snapshot + " is of terminal "
+                    + saved.terminal() + ", this is " + layout.terminalCode());
+        }
+        return saved;
     }
 }

@@ -58,6 +58,32 @@ class TwinCommandTest {
     }
 
     @Test
+    void aRunFromASavedStartGivesTheFiguresOfTheRunItWasSavedFrom() throws Exception {
+        Path snapshot = folder.resolve("start.json");
+        int saved = execute("twin", "--hours", "0.25", "--seed", "4", "--save-snapshot", snapshot.toString(),
+                "down=breakdown:QC02@5m+1h");
+        assertThat(saved).as(err.toString()).isZero();
+        JsonObject first = new JsonObject(out.toString().lines().toList().getLast());
+        assertThat(err.toString()).contains("twin: starting state saved to " + snapshot.toAbsolutePath());
+        out.getBuffer().setLength(0);
+
+        int again = execute("twin", "--hours", "0.25", "--seed", "4", "--snapshot", snapshot.toString(),
+                "down=breakdown:QC02@5m+1h");
+
+        assertThat(again).as(err.toString()).isZero();
+        JsonObject second = new JsonObject(out.toString().lines().toList().getLast());
+        assertThat(second.getString("from")).isEqualTo(first.getString("from"));
+        assertThat(second.getJsonArray("scenarios")).isEqualTo(first.getJsonArray("scenarios"));
+        assertThat(first.getJsonArray("scenarios").getJsonObject(0).getInteger("vesselMoves")).isPositive();
+
+        Files.writeString(snapshot, "{\"format\": \"portops-twin-snapshot\", \"version\": 2}");
+        assertThat(execute("twin", "--snapshot", snapshot.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--snapshot: " + snapshot + ": twin snapshot version 2 is not one");
+        assertThat(execute("twin", "--snapshot", folder.resolve("none.json").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--snapshot: " + folder.resolve("none.json"));
+    }
+
+    @Test
     void aBadScenarioIsRefusedNamingTheEvent() throws IOException {
         int exit = execute("twin", "--hours", "1", "x=breakdown:QC01@later+1h");
 

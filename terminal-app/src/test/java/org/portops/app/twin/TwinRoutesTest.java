@@ -15,12 +15,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.portops.model.equipment.EquipmentId;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.work.YardLocation;
@@ -51,6 +55,8 @@ class TwinRoutesTest {
     private static LiveYard yard;
     private static ApiAuth auth;
     private static HttpServer server;
+    @TempDir
+    static Path snapshots;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
@@ -63,7 +69,9 @@ class TwinRoutesTest {
         yard = await(LiveYard.open(vertx, hazelcast, pool, LAYOUT, clock));
         auth = await(ApiAuth.create(vertx, AuthSettings.hmac(SECRET), clock));
         Router router = Router.router(vertx);
-        new TwinRoutes(vertx, yard.reader(), LAYOUT, auth, clock, 2).mount(router);
+        // a still clock: a what-if from live state starts at the moment a snapshot of the same state is taken
+        Clock still = Clock.fixed(clock.instant(), ZoneOffset.UTC);
+        new TwinRoutes(vertx, yard.reader(), LAYOUT, auth, still, 2, snapshots).mount(router);
         server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
     }
 
@@ -77,9 +85,16 @@ class TwinRoutesTest {
     }
 
     private static HttpResponse<String> post(String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort()
-                + "/api/twin")).timeout(Duration.ofMinutes(3)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return post(token, "/api/twin", body);
+    }
+
+    private static HttpResponse<String> post(String token, String path, String body) throws Exception {
+        return send(token, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static HttpResponse<String> send(String token, HttpRequest.Builder request) throws Exception {
+        request.timeout(Duration.ofMinutes(3));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -109,6 +124,55 @@ class TwinRoutesTest {
         assertThat(scenarios.getJsonObject(1).getJsonObject("craneMoves").getInteger("QC01")).isZero();
         assertThat(body.getString("table")).contains("qc1-down");
         assertThat(body.getString("svg")).startsWith("<svg");
+    }
+
+    @Test
+    void aWhatIfFromASavedSnapshotEqualsOneFromTheLiveStateItWasTakenOf() throws Exception {
+        String planner = token(Role.PLANNER);
+        HttpResponse<String> saved = post(planner, "/api/twin/snapshots", "{\"name\": \"before-shift\"}");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        long inYard = await(yard.reader().containers()).stream().filter(c -> c.location() instanceof YardLocation)
+                .count();
+        assertThat(new JsonObject(saved.body()).getInteger("yardContainers")).isEqualTo((int) inYard).isPositive();
+        HttpResponse<String> listed = send(planner, HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + server.actualPort() + "/api/twin/snapshots")).GET());
+        assertThat(new JsonObject(listed.body()).getJsonArray("snapshots")).contains("before-shift");
+        assertThat(TwinSnapshot.read(snapshots.resolve("before-shift.json")).inventory().containers())
+                .hasSize((int) inYard);
+
+        String ask = "{\"hours\": 0.15, \"seed\": 5, \"scenarios\": [\"qc2-down=breakdown:QC02@5m+1h\"]%s}";
+        HttpResponse<String> fromLive = post(planner, ask.formatted(""));
+        HttpResponse<String> fromSnapshot = post(planner, ask.formatted(", \"snapshot\": \"before-shift\""));
+
+        assertThat(fromSnapshot.statusCode()).as(fromSnapshot.body()).isEqualTo(200);
+        JsonObject live = new JsonObject(fromLive.body());
+        JsonObject replayed = new JsonObject(fromSnapshot.body());
+        assertThat(replayed.getString("snapshot")).isEqualTo("before-shift");
+        assertThat(replayed.getString("from")).isEqualTo(live.getString("from"));
+        assertThat(replayed.getJsonArray("scenarios")).isEqualTo(live.getJsonArray("scenarios"));
+        assertThat(live.getJsonArray("scenarios").getJsonObject(0).getInteger("vesselMoves")).isPositive();
+    }
+
+    @Test
+    void refusesSnapshotRequestsItMustRefuseWithTheReason() throws Exception {
+        String operator = token(Role.OPERATOR);
+        assertThat(post(operator, "/api/twin/snapshots", "{\"name\": \"kept\"}").statusCode()).isEqualTo(201);
+
+        HttpResponse<String> again = post(operator, "/api/twin/snapshots", "{\"name\": \"kept\"}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("a twin snapshot 'kept' exists");
+        HttpResponse<String> badName = post(operator, "/api/twin/snapshots", "{\"name\": \"../etc\"}");
+        assertThat(badName.statusCode()).isEqualTo(400);
+        assertThat(new JsonObject(badName.body()).getString("field")).isEqualTo("name");
+        HttpResponse<String> missing = post(operator, "{\"hours\": 0.1, \"snapshot\": \"never-taken\"}");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("no twin snapshot 'never-taken'");
+        Files.writeString(snapshots.resolve("broken.json"), "{\"format\": \"portops-twin-snapshot\", \"version\": 9}");
+        HttpResponse<String> broken = post(operator, "{\"hours\": 0.1, \"snapshot\": \"broken\"}");
+        assertThat(broken.statusCode()).isEqualTo(422);
+        assertThat(new JsonObject(broken.body()).getString("field")).isEqualTo("snapshot");
+        assertThat(broken.body()).contains("twin snapshot version 9 is not one this PortOps reads");
+        assertThat(post(token(Role.CRANE_DRIVER), "/api/twin/snapshots", "{}").statusCode()).isEqualTo(403);
     }
 
     @Test
