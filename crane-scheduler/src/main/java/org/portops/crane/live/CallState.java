@@ -38,6 +38,11 @@ final class CallState {
     private final Set<EquipmentId> waiting = new HashSet<>();
     /** Every quay crane the call has had: the loop owns these in an instruction's machines. */
     private final Set<EquipmentId> owned = new HashSet<>();
+    /**
+     * Cranes the crane split took off the call that still hold work in hand: they stay in quay order, with only that
+     * work, and leave once it is done ({@link #leaveFinished}).
+     */
+    private final Set<EquipmentId> finishing = new HashSet<>();
     private final Map<EquipmentId, Integer> standsAt = new HashMap<>();
     private final Map<EquipmentId, List<TaskId>> queues = new HashMap<>();
     private final Map<EquipmentId, Integer> finishedTasks = new HashMap<>();
@@ -66,6 +71,82 @@ final class CallState {
 
     boolean isActive(EquipmentId crane) {
         return active.stream().anyMatch(c -> c.crane().equals(crane));
+    }
+
+    /** Whether the crane split took the crane off the call and it is finishing the work in its hands first. */
+    boolean isFinishing(EquipmentId crane) {
+        return finishing.contains(crane);
+    }
+
+    Set<EquipmentId> finishing() {
+        return Set.copyOf(finishing);
+    }
+
+    /**
+     * Whether a move is in the crane's hands, so a crane the split takes off the call finishes it before it goes: the
+     * box is on its spreader (in progress), or transport dispatch sent a vehicle to it (dispatched with a machine
+     * that is not one of the call's quay cranes named) — the rule that keeps such a move pinned to its crane.
+     */
+    boolean inHand(WorkInstruction move, EquipmentId crane) {
+        if (move.assigned().isEmpty() || !move.assigned().getFirst().equals(crane)) {
+            return false;
+        }
+        return move.state() == WorkInstructionState.IN_PROGRESS || (move.state() == WorkInstructionState.DISPATCHED
+                && move.assigned().stream().anyMatch(machine -> !owned.contains(machine)));
+    }
+
+    private boolean holdsWork(EquipmentId crane) {
+        return moves.values().stream().anyMatch(move -> inHand(move, crane));
+    }
+
+    /** The open moves of a task in the crane's hands. */
+    int inHandMoves(WorkTask task, EquipmentId crane) {
+        return (int) task.moves().stream().filter(move -> inHand(moves.get(move.id()), crane)).count();
+    }
+
+    /**
+     * Finishing cranes whose work in hand is done (or went to another crane) leave the call; returns whether any did.
+     */
+    boolean leaveFinished(Instant at) {
+        List<EquipmentId> done = finishing.stream().filter(crane -> !holdsWork(crane)).toList();
+        for (EquipmentId crane : done) {
+            finishing.remove(crane);
+            active.removeIf(c -> c.crane().equals(crane));
+            release(crane, new ExceptionReason("CRANE_SPLIT", crane + " moved to another vessel call"), at);
+        }
+        return !done.isEmpty();
+    }
+
+    /** Whether a crane in service that is not leaving the call can work the bay with its neighbours' room kept. */
+    boolean reachableByStaying(int bay) {
+        for (int k = 0; k < active.size(); k++) {
+            if (!finishing.contains(active.get(k).crane()) && reaches(k + 1, bay)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * While cranes leaving the call still stand on the rail, work that no staying crane can reach waits for them to
+     * go: its moves dispatched to a staying crane are recalled (a move in progress is never: its crane reaches it).
+     */
+    void recallUnreachable(Instant at) {
+        if (finishing.isEmpty()) {
+            return;
+        }
+        for (WorkTask task : remainingTasks()) {
+            if (inProgressOn(task).isPresent() || reachableByStaying(task.bay())) {
+                continue;
+            }
+            for (WorkInstruction move : task.moves()) {
+                WorkInstruction current = moves.get(move.id());
+                if (current.state() == WorkInstructionState.DISPATCHED
+                        && !finishing.contains(current.assigned().getFirst())) {
+                    update(current.recall(at));
+                }
+            }
+        }
     }
 
     /** 1-based position of an active crane along the quay. */
@@ -268,6 +349,7 @@ final class CallState {
      */
     void craneOut(EquipmentId crane, String reason, Instant at) {
         active.removeIf(c -> c.crane().equals(crane));
+        finishing.remove(crane);
         out.add(crane);
         release(crane, new ExceptionReason("CRANE_OUT", reason), at);
     }
@@ -313,8 +395,8 @@ final class CallState {
         if (waiting.isEmpty()) {
             return false;
         }
-        List<CraneAtBay> order = work.cranes().stream()
-                .filter(c -> waiting.contains(c.crane()) || isActive(c.crane())).toList();
+        List<CraneAtBay> order = withFinishing(work.cranes().stream()
+                .filter(c -> waiting.contains(c.crane()) || isActive(c.crane())).toList(), active);
         if (!fits(order)) {
             return false;
         }
@@ -326,21 +408,59 @@ final class CallState {
 
     /** The call's cranes are all taken off it (the crane split gives it none now): its plan waits for cranes. */
     boolean hasNoCranes() {
-        return work.cranes().isEmpty();
+        return work.cranes().isEmpty() && finishing.isEmpty();
+    }
+
+    /**
+     * The cranes of {@code order} with the finishing cranes of {@code previous} put back at their places along the
+     * quay (after the cranes that were before them): a crane leaving the call cannot pass the ones staying.
+     */
+    private List<CraneAtBay> withFinishing(List<CraneAtBay> order, List<CraneAtBay> previous) {
+        List<CraneAtBay> merged = new ArrayList<>(order);
+        for (int i = 0; i < previous.size(); i++) {
+            EquipmentId crane = previous.get(i).crane();
+            if (!finishing.contains(crane) || indexOf(merged, crane) >= 0) {
+                continue;
+            }
+            int at = 0;
+            for (int j = 0; j < i; j++) {
+                at = Math.max(at, indexOf(merged, previous.get(j).crane()) + 1);
+            }
+            merged.add(at, previous.get(i));
+        }
+        return merged;
+    }
+
+    private static int indexOf(List<CraneAtBay> cranes, EquipmentId crane) {
+        for (int k = 0; k < cranes.size(); k++) {
+            if (cranes.get(k).crane().equals(crane)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /**
      * Replaces the call's work: new tasks join as planned moves; tasks no longer in it are dropped, their open moves
      * cancelled, unless under way (those stay until done); the cranes in service become the new list's, less those
-     * out of service. A crane the new list leaves out (the crane split moved it to another call) gives its work back
-     * as a crane going out does.
+     * out of service. A crane the new list leaves out (the crane split moved it to another call) finishes the work in
+     * its hands first ({@link #inHand}): it keeps its place along the quay with only that work, its other dispatched
+     * moves recalled, and leaves when it is done; a crane with nothing in hand gives its work back at once, as a crane
+     * going out does.
      */
     void replaceWork(CallWork next, Instant at) {
         Set<EquipmentId> staying = new HashSet<>();
         next.cranes().forEach(crane -> staying.add(crane.crane()));
-        active.stream().map(CraneAtBay::crane).filter(crane -> !staying.contains(crane)).toList()
-                .forEach(crane -> release(crane, new ExceptionReason("CRANE_SPLIT", crane
-                        + " moved to another vessel call"), at));
+        List<CraneAtBay> before = List.copyOf(active);
+        before.stream().map(CraneAtBay::crane).filter(crane -> !staying.contains(crane)).toList().forEach(crane -> {
+            if (holdsWork(crane)) {
+                finish(crane, at);
+            } else {
+                finishing.remove(crane);
+                release(crane, new ExceptionReason("CRANE_SPLIT", crane + " moved to another vessel call"), at);
+            }
+        });
+        staying.forEach(finishing::remove);
         Set<TaskId> kept = new HashSet<>();
         next.tasks().forEach(task -> kept.add(task.id()));
         for (WorkTask task : List.copyOf(tasks.values())) {
@@ -358,7 +478,8 @@ final class CallState {
         addTasks(next.tasks().stream().filter(task -> !tasks.containsKey(task.id())).toList());
         work = next;
         next.cranes().forEach(crane -> owned.add(crane.crane()));
-        List<CraneAtBay> inService = next.cranes().stream().filter(crane -> !out.contains(crane.crane())).toList();
+        List<CraneAtBay> inService = withFinishing(next.cranes().stream().filter(crane -> !out.contains(crane.crane()))
+                .toList(), before);
         inService.forEach(crane -> standsAt.putIfAbsent(crane.crane(), crane.bay()));
         waiting.clear();
         List<CraneAtBay> stay = inService.stream().filter(crane -> isActive(crane.crane())).toList();
@@ -371,6 +492,18 @@ final class CallState {
             inService.stream().filter(crane -> !stay.contains(crane)).forEach(crane -> waiting.add(crane.crane()));
         }
         queues.keySet().removeIf(crane -> !isActive(crane));
+    }
+
+    /** A crane leaving the call keeps only the work in its hands: its other dispatched moves are recalled. */
+    private void finish(EquipmentId crane, Instant at) {
+        finishing.add(crane);
+        overrides.remove(crane);
+        for (WorkInstruction move : List.copyOf(moves.values())) {
+            if (move.state() == WorkInstructionState.DISPATCHED && move.assigned().getFirst().equals(crane)
+                    && !inHand(move, crane)) {
+                update(move.recall(at));
+            }
+        }
     }
 
     private void addTasks(List<WorkTask> added) {

@@ -50,6 +50,8 @@ public final class CraneScheduler {
     private Replanner.Planned planned;
     private long version;
     private long voluntaryTotal;
+    /** The cranes the split took off the call that still finish work in hand, as of the last event: any thread reads. */
+    private volatile Set<EquipmentId> finishing = Set.of();
 
     /**
      * @param stabilitySeconds what reassigning one planned task to another crane costs, in seconds of vessel
@@ -105,6 +107,7 @@ public final class CraneScheduler {
             case OperatorOverride override -> override(override);
         };
         if (refusal.isPresent()) {
+            finishing = state.finishing();
             return new Refused(event, List.of(refusal.get()));
         }
         return replan(event);
@@ -190,8 +193,30 @@ public final class CraneScheduler {
         return hours <= 0 ? 0 : voluntaryTotal / hours;
     }
 
+    /**
+     * The cranes the crane split took off the call that still finish the moves in their hands here (in progress, or
+     * with a vehicle on its way), as of the last event; they go to their next call once this set no longer has them.
+     * Safe from any thread.
+     */
+    public Set<EquipmentId> finishingCranes() {
+        return finishing;
+    }
+
     private ReplanOutcome replan(LiveEvent event) {
+        try {
+            return replanNow(event);
+        } finally {
+            finishing = state.finishing();
+        }
+    }
+
+    private ReplanOutcome replanNow(LiveEvent event) {
         long started = System.nanoTime();
+        if (state.leaveFinished(clock.instant())) {
+            // a leaving crane gone frees its place: cranes waiting for room join
+            state.admitWaiting();
+        }
+        state.recallUnreachable(clock.instant());
         if (state.hasNoCranes()) {
             return waitingPlan(event, started);
         }
@@ -292,7 +317,7 @@ public final class CraneScheduler {
         if (!state.isActive(event.crane())) {
             return Optional.of("crane " + event.crane() + " is not in service on " + state.work().call());
         }
-        if (state.active().size() == 1) {
+        if (state.active().size() == 1 && !state.isFinishing(event.crane())) {
             return Optional.of("crane " + event.crane() + " is the last crane of " + state.work().call()
                     + ": the call has no plan without it, it keeps its work until another crane joins");
         }
@@ -346,6 +371,10 @@ public final class CraneScheduler {
         }
         if (!state.isActive(event.crane())) {
             return Optional.of("crane " + event.crane() + " is not in service on " + state.work().call());
+        }
+        if (state.isFinishing(event.crane())) {
+            return Optional.of("crane " + event.crane() + " is leaving " + state.work().call()
+                    + " for another vessel call: it only finishes the moves in its hands");
         }
         WorkTask task = state.taskOf(event.instruction());
         Optional<EquipmentId> startedOn = state.startedOn(task);

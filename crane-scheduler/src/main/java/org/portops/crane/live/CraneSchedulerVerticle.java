@@ -84,6 +84,14 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     /** A re-balance is making its plans: a detailed plan missing its departure splits again within it. */
     private boolean splitting;
     private boolean missedInDetail;
+    /**
+     * Cranes the split took off a call that finish the moves in their hands there first, and that call: such a crane
+     * joins the call the split gave it once that call's plan lets it go.
+     */
+    private final Map<EquipmentId, VesselCallId> finishingOn = new HashMap<>();
+    /** Per call, the cranes the last split gives it now, and its work as that split read it. */
+    private final Map<VesselCallId, List<EquipmentId>> splitCranes = new HashMap<>();
+    private final Map<VesselCallId, CallWork> splitWork = new HashMap<>();
     private final Map<VesselCallId, List<CraneWorkQueue>> transportQueues = new HashMap<>();
     private Future<?> transportChain = Future.succeededFuture();
     private final List<String> stallsWaiting = new ArrayList<>();
@@ -218,6 +226,9 @@ public final class CraneSchedulerVerticle extends VerticleBase {
      */
     private Future<ReplanOutcome> afterPlan(VesselCallId call, CraneScheduler scheduler, ReplanOutcome outcome,
                                             long received) {
+        if (schedulers.get(call) == scheduler) {
+            cranesFinished(call, scheduler);
+        }
         return switch (outcome) {
             case Refused refused -> {
                 LOG.warn("crane plan of {}: {} refused: {}", call, refused.event().describe(), refused.reasons());
@@ -249,7 +260,7 @@ public final class CraneSchedulerVerticle extends VerticleBase {
                 }).compose(planned -> {
                     if (schedulers.get(call) == scheduler) {
                         transportQueues.put(call, TransportQueues.of(published.plan(), scheduler.work()));
-                        learnFromDetailedPlan(published.plan());
+                        learnFromDetailedPlan(published.plan(), scheduler);
                     }
                     JournaledPlan.Trigger trigger = new JournaledPlan.Trigger("CRANE_PLAN", "crane plan v"
                             + published.plan().version() + " of " + call + " after " + published.event().describe());
@@ -266,18 +277,20 @@ public final class CraneSchedulerVerticle extends VerticleBase {
      * re-balance of its own, once per split in force, so a call that no split can bring on time does not re-balance
      * after every plan.
      */
-    private void learnFromDetailedPlan(LivePlan plan) {
-        if (split == null || plan.cranes().isEmpty()) {
+    private void learnFromDetailedPlan(LivePlan plan, CraneScheduler scheduler) {
+        Set<EquipmentId> finishing = scheduler.finishingCranes();
+        // a plan of cranes only finishing their moves in hand before they leave says nothing of the call's own end
+        if (split == null || plan.cranes().stream().allMatch(queue -> finishing.contains(queue.crane()))) {
             return;
         }
-        split.detailedCompletion(plan.call(), plan.completion()).ifPresent(overrun -> {
-            LOG.info("vessel call {}: detailed plan v{} finishes {} min after the split's estimate{}", plan.call(),
-                    plan.version(), overrun.overrun().toMinutes(), overrun.missesDeparture()
-                            ? ", past the planned departure the estimate met" : "");
+        split.detailedCompletion(plan).ifPresent(deviation -> {
+            LOG.info("vessel call {}: detailed plan v{} finishes {} min {} the split's estimate{}", plan.call(),
+                    plan.version(), deviation.late().abs().toMinutes(), deviation.ahead() ? "before" : "after",
+                    deviation.missesDeparture() ? ", past the planned departure the estimate met" : "");
             CraneSplit inForce = split.inForce();
-            if (overrun.missesDeparture() && splitting) {
+            if (deviation.missesDeparture() && splitting) {
                 missedInDetail = true;
-            } else if (overrun.missesDeparture() && inForce != rebalancedForOverrun) {
+            } else if (deviation.missesDeparture() && inForce != rebalancedForOverrun) {
                 rebalancedForOverrun = inForce;
                 rebalanceSoon(clock.instant());
             }
@@ -578,10 +591,14 @@ public final class CraneSchedulerVerticle extends VerticleBase {
                                                  Instant at) {
         LOG.info("crane split: {} ({})", result.cranesNow(),
                 result.split() == null ? "no crane in service or no call alongside" : result.split().score());
+        holdLeavingCranes(result);
+        splitCranes.clear();
         List<Future<VesselCallId>> plans = new ArrayList<>();
         for (QuaySplit.CallOnQuay call : onQuay) {
             VesselCallId id = call.call().id();
-            List<EquipmentId> cranes = result.cranesNow().getOrDefault(id, List.of());
+            splitCranes.put(id, result.cranesNow().getOrDefault(id, List.of()));
+            splitWork.put(id, call.work());
+            List<EquipmentId> cranes = freeCranes(id);
             if (cranes.isEmpty() && !schedulers.containsKey(id)) {
                 LOG.info("crane split gives vessel call {} no crane now; it is planned when it gets cranes", id);
                 continue;
@@ -601,6 +618,73 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     }
 
     /**
+     * A crane the split takes off a call finishes the moves in its hands there before it goes ({@link
+     * CraneScheduler#finishingCranes}): until that call's plan lets it go, no other call is planned with it. Every
+     * crane a planned call loses counts as held until the call's next plan says whether it had work in hand.
+     */
+    private void holdLeavingCranes(QuaySplit.Result result) {
+        schedulers.forEach((id, scheduler) -> {
+            List<EquipmentId> now = result.cranesNow().getOrDefault(id, List.of());
+            LivePlan plan = scheduler.currentPlan();
+            if (plan != null) {
+                plan.cranes().stream().map(LivePlan.CraneQueue::crane).filter(crane -> !now.contains(crane))
+                        .forEach(crane -> finishingOn.putIfAbsent(crane, id));
+            }
+        });
+        // a crane the split leaves on the call it was finishing on simply stays
+        finishingOn.entrySet().removeIf(held -> result.cranesNow().getOrDefault(held.getValue(), List.of())
+                .contains(held.getKey()));
+    }
+
+    /** The cranes held back from the call the split gave them, and the call they finish moves in hand on. */
+    Map<EquipmentId, VesselCallId> heldCranes() {
+        return Map.copyOf(finishingOn);
+    }
+
+    /** The cranes the last split gives a call now, less those still finishing work in hand on another call. */
+    private List<EquipmentId> freeCranes(VesselCallId call) {
+        return splitCranes.getOrDefault(call, List.of()).stream().filter(crane -> {
+            VesselCallId on = finishingOn.get(crane);
+            return (on == null || on.equals(call)) && !Boolean.TRUE.equals(outOfService.get(crane));
+        }).toList();
+    }
+
+    /**
+     * After a call's plan: the cranes held for it that it no longer has (their work in hand done, or nothing in hand
+     * after all) go to the calls the split gave them, each re-planned with its cranes free now.
+     */
+    private void cranesFinished(VesselCallId call, CraneScheduler scheduler) {
+        Set<EquipmentId> finishing = scheduler.finishingCranes();
+        Set<EquipmentId> ofCall = scheduler.callCranes();
+        List<EquipmentId> freed = finishingOn.entrySet().stream()
+                .filter(held -> held.getValue().equals(call) && !finishing.contains(held.getKey())
+                        && !ofCall.contains(held.getKey()))
+                .map(Map.Entry::getKey).toList();
+        if (freed.isEmpty()) {
+            return;
+        }
+        freed.forEach(finishingOn::remove);
+        LOG.info("vessel call {} lets {} go: their moves in hand are done", call, freed);
+        Instant at = clock.instant();
+        splitCranes.forEach((id, cranes) -> {
+            if (id.equals(call) || cranes.stream().noneMatch(freed::contains)) {
+                return;
+            }
+            List<EquipmentId> free = freeCranes(id);
+            long received = System.nanoTime();
+            inOrder(id, () -> {
+                CraneScheduler next = schedulers.get(id);
+                if (next != null) {
+                    return worker.executeBlocking(() -> next.work().withCranes(free))
+                            .compose(work -> replan(id, new LiveEvent.CallChanged(work, at), received));
+                }
+                return free.isEmpty() ? Future.succeededFuture((ReplanOutcome) null)
+                        : firstPlan(splitWork.get(id).withCranes(free), received);
+            }).onFailure(e -> LOG.error("vessel call {}: planning it with {} failed", id, freed, e));
+        });
+    }
+
+    /**
      * A call no longer berthed leaves the loop: its cranes are free at once; in the call's queue, behind whatever of
      * it was still being planned (a re-plan in flight publishes first, so nothing of the call is written after its
      * cancellations), its moves and queues leave the loop, its moves not under way are cancelled in live state
@@ -610,6 +694,9 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     private void leave(VesselCallId call) {
         CraneScheduler scheduler = schedulers.remove(call);
         split.forget(call);
+        // its cranes finishing moves in hand are free for the split that follows (the moves stay the machines')
+        finishingOn.values().removeIf(call::equals);
+        splitWork.remove(call);
         LOG.info("vessel call {} left the quay: its crane plan ends", call);
         long received = System.nanoTime();
         inOrder(call, () -> {

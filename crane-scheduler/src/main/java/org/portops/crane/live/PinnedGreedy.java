@@ -2,6 +2,7 @@ package org.portops.crane.live;
 
 import org.portops.crane.qcsp.CraneTask;
 import org.portops.crane.qcsp.QcspInstance;
+import org.portops.crane.qcsp.QuayCrane;
 import org.portops.crane.qcsp.ScheduleBuilder;
 
 import java.util.ArrayList;
@@ -34,8 +35,11 @@ final class PinnedGreedy {
             int bestCrane = 0;
             int bestStart = Integer.MAX_VALUE;
             for (int k = 0; k < q; k++) {
+                // a crane out of service (leaving the call) takes nothing beyond its pinned work
                 List<Integer> candidates = nextPinned[k] < pinned.get(k).size()
-                        ? List.of(pinned.get(k).get(nextPinned[k])) : free(instance, builder, pinnedTask);
+                        ? List.of(pinned.get(k).get(nextPinned[k]))
+                        : instance.crane(k + 1).outOfServiceFrom() != QuayCrane.IN_SERVICE ? List.of()
+                        : free(instance, builder, pinnedTask);
                 for (int task : candidates) {
                     if (!builder.predecessorsCommitted(task) || !instance.reaches(k + 1, instance.task(task).bay())
                             && nextPinned[k] >= pinned.get(k).size()) {

@@ -47,12 +47,16 @@ public final class QuaySplit {
     static final double BOW_OFFSET = 10;
 
     /**
-     * A detailed plan finishing later than the split's estimate by more than this is an overrun the split learns
-     * from: a quarter of the split's hour slot, so the estimate's own rounding is not mistaken for one.
+     * A detailed plan finishing later (or earlier) than the split's estimate by more than this is an overrun (or an
+     * under-run) the split learns from: a quarter of the split's hour slot, so the estimate's own rounding is not
+     * mistaken for one.
      */
     static final Duration OVERRUN_TOLERANCE = Duration.ofMinutes(15);
 
-    /** A call's work is never weighed more than this many times its crane cycles, whatever a detailed plan says. */
+    /**
+     * A call's work (and each of its bays') is never weighed more than this many times its crane cycles, nor less
+     * than its inverse, whatever a detailed plan says.
+     */
     static final double MOST_WORK_FACTOR = 4;
 
     /**
@@ -79,10 +83,15 @@ public final class QuaySplit {
     }
 
     /**
-     * A call's detailed plan finishes {@code overrun} after the split's estimate; {@code missesDeparture} when the
-     * detailed plan is past the planned departure the estimate met, so the split decided on a plan that will not hold.
+     * A call's detailed plan finishes {@code late} after the split's estimate (negative: ahead of it);
+     * {@code missesDeparture} when the detailed plan is past the planned departure the estimate met, so the split
+     * decided on a plan that will not hold.
      */
-    public record Overrun(VesselCallId call, Duration overrun, boolean missesDeparture) {
+    public record Deviation(VesselCallId call, Duration late, boolean missesDeparture) {
+        /** The detailed plan finishes before the estimate: the call can give cranes up earlier. */
+        public boolean ahead() {
+            return late.isNegative();
+        }
     }
 
     /** The split made (null when no crane is in service or no call alongside), per call its cranes now, in quay order. */
@@ -98,8 +107,13 @@ public final class QuaySplit {
     private final CraneSplitPlanner planner;
     private volatile CraneSplit inForce;
     private volatile Instant inForceFrom;
-    /** Per call, how much longer than its crane cycles say its detailed plans take: its work in the next split. */
+    /** Per call, how much longer (or shorter) than its crane cycles say its detailed plans take: its work next split. */
     private final Map<VesselCallId, Double> workFactor = new ConcurrentHashMap<>();
+    /**
+     * Per call and crane position, how the detailed plan's time spreads over its bays, relative to its work (mean 1
+     * over the call's work): bays on a crane that waits or travels much weigh more in the next split.
+     */
+    private final Map<VesselCallId, Map<Integer, Double>> bayWeights = new ConcurrentHashMap<>();
     /** The work factors the split in force was made with. */
     private volatile Map<VesselCallId, Double> inForceFactors = Map.of();
 
@@ -154,14 +168,32 @@ public final class QuaySplit {
     }
 
     /**
-     * What a call's detailed plan (the QCSP of its cranes) says of the split in force: when it finishes later than the
-     * split estimated by more than {@link #OVERRUN_TOLERANCE}, the call's work in the next splits is weighed by how
-     * much longer the detailed plan takes than the estimate for the time left (on top of the weight the split in force
-     * had, not compounding over several plans of one split; at most {@link #MOST_WORK_FACTOR}), so the split keeps
-     * cranes on it until the detailed plan is done. Empty when there is no overrun (or no split, or the call is not in
-     * it). Safe from any thread.
+     * What a call's detailed plan (the QCSP of its cranes) says of the split in force: when it finishes later or
+     * earlier than the split estimated by more than {@link #OVERRUN_TOLERANCE}, the call's work in the next splits is
+     * weighed by how much longer (or shorter) the detailed plan takes than the estimate for the time left (on top of
+     * the weight the split in force had, not compounding over several plans of one split; between 1/{@link
+     * #MOST_WORK_FACTOR} and {@link #MOST_WORK_FACTOR}; a lead counts half), so the split keeps cranes on a call until
+     * its detailed plan is done and frees them earlier from a call ahead of plan; and that work is spread over the call's bays as the
+     * detailed plan's cranes take it ({@link #bayWeights}). Empty when the two agree (or there is no split, or the
+     * call is not in it). Safe from any thread.
      */
-    public Optional<Overrun> detailedCompletion(VesselCallId call, Instant completion) {
+    public Optional<Deviation> detailedCompletion(LivePlan plan) {
+        Optional<Deviation> deviation = detailedCompletion(plan.call(), plan.completion());
+        if (deviation.isPresent()) {
+            Map<Integer, Double> weights = bayWeights(plan);
+            if (weights.isEmpty()) {
+                bayWeights.remove(plan.call());
+            } else {
+                bayWeights.put(plan.call(), weights);
+            }
+        }
+        return deviation;
+    }
+
+    /**
+     * The same for a call whose detailed plan gives only its completion: the call's work is weighed as a whole.
+     */
+    public Optional<Deviation> detailedCompletion(VesselCallId call, Instant completion) {
         CraneSplit split = inForce;
         Instant from = inForceFrom;
         VesselOutlook outlook = split == null ? null : split.vessels().stream()
@@ -170,22 +202,74 @@ public final class QuaySplit {
             return Optional.empty();
         }
         Instant estimated = from.plusSeconds(outlook.estimatedCompletion());
-        Duration overrun = Duration.between(estimated, completion);
-        if (overrun.compareTo(OVERRUN_TOLERANCE) <= 0) {
+        Duration late = Duration.between(estimated, completion);
+        if (late.abs().compareTo(OVERRUN_TOLERANCE) <= 0) {
             return Optional.empty();
         }
         Instant now = clock.instant();
         double estimatedLeft = Math.max(60, Duration.between(now, estimated).toSeconds());
-        double detailedLeft = Duration.between(now, completion).toSeconds();
-        double factor = inForceFactors.getOrDefault(call, 1.0) * detailedLeft / estimatedLeft;
-        workFactor.put(call, Math.min(MOST_WORK_FACTOR, Math.max(1.0, factor)));
+        double detailedLeft = Math.max(60, Duration.between(now, completion).toSeconds());
+        // a call ahead of plan gives cranes up on half its lead only: a split that takes too many cranes off it makes
+        // its next detailed plan late, and the two would take turns
+        double ratio = late.isNegative() ? (1 + detailedLeft / estimatedLeft) / 2 : detailedLeft / estimatedLeft;
+        double factor = inForceFactors.getOrDefault(call, 1.0) * ratio;
+        workFactor.put(call, bounded(factor));
         Instant departure = from.plusSeconds(outlook.plannedDeparture());
-        return Optional.of(new Overrun(call, overrun, completion.isAfter(departure) && !estimated.isAfter(departure)));
+        return Optional.of(new Deviation(call, late, completion.isAfter(departure) && !estimated.isAfter(departure)));
+    }
+
+    /**
+     * Per crane position of a detailed plan, the time its cranes take for its work relative to the work itself, as a
+     * weight of mean 1 over the plan's work: each crane's tasks count its whole time from the plan's start to its last
+     * task's end (waiting for neighbours and predecessors, travel) in proportion to their work. The total work stays
+     * as it is; only where it lies changes, and with it the busiest zone the split's estimate rests on.
+     */
+    static Map<Integer, Double> bayWeights(LivePlan plan) {
+        Map<Integer, Double> worked = new HashMap<>();
+        Map<Integer, Double> taken = new HashMap<>();
+        for (LivePlan.CraneQueue queue : plan.cranes()) {
+            double work = queue.tasks().stream().mapToDouble(task -> seconds(task.start(), task.end())).sum();
+            if (work <= 0) {
+                continue;
+            }
+            Instant start = queue.tasks().stream().map(LivePlan.PlannedTask::start).min(Comparator.naturalOrder())
+                    .orElseThrow();
+            Instant end = queue.tasks().stream().map(LivePlan.PlannedTask::end).max(Comparator.naturalOrder())
+                    .orElseThrow();
+            double elapsed = seconds(start.isBefore(plan.publishedAt()) ? start : plan.publishedAt(), end);
+            double overhead = Math.max(work, elapsed) / work;
+            for (LivePlan.PlannedTask task : queue.tasks()) {
+                double seconds = seconds(task.start(), task.end());
+                worked.merge(task.bay(), seconds, Double::sum);
+                taken.merge(task.bay(), seconds * overhead, Double::sum);
+            }
+        }
+        double totalWork = worked.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (totalWork <= 0) {
+            return Map.of();
+        }
+        double mean = taken.values().stream().mapToDouble(Double::doubleValue).sum() / totalWork;
+        Map<Integer, Double> weights = new TreeMap<>();
+        worked.forEach((bay, seconds) -> {
+            if (seconds > 0) {
+                weights.put(bay, bounded(taken.get(bay) / seconds / mean));
+            }
+        });
+        return weights;
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Math.max(0, Duration.between(from, to).toMillis() / 1000.0);
+    }
+
+    private static double bounded(double factor) {
+        return Math.min(MOST_WORK_FACTOR, Math.max(1 / MOST_WORK_FACTOR, factor));
     }
 
     /** A call that left the quay: what its detailed plans taught the split is forgotten. */
     public void forget(VesselCallId call) {
         workFactor.remove(call);
+        bayWeights.remove(call);
     }
 
     /**
@@ -246,21 +330,24 @@ public final class QuaySplit {
         int berthing = call.etb() == null ? 0 : (int) Math.max(0, Duration.between(now, call.etb()).toSeconds());
         int departure = (int) Math.max(berthing + 1, Duration.between(now, call.etd()).toSeconds());
         return new SplitVessel(call.id(), call.vessel().name(), bow, bow + call.vessel().lengthOverallMeters(),
-                onQuay.work().bays(), berthing, departure, bays(onQuay.work(), factor));
+                onQuay.work().bays(), berthing, departure, bays(onQuay.work(), factor,
+                bayWeights.getOrDefault(call.id(), Map.of())));
     }
 
     /**
      * The crane cycles left per crane position, from the time the mapping gave each task, weighed by what the call's
-     * detailed plans showed ({@link #detailedCompletion}).
+     * detailed plans showed ({@link #detailedCompletion}): the call as a whole, and each position by how its cranes
+     * took it.
      */
-    private List<BayWork> bays(CallWork work, double factor) {
+    private List<BayWork> bays(CallWork work, double factor, Map<Integer, Double> weights) {
         int secondsPerCycle = (3600 + settings.cyclesPerHour() - 1) / settings.cyclesPerHour();
         Map<Integer, Integer> seconds = new TreeMap<>();
         for (WorkTask task : work.tasks()) {
             seconds.merge(task.bay(), task.secondsPerMove() * task.moves().size(), Integer::sum);
         }
         Map<Integer, Integer> cycles = new HashMap<>();
-        seconds.forEach((bay, time) -> cycles.put(bay, (int) Math.ceil(time * factor / secondsPerCycle)));
+        seconds.forEach((bay, time) -> cycles.put(bay, (int) Math.ceil(time
+                * bounded(factor * weights.getOrDefault(bay, 1.0)) / secondsPerCycle)));
         return new TreeMap<>(cycles).entrySet().stream().map(e -> new BayWork(e.getKey(), e.getValue())).toList();
     }
 }

@@ -41,6 +41,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The phases of one re-plan, between what the scheduler knows and the solver: map the call's remaining work to a
@@ -100,12 +102,22 @@ public final class Replanner {
             return new Result.Invalid(List.of("no crane is in service on " + state.work().call()));
         }
         List<WorkTask> remaining = state.remainingTasks();
+        List<List<TaskId>> pinned = pinnedWork(state, cranes,
+                remaining.stream().map(WorkTask::id).collect(Collectors.toSet()));
+        boolean[] leaving = new boolean[cranes.size()];
+        for (int k = 0; k < cranes.size(); k++) {
+            leaving[k] = state.isFinishing(cranes.get(k).crane());
+        }
+        Set<TaskId> inPins = new HashSet<>();
+        pinned.forEach(inPins::addAll);
+        // while cranes leaving the call stand on the rail, work no staying crane can reach waits for them to go
+        remaining = remaining.stream()
+                .filter(task -> inPins.contains(task.id()) || state.reachableByStaying(task.bay())).toList();
         List<TaskId> numbering = remaining.stream().map(WorkTask::id).toList();
         Map<TaskId, Integer> number = new HashMap<>();
         for (int i = 0; i < numbering.size(); i++) {
             number.put(numbering.get(i), i + 1);
         }
-        List<List<TaskId>> pinned = pinnedWork(state, cranes, number.keySet());
         List<List<Integer>> sequences = new ArrayList<>();
         List<Integer> pinnedCounts = new ArrayList<>();
         List<PublishedAssignment> published = new ArrayList<>();
@@ -114,7 +126,7 @@ public final class Replanner {
         for (int k = 0; k < cranes.size(); k++) {
             List<Integer> sequence = new ArrayList<>(pinned.get(k).stream().map(number::get).toList());
             pinnedCounts.add(sequence.size());
-            for (TaskId task : state.queue(cranes.get(k).crane())) {
+            for (TaskId task : leaving[k] ? List.<TaskId>of() : state.queue(cranes.get(k).crane())) {
                 // a crane back in service narrows its neighbours' reach: what they can no longer reach is placed anew
                 if (number.containsKey(task) && state.reaches(k + 1, state.task(task).bay()) && placed.add(task)) {
                     sequence.add(number.get(task));
@@ -124,7 +136,8 @@ public final class Replanner {
             sequences.add(sequence);
         }
         QcspInstance instance = instance(state, remaining, number, cranes, pinned, now);
-        placeUnassigned(instance, sequences, pinnedCounts, placed.isEmpty());
+        placeUnassigned(instance, sequences, pinnedCounts, placed.isEmpty(), leaving);
+        instance = leaving(instance, sequences, pinnedCounts, leaving);
         Problem start = new Problem(instance, sequences, pinnedCounts, published);
         if (!ScheduleChecker.check(instance, SequenceDecoder.decode(instance, sequences).toSchedule()).isEmpty()) {
             List<List<Integer>> pins = new ArrayList<>();
@@ -183,7 +196,7 @@ public final class Replanner {
      * every place of every task and takes seconds on a full vessel.
      */
     private static void placeUnassigned(QcspInstance instance, List<List<Integer>> sequences, List<Integer> pinned,
-                                        boolean nothingPlaced) {
+                                        boolean nothingPlaced, boolean[] leaving) {
         if (nothingPlaced) {
             List<List<Integer>> greedy = GreedyDispatcher.schedule(instance).sequences(instance.cranes().size());
             for (int k = 0; k < sequences.size(); k++) {
@@ -210,11 +223,11 @@ public final class Replanner {
                 continue;
             }
             int[] place = besideItsBay(instance, task.bay(), sequences, pinned, closure(after, task.number()),
-                    closure(before, task.number()));
+                    closure(before, task.number()), leaving);
             if (place == null) {
                 int best = -1;
                 for (int k = 0; k < sequences.size(); k++) {
-                    if (instance.reaches(k + 1, task.bay()) && (best < 0 || load[k] < load[best])) {
+                    if (!leaving[k] && instance.reaches(k + 1, task.bay()) && (best < 0 || load[k] < load[best])) {
                         best = k;
                     }
                 }
@@ -228,9 +241,10 @@ public final class Replanner {
 
     /** Crane index and position right before a successor, else right after a predecessor; null when neither is placed. */
     private static int[] besideItsBay(QcspInstance instance, int bay, List<List<Integer>> sequences,
-                                      List<Integer> pinned, Set<Integer> successors, Set<Integer> predecessors) {
+                                      List<Integer> pinned, Set<Integer> successors, Set<Integer> predecessors,
+                                      boolean[] leaving) {
         for (int k = 0; k < sequences.size(); k++) {
-            if (!instance.reaches(k + 1, bay)) {
+            if (leaving[k] || !instance.reaches(k + 1, bay)) {
                 continue;
             }
             List<Integer> sequence = sequences.get(k);
@@ -241,7 +255,7 @@ public final class Replanner {
             }
         }
         for (int k = 0; k < sequences.size(); k++) {
-            if (!instance.reaches(k + 1, bay)) {
+            if (leaving[k] || !instance.reaches(k + 1, bay)) {
                 continue;
             }
             List<Integer> sequence = sequences.get(k);
@@ -252,6 +266,31 @@ public final class Replanner {
             }
         }
         return null;
+    }
+
+    /**
+     * A crane leaving the call starts nothing after its work in hand: it is out of service from just after the start
+     * of its last pinned task in the warm start, so the search gives it no other task (the hard rule) and the
+     * checker holds it to that.
+     */
+    private static QcspInstance leaving(QcspInstance instance, List<List<Integer>> sequences, List<Integer> pinned,
+                                        boolean[] leaving) {
+        QcspSchedule schedule = null;
+        QcspInstance result = instance;
+        for (int k = 0; k < leaving.length; k++) {
+            if (!leaving[k]) {
+                continue;
+            }
+            if (schedule == null) {
+                schedule = SequenceDecoder.decode(instance, sequences).toSchedule();
+            }
+            Set<Integer> kept = new HashSet<>(sequences.get(k).subList(0, pinned.get(k)));
+            int lastStart = schedule.cranes().stream().flatMap(crane -> crane.tasks().stream())
+                    .filter(task -> kept.contains(task.task())).mapToInt(ScheduledTask::start).max()
+                    .orElse(instance.crane(k + 1).readyTime());
+            result = result.withCrane(result.crane(k + 1).outOfServiceFrom(lastStart + 1));
+        }
+        return result;
     }
 
     private static Set<Integer> closure(Map<Integer, Set<Integer>> edges, int from) {
@@ -285,6 +324,17 @@ public final class Replanner {
         for (int k = 0; k < cranes.size(); k++) {
             CraneAtBay crane = cranes.get(k);
             int number = k + 1;
+            if (state.isFinishing(crane.crane())) {
+                // a crane leaving the call keeps only the moves in its hands, in its queue's order
+                List<TaskId> inHand = new ArrayList<>();
+                Stream.concat(state.queue(crane.crane()).stream(), state.remainingTasks().stream().map(WorkTask::id))
+                        .distinct()
+                        .filter(task -> remaining.contains(task)
+                                && state.inHandMoves(state.task(task), crane.crane()) > 0)
+                        .forEach(inHand::add);
+                pinned.add(inHand);
+                continue;
+            }
             underWay.entrySet().removeIf(entry -> entry.getValue().equals(crane.crane())
                     && !state.reaches(number, state.task(entry.getKey()).bay())
                     && state.inProgressOn(state.task(entry.getKey())).isEmpty());
@@ -327,9 +377,19 @@ public final class Replanner {
         int nowSeconds = (int) Math.max(0, Duration.between(epoch, now).toSeconds());
         List<CraneTask> tasks = new ArrayList<>();
         Map<TaskId, WorkTask> byId = new HashMap<>();
+        Map<TaskId, EquipmentId> leaving = new HashMap<>();
+        for (int k = 0; k < cranes.size(); k++) {
+            EquipmentId crane = cranes.get(k).crane();
+            if (state.isFinishing(crane)) {
+                pinned.get(k).forEach(task -> leaving.put(task, crane));
+            }
+        }
         for (WorkTask task : remaining) {
             byId.put(task.id(), task);
-            tasks.add(new CraneTask(number.get(task.id()), state.openMoves(task) * task.secondsPerMove(), task.bay()));
+            // a leaving crane's task takes it only its moves in hand; the rest waits for the cranes that stay
+            int moves = leaving.containsKey(task.id()) ? state.inHandMoves(task, leaving.get(task.id()))
+                    : state.openMoves(task);
+            tasks.add(new CraneTask(number.get(task.id()), moves * task.secondsPerMove(), task.bay()));
         }
         int clearance = work.safetyMargin() + 1;
         int q = cranes.size();
@@ -377,7 +437,8 @@ public final class Replanner {
             EquipmentId crane = planned.cranes().get(k);
             List<Integer> sequence = planned.problem().sequences().get(k);
             int pinned = planned.problem().pinned().get(k);
-            int budget = settings.dispatchAhead();
+            boolean leaving = state.isFinishing(crane);
+            int budget = leaving ? 0 : settings.dispatchAhead();
             long position = state.finishedTasks(crane);
             List<PlannedTask> queue = new ArrayList<>();
             Set<TaskId> earlier = new HashSet<>();
@@ -394,7 +455,7 @@ public final class Replanner {
                         epoch.plusSeconds(times.end()), i < pinned));
                 for (int m = 0; m < task.moves().size(); m++) {
                     WorkInstruction current = state.current(task.moves().get(m));
-                    if (current.state().isTerminal()) {
+                    if (current.state().isTerminal() || leaving && !state.inHand(current, crane)) {
                         continue;
                     }
                     // a pinned move already dispatched stays out: its vehicle may be on its way to it

@@ -172,6 +172,7 @@ public final class CraneReplanning {
             PlannedCrane crane = new PlannedCrane(spec.number(), spec.readyTime(), spec.initialBay(),
                     new PlannedCrane.BayRange(instance.lowestBay(spec.number()), instance.highestBay(spec.number())),
                     rules);
+            crane.setOutOfServiceFrom(spec.outOfServiceFrom());
             List<PlannedTask> assigned = new ArrayList<>();
             for (int number : problem.sequences().get(k)) {
                 PlannedTask task = tasks.get(number - 1);

@@ -38,13 +38,20 @@ public final class CraneSplitPlanner {
         this.clock = clock;
     }
 
-    /** Limits of one split run: wall-clock time and the random seed (same seed, same time: same split). */
-    public record Limits(Duration timeLimit, long randomSeed) {
+    /**
+     * Limits of one split run: wall-clock time and the random seed (same seed, same time: same split); with
+     * {@code unimprovedSteps} above 0 it also ends after that many search steps in a row without a better split, which
+     * makes the split the same on a busy machine as on a quiet one while the time limit is not reached.
+     */
+    public record Limits(Duration timeLimit, long randomSeed, long unimprovedSteps) {
+        public Limits(Duration timeLimit, long randomSeed) {
+            this(timeLimit, randomSeed, 0);
+        }
     }
 
     public CraneSplit plan(SplitProblem problem, Limits limits) {
         CraneSplitting.Outcome outcome = CraneSplitting.solve(problem,
-                CraneSplitting.Limits.of(limits.timeLimit(), limits.randomSeed()));
+                CraneSplitting.Limits.of(limits.timeLimit(), limits.randomSeed(), limits.unimprovedSteps()));
         int moved = problem.previous().isEmpty() ? 0
                 : outcome.grid().cranesMovedFrom(SplitPlanGrid.of(problem, problem.previous()), firstOpenSlot(problem));
         CraneSplit split = split(problem, outcome.grid(), outcome.score(), outcome.feasible(), moved);

@@ -36,9 +36,22 @@ public final class CraneSplitting {
     private CraneSplitting() {
     }
 
-    public record Limits(Duration timeLimit, long randomSeed, EnvironmentMode mode) {
+    /**
+     * @param unimprovedSteps when above 0, the search also ends after this many local-search steps in a row without a
+     *                        better split: a count, not a time, so a busy machine finds the same split as a quiet one
+     *                        (as long as {@code timeLimit} does not come first)
+     */
+    public record Limits(Duration timeLimit, long randomSeed, EnvironmentMode mode, long unimprovedSteps) {
+        public Limits(Duration timeLimit, long randomSeed, EnvironmentMode mode) {
+            this(timeLimit, randomSeed, mode, 0);
+        }
+
         public static Limits of(Duration timeLimit, long seed) {
             return new Limits(timeLimit, seed, EnvironmentMode.NO_ASSERT);
+        }
+
+        public static Limits of(Duration timeLimit, long seed, long unimprovedSteps) {
+            return new Limits(timeLimit, seed, EnvironmentMode.NO_ASSERT, unimprovedSteps);
         }
     }
 
@@ -101,6 +114,10 @@ public final class CraneSplitting {
         LocalSearchPhaseConfig localSearch = new LocalSearchPhaseConfig()
                 .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
+        if (limits.unimprovedSteps() > 0) {
+            localSearch.setTerminationConfig(new TerminationConfig()
+                    .withUnimprovedStepCountLimit((int) limits.unimprovedSteps()));
+        }
         return warm ? config.withPhases(localSearch)
                 : config.withPhases(new ConstructionHeuristicPhaseConfig(), localSearch);
     }

@@ -115,6 +115,17 @@ class SplitConstraintProviderTest {
         verifier.verifyThat(SplitConstraintProvider::vesselAlongside).given(slot(qc3, 2, late)).penalizesBy(0);
     }
 
+    @Test
+    void alongsidePenalisesTheOneMinuteASlotStartsBeforeBerthing() {
+        BerthedVessel late = berthed(1, vessel("C2", "EVER GIVEN", 350, 650, 4, 2 * HOUR + 60, 8 * HOUR, 30));
+        verifier.verifyThat(SplitConstraintProvider::vesselAlongside).given(slot(qc3, 2, late)).penalizesBy(1);
+    }
+
+    @Test
+    void alongsideAcceptsASlotLongAfterBerthing() {
+        verifier.verifyThat(SplitConstraintProvider::vesselAlongside).given(slot(qc3, 5, ever)).penalizesBy(0);
+    }
+
     /** 120 cycles, two cranes: Z(2) = 60, each crane does 30 an hour, so half the vessel per hour: done at 2:00. */
     @Test
     void departurePenalisesTheMinutesTheEstimateRunsPastDeparture() {
@@ -241,6 +252,12 @@ class SplitConstraintProviderTest {
     void gantryDistanceSumsTheMetresBetweenVesselCentres() {
         verifier.verifyThat(SplitConstraintProvider::gantryDistance)
                 .given(slot(qc1, -1, null), slot(qc1, 0, anna), slot(qc1, 1, ever), slot(qc1, 3, anna)).penalizesBy(700);
+    }
+
+    @Test
+    void gantryDistanceCostsNothingForACraneIdlingBetweenSlotsOfOneVessel() {
+        verifier.verifyThat(SplitConstraintProvider::gantryDistance)
+                .given(slot(qc1, -1, anna), slot(qc1, 0, anna), slot(qc1, 1, null), slot(qc1, 2, anna)).penalizesBy(0);
     }
 
     @Test
