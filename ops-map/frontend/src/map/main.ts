@@ -28,6 +28,7 @@ interface MapProbe {
   screenPointOfStack: (key: string) => [number, number] | null;
   screenPointOfMachine: (id: string) => [number, number] | null;
   screenPointOfVessel: (id: string) => [number, number] | null;
+  vesselSpan: (id: string) => [number, number] | null;
   /** Latency of the last deltas: wall-clock receive time minus the server's send time, ms. */
   latencies: number[];
   /**
@@ -90,6 +91,7 @@ async function start(): Promise<void> {
       const c = renderer.vesselCentre(id);
       return c ? pagePoint(renderer.toScreen(c[0], c[1])) : null;
     },
+    vesselSpan: (id) => renderer.vesselSpan(id),
     latencies: [],
     updateLatencies: () => renderer.updateLatencies,
     snapshots: 0,

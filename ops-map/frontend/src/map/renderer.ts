@@ -230,6 +230,12 @@ export class MapRenderer {
     }
   }
 
+  /** Where along the quay a call's hull is drawn, bow to stern, in metres; null when it is not alongside. */
+  vesselSpan(id: string): [number, number] | null {
+    const v = this.vessels().find((x) => x.id === id);
+    return v ? [v.x0, v.x1] : null;
+  }
+
   /** The middle of a call's hull as drawn, in metres; null when it is not alongside. */
   vesselCentre(id: string): [number, number] | null {
     const v = this.vessels().find((x) => x.id === id);
@@ -241,9 +247,19 @@ export class MapRenderer {
     for (const call of this.model.calls.values()) {
       const berth = this.model.layout.quay.berths.find((b) => b.id === call.berth);
       if (!berth) continue;
-      const mid = (berth.startMeter + berth.endMeter) / 2;
-      const half = Math.min(call.lengthOverallMeters, berth.endMeter - berth.startMeter) / 2;
-      out.push({ id: call.id, name: call.vessel, x0: mid - half, x1: mid + half, y0: -3 - call.beamMeters, y1: -3 });
+      let x0: number;
+      let x1: number;
+      if (call.quayFromMeter != null) {
+        // where the berth plan placed it
+        x0 = call.quayFromMeter;
+        x1 = x0 + call.lengthOverallMeters;
+      } else {
+        const mid = (berth.startMeter + berth.endMeter) / 2;
+        const half = Math.min(call.lengthOverallMeters, berth.endMeter - berth.startMeter) / 2;
+        x0 = mid - half;
+        x1 = mid + half;
+      }
+      out.push({ id: call.id, name: call.vessel, x0, x1, y0: -3 - call.beamMeters, y1: -3 });
     }
     return out;
   }

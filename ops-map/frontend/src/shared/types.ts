@@ -36,6 +36,8 @@ export interface ContainerDetail {
 export interface VesselCall {
   id: string; vessel: string; lengthOverallMeters: number; beamMeters: number; voyage: string; line: string;
   berth: string | null; eta: string; etb: string | null; etd: string; discharge: number; load: number;
+  /** Where the berth plan placed the vessel along the quay (its bow); null: centred on its berth. */
+  quayFromMeter?: number | null;
 }
 export interface AlertJson {
   key: string; kind: string; severity: string; subject: string; aspect: string; text: string;

@@ -579,6 +579,26 @@ class OpsMapBrowserTest {
     }
 
     @Test
+    void aVesselIsDrawnWhereTheBerthPlanPlacedItAlongTheQuay() {
+        VesselCall call = await(terminal.yard.reader().vesselCalls()).stream().filter(c -> c.berth() != null)
+                .findFirst().orElseThrow();
+        double from = terminal.layout.quay().berth(call.berth()).orElseThrow().startMeter() + 37;
+        VesselCall placed = call.berthedAt(call.berth(), call.etb(), from);
+        await(terminal.yard.updateVesselCall(placed));
+        try {
+            openMap();
+            List<?> span = Browser.waitFor(browser, Duration.ofSeconds(10), d -> {
+                List<?> drawn = (List<?>) browser.executeScript("return window.portopsMap.vesselSpan(arguments[0])",
+                        call.id().value());
+                return drawn != null && ((Number) drawn.get(0)).doubleValue() == from ? drawn : null;
+            });
+            assertThat(((Number) span.get(1)).doubleValue()).isEqualTo(from + call.vessel().lengthOverallMeters());
+        } finally {
+            await(terminal.yard.updateVesselCall(call));
+        }
+    }
+
+    @Test
     void aVesselsBayViewShowsEachBoxAboardAtItsSlotByPortOfDischargeAndTheBoxesToLoad() {
         List<ContainerView> all = await(terminal.yard.reader().containers());
         VesselCall call = await(terminal.yard.reader().vesselCalls()).stream().filter(c -> c.berth() != null)

@@ -36,15 +36,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The crane split for the live loop: with the vessel calls alongside and the work each has left, which quay cranes
  * work which call now. The layout's quay cranes (less those out of service) stand in id order along the rail; each
- * call lies at its berth as the terminal moors ships (bow {@value #BOW_OFFSET} m past the berth's start); its work is
+ * call lies where the berth plan placed it (else at its berth, as the terminal moors ships); its work is
  * the crane cycles left per crane position; {@link CraneSplitPlanner} plans the split over the horizon, starting from
  * the split in force so a re-balance moves cranes only for enough gain. The loop gives each call the cranes the split
  * has on it in its first slot.
  */
 public final class QuaySplit {
-
-    /** The simulator moors a ship's bow this far past its berth's start (terminal-sim's VesselBerth). */
-    static final double BOW_OFFSET = 10;
 
     /**
      * A detailed plan finishing later (or earlier) than the split's estimate by more than this is an overrun (or an
@@ -326,7 +323,7 @@ public final class QuaySplit {
         Berth berth = Optional.ofNullable(call.berth()).flatMap(id -> layout.quay().berth(id))
                 .orElseThrow(() -> new IllegalArgumentException("vessel call " + call.id() + " lies at no berth of the"
                         + " layout: " + call.berth()));
-        double bow = berth.startMeter() + BOW_OFFSET;
+        double bow = call.bowMeter(berth.startMeter());
         int berthing = call.etb() == null ? 0 : (int) Math.max(0, Duration.between(now, call.etb()).toSeconds());
         int departure = (int) Math.max(berthing + 1, Duration.between(now, call.etd()).toSeconds());
         return new SplitVessel(call.id(), call.vessel().name(), bow, bow + call.vessel().lengthOverallMeters(),

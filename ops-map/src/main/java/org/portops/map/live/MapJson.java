@@ -76,6 +76,7 @@ public final class MapJson {
                 .put("voyage", call.voyage().value())
                 .put("line", call.line().code())
                 .put("berth", call.berth() == null ? null : call.berth().value())
+                .put("quayFromMeter", call.quayFromMeter())
                 .put("eta", call.eta().toString())
                 .put("etb", call.etb() == null ? null : call.etb().toString())
                 .put("etd", call.etd().toString())

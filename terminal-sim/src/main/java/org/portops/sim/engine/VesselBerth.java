@@ -26,7 +26,7 @@ final class VesselBerth {
 
     VesselBerth(VesselCall call, double berthStart) {
         this.call = call;
-        this.bowX = berthStart + 10;
+        this.bowX = call.bowMeter(berthStart);
         this.length = call.vessel().lengthOverallMeters();
         this.maxBay = call.bayPlan().entries().stream().mapToInt(e -> e.slot().bay().number()).max().orElse(1);
     }

@@ -151,9 +151,8 @@ public final class TwinRun {
                 throw new IllegalArgumentException("scenario " + scenario.name() + ": vessel call " + call.id().value()
                         + " is alongside at the start; only calls still to come can arrive earlier or later");
             }
-            calls.add(new VesselCall(call.id(), call.vessel(), call.voyage(), call.line(), call.berth(),
-                    call.eta().plus(shift), call.etb() == null ? null : call.etb().plus(shift),
-                    call.etd().plus(shift), call.bayPlan()));
+            calls.add(call.withTimes(call.eta().plus(shift), call.etb() == null ? null : call.etb().plus(shift),
+                    call.etd().plus(shift)));
         }
         if (!shifts.isEmpty()) {
             throw new IllegalArgumentException("scenario " + scenario.name() + ": no vessel call "

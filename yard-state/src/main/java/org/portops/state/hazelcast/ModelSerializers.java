@@ -212,7 +212,7 @@ public final class ModelSerializers {
                             in.readFloat64("lengthOverall"), in.readFloat64("beam"), in.readFloat64("draft")),
                     new Voyage(in.readString("voyage")), new LineOperator(in.readString("line")),
                     berth == null ? null : new BerthId(berth), readInstant(in, "eta"), readInstant(in, "etb"),
-                    readInstant(in, "etd"), new BayPlan(Arrays.asList(entries)));
+                    readInstant(in, "etd"), new BayPlan(Arrays.asList(entries)), in.readNullableFloat64("quayFromMeter"));
         }
 
         @Override
@@ -226,6 +226,7 @@ public final class ModelSerializers {
             out.writeString("voyage", c.voyage().value());
             out.writeString("line", c.line().code());
             out.writeString("berth", c.berth() == null ? null : c.berth().value());
+            out.writeNullableFloat64("quayFromMeter", c.quayFromMeter());
             writeInstant(out, "eta", c.eta());
             writeInstant(out, "etb", c.etb());
             writeInstant(out, "etd", c.etd());

@@ -158,6 +158,7 @@ public final class ModelJson {
                 .put("voyage", c.voyage().value())
                 .put("line", c.line().code())
                 .put("berth", c.berth() == null ? null : c.berth().value())
+                .put("quayFromMeter", c.quayFromMeter())
                 .put("eta", c.eta().toString())
                 .put("etb", c.etb() == null ? null : c.etb().toString())
                 .put("etd", c.etd().toString())
@@ -180,6 +181,7 @@ public final class ModelJson {
                         vessel.getDouble("draftMeters")),
                 new Voyage(json.getString("voyage")), new LineOperator(json.getString("line")),
                 berth == null ? null : new BerthId(berth), Instant.parse(json.getString("eta")),
-                etb == null ? null : Instant.parse(etb), Instant.parse(json.getString("etd")), new BayPlan(entries));
+                etb == null ? null : Instant.parse(etb), Instant.parse(json.getString("etd")), new BayPlan(entries),
+                json.getDouble("quayFromMeter"));
     }
 }

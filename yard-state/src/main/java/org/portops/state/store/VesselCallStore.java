@@ -72,7 +72,8 @@ public final class VesselCallStore {
                     .addOffsetDateTime(Sql.time(call.eta()))
                     .addOffsetDateTime(Sql.time(call.etb()))
                     .addOffsetDateTime(Sql.time(call.etd()))
-                    .addOffsetDateTime(Sql.time(at)));
+                    .addOffsetDateTime(Sql.time(at))
+                    .addDouble(call.quayFromMeter()));
             ids.add(Tuple.of(call.id().value()));
             List<BayPlanEntry> plan = call.bayPlan().entries();
             for (int position = 0; position < plan.size(); position++) {
@@ -86,12 +87,13 @@ public final class VesselCallStore {
                 : ContainerMasterData.upsert(client, containers, at);
         return masters
                 .compose(done -> client.preparedQuery("insert into vessel_calls (id, imo, vessel_name, length_overall_m, "
-                                + "beam_m, draft_m, voyage, line, berth, eta, etb, etd, updated_at) values ($1, $2, $3, $4, "
-                                + "$5, $6, $7, $8, $9, $10, $11, $12, $13) on conflict (id) do update set imo = excluded.imo, "
-                                + "vessel_name = excluded.vessel_name, length_overall_m = excluded.length_overall_m, "
-                                + "beam_m = excluded.beam_m, draft_m = excluded.draft_m, voyage = excluded.voyage, "
-                                + "line = excluded.line, berth = excluded.berth, eta = excluded.eta, etb = excluded.etb, "
-                                + "etd = excluded.etd, updated_at = excluded.updated_at")
+                                + "beam_m, draft_m, voyage, line, berth, eta, etb, etd, updated_at, quay_from_m) values ($1, "
+                                + "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) on conflict (id) do update set "
+                                + "imo = excluded.imo, vessel_name = excluded.vessel_name, "
+                                + "length_overall_m = excluded.length_overall_m, beam_m = excluded.beam_m, "
+                                + "draft_m = excluded.draft_m, voyage = excluded.voyage, line = excluded.line, "
+                                + "berth = excluded.berth, eta = excluded.eta, etb = excluded.etb, etd = excluded.etd, "
+                                + "updated_at = excluded.updated_at, quay_from_m = excluded.quay_from_m")
                         .executeBatch(callTuples))
                 .compose(done -> client.preparedQuery("delete from bay_plan_entries where call_id = $1").executeBatch(ids))
                 .compose(done -> entryTuples.isEmpty() ? Future.succeededFuture()
@@ -138,7 +140,8 @@ public final class VesselCallStore {
                                             Sql.instant(row.getOffsetDateTime("eta")),
                                             Sql.instant(row.getOffsetDateTime("etb")),
                                             Sql.instant(row.getOffsetDateTime("etd")),
-                                            new BayPlan(plans.getOrDefault(id, List.of()))));
+                                            new BayPlan(plans.getOrDefault(id, List.of())),
+                                            row.getDouble("quay_from_m")));
                                 }
                                 return List.copyOf(calls.values());
                             });

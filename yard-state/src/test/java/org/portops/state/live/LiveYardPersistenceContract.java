@@ -294,8 +294,9 @@ abstract class LiveYardPersistenceContract {
         assertThat(illegal).isInstanceOf(ChangeResult.Refused.class);
         assertThat(((ChangeResult.Refused) illegal).reason()).contains("cannot go from DISPATCHED to DONE");
         VesselCall call = await(yard.reader().vesselCalls()).getFirst();
-        VesselCall berthed = call.berthedAt(new BerthId("B2"), call.eta());
+        VesselCall berthed = call.berthedAt(new BerthId("B2"), call.eta(), 412.5);
         assertThat(await(yard.updateVesselCall(berthed))).isEqualTo(ChangeResult.APPLIED);
+        assertThat(await(yard.reader().vesselCall(call.id()))).as("live, its place on the quay too").contains(berthed);
         await(yard.close());
 
         HazelcastInstance next = member();

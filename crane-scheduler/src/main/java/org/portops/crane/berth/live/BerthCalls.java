@@ -16,12 +16,13 @@ import java.time.temporal.ChronoUnit;
  * <p>Who set a call's berth and ETB decides what they mean ({@code ours}: what the planner itself last wrote for the
  * call, see {@link BerthPlanWriteBack}):
  * <ul>
- *   <li>a berth and an ETB not after now: the vessel lies alongside, from that berth's start (where the simulator
- *       moors it), since its ETB to the minute (the planner works in whole minutes), with the cranes it can take;</li>
+ *   <li>a berth and an ETB not after now: the vessel lies alongside, from the quay metre the plan placed it at (else
+ *       from that berth's start), since its ETB to the minute (the planner works in whole minutes), with the cranes it
+ *       can take;</li>
  *   <li>a berth and a later ETB the planner wrote: its own plan, free to move; the line's requested berthing is the
  *       one it had when the planner wrote it (following the ETA when it was "on arrival", never before the ETA);</li>
- *   <li>a berth and a later ETB anybody else wrote (an operator, the line's announcement, or before this planner
- *       started: it cannot tell those apart): fixed there, held as if alongside;</li>
+ *   <li>a berth and a later ETB anybody else wrote (an operator or the line's announcement): fixed there, held as if
+ *       alongside;</li>
  *   <li>no berth or no ETB: free; the line's requested berthing is the ETB when it is not before the ETA, else the
  *       ETA.</li>
  * </ul>
@@ -54,7 +55,9 @@ public final class BerthCalls {
             Berth berth = layout.quay().berth(call.berth()).orElseThrow(() -> new IllegalArgumentException(
                     "vessel call " + call.id() + " lies at berth " + call.berth() + ", which the quay "
                             + layout.quay().name() + " has not"));
-            alongside = new BerthCall.Alongside((int) Math.ceil(berth.startMeter()),
+            // where the plan placed it, else its berth's start
+            double from = call.quayFromMeter() != null ? call.quayFromMeter() : berth.startMeter();
+            alongside = new BerthCall.Alongside((int) Math.ceil(from),
                     call.etb().truncatedTo(ChronoUnit.MINUTES), maxCranes, !moored);
         }
         Instant requested;

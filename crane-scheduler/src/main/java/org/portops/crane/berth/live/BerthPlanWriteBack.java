@@ -18,8 +18,8 @@ import java.util.Optional;
  * The berth plan written into live state, so that everything that follows vessel calls (the crane split, the crane
  * scheduler, the simulator that moors a vessel at its berth at its ETB, the vessel API) follows the plan: each call
  * the planner may move gets the plan's berth and berthing as its berth and ETB, and an ETD no earlier than the plan's
- * departure. Live state knows berths, not metres: a placement goes to the berth it overlaps most (the simulator and
- * the crane split moor a vessel at its berth's start).
+ * departure. A placement goes to the berth it overlaps most, and its metre along the quay goes with it (the crane
+ * split, the transport hand-over points and the simulator work the vessel there).
  *
  * <p>Never written: a vessel alongside or fixed by an operator (the planner holds it, see {@link BerthCalls}); a call
  * whose planned berthing is no longer after now (mooring is the vessel's, not the planner's) or before its ETA in
@@ -54,7 +54,7 @@ public final class BerthPlanWriteBack {
             }
             Instant etd = call.etd().isAfter(current.etd()) ? call.etd() : current.etd();
             VesselCall planned = new VesselCall(current.id(), current.vessel(), current.voyage(), current.line(),
-                    call.berth(), current.eta(), call.etb(), etd, current.bayPlan());
+                    call.berth(), current.eta(), call.etb(), etd, current.bayPlan(), call.quayFromMeter());
             return planned.equals(current) ? new VesselCallChange.Keep() : new VesselCallChange.Store(planned);
         }
     }
@@ -73,11 +73,13 @@ public final class BerthPlanWriteBack {
                 continue;
             }
             Instant etd = placement.departure().isAfter(call.etd()) ? placement.departure() : call.etd();
-            if (berth.get().equals(call.berth()) && placement.berthing().equals(call.etb()) && etd.equals(call.etd())) {
+            Double fromMeter = (double) placement.fromMeter();
+            if (berth.get().equals(call.berth()) && placement.berthing().equals(call.etb()) && etd.equals(call.etd())
+                    && fromMeter.equals(call.quayFromMeter())) {
                 continue;
             }
             VesselCall planned = new VesselCall(call.id(), call.vessel(), call.voyage(), call.line(), berth.get(),
-                    call.eta(), placement.berthing(), etd, call.bayPlan());
+                    call.eta(), placement.berthing(), etd, call.bayPlan(), fromMeter);
             updates.add(new Update(planned, new Written(berth.get(), placement.berthing(), call.eta(), box.requestedBerthing())));
         }
         return updates;

@@ -21,8 +21,6 @@ import java.util.Optional;
  */
 final class HandoverPoints {
 
-    /** How the simulated terminal moors a ship (terminal-sim's VesselBerth): bow this far past the berth's start. */
-    private static final double BOW_OFFSET = 10;
     /** First and last vessel bays lie this far inside bow and stern. */
     private static final double FIRST_BAY_OFFSET = 20;
     private static final double BAY_SPAN_MARGIN = 50;
@@ -99,7 +97,7 @@ final class HandoverPoints {
         VesselCall found = call.get();
         int maxBay = found.bayPlan().entries().stream().mapToInt(e -> e.slot().bay().number()).max().orElse(1);
         double length = found.vessel().lengthOverallMeters();
-        double bow = berth.get().startMeter() + BOW_OFFSET;
+        double bow = found.bowMeter(berth.get().startMeter());
         return Optional.of(bow + FIRST_BAY_OFFSET
                 + (vessel.slot().bay().number() - 1) * (length - BAY_SPAN_MARGIN) / Math.max(1, maxBay - 1));
     }

@@ -106,6 +106,7 @@ class BerthPlanFollowedLiveTest {
         VesselCall planned = awaitCall(CALL3, c -> c.etb() != null);
         assertThat(planned.etb()).isEqualTo(Instant.parse(box3.getString("start")));
         assertThat(planned.berth()).isEqualTo(new BerthId(box3.getString("berth")));
+        assertThat(planned.quayFromMeter()).as("its place along the quay").isEqualTo(box3.getInteger("fromMeter") * 1.0);
         assertThat(planned.etd()).isAfterOrEqualTo(Instant.parse(box3.getString("end")));
         JsonObject bollards = box3.getJsonObject("bollards");
         assertThat(bollards.getJsonObject("fore").getDouble("meter")).isLessThanOrEqualTo(box3.getInteger("fromMeter"))

@@ -64,6 +64,7 @@ class BerthPlanWriteBackTest {
         assertThat(written.etb()).isEqualTo(berthing);
         assertThat(written.etd()).as("the plan leaves after the line's ETD").isEqualTo(berthing.plus(Duration.ofHours(30)));
         assertThat(written.eta()).isEqualTo(ETA);
+        assertThat(written.quayFromMeter()).as("where on the quay the plan placed it").isEqualTo(700.0);
         assertThat(updates.getFirst().written()).isEqualTo(new BerthPlanWriteBack.Written(new BerthId("B3"), berthing,
                 ETA, ETA.plus(Duration.ofHours(1))));
 
@@ -82,7 +83,11 @@ class BerthPlanWriteBackTest {
         assertThat(BerthPlanWriteBack.updates(chart(400, berthing, Duration.ofHours(5), true, true), free, NOW))
                 .as("fixed").isEmpty();
         assertThat(BerthPlanWriteBack.updates(chart(400, berthing, Duration.ofHours(5), false, false),
-                Map.of(ID, live(new BerthId("B2"), berthing)), NOW)).as("already so").isEmpty();
+                Map.of(ID, live(null, null).berthedAt(new BerthId("B2"), berthing, 400.0)), NOW)).as("already so")
+                .isEmpty();
+        assertThat(BerthPlanWriteBack.updates(chart(400, berthing, Duration.ofHours(5), false, false),
+                Map.of(ID, live(new BerthId("B2"), berthing)), NOW)).as("the same berth and time, not the place")
+                .extracting(update -> update.call().quayFromMeter()).containsExactly(400.0);
         assertThat(BerthPlanWriteBack.updates(chart(400, NOW, Duration.ofHours(5), false, false), free, NOW))
                 .as("berthing not after now").isEmpty();
         assertThat(BerthPlanWriteBack.updates(chart(400, ETA.minusSeconds(60), Duration.ofHours(5), false, false),
@@ -112,6 +117,7 @@ class BerthPlanWriteBackTest {
         assertThat(stored.etd()).as("the later of the two ETDs").isEqualTo(berthing.plus(Duration.ofHours(40)));
         assertThat(stored.berth()).isEqualTo(new BerthId("B3"));
         assertThat(stored.etb()).isEqualTo(berthing);
+        assertThat(stored.quayFromMeter()).isEqualTo(700.0);
 
         assertThat(update.applyTo(stored)).as("already so").isEqualTo(new VesselCallChange.Keep());
         VesselCall later = new VesselCall(ID, held.vessel(), held.voyage(), held.line(), null,

@@ -266,8 +266,7 @@ public final class VesselCallRoutes {
         Instant newEtb = etb != null ? etb : overtaken ? null : call.etb();
         Instant newEtd = etd == null ? call.etd() : etd;
         checkWindow(newEta, newEtb, newEtd);
-        return new VesselCall(call.id(), call.vessel(), call.voyage(), call.line(), call.berth(), newEta, newEtb,
-                newEtd, call.bayPlan());
+        return call.withTimes(newEta, newEtb, newEtd);
     }
 
     private static void checkWindow(Instant eta, Instant etb, Instant etd) {
