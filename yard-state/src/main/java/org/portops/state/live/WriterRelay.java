@@ -2,6 +2,7 @@ package org.portops.state.live;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
@@ -36,6 +37,12 @@ final class WriterRelay {
      * ttl + ttl/3 to the new term, then the move log's replay), so a fail-over delays moves rather than failing them.
      */
     static final Duration PATIENCE = Duration.ofSeconds(30);
+    /**
+     * How long an answer may take: a move is answered in milliseconds (p99 tens of ms on a loaded machine, `bench
+     * cluster`); an answer this late was lost with a writer that died holding the move, and waiting longer (Vert.x's
+     * default is 30 s) would only hold the caller back from learning it.
+     */
+    static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
     private static final long RETRY_MS = 100;
 
     private final Vertx vertx;
@@ -55,7 +62,8 @@ final class WriterRelay {
     }
 
     private Future<JsonObject> send(String address, JsonObject body, long deadline) {
-        return vertx.eventBus().<JsonObject>request(address, body).map(Message::body).recover(e -> {
+        return vertx.eventBus().<JsonObject>request(address, body,
+                new DeliveryOptions().setSendTimeout(ANSWER_WITHIN.toMillis())).map(Message::body).recover(e -> {
             if (nothingDone(e) && System.nanoTime() < deadline) {
                 return vertx.timer(RETRY_MS).compose(v -> send(address, body, deadline));
             }

@@ -3,6 +3,9 @@ package org.portops.state.live;
 import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
@@ -24,7 +27,8 @@ import org.portops.state.testsupport.TestLayouts;
  * One node of {@link YardWriterProcessTest} in a JVM of its own: a Hazelcast member of the test's cluster with the
  * live yard (opened, or joined), standing for the {@code yard-writer} lease; while it writes it moves containers at
  * random (at most {@code moves} of them, 0 = until killed) and prints {@code ACK <container> <to> <sequence>} for every
- * accepted one, after its acknowledgement. Also prints {@code READY} and {@code WRITING}. Arguments: JDBC URL, user,
+ * accepted one, after its acknowledgement. Also prints {@code READY} and {@code WRITING}; a node that joins stands for
+ * the lease after a line on stdin. Arguments: JDBC URL, user,
  * password, node id, ttl in ms, cluster name, {@code open} or {@code join}, moves, seed.
  */
 public final class YardWriterProcessMain {
@@ -42,6 +46,11 @@ public final class YardWriterProcessMain {
                 : LiveYard.join(vertx, member, pool, TestLayouts.small(), Clock.systemUTC()))
                 .await(120, TimeUnit.SECONDS);
         System.out.println("READY");
+        if ("join".equals(args[6])) {
+            // started alongside the opener to save a JVM's start: it stands for the lease only once told, so the
+            // opener writes first
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        }
         int moves = Integer.parseInt(args[7]);
         Random random = new Random(Long.parseLong(args[8]));
         Leadership leadership = new Leadership() {

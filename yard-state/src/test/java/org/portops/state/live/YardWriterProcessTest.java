@@ -72,10 +72,12 @@ class YardWriterProcessTest {
         observer = TestHazelcast.member(cluster);
         Node first = Node.start(database, "node-1", cluster, "open", 0, seed, logs);
         nodes.add(first);
-        first.await("WRITING", Duration.ofSeconds(90));
         Node second = Node.start(database, "node-2", cluster, "join", MOVES_AFTER_TAKEOVER, seed + 1, logs);
         nodes.add(second);
+        first.await("WRITING", Duration.ofSeconds(90));
         second.await("READY", Duration.ofSeconds(90));
+        second.process.getOutputStream().write("stand\n".getBytes(StandardCharsets.UTF_8));
+        second.process.getOutputStream().flush();
         first.awaitAcks(20, Duration.ofSeconds(30));
 
         long killedAt = System.nanoTime();
