@@ -231,6 +231,10 @@ public final class LiveYardEngine {
      * moment it is unregistered is discarded unanswered and its sender cannot tell whether it was made.
      */
     private Future<Void> retire(MoveWriter retiring) {
+        return retire(retiring, UNSERVE_GRACE);
+    }
+
+    private Future<Void> retire(MoveWriter retiring, Duration grace) {
         if (retiring == null || writer != retiring) {
             return Future.succeededFuture();
         }
@@ -238,7 +242,7 @@ public final class LiveYardEngine {
         List<MessageConsumer<JsonObject>> consumers = serving;
         serving = List.of();
         return retiring.close(new WriterFencedException(retiring.epoch()))
-                .transform(closed -> vertx.timer(UNSERVE_GRACE.toMillis()))
+                .transform(closed -> grace.isZero() ? Future.succeededFuture() : vertx.timer(grace.toMillis()))
                 .transform(waited -> Future.all(consumers.stream().map(MessageConsumer::unregister).toList()))
                 .mapEmpty();
     }
@@ -407,10 +411,14 @@ public final class LiveYardEngine {
         return true;
     }
 
-    /** Stops writing as {@link #stepDown} does; then this node's moves fail, as its live yard is closed. */
+    /**
+     * Stops writing as {@link #stepDown} does, but without its grace (a node that hands its role on steps down first;
+     * one that closes its yard while still the writer stops the cluster's moves anyway); then this node's moves fail,
+     * as its live yard is closed.
+     */
     public Future<Void> close() {
         closed = true;
-        return inRole(() -> retire(writer));
+        return inRole(() -> retire(writer, Duration.ZERO));
     }
 
     public Future<ChangeResult> updateEquipment(EquipmentState state) {
