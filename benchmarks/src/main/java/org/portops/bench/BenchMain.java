@@ -9,6 +9,7 @@ import org.portops.bench.ingest.IngestBench;
 import org.portops.bench.map.MapBench;
 import org.portops.bench.qcsp.QcspBench;
 import org.portops.bench.replan.ReplanBench;
+import org.portops.bench.state.ClusterBench;
 import org.portops.bench.state.StateBench;
 import org.portops.bench.twin.TwinBench;
 import org.portops.bench.yard.YardBench;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
         description = "Runs one PortOps benchmark. Results and how to read them: docs/benchmarks.md.",
         subcommands = {StateBench.class, QcspBench.class, IngestBench.class, BapBench.class, DispatchBench.class,
                 ReplanBench.class, BrpBench.class, YardBench.class, EdiBench.class, MapBench.class, TwinBench.class,
-                ApiBench.class,
+                ApiBench.class, ClusterBench.class,
                 BenchMain.ListCommand.class})
 public final class BenchMain implements Runnable {
 

@@ -10,6 +10,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -36,6 +38,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.portops.app.config.PortOpsConfig;
+import org.portops.app.cluster.DischargeSlotsRoute;
 import org.portops.app.cluster.PlannerSeat;
 import org.portops.app.crane.CraneScheduling;
 import org.portops.app.yard.YardPlanning;
@@ -54,6 +57,8 @@ import org.portops.app.twin.TwinRoutes;
 import org.portops.crane.berth.live.BerthPlanMemory;
 import org.portops.crane.berth.live.BerthPlannerVerticle;
 import org.portops.crane.berth.quay.BerthSettings;
+import org.portops.crane.live.BayPlanWorkSource;
+import org.portops.crane.live.YardRoom;
 import org.portops.ingest.IngestConfig;
 import org.portops.ingest.tls.CertificateDirectory;
 import org.portops.ingest.IngestVerticle;
@@ -125,6 +130,8 @@ public final class PortOps {
     private static final long DEMO_SEED = 1;
     static final PlannerName CRANE_SCHEDULER = new PlannerName("crane-scheduler");
     static final PlannerName BERTH_PLANNER = new PlannerName("berth-planner");
+    static final PlannerName YARD_PLANNER = new PlannerName("yard-planner");
+    static final PlannerName YARD_WRITER = new PlannerName("yard-writer");
 
     /** What a PortOps runs: the service alone, or the service with a simulated terminal feeding it. */
     public enum Mode { RUN, DEMO }
@@ -145,7 +152,8 @@ public final class PortOps {
     private volatile PlannerSeat<String> berthPlanner;
     private volatile HazelcastInstance hazelcast;
     private volatile boolean joinedLiveYard;
-    private volatile YardPlanning yardPlanning;
+    private volatile PlannerSeat<SeatedYardPlanner> yardPlanner;
+    private volatile PlannerSeat<LiveYard> yardWriter;
     private volatile Vertx vertx;
 
     /** PortOps without the simulated terminal ({@code portops run}). */
@@ -191,9 +199,11 @@ public final class PortOps {
                     this::describe);
             metrics.watchHazelcastMaps(infrastructure.hazelcast());
             checkNotStopping();
+            NodeId leaseNode = new NodeId(nodeId + ":" + ProcessHandle.current().pid());
+            startYardWriter(vertx, leaseNode);
+            checkNotStopping();
             IngestCheck ingest = startIngest(vertx, layout, infrastructure.broker(), metrics, nodeId);
             checkNotStopping();
-            NodeId leaseNode = new NodeId(nodeId + ":" + ProcessHandle.current().pid());
             if (config.berthEnabled()) {
                 startBerthPlanner(vertx, layout, metrics, leaseNode);
             }
@@ -216,7 +226,7 @@ public final class PortOps {
             }
             if (config.yard().enabledIn(mode == Mode.DEMO)) {
                 checkNotStopping();
-                startYardPlanner(vertx, layout);
+                startYardPlanner(vertx, layout, leaseNode);
             }
             if (config.scheduler().enabledIn(mode == Mode.DEMO)) {
                 checkNotStopping();
@@ -288,9 +298,15 @@ public final class PortOps {
         return pool;
     }
 
-    /** The yard planner when {@code yard.enabled}; null otherwise. */
+    /** The yard planner when {@code yard.enabled} and this node leads it (holds the {@code yard-planner} lease). */
     public YardPlanning yardPlanning() {
-        return yardPlanning;
+        SeatedYardPlanner seated = yardPlanner == null ? null : yardPlanner.current();
+        return seated == null ? null : seated.planning();
+    }
+
+    /** Whether this node is the yard's writer now (holds the {@code yard-writer} lease and the move log's epoch). */
+    boolean yardWriter() {
+        return yardWriter != null && yardWriter.current() != null && liveYard.writing();
     }
 
 
@@ -470,7 +486,7 @@ public final class PortOps {
     private String describe(LiveYard yard) {
         if (joinedLiveYard) {
             return "joined the live yard of the cluster (" + yard.startup().containersInTerminal()
-                    + " containers); moves are written by the member that opened it";
+                    + " containers); its moves go to the yard writer's node";
         }
         LiveYard.Startup startup = yard.startup();
         return (startup.seeded() ? "empty database seeded with the sample inventory, "
@@ -571,14 +587,52 @@ public final class PortOps {
                 + settings.rateHz() + " Hz, speed-up " + settings.speedUp() + ", " + settings.mode() + " mode");
     }
 
-    /** Before the crane scheduler, which takes its discharge slots from it; stopped after it. */
-    private void startYardPlanner(Vertx vertx, TerminalLayout layout) {
-        yardPlanning = step("Yard planner", () -> YardPlanning.start(vertx, liveYard, layout, clock)
-                        .await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS),
-                started -> "slots for announced containers, housekeeping every "
-                        + YardPlanning.HOUSEKEEPING_EVERY.toMinutes() + " min in quiet blocks");
-        YardPlanning started = yardPlanning;
-        running.push(new Stage("Yard planner", () -> started.stop().await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS)));
+    /**
+     * The yard's writer (the one ordered writer of container moves and slot changes) runs on the node holding the
+     * {@code yard-writer} lease; the other nodes send it their moves over the event bus. The node that opened the live
+     * yard writes from the start (it took the move log's epoch); a node elected later fences it with a new epoch and
+     * rebuilds the yard from the move log first ({@link LiveYard#takeOverAsWriter}).
+     */
+    private void startYardWriter(Vertx vertx, NodeId node) {
+        yardWriter = new PlannerSeat<>("Yard writer", new PlannerSeat.Planner<>() {
+            @Override
+            public Future<LiveYard> start(Lease lease) {
+                return liveYard.takeOverAsWriter().map(liveYard);
+            }
+
+            @Override
+            public Future<Void> stop(LiveYard yard) {
+                return yard.stepDownAsWriter();
+            }
+        });
+        elect(vertx, YARD_WRITER, node, yardWriter, "container moves and slot changes of every node applied here "
+                + "while it leads, in order, durable in the move log first");
+    }
+
+    /**
+     * Before the crane scheduler, which takes its discharge slots from it; stopped after it. Runs on the node holding
+     * the {@code yard-planner} lease, its instructions fenced by that term, and serves the discharge slots cluster-wide.
+     */
+    private void startYardPlanner(Vertx vertx, TerminalLayout layout, NodeId node) {
+        yardPlanner = new PlannerSeat<>("Yard planner", new PlannerSeat.Planner<>() {
+            @Override
+            public Future<SeatedYardPlanner> start(Lease lease) {
+                return YardPlanning.start(vertx, liveYard.fencedBy(lease), layout, clock).compose(planning ->
+                        DischargeSlotsRoute.serve(vertx, planning.dischargeSlots())
+                                .map(route -> new SeatedYardPlanner(planning, route)));
+            }
+
+            @Override
+            public Future<Void> stop(SeatedYardPlanner seated) {
+                return seated.route().unregister().transform(done -> seated.planning().stop());
+            }
+        });
+        elect(vertx, YARD_PLANNER, node, yardPlanner, "slots for announced containers, housekeeping every "
+                + YardPlanning.HOUSEKEEPING_EVERY.toMinutes() + " min in quiet blocks, while it leads");
+    }
+
+    /** A yard planner of this node's term and its discharge-slot route. */
+    private record SeatedYardPlanner(YardPlanning planning, MessageConsumer<JsonObject> route) {
     }
 
     /** Over mutual TLS, each simulated machine connects with its own certificate, as a real one would. */
@@ -595,9 +649,12 @@ public final class PortOps {
         craneScheduling = new PlannerSeat<>("Crane scheduler", new PlannerSeat.Planner<>() {
             @Override
             public Future<CraneScheduling> start(Lease lease) {
-                YardPlanning yard = yardPlanning;
-                return CraneScheduling.start(vertx, liveYard, pool, layout, yard == null ? null : yard.dischargeSlots(),
-                        clock, metrics.registry(), lease);
+                BayPlanWorkSource.DischargeSlots slots = yardPlanner == null ? null : DischargeSlotsRoute.slots(vertx,
+                        () -> {
+                            YardPlanning local = yardPlanning();
+                            return local == null ? null : local.dischargeSlots();
+                        }, new YardRoom(liveYard.reader(), layout));
+                return CraneScheduling.start(vertx, liveYard, pool, layout, slots, clock, metrics.registry(), lease);
             }
 
             @Override

@@ -29,8 +29,8 @@ import java.util.Objects;
  * ({@code org.portops.state.json.YardEventJson} decodes it).
  *
  * <p>One writer per cluster: opening a live yard takes the move log's writer lease, which fences the previous
- * writer (its later moves fail with {@code WriterFencedException}). Other nodes read through
- * {@code new HazelcastYardReader(...)} on the same maps.
+ * writer (its later moves fail with {@code WriterFencedException}). Nodes that {@link #join} send their moves to the
+ * writer over the event bus; the writer's role moves to another node with {@link #takeOverAsWriter}.
  */
 public final class LiveYard {
 
@@ -52,9 +52,9 @@ public final class LiveYard {
 
     /**
      * Joins the live yard a member of the same Hazelcast cluster opened with {@link #open}: the maps are shared and
-     * left as they are, and the writer lease stays with that member, so {@link #move} and the slot changes here fail
-     * with {@code WriterFencedException}; equipment readings, work instructions and vessel calls are written as on
-     * the writer node.
+     * left as they are, and the writer lease stays with that member, so {@link #move} and the slot changes here go
+     * to that member's writer over the event bus (until this node {@link #takeOverAsWriter}); equipment readings, work
+     * instructions and vessel calls are written as on the writer node.
      */
     public static Future<LiveYard> join(Vertx vertx, HazelcastInstance hazelcast, Pool pgPool, TerminalLayout layout,
                                         Clock clock) {
@@ -107,6 +107,27 @@ public final class LiveYard {
      */
     public Future<MoveResult> move(MoveRequest request) {
         return engine.move(request);
+    }
+
+    /**
+     * Makes this node the yard's writer, for the node elected to that role (one at a time, by a lease): keeps writing
+     * if nobody took over since this node last wrote; otherwise fences every earlier writer with a new epoch of the
+     * move log's lease, rebuilds the containers and blocks from the move log and serves the moves of every node. Until
+     * then, and after {@link #stepDownAsWriter}, this node's moves and slot changes go to the writer's node over the
+     * (clustered) event bus, waiting through a fail-over for the next writer.
+     */
+    public Future<Void> takeOverAsWriter() {
+        return engine.takeOver();
+    }
+
+    /** Stops being the yard's writer: moves queued here go on to the next writer; the batches under way finish. */
+    public Future<Void> stepDownAsWriter() {
+        return engine.stepDown();
+    }
+
+    /** Whether this node is the yard's writer now. */
+    public boolean writing() {
+        return engine.writing();
     }
 
     /** Closes a slot to new containers (a container already there stays); logged like a move. */

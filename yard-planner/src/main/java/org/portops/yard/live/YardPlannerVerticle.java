@@ -74,14 +74,16 @@ public final class YardPlannerVerticle extends VerticleBase {
         solver = vertx.createSharedWorkerExecutor("yard-planner-" + deploymentID(), 1);
         planner = new LiveYardPlanner(yard, layout, settings, clock, solver,
                 PickupAppointments.over(vertx.eventBus()));
+        // cluster-wide consumers: in a cluster the planner runs on one node (its lease's), while moves are applied by
+        // the yard writer's node and gate requests and appointments arrive at any node
         for (String moves : List.of(Addresses.CONTAINER_MOVED, Addresses.CONTAINER_PLACED,
                 Addresses.CONTAINER_REMOVED, Addresses.VESSEL_CALL_CHANGED)) {
-            consumers.add(vertx.eventBus().<JsonObject>localConsumer(moves, m -> onYardEvent(m.body())));
+            consumers.add(vertx.eventBus().<JsonObject>consumer(moves, m -> onYardEvent(m.body())));
         }
-        consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.YARD_SLOT_REQUEST, this::onGateIn));
-        consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.GATE_APPOINTMENT_CHANGED,
+        consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.YARD_SLOT_REQUEST, this::onGateIn));
+        consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.GATE_APPOINTMENT_CHANGED,
                 m -> onAppointment(m.body())));
-        consumers.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.YARD_HOUSEKEEPING_REQUEST,
+        consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.YARD_HOUSEKEEPING_REQUEST,
                 this::onHousekeeping));
         if (!housekeepingEvery.isZero()) {
             timer = vertx.setPeriodic(housekeepingEvery.toMillis(), id -> planner.housekeeping(null)

@@ -56,7 +56,16 @@ public final class RefusalSerializer<T extends MoveRefusal> implements CompactSe
 
     @Override
     public void write(CompactWriter out, T refusal) {
-        Fields f = switch (refusal) {
+        Fields f = fields(refusal);
+        out.writeString("a", f.a());
+        out.writeString("b", f.b());
+        out.writeString("c", f.c());
+        out.writeInt64("n", f.n());
+    }
+
+    /** A refusal as up to three texts and a number; {@link #refusal} makes it again from its case's simple name. */
+    public static Fields fields(MoveRefusal refusal) {
+        return switch (refusal) {
             case MoveRefusal.UnknownContainer r -> new Fields(text(r.container()), null, null, 0);
             case MoveRefusal.AlreadyInTerminal r -> new Fields(text(r.container()), text(r.at()), null, 0);
             case MoveRefusal.NotAtOrigin r -> new Fields(text(r.container()), text(r.expected()), text(r.actual()), 0);
@@ -75,63 +84,47 @@ public final class RefusalSerializer<T extends MoveRefusal> implements CompactSe
             case MoveRefusal.ReeferWithoutPlug r -> new Fields(text(r.slot()), null, null, 0);
             case MoveRefusal.NotInSlot r -> new Fields(text(r.container()), text(r.slot()), null, 0);
         };
-        out.writeString("a", f.a());
-        out.writeString("b", f.b());
-        out.writeString("c", f.c());
-        out.writeInt64("n", f.n());
     }
 
     @Override
     public T read(CompactReader in) {
-        String a = in.readString("a");
-        String b = in.readString("b");
-        String c = in.readString("c");
-        long n = in.readInt64("n");
-        MoveRefusal refusal;
-        if (type == MoveRefusal.UnknownContainer.class) {
-            refusal = new MoveRefusal.UnknownContainer(ContainerNumber.of(a));
-        } else if (type == MoveRefusal.AlreadyInTerminal.class) {
-            refusal = new MoveRefusal.AlreadyInTerminal(ContainerNumber.of(a), Location.parse(b));
-        } else if (type == MoveRefusal.NotAtOrigin.class) {
-            refusal = new MoveRefusal.NotAtOrigin(ContainerNumber.of(a), Location.parse(b), Location.parse(c));
-        } else if (type == MoveRefusal.MoveInProgress.class) {
-            refusal = new MoveRefusal.MoveInProgress(ContainerNumber.of(a), n);
-        } else if (type == MoveRefusal.MasterDataMissing.class) {
-            refusal = new MoveRefusal.MasterDataMissing(ContainerNumber.of(a));
-        } else if (type == MoveRefusal.SameLocation.class) {
-            refusal = new MoveRefusal.SameLocation(ContainerNumber.of(a), Location.parse(b));
-        } else if (type == MoveRefusal.UnknownBlock.class) {
-            refusal = new MoveRefusal.UnknownBlock(new BlockId(a));
-        } else if (type == MoveRefusal.OutsideBlock.class) {
-            refusal = new MoveRefusal.OutsideBlock(YardSlot.parse(a), (int) (n / 1000), (int) (n % 1000));
-        } else if (type == MoveRefusal.TierLimitExceeded.class) {
-            refusal = new MoveRefusal.TierLimitExceeded(YardSlot.parse(a), (int) n);
-        } else if (type == MoveRefusal.LongContainerOnEvenBay.class) {
-            refusal = new MoveRefusal.LongContainerOnEvenBay(YardSlot.parse(a));
-        } else if (type == MoveRefusal.SlotOccupied.class) {
-            refusal = new MoveRefusal.SlotOccupied(YardSlot.parse(a), ContainerNumber.of(b));
-        } else if (type == MoveRefusal.SlotReserved.class) {
-            refusal = new MoveRefusal.SlotReserved(YardSlot.parse(a), ContainerNumber.of(b));
-        } else if (type == MoveRefusal.SlotClosed.class) {
-            refusal = new MoveRefusal.SlotClosed(YardSlot.parse(a));
-        } else if (type == MoveRefusal.WouldFloat.class) {
-            refusal = new MoveRefusal.WouldFloat(YardSlot.parse(a), YardSlot.parse(b));
-        } else if (type == MoveRefusal.BuriedUnder.class) {
-            refusal = new MoveRefusal.BuriedUnder(YardSlot.parse(a), ContainerNumber.of(b));
-        } else if (type == MoveRefusal.ReeferWithoutPlug.class) {
-            refusal = new MoveRefusal.ReeferWithoutPlug(YardSlot.parse(a));
-        } else if (type == MoveRefusal.NotInSlot.class) {
-            refusal = new MoveRefusal.NotInSlot(ContainerNumber.of(a), YardSlot.parse(b));
-        } else {
-            throw new IllegalStateException("no refusal case " + type.getName());
-        }
-        return type.cast(refusal);
+        return type.cast(refusal(type.getSimpleName(),
+                new Fields(in.readString("a"), in.readString("b"), in.readString("c"), in.readInt64("n"))));
+    }
+
+    /** The refusal of case {@code name} (the simple name of its record) from its {@link #fields}. */
+    public static MoveRefusal refusal(String name, Fields f) {
+        String a = f.a();
+        String b = f.b();
+        String c = f.c();
+        long n = f.n();
+        return switch (name) {
+            case "UnknownContainer" -> new MoveRefusal.UnknownContainer(ContainerNumber.of(a));
+            case "AlreadyInTerminal" -> new MoveRefusal.AlreadyInTerminal(ContainerNumber.of(a), Location.parse(b));
+            case "NotAtOrigin" -> new MoveRefusal.NotAtOrigin(ContainerNumber.of(a), Location.parse(b), Location.parse(c));
+            case "MoveInProgress" -> new MoveRefusal.MoveInProgress(ContainerNumber.of(a), n);
+            case "MasterDataMissing" -> new MoveRefusal.MasterDataMissing(ContainerNumber.of(a));
+            case "SameLocation" -> new MoveRefusal.SameLocation(ContainerNumber.of(a), Location.parse(b));
+            case "UnknownBlock" -> new MoveRefusal.UnknownBlock(new BlockId(a));
+            case "OutsideBlock" -> new MoveRefusal.OutsideBlock(YardSlot.parse(a), (int) (n / 1000), (int) (n % 1000));
+            case "TierLimitExceeded" -> new MoveRefusal.TierLimitExceeded(YardSlot.parse(a), (int) n);
+            case "LongContainerOnEvenBay" -> new MoveRefusal.LongContainerOnEvenBay(YardSlot.parse(a));
+            case "SlotOccupied" -> new MoveRefusal.SlotOccupied(YardSlot.parse(a), ContainerNumber.of(b));
+            case "SlotReserved" -> new MoveRefusal.SlotReserved(YardSlot.parse(a), ContainerNumber.of(b));
+            case "SlotClosed" -> new MoveRefusal.SlotClosed(YardSlot.parse(a));
+            case "WouldFloat" -> new MoveRefusal.WouldFloat(YardSlot.parse(a), YardSlot.parse(b));
+            case "BuriedUnder" -> new MoveRefusal.BuriedUnder(YardSlot.parse(a), ContainerNumber.of(b));
+            case "ReeferWithoutPlug" -> new MoveRefusal.ReeferWithoutPlug(YardSlot.parse(a));
+            case "NotInSlot" -> new MoveRefusal.NotInSlot(ContainerNumber.of(a), YardSlot.parse(b));
+            default -> throw new IllegalArgumentException("no refusal case " + name);
+        };
     }
 
     private static String text(Object value) {
         return value == null ? null : value.toString();
     }
 
-    private record Fields(String a, String b, String c, long n) {
+    /** A refusal's texts and number, as they travel. */
+    public record Fields(String a, String b, String c, long n) {
     }
 }

@@ -5,6 +5,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import org.portops.model.equipment.Equipment;
 import org.portops.model.equipment.EquipmentKind;
@@ -39,6 +41,7 @@ import org.portops.state.store.MoveLog;
 import org.portops.state.store.VesselCallStore;
 import org.portops.state.lease.Lease;
 import org.portops.state.store.WorkInstructionStore;
+import org.portops.state.store.WriterFencedException;
 import org.portops.state.vessel.PutVesselCall;
 import org.portops.state.work.PutWorkInstruction;
 import org.slf4j.Logger;
@@ -65,12 +68,22 @@ public final class LiveYardEngine {
     private static final int REPLAY_PAGE = 10_000;
     private static final int LOAD_CHUNK = 2_000;
     private static final String AUDIT_ACTOR = "live-yard";
+    private static final Duration UNSERVE_GRACE = Duration.ofMillis(500);
 
     private final Vertx vertx;
     private final Context context;
     private final YardMaps maps;
     private final Clock clock;
-    private final MoveWriter writer;
+    private final TerminalLayout layout;
+    private final MoveLog log;
+    private final String holder;
+    private final WriterRelay relay;
+    /** This node's writer while it is the yard's writer; null while another node is. Set on the engine's context. */
+    private volatile MoveWriter writer;
+    private List<MessageConsumer<JsonObject>> serving = List.of();
+    /** The last takeover or step-down; the next one starts after it. */
+    private Future<Void> role = Future.succeededFuture();
+    private volatile boolean closed;
     private final HazelcastYardReader reader;
     private final WorkInstructionStore instructions;
     private final VesselCallStore vesselCalls;
@@ -81,12 +94,15 @@ public final class LiveYardEngine {
     private final Map<String, Future<ChangeResult>> inFlight = new HashMap<>();
 
     private LiveYardEngine(Vertx vertx, Context context, YardMaps maps, Pool pool, TerminalLayout layout, Clock clock,
-                           MoveLog log, long epoch, LiveYard.Startup startup, AlertBoard alerts) {
+                           MoveLog log, String holder, LiveYard.Startup startup, AlertBoard alerts) {
         this.vertx = vertx;
         this.context = context;
         this.maps = maps;
         this.clock = clock;
-        this.writer = new MoveWriter(vertx, context, maps, log, layout, clock, epoch);
+        this.layout = layout;
+        this.log = log;
+        this.holder = holder;
+        this.relay = new WriterRelay(vertx);
         this.reader = new HazelcastYardReader(vertx, maps, layout, clock);
         this.instructions = new WorkInstructionStore(pool);
         this.vesselCalls = new VesselCallStore(pool);
@@ -98,16 +114,22 @@ public final class LiveYardEngine {
 
     /**
      * Joins a live yard another member of the Hazelcast cluster opened: its maps stay as they are and the move log's
-     * writer lease stays with that member, so this engine's moves are refused as fenced (epoch 0 is never granted);
+     * writer lease stays with that member, so this engine sends its moves and slot changes to that member's writer
+     * over the event bus ({@link WriterRelay}) until it takes the writer's role itself ({@link #takeOver});
      * equipment readings, work instructions and vessel calls go to the shared maps as on the writer.
      */
     public static Future<LiveYardEngine> join(Vertx vertx, Context context, HazelcastInstance hazelcast, Pool pool,
                                               TerminalLayout layout, Clock clock) {
         long began = System.nanoTime();
         YardMaps maps = YardMaps.of(hazelcast);
-        return Future.succeededFuture(new LiveYardEngine(vertx, context, maps, pool, layout, clock, new MoveLog(pool), 0,
+        return Future.succeededFuture(new LiveYardEngine(vertx, context, maps, pool, layout, clock, new MoveLog(pool),
+                holder(hazelcast),
                 new LiveYard.Startup(false, 0, maps.containers().size(), Duration.ofNanos(System.nanoTime() - began)),
                 new AlertBoard(vertx, hazelcast, clock)));
+    }
+
+    private static String holder(HazelcastInstance hazelcast) {
+        return "yard-writer@" + hazelcast.getCluster().getLocalMember().getUuid();
     }
 
     /** Starts the live yard on {@code context}; see {@link LiveYard#open}. */
@@ -116,7 +138,7 @@ public final class LiveYardEngine {
         long began = System.nanoTime();
         YardMaps maps = YardMaps.of(hazelcast);
         MoveLog log = new MoveLog(pool);
-        String holder = "yard-writer@" + hazelcast.getCluster().getLocalMember().getUuid();
+        String holder = holder(hazelcast);
         return log.acquireLease(holder, clock.instant()).compose(epoch -> log.isEmpty()
                 .compose(empty -> empty
                         ? InventorySeeder.seed(pool, epoch, layout, clock.instant()).map(seeded -> true)
@@ -129,11 +151,126 @@ public final class LiveYardEngine {
                             .compose(loaded -> registerEquipment(vertx, context, maps, pool, layout, clock))
                             .compose(registered -> loadVesselCalls(context, maps, pool))
                             .compose(calls -> loadInstructions(context, maps, pool))
-                            .map(done -> new LiveYardEngine(vertx, context, maps, pool, layout, clock, log, epoch,
+                            .map(done -> new LiveYardEngine(vertx, context, maps, pool, layout, clock, log, holder,
                                     new LiveYard.Startup(seeded, model.lastSequence(), model.containers().size(),
                                             Duration.ofNanos(System.nanoTime() - began)),
-                                    new AlertBoard(vertx, hazelcast, clock)));
+                                    new AlertBoard(vertx, hazelcast, clock)))
+                            .compose(engine -> engine.write(new MoveWriter(vertx, context, maps, log, layout, clock,
+                                    epoch)).map(engine));
                 })));
+    }
+
+    /**
+     * Makes this node the yard's writer, for a node elected to the role: if its writer still holds the move log's
+     * current epoch (nobody took over since it opened the yard or was last elected) it keeps writing; otherwise it
+     * takes a new epoch, which fences every earlier writer (an append of theirs in flight is either in the log before
+     * the new epoch or refused), rebuilds the containers and blocks from the move log (which is what holds: a move
+     * the dead writer logged but did not commit to the maps is completed, a mark it left without a log row is
+     * dropped), and only then serves moves. Runs after the previous takeover or step-down.
+     */
+    public Future<Void> takeOver() {
+        return inRole(() -> {
+            if (closed) {
+                return Future.succeededFuture();
+            }
+            MoveWriter current = writer;
+            return log.currentEpoch().compose(epoch -> {
+                if (current != null && current.epoch() == epoch) {
+                    return serving.isEmpty() ? write(current) : Future.succeededFuture();
+                }
+                long began = System.nanoTime();
+                return retire(current)
+                        .compose(retired -> log.acquireLease(holder, clock.instant()))
+                        .compose(newEpoch -> replay(log, new YardModel(layout), 0).compose(model -> reloadYard(model)
+                                .compose(loaded -> {
+                                    LOG.info("live yard: took over as the yard's writer (epoch {}), the containers and "
+                                                    + "blocks rebuilt from the move log up to {} in {} ms", newEpoch,
+                                            model.lastSequence(), (System.nanoTime() - began) / 1_000_000);
+                                    return write(new MoveWriter(vertx, context, maps, log, layout, clock, newEpoch));
+                                })));
+            });
+        });
+    }
+
+    /**
+     * Stops being the yard's writer (the node's term ended): stops serving, fails what is queued as fenced (the
+     * callers here send it on to the next writer) and lets the batches under way finish.
+     */
+    public Future<Void> stepDown() {
+        return inRole(() -> retire(writer));
+    }
+
+    /** Whether this node is the yard's writer now (it may still find out at its next append that it was fenced). */
+    public boolean writing() {
+        return writer != null;
+    }
+
+    private Future<Void> inRole(Supplier<Future<Void>> change) {
+        Promise<Void> done = Promise.promise();
+        context.runOnContext(v -> {
+            Future<Void> next = role.transform(previous -> change.get());
+            role = next;
+            next.onComplete(done);
+        });
+        return done.future();
+    }
+
+    /** Installs {@code next} as this node's writer and serves it cluster-wide; on the engine's context. */
+    private Future<Void> write(MoveWriter next) {
+        writer = next;
+        return WriterRelay.serve(vertx, next).map(consumers -> {
+            serving = consumers;
+            return null;
+        });
+    }
+
+    /**
+     * Closes {@code retiring} if it is still this node's writer, then stops serving; on the engine's context. Closed
+     * as fenced, the writer answers every change still reaching it with "fenced", which sends it on to the next
+     * writer; the consumers go only {@link #UNSERVE_GRACE} later, as a request that reaches a consumer in the
+     * moment it is unregistered is discarded unanswered and its sender cannot tell whether it was made.
+     */
+    private Future<Void> retire(MoveWriter retiring) {
+        return retire(retiring, UNSERVE_GRACE);
+    }
+
+    private Future<Void> retire(MoveWriter retiring, Duration grace) {
+        if (retiring == null || writer != retiring) {
+            return Future.succeededFuture();
+        }
+        writer = null;
+        List<MessageConsumer<JsonObject>> consumers = serving;
+        serving = List.of();
+        return retiring.close(new WriterFencedException(retiring.epoch()))
+                .transform(closed -> grace.isZero() ? Future.succeededFuture() : vertx.timer(grace.toMillis()))
+                .transform(waited -> Future.all(consumers.stream().map(MessageConsumer::unregister).toList()))
+                .mapEmpty();
+    }
+
+    /**
+     * Writes the rebuilt containers and blocks over the maps, on a worker: every key of the yard is overwritten (so a
+     * reader never sees an empty yard meanwhile) and the containers no longer in the terminal are removed. Equipment,
+     * vessel calls and work instructions are not the writer's and stay.
+     */
+    private Future<Void> reloadYard(YardModel model) {
+        return vertx.executeBlocking(() -> {
+            maps.blocks().putAll(model.blocks());
+            Map<String, TrackedContainer> chunk = new HashMap<>();
+            for (var entry : model.containers().entrySet()) {
+                chunk.put(entry.getKey(), entry.getValue());
+                if (chunk.size() == LOAD_CHUNK) {
+                    maps.containers().putAll(chunk);
+                    chunk.clear();
+                }
+            }
+            maps.containers().putAll(chunk);
+            for (String gone : new ArrayList<>(maps.containers().keySet())) {
+                if (!model.containers().containsKey(gone)) {
+                    maps.containers().delete(gone);
+                }
+            }
+            return null;
+        }, false);
     }
 
     /**
@@ -242,16 +379,46 @@ public final class LiveYardEngine {
         return alerts;
     }
 
+    /**
+     * To this node's writer while it is the yard's writer, else (or once it finds it was fenced) to the writer's node
+     * over the event bus.
+     */
     public Future<MoveResult> move(MoveRequest request) {
-        return writer.move(request);
+        MoveWriter local = writer;
+        if (local == null) {
+            return closed ? Future.failedFuture(new IllegalStateException("the live yard is closed"))
+                    : relay.move(request);
+        }
+        return local.move(request).recover(e -> fencedHere(local, e) ? relay.move(request) : Future.failedFuture(e));
     }
 
     public Future<ChangeResult> setSlotClosed(YardSlot slot, boolean close, String reason) {
-        return writer.setSlotClosed(slot, close, reason);
+        MoveWriter local = writer;
+        if (local == null) {
+            return closed ? Future.failedFuture(new IllegalStateException("the live yard is closed"))
+                    : relay.setSlotClosed(slot, close, reason);
+        }
+        return local.setSlotClosed(slot, close, reason).recover(e -> fencedHere(local, e)
+                ? relay.setSlotClosed(slot, close, reason) : Future.failedFuture(e));
     }
 
+    /** A writer that finds it was fenced stops serving at once, without waiting for its node's term to end. */
+    private boolean fencedHere(MoveWriter local, Throwable e) {
+        if (!(e instanceof WriterFencedException) || closed) {
+            return false;
+        }
+        inRole(() -> retire(local));
+        return true;
+    }
+
+    /**
+     * Stops writing as {@link #stepDown} does, but without its grace (a node that hands its role on steps down first;
+     * one that closes its yard while still the writer stops the cluster's moves anyway); then this node's moves fail,
+     * as its live yard is closed.
+     */
     public Future<Void> close() {
-        return writer.close();
+        closed = true;
+        return inRole(() -> retire(writer, Duration.ZERO));
     }
 
     public Future<ChangeResult> updateEquipment(EquipmentState state) {

@@ -159,12 +159,26 @@ final class MoveWriter {
         return promise.future();
     }
 
+    /** The move log lease epoch this writer appends under. */
+    long epoch() {
+        return epoch;
+    }
+
     /** Refuses new work, lets the batches under way finish, fails what is still queued. */
     Future<Void> close() {
+        return close(new IllegalStateException("the live yard is closed"));
+    }
+
+    /**
+     * Like {@link #close()}, failing what is queued (and whatever comes later) with {@code reason}: a writer that
+     * hands its role to another node fails them with a {@link WriterFencedException}, which sends them on to the new
+     * writer; nothing of them was prepared.
+     */
+    Future<Void> close(RuntimeException reason) {
         Promise<Void> closed = Promise.promise();
         context.runOnContext(v -> {
             if (stopped == null) {
-                stopped = new IllegalStateException("the live yard is closed");
+                stopped = reason;
             }
             failQueued(stopped);
             drain();

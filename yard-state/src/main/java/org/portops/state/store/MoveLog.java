@@ -74,6 +74,12 @@ public final class MoveLog {
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
+    /** The writer lease's current epoch, 0 when it was never taken. */
+    public Future<Long> currentEpoch() {
+        return pool.query("select coalesce(max(epoch), 0) from yard_writer where name = 'yard'").execute()
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
     /** Takes {@code count} sequence numbers from the log's identity sequence, ascending. */
     public Future<List<Long>> nextSequences(int count) {
         return pool.preparedQuery("select nextval(pg_get_serial_sequence('move_log', 'seq')) from generate_series(1, $1)")
