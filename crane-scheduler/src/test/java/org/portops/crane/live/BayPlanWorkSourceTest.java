@@ -1,6 +1,5 @@
 package org.portops.crane.live;
 
-import com.hazelcast.core.HazelcastInstance;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -39,10 +38,8 @@ import org.portops.model.work.WorkInstructionState;
 import org.portops.model.work.YardLocation;
 import org.portops.state.LiveYard;
 import org.portops.state.StackView;
-import org.portops.state.testsupport.TestDatabase;
-import org.portops.state.testsupport.TestHazelcast;
+import org.portops.state.testsupport.LiveYardFixture;
 import org.portops.state.testsupport.TestLayouts;
-import org.portops.state.testsupport.TestPostgres;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -67,31 +64,25 @@ class BayPlanWorkSourceTest {
             new CraneReplanning.Limits(Duration.ofMillis(300), Duration.ofMillis(100), 3);
 
     private final TerminalLayout layout = TestLayouts.sample();
+    private LiveYardFixture live;
     private Vertx vertx;
-    private HazelcastInstance hazelcast;
-    private TestDatabase database;
     private Pool pool;
     private LiveYard yard;
     private BayPlanWorkSource source;
 
     @BeforeEach
     void setUp() {
-        vertx = Vertx.vertx();
-        hazelcast = TestHazelcast.member(TestHazelcast.uniqueClusterName("crane-bayplan"));
-        database = TestPostgres.newDatabase(TestPostgres.any());
-        pool = database.pool(vertx);
-        yard = await(LiveYard.open(vertx, hazelcast, pool, layout, Clock.systemUTC()));
+        live = LiveYardFixture.open("crane-bayplan", layout);
+        vertx = live.vertx;
+        pool = live.pool;
+        yard = live.yard;
         source = new BayPlanWorkSource(yard.reader(), layout, new YardRoom(yard.reader(), layout),
                 BayPlanWorkSource.Settings.DEFAULTS, Clock.systemUTC());
     }
 
     @AfterEach
     void tearDown() {
-        await(yard.close());
-        await(pool.close());
-        await(vertx.close());
-        hazelcast.shutdown();
-        database.drop();
+        live.close();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.portops.crane.live;
 
-import com.hazelcast.core.HazelcastInstance;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -27,10 +26,8 @@ import org.portops.model.work.WorkInstruction;
 import org.portops.model.work.WorkInstructionState;
 import org.portops.state.LiveYard;
 import org.portops.state.json.YardEventJson;
-import org.portops.state.testsupport.TestDatabase;
-import org.portops.state.testsupport.TestHazelcast;
+import org.portops.state.testsupport.LiveYardFixture;
 import org.portops.state.testsupport.TestLayouts;
-import org.portops.state.testsupport.TestPostgres;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -52,9 +49,8 @@ class CraneSchedulerVerticleTest {
     private static final CraneReplanning.Limits FAST =
             new CraneReplanning.Limits(Duration.ofMillis(300), Duration.ofMillis(100), 3);
 
+    private LiveYardFixture live;
     private Vertx vertx;
-    private HazelcastInstance hazelcast;
-    private TestDatabase database;
     private Pool pool;
     private LiveYard yard;
     private DecisionJournal journal;
@@ -64,11 +60,10 @@ class CraneSchedulerVerticleTest {
 
     @BeforeEach
     void setUp() {
-        vertx = Vertx.vertx();
-        hazelcast = TestHazelcast.member(TestHazelcast.uniqueClusterName("crane-live"));
-        database = TestPostgres.newDatabase(TestPostgres.any());
-        pool = database.pool(vertx);
-        yard = await(LiveYard.open(vertx, hazelcast, pool, TestLayouts.small(), Clock.systemUTC()));
+        live = LiveYardFixture.open("crane-live", TestLayouts.small());
+        vertx = live.vertx;
+        pool = live.pool;
+        yard = live.yard;
         journal = new DecisionJournal(vertx, pool);
         verticle = new CraneSchedulerVerticle(yard, journal, call -> {
             throw new IllegalArgumentException("no bay-plan mapping in this test");
@@ -79,11 +74,7 @@ class CraneSchedulerVerticleTest {
 
     @AfterEach
     void tearDown() {
-        await(yard.close());
-        await(pool.close());
-        await(vertx.close());
-        hazelcast.shutdown();
-        database.drop();
+        live.close();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.portops.crane.live;
 
-import com.hazelcast.core.HazelcastInstance;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -27,10 +26,8 @@ import org.portops.model.work.WorkInstructionId;
 import org.portops.model.work.WorkInstructionState;
 import org.portops.state.ChangeResult;
 import org.portops.state.LiveYard;
-import org.portops.state.testsupport.TestDatabase;
-import org.portops.state.testsupport.TestHazelcast;
+import org.portops.state.testsupport.LiveYardFixture;
 import org.portops.state.testsupport.TestLayouts;
-import org.portops.state.testsupport.TestPostgres;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -58,9 +55,8 @@ class QuaySplitLiveTest {
             new CraneReplanning.Limits(Duration.ofMillis(300), Duration.ofMillis(100), 3);
 
     private final TerminalLayout layout = TestLayouts.sample();
+    private LiveYardFixture live;
     private Vertx vertx;
-    private HazelcastInstance hazelcast;
-    private TestDatabase database;
     private Pool pool;
     private LiveYard yard;
     private QuaySplit split;
@@ -68,11 +64,10 @@ class QuaySplitLiveTest {
 
     @BeforeEach
     void setUp() {
-        vertx = Vertx.vertx();
-        hazelcast = TestHazelcast.member(TestHazelcast.uniqueClusterName("crane-split-live"));
-        database = TestPostgres.newDatabase(TestPostgres.any());
-        pool = database.pool(vertx);
-        yard = await(LiveYard.open(vertx, hazelcast, pool, layout, Clock.systemUTC()));
+        live = LiveYardFixture.open("crane-split-live", layout);
+        vertx = live.vertx;
+        pool = live.pool;
+        yard = live.yard;
         BayPlanWorkSource source = new BayPlanWorkSource(yard.reader(), layout, new YardRoom(yard.reader(), layout),
                 BayPlanWorkSource.Settings.DEFAULTS, Clock.systemUTC());
         split = new QuaySplit(layout, new QuaySplit.Settings(3600, 48, 6, 30,
@@ -84,11 +79,7 @@ class QuaySplitLiveTest {
 
     @AfterEach
     void tearDown() {
-        await(yard.close());
-        await(pool.close());
-        await(vertx.close());
-        hazelcast.shutdown();
-        database.drop();
+        live.close();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.portops.crane.berth.live;
 
-import com.hazelcast.core.HazelcastInstance;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -25,10 +24,8 @@ import org.portops.model.quay.BerthId;
 import org.portops.model.vessel.VesselCall;
 import org.portops.model.vessel.VesselCallId;
 import org.portops.state.LiveYard;
-import org.portops.state.testsupport.TestDatabase;
-import org.portops.state.testsupport.TestHazelcast;
+import org.portops.state.testsupport.LiveYardFixture;
 import org.portops.state.testsupport.TestLayouts;
-import org.portops.state.testsupport.TestPostgres;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -58,9 +55,8 @@ class BerthPlanFollowedLiveTest {
     private static final VesselCallId CALL3 = new VesselCallId("CALL3");
 
     private final TerminalLayout layout = TestLayouts.sample();
+    private LiveYardFixture live;
     private Vertx vertx;
-    private HazelcastInstance hazelcast;
-    private TestDatabase database;
     private Pool pool;
     private LiveYard yard;
     private QuaySplit split;
@@ -69,11 +65,10 @@ class BerthPlanFollowedLiveTest {
 
     @BeforeEach
     void setUp() {
-        vertx = Vertx.vertx();
-        hazelcast = TestHazelcast.member(TestHazelcast.uniqueClusterName("berth-followed"));
-        database = TestPostgres.newDatabase(TestPostgres.any());
-        pool = database.pool(vertx);
-        yard = await(LiveYard.open(vertx, hazelcast, pool, layout, Clock.systemUTC()), 180);
+        live = LiveYardFixture.open("berth-followed", layout);
+        vertx = live.vertx;
+        pool = live.pool;
+        yard = live.yard;
         vertx.eventBus().<JsonObject>consumer(Addresses.BERTH_PLAN_PUBLISHED, message -> charts.add(message.body()));
         BayPlanWorkSource source = new BayPlanWorkSource(yard.reader(), layout, new YardRoom(yard.reader(), layout),
                 BayPlanWorkSource.Settings.DEFAULTS, Clock.systemUTC());
@@ -88,11 +83,7 @@ class BerthPlanFollowedLiveTest {
 
     @AfterEach
     void tearDown() {
-        await(yard.close());
-        await(pool.close());
-        await(vertx.close());
-        hazelcast.shutdown();
-        database.drop();
+        live.close();
     }
 
     @Test

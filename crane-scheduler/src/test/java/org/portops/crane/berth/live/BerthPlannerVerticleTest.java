@@ -1,6 +1,5 @@
 package org.portops.crane.berth.live;
 
-import com.hazelcast.core.HazelcastInstance;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
@@ -20,10 +19,8 @@ import org.portops.model.vessel.VesselCall;
 import org.portops.model.vessel.VesselCallId;
 import org.portops.model.vessel.Voyage;
 import org.portops.state.LiveYard;
-import org.portops.state.testsupport.TestDatabase;
-import org.portops.state.testsupport.TestHazelcast;
+import org.portops.state.testsupport.LiveYardFixture;
 import org.portops.state.testsupport.TestLayouts;
-import org.portops.state.testsupport.TestPostgres;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -44,9 +41,8 @@ import static org.portops.state.testsupport.Await.await;
 class BerthPlannerVerticleTest {
     private static final TerminalLayout LAYOUT = TestLayouts.small();
 
+    private LiveYardFixture live;
     private Vertx vertx;
-    private HazelcastInstance hazelcast;
-    private TestDatabase database;
     private Pool pool;
     private LiveYard yard;
     private final List<JsonObject> facts = new CopyOnWriteArrayList<>();
@@ -54,11 +50,10 @@ class BerthPlannerVerticleTest {
 
     @BeforeEach
     void setUp() {
-        vertx = Vertx.vertx();
-        hazelcast = TestHazelcast.member(TestHazelcast.uniqueClusterName("berth-live"));
-        database = TestPostgres.newDatabase(TestPostgres.any());
-        pool = database.pool(vertx);
-        yard = await(LiveYard.open(vertx, hazelcast, pool, LAYOUT, Clock.systemUTC()));
+        live = LiveYardFixture.open("berth-live", LAYOUT);
+        vertx = live.vertx;
+        pool = live.pool;
+        yard = live.yard;
         vertx.eventBus().<JsonObject>consumer(Addresses.BERTH_PLAN_PUBLISHED, message -> facts.add(message.body()));
         await(vertx.deployVerticle(new BerthPlannerVerticle(yard.reader(), LAYOUT,
                 BerthSettings.defaults().withSolveTime(Duration.ofMillis(500)), Clock.systemUTC(), registry)));
@@ -66,11 +61,7 @@ class BerthPlannerVerticleTest {
 
     @AfterEach
     void tearDown() {
-        await(yard.close());
-        await(pool.close());
-        await(vertx.close());
-        hazelcast.shutdown();
-        database.drop();
+        live.close();
     }
 
     @Test
