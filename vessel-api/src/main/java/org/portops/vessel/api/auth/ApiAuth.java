@@ -18,7 +18,9 @@ import org.portops.vessel.api.Responses;
 
 /**
  * Bearer-token authentication shared by every PortOps HTTP interface (the vessel API, the ops map): verifies the
- * JWT (signature, expiry, issuer, audience), reads the {@link Caller} from its claims, applies the caller's rate
+ * JWT (signature, expiry, issuer, audience) — PortOps's own, or an ID or access token of the terminal's OIDC
+ * provider, whose keys come from its discovery document and JWKS — reads the {@link Caller} from its claims (the
+ * roles mapped from the provider's names by {@link AuthSettings#roleMapping}), applies the caller's rate
  * limit and leaves the caller in the routing context ({@link #caller}).
  */
 public final class ApiAuth {
@@ -63,7 +65,9 @@ public final class ApiAuth {
             Future<JWTAuth> jwt = Future.succeededFuture(JWTAuth.create(vertx, options));
             return Future.succeededFuture(new ApiAuth(token -> jwt, settings, clock));
         }
-        return JwksKeys.load(vertx, settings.jwksUrl(), verification, minRefetch, maxAge, clock)
+        Future<String> jwksUrl = settings.discovery() ? OidcDiscovery.jwksUri(vertx, settings.issuer())
+                : Future.succeededFuture(settings.jwksUrl());
+        return jwksUrl.compose(url -> JwksKeys.load(vertx, url, verification, minRefetch, maxAge, clock))
                 .map(keys -> new ApiAuth(keys::verifierFor, settings, clock));
     }
 
@@ -85,7 +89,7 @@ public final class ApiAuth {
                 unauthorized(ctx, "the bearer token was refused: " + result.cause().getMessage());
                 return;
             }
-            switch (Caller.fromClaims(claims(result.result()))) {
+            switch (Caller.fromClaims(claims(result.result()), settings.roleMapping())) {
                 case Caller.Claims.Invalid invalid -> Responses.error(ctx, 403, null, invalid.reason());
                 case Caller.Claims.Valid valid -> admit(ctx, valid.caller());
             }
