@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.portops.state.testsupport.Await.await;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
@@ -146,6 +148,11 @@ class OidcSignInTest {
     @Test
     void aTokenWithoutAnyMappedRoleIsForbiddenNamingWhatItHas() throws Exception {
         signIn();
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(ApiAuth.class);
+        ListAppender<ILoggingEvent> denials = new ListAppender<>();
+        denials.start();
+        log.addAppender(denials);
         HttpResponse<String> response = call(rs256(idToken("guest", "offline_access", "uma_authorization"),
                 providerKey));
         assertThat(response.statusCode()).isEqualTo(403);
@@ -157,6 +164,10 @@ class OidcSignInTest {
                 providerKey));
         assertThat(noClaim.statusCode()).isEqualTo(403);
         assertThat(noClaim.body()).contains("has no realm_access.roles claim");
+        log.detachAppender(denials);
+        assertThat(denials.list).extracting(ILoggingEvent::getFormattedMessage).as("every denial logged")
+                .hasSize(2).allSatisfy(line -> assertThat(line).startsWith("denied GET / from 127.0.0.1:")
+                        .contains("(403): token of guest has"));
     }
 
     @Test
