@@ -58,8 +58,6 @@ public final class EventProcessor {
 
     private final Vertx vertx;
     private Future<Void> tail = Future.succeededFuture();
-    /** Events waiting for PostgreSQL to come back (0 or 1: events are processed one after another). */
-    private int waitingForDatabase;
 
     public EventProcessor(Vertx vertx, LiveYard yard, EventStore store, Alerts alerts, IngestMetrics metrics,
                           Clock clock) {
@@ -85,11 +83,6 @@ public final class EventProcessor {
         return tail;
     }
 
-    /** Whether an event is waiting for PostgreSQL to come back. */
-    public boolean waitingForDatabase() {
-        return waitingForDatabase > 0;
-    }
-
     private Future<EventOutcome> untilReachable(EventMessage message, String json, Instant receivedAt) {
         Promise<EventOutcome> outcome = Promise.promise();
         attempt(message, json, receivedAt, FIRST_RETRY_DELAY, 1, outcome);
@@ -101,7 +94,6 @@ public final class EventProcessor {
         process(message, json, receivedAt).onComplete(result -> {
             if (result.succeeded() || !DatabaseFailures.unreachable(result.cause())) {
                 if (attempt > 1) {
-                    waitingForDatabase--;
                     LOG.info("event {} #{} of {} processed at attempt {}, PostgreSQL reachable again",
                             message.event().type(), message.sequence(), message.machineId(), attempt);
                 }
@@ -109,7 +101,6 @@ public final class EventProcessor {
                 return;
             }
             if (attempt == 1) {
-                waitingForDatabase++;
                 LOG.warn("PostgreSQL unreachable ({}): event {} #{} of {} and the events after it wait, retrying "
                         + "every {} ms at most", result.cause().toString(), message.event().type(),
                         message.sequence(), message.machineId(), MAX_RETRY_DELAY.toMillis());
