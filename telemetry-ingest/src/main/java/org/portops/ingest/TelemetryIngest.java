@@ -80,7 +80,7 @@ public final class TelemetryIngest {
         this.coalescer = new EquipmentCoalescer(yard, metrics, clock, vertx.getOrCreateContext());
         this.offline = new OfflineDetector(yard, senders.equipment(), coalescer, alerts, clock,
                 config.offlineTimeout());
-        this.events = new EventProcessor(yard, new EventStore(pool), alerts, metrics, clock);
+        this.events = new EventProcessor(vertx, yard, new EventStore(pool), alerts, metrics, clock);
         TelemetryHistory history = new TelemetryHistory(pool);
         this.readings = new BatchWriter<>("reading history", config.historyQueueBound(), config.historyBatchSize(),
                 TelemetryHistory.READING_BATCHES_IN_FLIGHT,

@@ -35,8 +35,8 @@ import org.portops.model.telemetry.TelemetryTopic;
 
 /**
  * The Mosquitto configuration of docs/security.md, run for real with Debian's mosquitto and the certificates of
- * {@link CertificateDirectory}: only clients with a certificate of the terminal CA get in, and its ACL lets a machine
- * publish on its own topics only, so a reading on another machine's topic never reaches PortOps.
+ * {@link CertificateDirectory}: only clients with a certificate of the terminal CA that is not on its CRL get in, and
+ * its ACL lets a machine publish on its own topics only, so a reading on another machine's topic never reaches PortOps.
  */
 class MosquittoMutualTlsTest {
 
@@ -45,13 +45,17 @@ class MosquittoMutualTlsTest {
     private static CertificateDirectory certificates;
     private static Process mosquitto;
     private static String url;
+    private static SSLContext revokedMachine;
 
     @BeforeAll
     static void start() throws Exception {
         assumeTrue(Files.isExecutable(Brokers.MOSQUITTO), "Debian's mosquitto is not installed");
         certificates = new CertificateDirectory(folder.resolve("certs"));
-        certificates.issue("TEST", List.of("127.0.0.1", "localhost"), List.of("TT001", "TT002"), Instant.now(),
-                Duration.ofDays(1));
+        certificates.issue("TEST", List.of("127.0.0.1", "localhost"), List.of("TT001", "TT002", "TT003"),
+                Instant.now(), Duration.ofDays(1));
+        // what a stolen TT003 would present: its certificate and key, taken before the revocation removes them
+        revokedMachine = certificates.clientContext("TT003");
+        certificates.revoke("TT003", Instant.now());
         int port = Brokers.freePort();
         Path acl = Files.writeString(folder.resolve("portops.acl"), """
                 user portops
@@ -69,12 +73,13 @@ class MosquittoMutualTlsTest {
                 use_identity_as_username true
                 allow_anonymous false
                 acl_file %s
+                crlfile %s
                 persistence false
                 user %s
                 """.formatted(port, certificates.caCertificate(), certificates.serverCertificate(),
                 // run as the test's own user: the keys are readable by their owner only, and as root mosquitto would
                 // otherwise drop to the user 'mosquitto'
-                certificates.serverKey(), acl, System.getProperty("user.name")));
+                certificates.serverKey(), acl, certificates.crl(), System.getProperty("user.name")));
         mosquitto = new ProcessBuilder(Brokers.MOSQUITTO.toString(), "-c", config.toString()).redirectErrorStream(true)
                 .redirectOutput(folder.resolve("mosquitto.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -122,6 +127,14 @@ class MosquittoMutualTlsTest {
         trustOnly.init(null, trust.getTrustManagers(), null);
 
         assertThatThrownBy(() -> connect("anonymous", trustOnly.getSocketFactory())).isInstanceOf(MqttException.class);
+    }
+
+    @Test
+    void aCertificateOnTheCrlOfPortOpsCertsIsRefused() throws Exception {
+        assertThatThrownBy(() -> connect("TT003", revokedMachine.getSocketFactory()))
+                .isInstanceOf(MqttException.class);
+        // the machine that was not revoked still gets in through the same broker
+        connect("TT002", certificates.clientContext("TT002").getSocketFactory()).disconnect();
     }
 
     private static MqttClient connect(String name, SocketFactory sockets) throws MqttException {

@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
             "machine whose common name is the machine id: every machine and reefer monitor of the layout, or",
             "--machine. PEM files; private keys readable by their owner only. Then run with",
             "--mqtt-tls-dir DIR (and --http-tls-cert DIR/server.pem --http-tls-key DIR/server-key.pem for HTTPS).",
-            "--revoke ID,... puts machines' certificates on the deny list the embedded broker checks at every connect."},
+            "--revoke ID,... puts machines' certificates on the deny list the embedded broker checks at every connect",
+            "and on the CA's CRL (DIR/crl.pem, for Mosquitto's crlfile; reload Mosquitto after a revocation)."},
         footer = {"", "Exit codes: 0 written, 2 invalid command line or configuration, 3 the files could not be "
                 + "written."})
 final class CertsCommand implements Callable<Integer> {
@@ -134,7 +135,7 @@ final class CertsCommand implements Callable<Integer> {
             try {
                 BigInteger serial = certificates.revoke(identity.strip(), Instant.now());
                 out.println("revoked " + identity.strip() + " (serial " + serial.toString(16) + ") in "
-                        + certificates.revocations());
+                        + certificates.revocations() + " and " + certificates.crl());
             } catch (IOException | IllegalArgumentException e) {
                 err.println("portops: " + e.getMessage());
                 err.flush();

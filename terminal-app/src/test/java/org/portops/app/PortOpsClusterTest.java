@@ -36,6 +36,7 @@ import org.portops.model.event.Addresses;
 import org.portops.model.event.ContainerMoved;
 import org.portops.model.vessel.VesselCallId;
 import org.portops.model.work.WorkInstruction;
+import org.portops.state.ContainerView;
 import org.portops.state.lease.Lease;
 import org.portops.state.lease.LeaseLostException;
 import org.portops.state.lease.PlannerLease;
@@ -173,6 +174,8 @@ class PortOpsClusterTest {
         List<WorkInstruction> before = survivors.getFirst().liveYard().reader().workInstructions()
                 .await(10, TimeUnit.SECONDS);
         assertThat(before).isNotEmpty();
+        List<ContainerView> containersBefore = survivors.getFirst().liveYard().reader().containers()
+                .await(10, TimeUnit.SECONDS);
 
         // the first node started alone and won every lease, so its crash takes the yard's writer down too (unless a
         // late renewal on the loaded machine moved a lease meanwhile: then the writer's role is checked, not its move)
@@ -190,6 +193,10 @@ class PortOpsClusterTest {
         assertThat(next.craneScheduling().firstPlans().await(WITHIN.toSeconds(), TimeUnit.SECONDS))
                 .as("the new leader plans the same calls again").containsExactlyInAnyOrderElementsOf(planned);
 
+        // the lost member's partitions are served from their backups: every container where it was
+        assertThat(next.liveYard().reader().containers().await(10, TimeUnit.SECONDS))
+                .as("containers in live state after a member was lost").isNotEmpty()
+                .containsExactlyInAnyOrderElementsOf(containersBefore);
         // planned from live state: the moves the dead leader left are the new leader's, none made twice
         List<WorkInstruction> after = next.liveYard().reader().workInstructions().await(10, TimeUnit.SECONDS);
         assertThat(after.stream().map(w -> w.id().value()).toList())

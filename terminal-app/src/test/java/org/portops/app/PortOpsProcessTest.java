@@ -11,9 +11,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code portops run} as its own process, the way {@code ./portops run} starts it: stopped by SIGTERM
- * it shuts down in reverse order; killed with SIGKILL, the next start recovers its PostgreSQL.
+ * it shuts down in reverse order; killed with SIGKILL while a machine publishes QoS 1 events, the next start
+ * recovers its PostgreSQL and every event the broker acknowledged to the machine is stored, once.
  */
 class PortOpsProcessTest {
 
@@ -49,29 +55,62 @@ class PortOpsProcessTest {
     }
 
     @Test
-    void startAfterSigkillStopsTheLeftoverPostgresAndRuns() throws Exception {
-        Launcher killed = Launcher.start(dataDir);
+    void startAfterSigkillMidStreamStopsTheLeftoverPostgresAndLosesNoAcknowledgedEvent() throws Exception {
+        int pgPort = FreePorts.next();
+        int mqttPort = FreePorts.next();
+        Launcher killed = Launcher.start(dataDir, pgPort, mqttPort);
         // Its only child JVM (PostgreSQL's processes are not Java); /proc shows the first 4 KiB of a command line
         // only, so the class path hides the main class.
         List<ProcessHandle> children = killed.process.toHandle().children()
                 .filter(child -> child.info().command().orElse("").endsWith("/java")).toList();
         assertThat(children).as("the embedded broker's JVM").hasSize(1);
-        killed.process.destroyForcibly();
-        assertThat(killed.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        for (ProcessHandle child : children) {
-            assertThat(child.onExit().completeOnTimeout(null, 30, TimeUnit.SECONDS).get())
-                    .as("the broker's JVM (pid %s) of the killed PortOps ended by itself", child.pid()).isNotNull();
-        }
+        try (QosMachine machine = new QosMachine("tcp://127.0.0.1:" + mqttPort, "NQCT", "QC03")) {
+            machine.publish(20, 5);
+            // the machine goes on publishing while PortOps is killed and started again
+            CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> {
+                try {
+                    machine.publish(40, 50);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(500);
+            killed.process.destroyForcibly();
+            assertThat(killed.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            for (ProcessHandle child : children) {
+                assertThat(child.onExit().completeOnTimeout(null, 30, TimeUnit.SECONDS).get())
+                        .as("the broker's JVM (pid %s) of the killed PortOps ended by itself", child.pid()).isNotNull();
+            }
 
-        Launcher next = Launcher.start(dataDir);
-        try {
-            assertThat(next.log()).contains("Stopping PostgreSQL (pid")
-                    .contains("left running in " + dataDir.resolve("postgres"));
-            assertThat(health(next.httpPort)).isEqualTo(200);
-        } finally {
-            next.process.destroy();
-            next.process.waitFor(60, TimeUnit.SECONDS);
+            Launcher next = Launcher.start(dataDir, pgPort, mqttPort);
+            try {
+                assertThat(next.log()).contains("Stopping PostgreSQL (pid")
+                        .contains("left running in " + dataDir.resolve("postgres"));
+                assertThat(health(next.httpPort)).isEqualTo(200);
+                publishing.get(90, TimeUnit.SECONDS);
+                Eventually.eventually(Duration.ofSeconds(60), Duration.ofMillis(200), () ->
+                        assertThat(storedEvents(pgPort, "QC03")).containsAll(machine.acknowledged()));
+                assertThat(machine.acknowledged()).as("events acknowledged across the kill").hasSizeGreaterThan(20);
+            } finally {
+                next.process.destroy();
+                next.process.waitFor(60, TimeUnit.SECONDS);
+            }
         }
+    }
+
+    /** The sequence numbers of {@code machine}'s events in the embedded PostgreSQL, each once (or a failure). */
+    private static List<Long> storedEvents(int pgPort, String machine) throws Exception {
+        List<Long> sequences = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pgPort
+                + "/postgres", "postgres", ""); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select sequence from telemetry_event where machine_id = '"
+                     + machine + "' order by sequence")) {
+            while (rows.next()) {
+                sequences.add(rows.getLong(1));
+            }
+        }
+        assertThat(sequences).as("each event stored once").doesNotHaveDuplicates();
+        return sequences;
     }
 
     private static int health(int port) throws IOException, InterruptedException {
@@ -92,6 +131,11 @@ class PortOpsProcessTest {
         }
 
         static Launcher start(Path dataDir) throws Exception {
+            return start(dataDir, 0, 0);
+        }
+
+        /** With PostgreSQL and the broker on fixed ports (0: any), which a restart must find again. */
+        static Launcher start(Path dataDir, int pgPort, int mqttPort) throws Exception {
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElseThrow());
             ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
@@ -100,7 +144,8 @@ class PortOpsProcessTest {
                             || a.startsWith("-Dhazelcast") || a.startsWith("-Duser.timezone"))
                     .forEach(command::add);
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), PortOpsCli.class.getName(), "run",
-                    "--data-dir", dataDir.toString(), "--http-port", "0", "--pg-port", "0", "--mqtt-port", "0",
+                    "--data-dir", dataDir.toString(), "--http-port", "0", "--pg-port", Integer.toString(pgPort),
+                    "--mqtt-port", Integer.toString(mqttPort),
                     "--hz-port", Integer.toString(FreePorts.next()),
                     "--cluster-name", "process-" + ProcessHandle.current().pid()));
             Path logFile = Files.createTempFile(dataDir.getParent(), "portops-run-", ".log");

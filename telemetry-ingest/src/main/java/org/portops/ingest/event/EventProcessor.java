@@ -1,7 +1,10 @@
 package org.portops.ingest.event;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import org.portops.ingest.IngestMetrics;
@@ -32,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * The returned future completes only when all of that is durable: then, and only then, the caller acknowledges the
  * MQTT message. A refused move or instruction change is recorded (and audited) and completes normally: redelivery
  * would never make it succeed.
+ *
+ * <p>While PostgreSQL cannot be reached ({@link DatabaseFailures#unreachable}) an event is tried again, after 100 ms
+ * doubling to {@link #MAX_RETRY_DELAY}, for as long as it takes, and the events after it wait: the broker sends an
+ * unacknowledged message again only on a new connection, so an event given up on would sit in its session until the
+ * ingest reconnects, and the events behind it would overtake it. Any other failure ends the event's future at once.
  */
 public final class EventProcessor {
 
@@ -45,9 +53,15 @@ public final class EventProcessor {
     private final Alerts alerts;
     private final IngestMetrics metrics;
     private final Clock clock;
+    static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(100);
+    static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(2);
+
+    private final Vertx vertx;
     private Future<Void> tail = Future.succeededFuture();
 
-    public EventProcessor(LiveYard yard, EventStore store, Alerts alerts, IngestMetrics metrics, Clock clock) {
+    public EventProcessor(Vertx vertx, LiveYard yard, EventStore store, Alerts alerts, IngestMetrics metrics,
+                          Clock clock) {
+        this.vertx = vertx;
         this.yard = yard;
         this.store = store;
         this.lifecycle = new InstructionLifecycle(yard);
@@ -59,7 +73,7 @@ public final class EventProcessor {
 
     /** Queues an accepted event; the future completes once its effect is durable, fails if it could not be. */
     public Future<EventOutcome> submit(EventMessage message, String json, Instant receivedAt) {
-        Future<EventOutcome> done = tail.transform(previous -> process(message, json, receivedAt));
+        Future<EventOutcome> done = tail.transform(previous -> untilReachable(message, json, receivedAt));
         tail = done.transform(result -> Future.succeededFuture());
         return done;
     }
@@ -67,6 +81,35 @@ public final class EventProcessor {
     /** Completes when every event submitted so far is processed. */
     public Future<Void> idle() {
         return tail;
+    }
+
+    private Future<EventOutcome> untilReachable(EventMessage message, String json, Instant receivedAt) {
+        Promise<EventOutcome> outcome = Promise.promise();
+        attempt(message, json, receivedAt, FIRST_RETRY_DELAY, 1, outcome);
+        return outcome.future();
+    }
+
+    private void attempt(EventMessage message, String json, Instant receivedAt, Duration delay, int attempt,
+                         Promise<EventOutcome> outcome) {
+        process(message, json, receivedAt).onComplete(result -> {
+            if (result.succeeded() || !DatabaseFailures.unreachable(result.cause())) {
+                if (attempt > 1) {
+                    LOG.info("event {} #{} of {} processed at attempt {}, PostgreSQL reachable again",
+                            message.event().type(), message.sequence(), message.machineId(), attempt);
+                }
+                outcome.handle(result);
+                return;
+            }
+            if (attempt == 1) {
+                LOG.warn("PostgreSQL unreachable ({}): event {} #{} of {} and the events after it wait, retrying "
+                        + "every {} ms at most", result.cause().toString(), message.event().type(),
+                        message.sequence(), message.machineId(), MAX_RETRY_DELAY.toMillis());
+            }
+            Duration next = delay.multipliedBy(2).compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY
+                    : delay.multipliedBy(2);
+            vertx.setTimer(delay.toMillis(), timer -> attempt(message, json, receivedAt, next, attempt + 1,
+                    outcome));
+        });
     }
 
     private Future<EventOutcome> process(EventMessage message, String json, Instant receivedAt) {
@@ -80,8 +123,12 @@ public final class EventProcessor {
                 return Future.succeededFuture(stored.outcome());
             }
             return effect(stored.id(), message);
-        }).onSuccess(outcome -> metrics.eventOutcome(outcome.name())).onFailure(e -> LOG.warn("event {} #{} of {} not processed: {}",
-                message.event().type(), message.sequence(), message.machineId(), e.toString()));
+        }).onSuccess(outcome -> metrics.eventOutcome(outcome.name())).onFailure(e -> {
+                    if (!DatabaseFailures.unreachable(e)) {
+                        LOG.warn("event {} #{} of {} not processed: {}", message.event().type(),
+                                message.sequence(), message.machineId(), e.toString());
+                    }
+                });
     }
 
     private static EventOutcome initialOutcome(EquipmentEvent event) {

@@ -42,7 +42,8 @@ public final class MqttPublisher {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
         options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, 10);
+        options.setMaxReconnectDelay(MqttSubscriber.RECONNECT_MAX_DELAY_MILLIS);
+        options.setConnectionTimeout(MqttSubscriber.CONNECT_TIMEOUT_SECONDS);
         options.setSocketFactory(sockets);
         client.connect(options).waitForCompletion(TIMEOUT_MILLIS);
     }

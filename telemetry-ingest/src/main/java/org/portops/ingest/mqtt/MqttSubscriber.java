@@ -42,6 +42,18 @@ public final class MqttSubscriber implements MqttCallback {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttSubscriber.class);
     private static final long TIMEOUT_MILLIS = 10_000;
+    /**
+     * The longest pause between automatic reconnect attempts. Paho MQTT v5 1.2.5 ignores
+     * {@code setAutomaticReconnectDelay}: its pause is one static field shared by every client of the JVM, doubled
+     * at each failed attempt of any of them up to {@code maxReconnectDelay} (default 128 s). With the ingest's five
+     * clients failing at once while a broker restarts, the pause reached two minutes within seconds, so the ingest
+     * (and every machine in the same JVM) came back long after the broker: a broker-restart test saw no PUBACK
+     * within 90 s. With every client of the JVM capped (the simulator's machines are too), each tries again within
+     * 2 s; one client without the cap can still double the shared pause up to its own maximum.
+     */
+    public static final int RECONNECT_MAX_DELAY_MILLIS = 2_000;
+    /** How long Paho waits for a CONNACK (its own default: 30 s); a loaded broker may take seconds to answer. */
+    static final int CONNECT_TIMEOUT_SECONDS = 10;
     /** Retained messages are not wanted: they are old state, not news (and shared subscriptions never get them). */
     private static final int NO_RETAINED = 2;
 
@@ -99,7 +111,8 @@ public final class MqttSubscriber implements MqttCallback {
         }
         options.setReceiveMaximum(session.receiveMaximum());
         options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, 10);
+        options.setMaxReconnectDelay(RECONNECT_MAX_DELAY_MILLIS);
+        options.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS);
         options.setKeepAliveInterval(30);
         options.setSocketFactory(sockets);
         client.connect(options).waitForCompletion(TIMEOUT_MILLIS);
@@ -218,6 +231,7 @@ public final class MqttSubscriber implements MqttCallback {
     @Override
     public void connectComplete(boolean reconnect, String serverURI) {
         if (reconnect) {
+            LOG.info("MQTT client {} connected again to {}", client.getClientId(), serverURI);
             subscribeAgain();
         }
     }

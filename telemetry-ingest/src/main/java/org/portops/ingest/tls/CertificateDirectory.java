@@ -15,14 +15,20 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The directory {@code ./portops certs} fills and TLS is configured from:
@@ -31,6 +37,7 @@ import javax.net.ssl.TrustManagerFactory;
  *   server.pem, server-key.pem     the broker's and the HTTPS service's certificate, signed by the CA
  *   clients/ID.pem, ID-key.pem     one client certificate per machine (CN = the machine id) and for PortOps itself
  *   revoked-serials.txt            serial numbers of revoked client certificates, which the embedded broker refuses
+ *   crl.pem                        the same as the CA's certificate revocation list, for other brokers
  * </pre>
  * Certificates are PEM, keys unencrypted PKCS#8 PEM readable by their owner only.
  */
@@ -40,6 +47,8 @@ public final class CertificateDirectory {
     public static final String PORTOPS_CLIENT = "portops";
     private static final Pattern IDENTITY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final String TLS = "TLSv1.3";
+    private static final Pattern REVOKED_AT = Pattern.compile("revoked (\\S+)");
+    private static final Logger LOG = LoggerFactory.getLogger(CertificateDirectory.class);
 
     private final Path root;
 
@@ -109,7 +118,47 @@ public final class CertificateDirectory {
             Pem.writeKey(clientKey(identity), client.key());
             Pem.writeCertificate(clientCertificate(identity), client.certificate());
         }
+        if (!Files.exists(crl())) {
+            writeCrl(ca, now);
+        }
         return issued;
+    }
+
+    /**
+     * The CA's certificate revocation list (PEM), for brokers that check CRLs (Mosquitto's {@code crlfile}); written
+     * with the CA and again at every {@link #revoke}, listing what the deny list lists.
+     */
+    public Path crl() {
+        return root.resolve("crl.pem");
+    }
+
+    private void writeCrl(TerminalPki.Issued ca, Instant now) throws IOException {
+        Pem.writeCrl(crl(), TerminalPki.crl(ca, revokedAt(now), now));
+    }
+
+    /** The deny list's serial numbers and when each was revoked ({@code now} for a line that does not say). */
+    private Map<BigInteger, Instant> revokedAt(Instant now) throws IOException {
+        Map<BigInteger, Instant> revoked = new TreeMap<>();
+        if (!Files.exists(revocations())) {
+            return revoked;
+        }
+        for (String line : Files.readAllLines(revocations(), StandardCharsets.US_ASCII)) {
+            String serial = line.replaceFirst("#.*", "").strip();
+            if (serial.isEmpty()) {
+                continue;
+            }
+            Matcher when = REVOKED_AT.matcher(line);
+            Instant at = now;
+            if (when.find()) {
+                try {
+                    at = Instant.parse(when.group(1));
+                } catch (DateTimeParseException e) {
+                    at = now;
+                }
+            }
+            revoked.put(parseSerial(serial), at);
+        }
+        return revoked;
     }
 
     /** The deny list: serial numbers of revoked client certificates, one per line in hexadecimal. */
@@ -133,6 +182,12 @@ public final class CertificateDirectory {
                 StandardCharsets.US_ASCII, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         Files.delete(certificate);
         Files.deleteIfExists(clientKey(identity));
+        if (Files.exists(caKey())) {
+            writeCrl(new TerminalPki.Issued(Pem.readCertificate(caCertificate()), Pem.readKey(caKey())), now);
+        } else {
+            LOG.warn("{} is not here (kept offline?): the deny list lists serial {} but {} was not signed again; sign "
+                    + "it where the CA key is", caKey(), serial.toString(16), crl());
+        }
         return serial;
     }
 
@@ -145,14 +200,18 @@ public final class CertificateDirectory {
         for (String line : Files.readAllLines(revocations(), StandardCharsets.US_ASCII)) {
             String serial = line.replaceFirst("#.*", "").strip();
             if (!serial.isEmpty()) {
-                try {
-                    serials.add(new BigInteger(serial, 16));
-                } catch (NumberFormatException e) {
-                    throw new IOException(revocations() + ": '" + serial + "' is not a hexadecimal serial number", e);
-                }
+                serials.add(parseSerial(serial));
             }
         }
         return serials;
+    }
+
+    private BigInteger parseSerial(String serial) throws IOException {
+        try {
+            return new BigInteger(serial, 16);
+        } catch (NumberFormatException e) {
+            throw new IOException(revocations() + ": '" + serial + "' is not a hexadecimal serial number", e);
+        }
     }
 
     /** TLS for an MQTT client speaking as {@code identity}: its certificate, and trust in the terminal CA only. */

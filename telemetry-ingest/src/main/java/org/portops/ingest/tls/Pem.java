@@ -10,9 +10,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.cert.CRLException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
@@ -36,6 +38,15 @@ public final class Pem {
             Files.writeString(file, encode(CERTIFICATE_LABEL, certificate.getEncoded()), StandardCharsets.US_ASCII);
         } catch (CertificateEncodingException e) {
             throw new IOException("cannot encode the certificate of " + certificate.getSubjectX500Principal(), e);
+        }
+    }
+
+    /** Writes a certificate revocation list (PEM {@code X509 CRL}), replacing the file. */
+    public static void writeCrl(Path file, X509CRL crl) throws IOException {
+        try {
+            Files.writeString(file, encode("X509 CRL", crl.getEncoded()), StandardCharsets.US_ASCII);
+        } catch (CRLException e) {
+            throw new IOException("cannot encode the CRL of " + crl.getIssuerX500Principal(), e);
         }
     }
 

@@ -6,6 +6,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -13,11 +14,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLNumber;
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -25,7 +29,9 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -100,6 +106,27 @@ public final class TerminalPki {
             builder.addExtension(Extension.authorityKeyIdentifier, false,
                     extensions().createAuthorityKeyIdentifier(ca.certificate()));
         });
+    }
+
+    /**
+     * A certificate revocation list of the CA, listing {@code revoked} (serial number and when), issued {@code now}
+     * and valid until the CA itself expires: a broker checking CRLs refuses every client once its CRL is out of date,
+     * and a new one is written at every revocation anyway.
+     */
+    public static X509CRL crl(Issued ca, Map<BigInteger, Instant> revoked, Instant now) {
+        X509v2CRLBuilder builder = new X509v2CRLBuilder(issuer(ca), Date.from(now));
+        builder.setNextUpdate(ca.certificate().getNotAfter());
+        revoked.forEach((serial, at) -> builder.addCRLEntry(serial, Date.from(at), CRLReason.keyCompromise));
+        try {
+            builder.addExtension(Extension.authorityKeyIdentifier, false,
+                    extensions().createAuthorityKeyIdentifier(ca.certificate()));
+            builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(now.toEpochMilli())));
+            return new JcaX509CRLConverter().getCRL(builder.build(new JcaContentSignerBuilder(SIGNATURE)
+                    .build(ca.key())));
+        } catch (CertIOException | GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot issue the CRL of " + ca.certificate().getSubjectX500Principal()
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     /** The common name of a certificate's subject, e.g. the machine id of a client certificate. */

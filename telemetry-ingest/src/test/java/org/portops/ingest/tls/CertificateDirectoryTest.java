@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,5 +104,35 @@ class CertificateDirectoryTest {
         assertThat(certificates.clientKey("QC01")).doesNotExist();
         assertThat(certificates.clientCertificate("QC02")).exists();
         assertThatThrownBy(() -> certificates.revoke("QC01", NOW)).hasMessageContaining("no client certificate of 'QC01'");
+    }
+
+    @Test
+    void theCaSignsACrlListingEveryRevokedCertificateWithItsDate() throws Exception {
+        CertificateDirectory certificates = new CertificateDirectory(folder.resolve("crl"));
+        certificates.issue("NQCT", List.of("localhost"), List.of("QC01", "QC02", "QC03"), NOW, Duration.ofDays(1));
+        X509Certificate ca = Pem.readCertificate(certificates.caCertificate());
+        X509Certificate qc01 = Pem.readCertificate(certificates.clientCertificate("QC01"));
+        X509Certificate qc03 = Pem.readCertificate(certificates.clientCertificate("QC03"));
+        assertThat(crl(certificates).getRevokedCertificates()).as("a new CA's CRL").isNull();
+
+        certificates.revoke("QC01", NOW.plusSeconds(60));
+        certificates.revoke("QC03", NOW.plusSeconds(120));
+
+        X509CRL crl = crl(certificates);
+        crl.verify(ca.getPublicKey());
+        assertThat(crl.getIssuerX500Principal()).isEqualTo(ca.getSubjectX500Principal());
+        assertThat(crl.getNextUpdate()).isEqualTo(ca.getNotAfter());
+        assertThat(crl.getRevokedCertificates()).hasSize(2);
+        assertThat(crl.getRevokedCertificate(qc01.getSerialNumber()).getRevocationDate().toInstant())
+                .isEqualTo(NOW.plusSeconds(60));
+        assertThat(crl.getRevokedCertificate(qc03.getSerialNumber()).getRevocationDate().toInstant())
+                .isEqualTo(NOW.plusSeconds(120));
+        assertThat(crl.isRevoked(qc03)).isTrue();
+    }
+
+    private static X509CRL crl(CertificateDirectory certificates) throws Exception {
+        try (var in = Files.newInputStream(certificates.crl())) {
+            return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(in);
+        }
     }
 }

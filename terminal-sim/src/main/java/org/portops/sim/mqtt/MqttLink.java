@@ -34,6 +34,7 @@ final class MqttLink implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttLink.class);
     private static final long TIMEOUT_MILLIS = 10_000;
+    private static final int RECONNECT_MAX_DELAY_MILLIS = 2_000;
 
     private final MqttAsyncClient client;
     private final EquipmentId owner;
@@ -78,6 +79,9 @@ final class MqttLink implements AutoCloseable {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
         options.setAutomaticReconnect(true);
+        // Paho 1.2.5 shares one reconnect pause among all clients of the JVM and doubles it at every failed attempt
+        // of any of them, up to this cap (default 128 s); with the ingest in the same JVM, both must cap it
+        options.setMaxReconnectDelay(RECONNECT_MAX_DELAY_MILLIS);
         options.setKeepAliveInterval(30);
         if (sockets != null) {
             options.setSocketFactory(sockets);

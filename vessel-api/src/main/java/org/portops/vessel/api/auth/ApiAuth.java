@@ -15,14 +15,19 @@ import java.time.Duration;
 import java.util.function.Function;
 import org.portops.vessel.api.ApiException;
 import org.portops.vessel.api.Responses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bearer-token authentication shared by every PortOps HTTP interface (the vessel API, the ops map): verifies the
- * JWT (signature, expiry, issuer, audience), reads the {@link Caller} from its claims, applies the caller's rate
+ * JWT (signature, expiry, issuer, audience) — PortOps's own, or an ID or access token of the terminal's OIDC
+ * provider, whose keys come from its discovery document and JWKS — reads the {@link Caller} from its claims (the
+ * roles mapped from the provider's names by {@link AuthSettings#roleMapping}), applies the caller's rate
  * limit and leaves the caller in the routing context ({@link #caller}).
  */
 public final class ApiAuth {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ApiAuth.class);
     private static final String CALLER = "portops.caller";
     private static final String BEARER = "Bearer ";
 
@@ -63,7 +68,9 @@ public final class ApiAuth {
             Future<JWTAuth> jwt = Future.succeededFuture(JWTAuth.create(vertx, options));
             return Future.succeededFuture(new ApiAuth(token -> jwt, settings, clock));
         }
-        return JwksKeys.load(vertx, settings.jwksUrl(), verification, minRefetch, maxAge, clock)
+        Future<String> jwksUrl = settings.discovery() ? OidcDiscovery.jwksUri(vertx, settings.issuer())
+                : Future.succeededFuture(settings.jwksUrl());
+        return jwksUrl.compose(url -> JwksKeys.load(vertx, url, verification, minRefetch, maxAge, clock))
                 .map(keys -> new ApiAuth(keys::verifierFor, settings, clock));
     }
 
@@ -85,8 +92,11 @@ public final class ApiAuth {
                 unauthorized(ctx, "the bearer token was refused: " + result.cause().getMessage());
                 return;
             }
-            switch (Caller.fromClaims(claims(result.result()))) {
-                case Caller.Claims.Invalid invalid -> Responses.error(ctx, 403, null, invalid.reason());
+            switch (Caller.fromClaims(claims(result.result()), settings.roleMapping())) {
+                case Caller.Claims.Invalid invalid -> {
+                    denied(ctx, 403, invalid.reason());
+                    Responses.error(ctx, 403, null, invalid.reason());
+                }
                 case Caller.Claims.Valid valid -> admit(ctx, valid.caller());
             }
         });
@@ -97,8 +107,10 @@ public final class ApiAuth {
         if (!outcome.allowed()) {
             long seconds = Math.max(1, (outcome.retryAfter().toMillis() + 999) / 1000);
             ctx.response().putHeader("Retry-After", String.valueOf(seconds));
-            Responses.error(ctx, 429, null, "rate limit of " + settings.requestsPerSecond() + " requests/s (burst "
-                    + settings.burst() + ") exceeded by " + caller.subject() + "; retry after " + seconds + " s");
+            String reason = "rate limit of " + settings.requestsPerSecond() + " requests/s (burst " + settings.burst()
+                    + ") exceeded by " + caller.subject() + "; retry after " + seconds + " s";
+            denied(ctx, 429, reason);
+            Responses.error(ctx, 429, null, reason);
             return;
         }
         ctx.put(CALLER, caller);
@@ -128,7 +140,14 @@ public final class ApiAuth {
         return token != null ? token : user.principal();
     }
 
+    /** Every refused request leaves a line with its reason (never the token itself). */
+    private static void denied(RoutingContext ctx, int status, String reason) {
+        LOG.info("denied {} {} from {} ({}): {}", ctx.request().method(), ctx.request().path(),
+                ctx.request().remoteAddress(), status, reason);
+    }
+
     private static void unauthorized(RoutingContext ctx, String message) {
+        denied(ctx, 401, message);
         ctx.response().putHeader("WWW-Authenticate", "Bearer");
         Responses.error(ctx, 401, null, message);
     }

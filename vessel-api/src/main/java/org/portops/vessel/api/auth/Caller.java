@@ -2,9 +2,6 @@ package org.portops.vessel.api.auth;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import org.portops.model.container.LineOperator;
 import org.portops.model.equipment.EquipmentId;
@@ -33,6 +30,11 @@ public record Caller(String subject, Set<Role> roles, LineOperator line, Equipme
 
     /** Reads {@code sub}, {@code roles}, {@code line} and {@code machine} from a verified token's claims. */
     public static Claims fromClaims(JsonObject claims) {
+        return fromClaims(claims, RoleMapping.PORTOPS);
+    }
+
+    /** As {@link #fromClaims(JsonObject)}, the roles read as {@code mapping} says (an OIDC provider's token). */
+    public static Claims fromClaims(JsonObject claims, RoleMapping mapping) {
         String subject = claims.getString("sub");
         if (subject == null || subject.isBlank()) {
             return new Claims.Invalid("token has no sub claim");
@@ -40,17 +42,12 @@ public record Caller(String subject, Set<Role> roles, LineOperator line, Equipme
         if (!(claims.getValue("exp") instanceof Number)) {
             return new Claims.Invalid("token of " + subject + " has no exp claim; PortOps accepts expiring tokens only");
         }
-        Object rolesClaim = claims.getValue("roles");
-        if (!(rolesClaim instanceof JsonArray array) || array.isEmpty()) {
-            return new Claims.Invalid("token of " + subject + " has no roles claim (an array of role names)");
-        }
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        List<String> unknown = new ArrayList<>();
-        for (Object name : array) {
-            Role.fromClaim(String.valueOf(name)).ifPresentOrElse(roles::add, () -> unknown.add(String.valueOf(name)));
-        }
-        if (!unknown.isEmpty()) {
-            return new Claims.Invalid("token of " + subject + " has unknown roles " + unknown);
+        Set<Role> roles;
+        switch (mapping.read(claims, subject)) {
+            case RoleMapping.Roles.Refused refused -> {
+                return new Claims.Invalid(refused.reason());
+            }
+            case RoleMapping.Roles.Found found -> roles = found.roles();
         }
         LineOperator line = null;
         if (roles.contains(Role.LINE)) {

@@ -25,7 +25,8 @@ public final class TokenMinter {
 
     public TokenMinter(AuthSettings settings, Clock clock) {
         if (settings.hmacSecret() == null) {
-            throw new IllegalArgumentException("tokens come from the OIDC provider at " + settings.jwksUrl()
+            String provider = settings.jwksUrl() != null ? settings.jwksUrl() : settings.issuer();
+            throw new IllegalArgumentException("tokens come from the OIDC provider at " + provider
                     + "; PortOps mints only with its HMAC secret");
         }
         this.settings = settings;
