@@ -183,7 +183,7 @@ class OidcSignInTest {
     void roleMappingsThatNameNoPortOpsRoleAreRefusedNamingThePair() {
         assertThatThrownBy(() -> RoleMapping.parse("groups", "ops=operator,planners=captain"))
                 .hasMessage("auth: role mapping 'planners=captain' names no PortOps role; known: [admin, operator, "
-                        + "planner, crane-driver, line, gate-clerk]");
+                        + "supervisor, planner, viewer, crane-driver, line, gate-clerk]");
         assertThatThrownBy(() -> RoleMapping.parse("groups", "ops"))
                 .hasMessage("auth: role mapping 'ops' is not of the form provider-role=portops-role");
         assertThatThrownBy(() -> RoleMapping.parse("realm_access..roles", ""))
