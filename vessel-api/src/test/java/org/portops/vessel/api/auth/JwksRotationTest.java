@@ -8,24 +8,19 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,7 +35,6 @@ import org.junit.jupiter.api.Test;
  */
 class JwksRotationTest {
 
-    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final Duration MIN_REFETCH = Duration.ofSeconds(30);
     private static final Duration MAX_AGE = Duration.ofHours(1);
     private static final String ISSUER = "https://idp.example.org";
@@ -164,13 +158,7 @@ class JwksRotationTest {
         JsonObject claims = new Caller("alice@terminal", Set.of(Role.PLANNER), null, null).toClaims()
                 .put("iss", ISSUER).put("aud", "portops-api")
                 .put("exp", Instant.now().plusSeconds(300).getEpochSecond());
-        String header = BASE64URL.encodeToString(new JsonObject().put("alg", "RS256").put("typ", "JWT")
-                .put("kid", kid).encode().getBytes(StandardCharsets.UTF_8));
-        String signed = header + "." + BASE64URL.encodeToString(claims.encode().getBytes(StandardCharsets.UTF_8));
-        Signature signature = Signature.getInstance("SHA256withRSA");
-        signature.initSign(key.getPrivate());
-        signature.update(signed.getBytes(StandardCharsets.US_ASCII));
-        return signed + "." + BASE64URL.encodeToString(signature.sign());
+        return TestJwts.rs256(claims, kid, key);
     }
 
     private static KeyPair rsa() throws GeneralSecurityException {
@@ -184,14 +172,6 @@ class JwksRotationTest {
     }
 
     private static JsonObject jwk(String kid, KeyPair pair) {
-        RSAPublicKey key = (RSAPublicKey) pair.getPublic();
-        return new JsonObject().put("kty", "RSA").put("kid", kid).put("use", "sig").put("alg", "RS256")
-                .put("n", BASE64URL.encodeToString(unsigned(key.getModulus())))
-                .put("e", BASE64URL.encodeToString(unsigned(key.getPublicExponent())));
-    }
-
-    private static byte[] unsigned(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        return bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+        return TestJwts.jwk(kid, pair);
     }
 }

@@ -11,21 +11,16 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +34,6 @@ import org.junit.jupiter.api.Test;
  */
 class OidcSignInTest {
 
-    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final String CLIENT_ID = "portops-map";
     private static final RoleMapping KEYCLOAK_ROLES = RoleMapping.parse("realm_access.roles",
             "terminal-operations=operator, vessel-planning=planner, it-admins=admin");
@@ -56,11 +50,7 @@ class OidcSignInTest {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         providerKey = generator.generateKeyPair();
-        RSAPublicKey key = (RSAPublicKey) providerKey.getPublic();
-        JsonObject jwks = new JsonObject().put("keys", new JsonArray().add(new JsonObject()
-                .put("kty", "RSA").put("kid", "idp-1").put("use", "sig").put("alg", "RS256")
-                .put("n", BASE64URL.encodeToString(unsigned(key.getModulus())))
-                .put("e", BASE64URL.encodeToString(unsigned(key.getPublicExponent())))));
+        JsonObject jwks = new JsonObject().put("keys", new JsonArray().add(TestJwts.jwk("idp-1", providerKey)));
         Router provider = Router.router(vertx);
         provider.get("/realms/terminal/.well-known/openid-configuration").handler(ctx -> ctx.json(new JsonObject()
                 .put("issuer", documentIssuer.get())
@@ -213,18 +203,6 @@ class OidcSignInTest {
     }
 
     private static String rs256(JsonObject claims, KeyPair key) throws GeneralSecurityException {
-        String header = BASE64URL.encodeToString(new JsonObject().put("alg", "RS256").put("typ", "JWT")
-                .put("kid", "idp-1").encode().getBytes(StandardCharsets.UTF_8));
-        String signed = header + "." + BASE64URL.encodeToString(claims.encode().getBytes(StandardCharsets.UTF_8));
-        Signature signature = Signature.getInstance("SHA256withRSA");
-        signature.initSign(key.getPrivate());
-        signature.update(signed.getBytes(StandardCharsets.US_ASCII));
-        return signed + "." + BASE64URL.encodeToString(signature.sign());
-    }
-
-    /** The big-endian magnitude without the sign byte JWK does not want. */
-    private static byte[] unsigned(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        return bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+        return TestJwts.rs256(claims, "idp-1", key);
     }
 }
