@@ -219,16 +219,17 @@ class IngestOverHiveMqTest {
             Map<String, List<String>> byClient = Brokers.SUBSCRIBES.stream().filter(s -> s.startsWith(clientIds))
                     .collect(Collectors.groupingBy(s -> s.substring(0, s.indexOf(' ')), Collectors.mapping(
                             s -> s.substring(s.indexOf(' ') + 1), Collectors.toList())));
-            assertThat(byClient).as(filter).hasSize(2)
-                    .allSatisfy((client, filters) -> assertThat(filters).containsExactly(filter, filter));
+            // Twice at once, then again after each silence of MqttSubscriber.SILENT_RESUBSCRIBE_AFTER.
+            assertThat(byClient).as(filter).hasSize(2).allSatisfy((client, filters) -> assertThat(filters)
+                    .startsWith(filter, filter).containsOnly(filter));
         }
         String events = "$share/portops-ingest/portops/v1/TEST/+/events";
-        assertThat(Brokers.subscribesOf(harness.clientIdPrefix + "-events"))
-                .containsExactly(events, events, events, events);
+        assertThat(Brokers.subscribesOf(harness.clientIdPrefix + "-events")).startsWith(events, events)
+                .containsOnly(events).hasSizeGreaterThanOrEqualTo(4);
     }
 
     @Test
-    void aSubscriberReconnectedByTheBrokerSubscribesItsSharedFilterTwiceAgainAndGetsWholeBursts() throws Exception {
+    void aSubscriberReconnectedByTheBrokerSubscribesAgainGetsWholeBurstsAndResubscribesWhenSilent() throws Exception {
         String filter = "$share/g/reconnect/+/state";
         String clientId = "reconnecting-" + harness.clientIdPrefix;
         List<String> received = new CopyOnWriteArrayList<>();
@@ -244,11 +245,15 @@ class IngestOverHiveMqTest {
 
             assertThat(Services.clientService().disconnectClient(clientId).get(10, TimeUnit.SECONDS)).isTrue();
             eventually(Duration.ofSeconds(15), () -> assertThat(Brokers.subscribesOf(clientId))
-                    .containsExactly(filter, filter, filter, filter));
+                    .hasSizeGreaterThanOrEqualTo(4).containsOnly(filter));
             received.clear();
             burst("b");
             eventually(Duration.ofSeconds(10), () -> assertThat(received).containsExactly("b0", "b1", "b2", "b3",
                     "b4"));
+            // Silent since the burst: it subscribes again (see MqttSubscriber), and only while connected.
+            int afterBurst = Brokers.subscribesOf(clientId).size();
+            eventually(MqttSubscriber.SILENT_RESUBSCRIBE_AFTER.multipliedBy(3), () ->
+                    assertThat(Brokers.subscribesOf(clientId)).hasSizeGreaterThan(afterBurst).containsOnly(filter));
         } finally {
             subscriber.close();
         }

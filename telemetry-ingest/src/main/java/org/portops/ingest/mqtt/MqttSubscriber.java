@@ -2,6 +2,10 @@ package org.portops.ingest.mqtt;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -36,7 +40,15 @@ import org.slf4j.LoggerFactory;
  * while it has a shared subscription. Its shared queue is then polled only when a message arrives, and the last
  * message of a burst waits for the next one (seen once after an ingest restart in {@code IngestOverHiveMqTest}).
  * The look-up holds the event loop that also writes the SUBACK, so a SUBSCRIBE sent after the SUBACK is stored after
- * the look-up has ended, and storing it clears the mark for good.
+ * the look-up has ended, and storing it clears the mark.
+ *
+ * <p>That is not the only way in: after its JVM was killed and restarted, HiveMQ CE left a resumed shared subscriber
+ * with nothing delivered while its shared queue filled, connected and subscribed twice, for as long as it stayed
+ * connected (reproduced in 7 of 12 kill-and-restart rounds on a loaded machine; once in CI, where 30 acknowledged
+ * events waited more than 60 s). Every SUBSCRIBE makes HiveMQ clear the mark and poll the shared queue for the
+ * client ({@code ClientSessionSubscriptionPersistenceImpl.invalidateSharedSubscriptionCacheAndPoll}), and one SUBSCRIBE
+ * released every stalled round. So a shared filter is subscribed again whenever its client has heard nothing for
+ * {@link #SILENT_RESUBSCRIBE_AFTER}: a stall lasts seconds, and a client that is being fed never sends one.
  */
 public final class MqttSubscriber implements MqttCallback {
 
@@ -54,6 +66,17 @@ public final class MqttSubscriber implements MqttCallback {
     public static final int RECONNECT_MAX_DELAY_MILLIS = 2_000;
     /** How long Paho waits for a CONNACK (its own default: 30 s); a loaded broker may take seconds to answer. */
     static final int CONNECT_TIMEOUT_SECONDS = 10;
+    /**
+     * How long a connected shared subscriber may hear nothing before it subscribes again (see the class). Wall time:
+     * this watches the broker, not the terminal, whose clock may run fast in a demo.
+     */
+    public static final Duration SILENT_RESUBSCRIBE_AFTER = Duration.ofSeconds(3);
+    /** One daemon thread for every subscriber's silence check: each check only reads a time and may send a SUBSCRIBE. */
+    private static final ScheduledExecutorService SILENCE_CHECKS = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "mqtt-silence-check");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** Retained messages are not wanted: they are old state, not news (and shared subscriptions never get them). */
     private static final int NO_RETAINED = 2;
 
@@ -78,6 +101,9 @@ public final class MqttSubscriber implements MqttCallback {
     private final Clock clock;
     private final Consumer<Inbound> sink;
     private final SocketFactory sockets;
+    /** {@link System#nanoTime()} of the last message or SUBSCRIBE; written on Paho's threads and the check's. */
+    private volatile long lastHeardNanos = System.nanoTime();
+    private volatile ScheduledFuture<?> silenceCheck;
 
     public MqttSubscriber(String brokerUrl, String clientId, String filter, int qos, Session session, Clock clock,
                           Consumer<Inbound> sink) throws MqttException {
@@ -119,6 +145,27 @@ public final class MqttSubscriber implements MqttCallback {
         subscribe(null).waitForCompletion(TIMEOUT_MILLIS);
         if (shared()) {
             subscribe(null).waitForCompletion(TIMEOUT_MILLIS);
+            lastHeardNanos = System.nanoTime();
+            long every = SILENT_RESUBSCRIBE_AFTER.toMillis() / 3;
+            silenceCheck = SILENCE_CHECKS.scheduleWithFixedDelay(this::subscribeAgainIfSilent, every, every,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** On the silence-check thread: a shared filter whose client heard nothing for a while is subscribed again. */
+    private void subscribeAgainIfSilent() {
+        long now = System.nanoTime();
+        if (!client.isConnected() || now - lastHeardNanos < SILENT_RESUBSCRIBE_AFTER.toNanos()) {
+            return;
+        }
+        lastHeardNanos = now;
+        try {
+            subscribe(null);
+            LOG.debug("MQTT client {} heard nothing for {}: subscribed again to {}", client.getClientId(),
+                    SILENT_RESUBSCRIBE_AFTER, filter);
+        } catch (MqttException | RuntimeException e) {
+            LOG.debug("MQTT client {} could not subscribe again to {} after a silence: {}", client.getClientId(),
+                    filter, e.getMessage());
         }
     }
 
@@ -163,6 +210,10 @@ public final class MqttSubscriber implements MqttCallback {
 
     /** Disconnects (acknowledgements not yet sent stay pending in the broker's session) and releases the client. */
     public void close() {
+        ScheduledFuture<?> check = silenceCheck;
+        if (check != null) {
+            check.cancel(false);
+        }
         try {
             if (client.isConnected()) {
                 client.disconnect(TIMEOUT_MILLIS).waitForCompletion(TIMEOUT_MILLIS);
@@ -179,6 +230,7 @@ public final class MqttSubscriber implements MqttCallback {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
+        lastHeardNanos = System.nanoTime();
         try {
             int id = message.getId();
             int messageQos = message.getQos();
