@@ -700,9 +700,19 @@ class OpsMapBrowserTest {
     @Test
     void cabConfirmationMovesTheInstructionOnAndTheNextOneAppears() {
         List<WorkInstructionId> ids = dispatch("QC01", "CAB", 3);
+        String first = twins(ids.get(0), ids.get(1));
+        String second = await(terminal.yard.reader().workInstruction(ids.get(1))).orElseThrow().container().value();
         signIn("/cab?machine=QC01", terminal.driverToken("dirk", "QC01"));
         waitForCurrent(ids.get(0), "DISPATCHED");
         assertThat(browser.findElements(By.cssSelector(".next li"))).hasSize(2);
+        assertThat(browser.findElement(By.cssSelector(".current .twin-flag")).getText())
+                .isEqualTo("TWIN LIFT — twin with " + second);
+        assertThat(browser.findElement(By.cssSelector(".current .twin-box")).getDomAttribute("data-container"))
+                .as("both boxes of the lift on the card").isEqualTo(second);
+        assertThat(browser.findElement(By.cssSelector(".next li[data-instruction='" + ids.get(1).value()
+                + "'] .twin-mark")).getText()).isEqualTo("TWIN with " + first);
+        assertThat(browser.findElements(By.cssSelector(".next li[data-instruction='" + ids.get(2).value()
+                + "'] .twin-mark"))).as("a single lift has no twin mark").isEmpty();
 
         browser.findElement(By.id("confirm")).click();
         waitForCurrent(ids.get(0), "IN_PROGRESS");
@@ -916,6 +926,15 @@ class OpsMapBrowserTest {
             await(terminal.yard.updateInstruction(planned.dispatch(List.of(new EquipmentId(machine)), now)));
             return planned.id();
         }).toList();
+    }
+
+    /** Makes two moves one twin lift, each naming the other; answers the first's container. */
+    private static String twins(WorkInstructionId one, WorkInstructionId other) {
+        WorkInstruction a = await(terminal.yard.reader().workInstruction(one)).orElseThrow();
+        WorkInstruction b = await(terminal.yard.reader().workInstruction(other)).orElseThrow();
+        await(terminal.yard.updateInstruction(a.withTwin(other)));
+        await(terminal.yard.updateInstruction(b.withTwin(one)));
+        return a.container().value();
     }
 
     /** Read in one script, as the tablet redraws its card when the instruction changes. */
