@@ -70,6 +70,19 @@ function marks(i: Instruction): string {
   return out.join(' ');
 }
 
+/** A twin lift's flag and the partner's box: the driver sets the spreader for both 20' at once. */
+function twinLift(i: Instruction): string {
+  if (!i.twinWith) return '';
+  const partner = i.twin;
+  const box = partner
+    ? `<div class="twin-box" data-container="${escapeHtml(partner.container)}">
+        <b>${escapeHtml(partner.container)}</b> ${marks(partner)}
+        <br>${escapeHtml(location_(partner.from))} → ${escapeHtml(location_(partner.to))}</div>`
+    : '';
+  return `<div class="twin" data-twin="${escapeHtml(i.twinWith)}">
+      <div class="twin-flag">TWIN LIFT — twin with ${escapeHtml(partner?.container ?? i.twinWith)}</div>${box}</div>`;
+}
+
 function render(): void {
   const root = $('work');
   const pending = outbox.pending();
@@ -97,6 +110,7 @@ function render(): void {
       <div class="meta">${current.kind.replace('_', ' ')} · ${current.state.replace('_', ' ')}${current.exception ? ` · ${escapeHtml(current.exception.code)}` : ''}</div>
       <div class="route"><span>FROM</span> ${escapeHtml(location_(current.from))}</div>
       <div class="route"><span>TO</span> ${escapeHtml(location_(current.to))}</div>
+      ${twinLift(current)}
       <div class="buttons">
         ${confirmLabel ? `<button id="confirm" class="confirm" ${waiting ? 'disabled' : ''}>${confirmLabel}</button>` : '<p class="meta">waiting for the planner</p>'}
       </div>
@@ -106,7 +120,7 @@ function render(): void {
       </div>
     </section>
     <h2>Next</h2>
-    <ol class="next">${next.map((i) => `<li data-instruction="${i.id}"><b>${i.container}</b> ${i.kind.replace('_', ' ')} ${marks(i)}
+    <ol class="next">${next.map((i) => `<li data-instruction="${i.id}"><b>${i.container}</b> ${i.kind.replace('_', ' ')} ${marks(i)}${i.twinWith ? ` <span class="mark twin-mark">TWIN with ${escapeHtml(i.twin?.container ?? i.twinWith)}</span>` : ''}
       <br>${escapeHtml(location_(i.from))} → ${escapeHtml(location_(i.to))}</li>`).join('') || '<li class="muted">nothing after this</li>'}</ol>`;
   $('confirm')?.addEventListener('click', () => press(current, 'confirm'));
   root.querySelectorAll<HTMLButtonElement>('button.exception')

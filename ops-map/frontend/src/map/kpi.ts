@@ -8,7 +8,10 @@ export interface VesselKpi {
   call: string; vessel: string; moves: number; movesPerHour: number; done: number; total: number;
   forecastFinish: string | null; etd: string; late: boolean;
 }
-export interface Kpis { at: string; windowMinutes: number; cranes: CraneKpi[]; vessels: VesselKpi[] }
+/** A crane's periods of the shift: [status, from, to], ISO instants. */
+export interface CraneShift { crane: string; idleSeconds: number; workingSeconds: number; downSeconds: number; periods: [string, string, string][] }
+export interface Shift { start: string; end: string; at: string; cranes: CraneShift[] }
+export interface Kpis { at: string; windowMinutes: number; cranes: CraneKpi[]; vessels: VesselKpi[]; shift?: Shift }
 
 /** The scale of the crane bars: a good quay crane makes 30 to 40 gross moves an hour. */
 const FULL_SCALE_MPH = 40;
@@ -58,4 +61,39 @@ export function vesselBars(vessels: VesselKpi[], at: string): string {
         : `finishes ${new Date(finish).toISOString().slice(0, 16)}`}, departs ${v.etd.slice(0, 16)}</title></g>`;
   }).join('');
   return `<svg id="kpi-vessels" viewBox="0 0 ${W} ${Math.max(row, vessels.length * row)}" width="100%">${bars}</svg>`;
+}
+
+/** "1 h 05 min", "12 min", "40 s": a duration as the control room says it. */
+export function duration(seconds: number): string {
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h ? `${h} h ${String(m).padStart(2, '0')} min` : `${m} min`;
+}
+
+/**
+ * Per quay crane, the shift as a strip from its start to its end: each period the crane was working (green), idle
+ * (amber) or down (red: fault, grey: offline) drawn where it fell; the shift still to come and the part before the
+ * map first saw the crane are left empty. Beside it the crane's idle time so far as a duration.
+ */
+export function craneShiftStrips(shift: Shift): string {
+  const row = 18;
+  const x0 = 48;
+  const width = W - 140;
+  const start = Date.parse(shift.start);
+  const span = Date.parse(shift.end) - start;
+  const xOf = (t: string) => x0 + Math.max(0, Math.min(1, (Date.parse(t) - start) / span)) * width;
+  const strips = shift.cranes.map((c, n) => {
+    const y = n * row;
+    const periods = c.periods.map(([status, from, to]) => `<rect x="${xOf(from)}" y="${y + 3}"
+        width="${xOf(to) - xOf(from)}" height="${row - 6}" class="period ${status.toLowerCase()}"
+        data-status="${status}"><title>${status.toLowerCase()} ${from.slice(11, 16)}–${to.slice(11, 16)}</title></rect>`).join('');
+    return `<g class="kpi-shift" data-crane="${escapeHtml(c.crane)}" data-idle-seconds="${c.idleSeconds}">
+      <text x="0" y="${y + 12}">${escapeHtml(c.crane)}</text>
+      <rect x="${x0}" y="${y + 3}" width="${width}" height="${row - 6}" class="track"/>${periods}
+      <line x1="${xOf(shift.at)}" x2="${xOf(shift.at)}" y1="${y + 1}" y2="${y + row - 1}" class="now"/>
+      <text x="${x0 + width + 6}" y="${y + 12}" class="idle-time">idle ${duration(c.idleSeconds)}</text></g>`;
+  }).join('');
+  return `<svg id="kpi-shift" viewBox="0 0 ${W} ${Math.max(row, shift.cranes.length * row)}" width="100%">${strips}</svg>`;
 }

@@ -3,7 +3,7 @@ import { COLOUR_BY, type ColourBy } from './colours';
 import { MapModel } from './model';
 import { type Hit, MapRenderer } from './renderer';
 import { type BerthChart, BerthChartView, type DrawnBox } from './berth';
-import { craneBars, type Kpis, vesselBars } from './kpi';
+import { craneBars, craneShiftStrips, type Kpis, vesselBars } from './kpi';
 import { bayView } from './bay';
 import { rehandleBars, truckTurnHistogram, type YardKpis, yardFillMap } from './yardkpi';
 import { reportImage, scenarioChoices, type TwinReport, whatIfBars } from './whatif';
@@ -270,6 +270,8 @@ function startKpis(): void {
   const load = () => getJson<Kpis>('/api/map/kpis').then((k) => {
     $('kpi-crane-box').innerHTML = k.cranes.length ? craneBars(k.cranes) : '<p class="muted">no quay crane reports yet</p>';
     $('kpi-vessel-box').innerHTML = k.vessels.length ? vesselBars(k.vessels, k.at) : '<p class="muted">no vessel alongside</p>';
+    $('kpi-shift-box').innerHTML = k.shift?.cranes.length ? craneShiftStrips(k.shift) : '<p class="muted">no quay crane seen this shift</p>';
+    $('shift-span').textContent = k.shift ? `${k.shift.start.slice(11, 16)}–${k.shift.end.slice(11, 16)}` : '';
   }).catch((e) => { $('kpi-crane-box').textContent = String(e.message ?? e); });
   void load();
   setInterval(() => void load(), KPI_REFRESH_MS);
@@ -342,7 +344,10 @@ function select(hit: Hit, renderer: MapRenderer, model: MapModel): void {
   panel.dataset.kind = hit.kind;
   if (hit.kind === 'stack') {
     panel.innerHTML = `<h2>Stack ${hit.key}</h2><p class="muted">loading…</p>`;
-    getJson<StackDetail>(`/api/map/stacks/${hit.key}`).then((s) => { panel.innerHTML = stackHtml(s); })
+    getJson<StackDetail>(`/api/map/stacks/${hit.key}`).then((s) => {
+      panel.innerHTML = stackHtml(s);
+      wireStackControl(panel, () => select(hit, renderer, model));
+    })
       .catch((e) => { panel.innerHTML = `<h2>Stack ${hit.key}</h2><p class="error">${escapeHtml(String(e))}</p>`; });
   } else if (hit.kind === 'machine') {
     panel.innerHTML = `<h2>${hit.id}</h2><p class="muted">loading…</p>`;
@@ -383,8 +388,34 @@ function stackHtml(s: StackDetail): string {
       <td>${t.container ?? (t.closed ? 'closed' : '—')}${t.status === 'RESERVED' ? ' (on its way)' : ''}</td>
       <td>${d ? `${d.sizeType} · ${(d.weightKg / 1000).toFixed(1)} t · ${d.line} · ${d.portOfDischarge} ${marks}` : ''}</td></tr>`;
   }).join('');
+  const closed = s.tiers.length > 0 && s.tiers.every((t) => t.closed);
   return `<h2>Stack ${s.stack}</h2><p>${s.height} of ${s.maxTiers} tiers${s.plugged ? ' · reefer plugs' : ''}</p>
-    <table class="tiers"><tr><th>Tier</th><th>Container</th><th></th></tr>${rows}</table>`;
+    <p class="stack-state" data-closed="${closed}">${closed ? '⛔ closed to new containers' : 'open'}</p>
+    <table class="tiers"><tr><th>Tier</th><th>Container</th><th></th></tr>${rows}</table>${stackControl(s.stack, closed)}`;
+}
+
+/** A supervisor's close or reopen of the stack, with the reason the audit trail keeps. */
+function stackControl(stack: string, closed: boolean): string {
+  if (!session.permissions.includes('CONTROL_YARD')) return '';
+  return `<form class="stack-control" data-stack="${escapeHtml(stack)}" data-action="${closed ? 'open' : 'close'}">
+    <input class="stack-reason" placeholder="reason (kept in the audit trail)" required>
+    <button type="submit">${closed ? 'Reopen stack' : 'Close stack'}</button><div class="stack-result"></div></form>`;
+}
+
+function wireStackControl(panel: HTMLElement, reload: () => void): void {
+  const form = panel.querySelector<HTMLFormElement>('form.stack-control');
+  form?.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const result = form.querySelector<HTMLElement>('.stack-result')!;
+    const reason = form.querySelector<HTMLInputElement>('.stack-reason')!.value;
+    void fetch(`/api/map/stacks/${encodeURIComponent(form.dataset.stack!)}/${form.dataset.action}`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reason }),
+    }).then(async (response) => {
+      const body = await response.json().catch(() => ({}));
+      if (!response.ok) throw new Error(body.error ?? (body.refusals ?? []).join('; ') ?? `${response.status}`);
+      reload();
+    }).catch((err) => { result.textContent = `✖ ${String(err.message ?? err)}`; });
+  });
 }
 
 function machineHtml(m: MachineDetail): string {

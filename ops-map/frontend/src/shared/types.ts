@@ -28,6 +28,10 @@ export interface Instruction {
   sequence: number; state: string; updatedAt: string; exception?: { code: string; text: string };
   /** The container's master data, where the server adds it (the cab's work list). */
   detail?: ContainerDetail | null;
+  /** The other move of a twin lift, when the instruction has one. */
+  twinWith?: string;
+  /** That move with its box, where the server adds it (the cab's work list). */
+  twin?: Instruction | null;
 }
 export interface ContainerDetail {
   number: string; sizeType: string; weightKg: number; line: string; portOfLoading: string; portOfDischarge: string;

@@ -97,8 +97,20 @@ public final class CabRoutes {
         }).onFailure(ctx::fail);
     }
 
-    /** The instruction with its container's master data: the cab shows weight, reefer and dangerous-goods marks. */
+    /**
+     * The instruction with its container's master data: the cab shows weight, reefer and dangerous-goods marks. A twin
+     * lift's partner comes with it, its box and positions too: the driver sets the spreader for both boxes at once,
+     * whether or not the partner is among the next five.
+     */
     private Future<JsonObject> withContainer(WorkInstruction instruction) {
+        Future<JsonObject> twin = instruction.twinWith() == null ? Future.succeededFuture(null)
+                : yard.workInstruction(instruction.twinWith()).compose(partner -> partner.isEmpty()
+                        ? Future.succeededFuture(null) : detailed(partner.get()));
+        return Future.all(detailed(instruction), twin).map(all -> all.<JsonObject>resultAt(0)
+                .put("twin", all.<JsonObject>resultAt(1)));
+    }
+
+    private Future<JsonObject> detailed(WorkInstruction instruction) {
         return yard.container(instruction.container()).map(view -> ModelJson.workInstruction(instruction)
                 .put("detail", view.map(ContainerView::container).map(ModelJson::container).orElse(null)));
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.portops.map.access.MapAccess;
 import org.portops.map.access.MapPermission;
+import org.portops.map.kpi.CraneShiftClock;
 import org.portops.map.kpi.KpiBoard;
 import org.portops.map.kpi.YardKpiBoard;
 import org.portops.map.kpi.YardKpiBoard.GateTransit;
@@ -21,7 +22,8 @@ import org.portops.model.layout.TerminalLayout;
 import org.portops.state.YardStateReader;
 
 /**
- * {@code GET /api/map/kpis}: the quay's KPIs ({@link KpiBoard}), and {@code GET /api/map/kpis/yard}: the yard's and
+ * {@code GET /api/map/kpis}: the quay's KPIs ({@link KpiBoard}) with each quay crane's periods of the shift
+ * ({@link CraneShiftClock}), and {@code GET /api/map/kpis/yard}: the yard's and
  * the gate's ({@link YardKpiBoard}), reckoned from the live yard (and the gate's transactions in PostgreSQL) at the
  * moment of the request, on the terminal's clock (the one work instructions are stamped with, sped up in a demo).
  */
@@ -32,13 +34,17 @@ public final class KpiRoutes {
     private final SqlClient database;
     private final Clock clock;
     private final MapAccess access;
+    private final CraneShiftClock shift;
 
-    public KpiRoutes(TerminalLayout layout, YardStateReader yard, SqlClient database, Clock clock, MapAccess access) {
+    /** @param shift the quay cranes' working and idle periods of the shift, which the map's feed keeps */
+    public KpiRoutes(TerminalLayout layout, YardStateReader yard, SqlClient database, Clock clock, MapAccess access,
+                     CraneShiftClock shift) {
         this.layout = layout;
         this.yard = yard;
         this.database = database;
         this.clock = clock;
         this.access = access;
+        this.shift = shift;
     }
 
     public void mount(Router router) {
@@ -52,9 +58,11 @@ public final class KpiRoutes {
         var instructions = yard.workInstructions();
         var machines = yard.equipment();
         var calls = yard.vesselCalls();
+        Instant now = clock.instant();
         Future.all(instructions, machines, calls)
-                .map(all -> KpiBoard.reckon(instructions.result(), machines.result(), calls.result(), clock.instant()))
-                .onSuccess(kpis -> ctx.json(kpis.toJson())).onFailure(ctx::fail);
+                .map(all -> KpiBoard.reckon(instructions.result(), machines.result(), calls.result(), now).toJson()
+                        .put("shift", shift.reckon(now).toJson()))
+                .onSuccess(ctx::json).onFailure(ctx::fail);
     }
 
     private void yardKpis(RoutingContext ctx) {

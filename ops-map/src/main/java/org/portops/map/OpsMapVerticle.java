@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.portops.map.kpi.CraneShiftClock;
 import org.portops.map.live.DeltaCoalescer;
 import org.portops.model.event.Addresses;
 import org.portops.model.event.Alert;
 import org.portops.model.event.ContainerMoved;
+import org.portops.model.event.EquipmentUpdated;
 import org.portops.model.event.YardEvent;
 import org.portops.state.YardStateReader;
 import org.portops.state.json.YardEventJson;
@@ -34,6 +36,7 @@ public final class OpsMapVerticle extends VerticleBase {
     private final YardStateReader yard;
     private final Duration flushEvery;
     private final Clock wall;
+    private final CraneShiftClock shift;
     private final DeltaCoalescer coalescer = new DeltaCoalescer();
     private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
     private long timer = -1;
@@ -41,14 +44,16 @@ public final class OpsMapVerticle extends VerticleBase {
     /**
      * @param wall the wall clock the deltas are stamped with: browsers measure how late an update is against theirs,
      *             so this is real time even in a sped-up demo
+     * @param shift  told every quay crane's state, for the KPI panel's idle time over the shift
      */
-    public OpsMapVerticle(YardStateReader yard, Duration flushEvery, Clock wall) {
+    public OpsMapVerticle(YardStateReader yard, Duration flushEvery, Clock wall, CraneShiftClock shift) {
         if (flushEvery.isNegative() || flushEvery.isZero()) {
             throw new IllegalArgumentException("map flush period must be positive, was " + flushEvery);
         }
         this.yard = yard;
         this.flushEvery = flushEvery;
         this.wall = wall;
+        this.shift = shift;
     }
 
     @Override
@@ -73,7 +78,12 @@ public final class OpsMapVerticle extends VerticleBase {
     }
 
     private void fold(JsonObject event) {
-        decode(event).ifPresent(coalescer::take);
+        decode(event).ifPresent(decoded -> {
+            coalescer.take(decoded);
+            if (decoded instanceof EquipmentUpdated updated) {
+                shift.record(updated.state());
+            }
+        });
     }
 
     /** An arrival brings a container the browsers have not seen: its master data follows the move. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.portops.state.testsupport.Await.await;
 
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Tuple;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +26,15 @@ import org.junit.jupiter.api.Test;
 import org.portops.map.access.MapAccess;
 import org.portops.map.access.MapPermission;
 import org.portops.map.testsupport.LiveTerminal;
+import org.portops.model.container.ContainerNumber;
 import org.portops.model.event.AlertKind;
+import org.portops.model.work.MoveKind;
+import org.portops.model.work.YardLocation;
+import org.portops.model.yard.StackId;
+import org.portops.model.yard.Tier;
+import org.portops.state.MoveRequest;
+import org.portops.state.MoveResult;
+import org.portops.state.StackView;
 import org.portops.vessel.api.auth.ApiAuth;
 import org.portops.vessel.api.auth.AuthSettings;
 import org.portops.vessel.api.auth.Caller;
@@ -124,9 +134,10 @@ class MapAccessTest {
     @Test
     void eachRoleIsGrantedWhatTheOneTableSays() throws Exception {
         Map<Role, List<String>> expected = Map.of(
-                Role.ADMIN, List.of("VIEW_MAP", "OVERRIDE_PLAN", "ACKNOWLEDGE_ALERTS", "RUN_WHAT_IF"),
+                Role.ADMIN, List.of("VIEW_MAP", "OVERRIDE_PLAN", "CONTROL_YARD", "ACKNOWLEDGE_ALERTS", "RUN_WHAT_IF"),
                 Role.OPERATOR, List.of("VIEW_MAP", "OVERRIDE_PLAN", "ACKNOWLEDGE_ALERTS", "RUN_WHAT_IF"),
-                Role.SUPERVISOR, List.of("VIEW_MAP", "OVERRIDE_PLAN", "ACKNOWLEDGE_ALERTS", "RUN_WHAT_IF"),
+                Role.SUPERVISOR, List.of("VIEW_MAP", "OVERRIDE_PLAN", "CONTROL_YARD", "ACKNOWLEDGE_ALERTS",
+                        "RUN_WHAT_IF"),
                 Role.PLANNER, List.of("VIEW_MAP", "RUN_WHAT_IF"),
                 Role.VIEWER, List.of("VIEW_MAP"),
                 Role.GATE_CLERK, List.of());
@@ -176,6 +187,63 @@ class MapAccessTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body()).contains("already acknowledged by sam");
         assertThat(acknowledge("EQUIPMENT_OFFLINE/NOPE", supervisor).status()).isEqualTo(409);
+    }
+
+    @Test
+    void aSupervisorClosesAStackToNewContainersAndOpensItAgainUnderTheirOwnName() throws Exception {
+        StackId closing = emptyStack();
+        String path = "/api/map/stacks/" + closing + "/close";
+        String why = "{\"reason\":\"ground slab cracked\"}";
+        Answer operator = post(path, terminal.token("olga", Role.OPERATOR), why);
+        assertThat(operator.status()).isEqualTo(403);
+        assertThat(operator.body()).contains("may not control yard");
+        assertThat(post(path, terminal.token("vic", Role.VIEWER), why).status()).isEqualTo(403);
+        String supervisor = terminal.token("sam", Role.SUPERVISOR);
+        Answer noReason = post(path, supervisor, "{}");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body()).contains("reason: missing");
+        assertThat(post("/api/map/stacks/Z99-01-01/close", supervisor, why).status()).isEqualTo(404);
+
+        Answer closed = post(path, supervisor, why);
+
+        assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+        StackView view = await(terminal.yard.reader().stack(closing));
+        assertThat(new JsonObject(closed.body()).getInteger("slots")).isEqualTo(view.tiers().size());
+        assertThat(view.tiers()).as("every slot closed in the live yard").allMatch(StackView.TierView::closed);
+        ContainerNumber box = await(terminal.yard.reader().containers()).stream()
+                .filter(c -> c.location() instanceof YardLocation yard && yard.slot().tier().level() > 1)
+                .map(c -> c.container().number()).findFirst().orElseThrow();
+        YardLocation from = (YardLocation) await(terminal.yard.reader().container(box)).orElseThrow().location();
+        MoveResult refused = await(terminal.yard.move(MoveRequest.of(box, MoveKind.YARD_SHIFT, from,
+                new YardLocation(closing.at(new Tier(1))))));
+        assertThat(refused).as("the live yard, which every planner's moves meet, takes no box into it")
+                .isInstanceOf(MoveResult.Refused.class);
+
+        Answer opened = post("/api/map/stacks/" + closing + "/open", supervisor, "{\"reason\":\"slab repaired\"}");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+        assertThat(await(terminal.yard.reader().stack(closing)).tiers()).noneMatch(StackView.TierView::closed);
+        List<String> audited = new ArrayList<>();
+        await(terminal.pool.preparedQuery("select actor, details from audit_log where action = 'override' "
+                + "and subject = $1 order by id").execute(Tuple.of("stack " + closing))).forEach(row -> audited.add(
+                row.getString("actor") + "|" + ((JsonObject) row.getValue("details")).getString("what")));
+        assertThat(audited).containsExactly(
+                "sam|stack " + closing + " closed to new containers: " + view.tiers().size() + " slots changed",
+                "sam|stack " + closing + " reopened: " + view.tiers().size() + " slots changed");
+    }
+
+    /** A stack with nothing in it and nothing on its way, whose neighbours hold no 40' over it. */
+    private static StackId emptyStack() {
+        for (var block : terminal.layout.blocks()) {
+            for (int bay = 1; bay <= block.bays(); bay += 2) {
+                for (int row = 1; row <= block.rows(); row++) {
+                    StackId stack = StackId.of(block.id().value(), bay, row);
+                    if (await(terminal.yard.reader().stack(stack)).height() == 0) {
+                        return stack;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("the test terminal has no empty stack");
     }
 
     @Test

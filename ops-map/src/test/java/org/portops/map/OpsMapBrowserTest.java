@@ -147,6 +147,67 @@ class OpsMapBrowserTest {
     }
 
     @Test
+    void aSupervisorClosesAStackFromItsPanelAndOpensItAgainEachAuditedUnderTheirName() {
+        StackId stack = lastStackOfOneBox();
+        openMap();
+        clickAt(point("return window.portopsMap.screenPointOfStack(arguments[0])", stack.toString()));
+        Browser.waitFor(browser, Duration.ofSeconds(5), d -> d.findElements(By.cssSelector("#details .stack-state"))
+                .stream().findFirst().orElse(null));
+        assertThat(browser.findElements(By.cssSelector("#details form.stack-control")))
+                .as("an operator is not offered what only a supervisor may do").isEmpty();
+        try {
+            openMap(terminal.token("sam", Role.SUPERVISOR));
+            WebElement closeReason = stackControl(stack, "close");
+            closeReason.sendKeys("ground slot damaged by a reach stacker");
+            closeReason.findElement(By.xpath("..")).findElement(By.cssSelector("button")).click();
+            Browser.waitFor(browser, Duration.ofSeconds(10), d -> d.findElements(By.cssSelector(
+                    "#details .stack-state[data-closed='true']")).stream().findFirst().orElse(null));
+            StackView closed = await(terminal.yard.reader().stack(stack));
+            assertThat(closed.tiers()).as("every slot of the stack closed in the live yard")
+                    .allMatch(StackView.TierView::closed);
+            assertThat(closed.height()).as("its box stays").isEqualTo(1);
+            Browser.screenshot(browser, "ops-map-stack-closed.png");
+
+            WebElement openReason = stackControl(stack, "open");
+            openReason.sendKeys("repaired");
+            openReason.findElement(By.xpath("..")).findElement(By.cssSelector("button")).click();
+            Browser.waitFor(browser, Duration.ofSeconds(10), d -> d.findElements(By.cssSelector(
+                    "#details .stack-state[data-closed='false']")).stream().findFirst().orElse(null));
+            assertThat(await(terminal.yard.reader().stack(stack)).tiers()).noneMatch(StackView.TierView::closed);
+            List<String> rows = new ArrayList<>();
+            await(terminal.pool.preparedQuery("select actor, details from audit_log where action = 'override' "
+                    + "and subject = $1 order by id").execute(Tuple.of("stack " + stack))).forEach(row -> rows.add(
+                    row.getString("actor") + "|" + ((JsonObject) row.getValue("details")).getString("reason")));
+            assertThat(rows).containsExactly("sam|ground slot damaged by a reach stacker", "sam|repaired");
+        } finally {
+            StackView now = await(terminal.yard.reader().stack(stack));
+            now.tiers().stream().filter(StackView.TierView::closed)
+                    .forEach(tier -> await(terminal.yard.openSlot(stack.at(tier.tier()))));
+        }
+    }
+
+    /** Clicks the stack on the map and answers the reason field of its panel's close or open form. */
+    private static WebElement stackControl(StackId stack, String action) {
+        clickAt(point("return window.portopsMap.screenPointOfStack(arguments[0])", stack.toString()));
+        return Browser.waitFor(browser, Duration.ofSeconds(5), d -> d.findElements(By.cssSelector(
+                "#details form.stack-control[data-stack='" + stack + "'][data-action='" + action + "'] .stack-reason"))
+                .stream().findFirst().orElse(null));
+    }
+
+    /** The last stack holding exactly one 20' box: other tests take their stacks from the front. */
+    private static StackId lastStackOfOneBox() {
+        Map<StackId, List<ContainerView>> stacks = await(terminal.yard.reader().containers()).stream()
+                .filter(v -> v.location() instanceof YardLocation)
+                .collect(Collectors.groupingBy(v -> ((YardLocation) v.location()).slot().stack()));
+        return stacks.entrySet().stream().filter(e -> e.getValue().size() == 1
+                        && e.getValue().getFirst().container().sizeType().length().yardBays() == 1)
+                .map(Map.Entry::getKey).sorted(Comparator.comparing(StackId::toString).reversed())
+                // a 40' headed in the next stack may stand over this one too
+                .filter(stack -> await(terminal.yard.reader().stack(stack)).height() == 1).findFirst()
+                .orElseThrow(() -> new AssertionError("the test terminal has no stack of one 20' box"));
+    }
+
+    @Test
     void aMoveInTheLiveYardShowsOnTheMapWithinTwoSeconds() {
         openMap();
         StackId from = stackTwoHighOrMore();
@@ -561,6 +622,18 @@ class OpsMapBrowserTest {
         await(terminal.yard.updateEquipment(new EquipmentState(new EquipmentId("QC02"), EquipmentKind.QUAY_CRANE,
                 new Position(500, TerminalBounds.QC_WATERSIDE_RAIL_Y), 0, 0, EquipmentStatus.IDLE,
                 Spreader.UNLOCKED, null, List.of(), now)));
+        // the live yard refuses a reading older than the one it holds, and other tests report QC01 and QC02 now: a
+        // crane of its own with a past, working, 10 min idle, working, idle for the last 2 min, told to the shift
+        // clock as the feed tells it (that the feed does is shown by QC02's strip)
+        Instant shiftReported = Instant.now();
+        List<EquipmentStatus> statuses = List.of(EquipmentStatus.WORKING, EquipmentStatus.IDLE,
+                EquipmentStatus.WORKING, EquipmentStatus.IDLE);
+        List<Integer> minutesAgo = List.of(30, 20, 10, 2);
+        for (int i = 0; i < statuses.size(); i++) {
+            terminal.shift.record(new EquipmentState(new EquipmentId("QC09"), EquipmentKind.QUAY_CRANE,
+                    new Position(700, TerminalBounds.QC_WATERSIDE_RAIL_Y), 0, 0, statuses.get(i), Spreader.UNLOCKED,
+                    null, List.of(), shiftReported.minus(Duration.ofMinutes(minutesAgo.get(i)))));
+        }
         try {
             openMap();
             WebElement crane = Browser.waitFor(browser, Duration.ofSeconds(10), d -> d.findElements(
@@ -572,10 +645,36 @@ class OpsMapBrowserTest {
             double bar = ((Number) browser.executeScript(
                     "return arguments[0].querySelector('rect.bar').getBBox().width", crane)).doubleValue();
             assertThat(bar).as("the bar is the rate's share of the scale").isPositive();
+            craneIdleTimeOfTheShift(shiftReported);
             Browser.screenshot(browser, "ops-map-kpis.png");
         } finally {
             cancel(moves.get(3));
         }
+    }
+
+    /**
+     * QC09's strip of the shift: its idle time is the 10 idle minutes and the 2 (and the seconds since) up to now, and
+     * each idle period is drawn as long as its share of the 8-h shift.
+     */
+    private static void craneIdleTimeOfTheShift(Instant reported) {
+        WebElement fed = Browser.waitFor(browser, Duration.ofSeconds(10), d -> d.findElements(
+                By.cssSelector("#kpi-shift g[data-crane='QC02'] rect.period.idle")).stream().findFirst().orElse(null));
+        assertThat(fed.getDomAttribute("data-status")).as("QC02's idle report reached the shift clock through the feed")
+                .isEqualTo("IDLE");
+        WebElement strip = Browser.waitFor(browser, Duration.ofSeconds(10), d -> d.findElements(
+                By.cssSelector("#kpi-shift g[data-crane='QC09']")).stream().findFirst().orElse(null));
+        long idle = Long.parseLong(strip.getDomAttribute("data-idle-seconds"));
+        long since = Duration.between(reported, Instant.now()).toSeconds();
+        assertThat(idle).as("12 min idle, and the seconds since the report").isBetween(720L, 720L + since + 1);
+        assertThat(strip.findElement(By.cssSelector(".idle-time")).getText()).isEqualTo("idle 12 min");
+        List<WebElement> idlePeriods = strip.findElements(By.cssSelector("rect.period.idle"));
+        assertThat(idlePeriods).hasSize(2);
+        assertThat(strip.findElements(By.cssSelector("rect.period.working"))).hasSize(2);
+        double shift = ((Number) browser.executeScript(
+                "return arguments[0].querySelector('rect.track').getBBox().width", strip)).doubleValue();
+        double tenMinutes = ((Number) browser.executeScript("return arguments[0].getBBox().width",
+                idlePeriods.getFirst())).doubleValue();
+        assertThat(tenMinutes).as("10 min of an 8-h shift").isCloseTo(shift * 10 / 480, within(0.01));
     }
 
     @Test
@@ -700,9 +799,19 @@ class OpsMapBrowserTest {
     @Test
     void cabConfirmationMovesTheInstructionOnAndTheNextOneAppears() {
         List<WorkInstructionId> ids = dispatch("QC01", "CAB", 3);
+        String first = twins(ids.get(0), ids.get(1));
+        String second = await(terminal.yard.reader().workInstruction(ids.get(1))).orElseThrow().container().value();
         signIn("/cab?machine=QC01", terminal.driverToken("dirk", "QC01"));
         waitForCurrent(ids.get(0), "DISPATCHED");
         assertThat(browser.findElements(By.cssSelector(".next li"))).hasSize(2);
+        assertThat(browser.findElement(By.cssSelector(".current .twin-flag")).getText())
+                .isEqualTo("TWIN LIFT — twin with " + second);
+        assertThat(browser.findElement(By.cssSelector(".current .twin-box")).getDomAttribute("data-container"))
+                .as("both boxes of the lift on the card").isEqualTo(second);
+        assertThat(browser.findElement(By.cssSelector(".next li[data-instruction='" + ids.get(1).value()
+                + "'] .twin-mark")).getText()).isEqualTo("TWIN with " + first);
+        assertThat(browser.findElements(By.cssSelector(".next li[data-instruction='" + ids.get(2).value()
+                + "'] .twin-mark"))).as("a single lift has no twin mark").isEmpty();
 
         browser.findElement(By.id("confirm")).click();
         waitForCurrent(ids.get(0), "IN_PROGRESS");
@@ -865,7 +974,11 @@ class OpsMapBrowserTest {
     }
 
     private static void openMap() {
-        signIn("/", terminal.token("olga", Role.OPERATOR));
+        openMap(terminal.token("olga", Role.OPERATOR));
+    }
+
+    private static void openMap(String token) {
+        signIn("/", token);
         Browser.waitFor(browser, Duration.ofSeconds(20), d -> Boolean.TRUE.equals(
                 browser.executeScript("return !!(window.portopsMap && window.portopsMap.ready "
                         + "&& window.portopsMap.frames() > 0)")) ? true : null);
@@ -916,6 +1029,15 @@ class OpsMapBrowserTest {
             await(terminal.yard.updateInstruction(planned.dispatch(List.of(new EquipmentId(machine)), now)));
             return planned.id();
         }).toList();
+    }
+
+    /** Makes two moves one twin lift, each naming the other; answers the first's container. */
+    private static String twins(WorkInstructionId one, WorkInstructionId other) {
+        WorkInstruction a = await(terminal.yard.reader().workInstruction(one)).orElseThrow();
+        WorkInstruction b = await(terminal.yard.reader().workInstruction(other)).orElseThrow();
+        await(terminal.yard.updateInstruction(a.withTwin(other)));
+        await(terminal.yard.updateInstruction(b.withTwin(one)));
+        return a.container().value();
     }
 
     /** Read in one script, as the tablet redraws its card when the instruction changes. */

@@ -68,9 +68,13 @@ import org.portops.map.KpiRoutes;
 import org.portops.map.OpsMapRoutes;
 import org.portops.map.OpsMapVerticle;
 import org.portops.map.OverrideRoutes;
+import org.portops.map.StackRoutes;
 import org.portops.map.access.MapAccess;
 import org.portops.map.cab.CabDesk;
+import org.portops.map.kpi.CraneShiftClock;
+import org.portops.map.kpi.Shifts;
 import org.portops.map.override.OverrideDesk;
+import org.portops.map.yard.StackDesk;
 import org.portops.model.event.Addresses;
 import org.portops.model.layout.Inventory;
 import org.portops.model.layout.LayoutException;
@@ -675,7 +679,9 @@ public final class PortOps {
      * with the wall clock, not PortOps's (sped up in a demo): browsers measure an update's delay against their own.
      */
     private Consumer<Router> startOpsMap(Vertx vertx, TerminalLayout layout, ApiAuth auth) {
-        OpsMapVerticle feed = new OpsMapVerticle(liveYard.reader(), OpsMapVerticle.DEFAULT_FLUSH, Clock.systemUTC());
+        CraneShiftClock shift = new CraneShiftClock(Shifts.DEFAULT);
+        OpsMapVerticle feed = new OpsMapVerticle(liveYard.reader(), OpsMapVerticle.DEFAULT_FLUSH, Clock.systemUTC(),
+                shift);
         String deployment = step("Operator map feed",
                 () -> vertx.deployVerticle(feed).await(VERTX_TIMEOUT_SECONDS, TimeUnit.SECONDS),
                 id -> "coalescing live-yard changes every " + OpsMapVerticle.DEFAULT_FLUSH.toMillis() + " ms");
@@ -686,14 +692,16 @@ public final class PortOps {
         CabRoutes cab = new CabRoutes(liveYard.reader(), new CabDesk(liveYard, clock), access);
         OverrideRoutes override = new OverrideRoutes(new OverrideDesk(vertx.eventBus(), new AuditTrail(pool, clock)),
                 access);
-        KpiRoutes kpis = new KpiRoutes(layout, liveYard.reader(), pool, clock, access);
+        KpiRoutes kpis = new KpiRoutes(layout, liveYard.reader(), pool, clock, access, shift);
         AlertRoutes alerts = new AlertRoutes(liveYard.alerts(), access);
+        StackRoutes stacks = new StackRoutes(new StackDesk(liveYard, new AuditTrail(pool, clock)), access);
         return router -> {
             map.mount(router);
             cab.mount(router);
             override.mount(router);
             kpis.mount(router);
             alerts.mount(router);
+            stacks.mount(router);
         };
     }
 

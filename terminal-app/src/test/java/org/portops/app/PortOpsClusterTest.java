@@ -211,7 +211,7 @@ class PortOpsClusterTest {
         WorkInstruction target = after.getFirst();
         WorkInstruction late = new WorkInstruction(target.id(), target.container(), target.kind(), target.from(),
                 target.to(), target.assigned(), target.sequence() + 1000, target.state(), target.exception(),
-                target.updatedAt());
+                target.updatedAt(), target.twinWith());
         Throwable refused = next.liveYard().fencedBy(deposed).updateInstruction(late).transform(
                 done -> Future.succeededFuture(done.cause())).await(10, TimeUnit.SECONDS);
         assertThat(refused).isInstanceOf(LeaseLostException.class);

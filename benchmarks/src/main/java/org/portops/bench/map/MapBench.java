@@ -26,6 +26,8 @@ import org.portops.bench.support.Table;
 import org.portops.map.OpsMapRoutes;
 import org.portops.map.OpsMapVerticle;
 import org.portops.map.access.MapAccess;
+import org.portops.map.kpi.CraneShiftClock;
+import org.portops.map.kpi.Shifts;
 import org.portops.model.equipment.EquipmentKind;
 import org.portops.model.equipment.Position;
 import org.portops.model.layout.BlockLayout;
@@ -99,7 +101,8 @@ public final class MapBench implements Callable<Integer> {
             long inYard = containers.stream().filter(c -> c.location() instanceof YardLocation).count();
             long inTerminal = containers.size();
             Clock wall = Clock.systemUTC();
-            bench.vertx().deployVerticle(new OpsMapVerticle(bench.yard().reader(), OpsMapVerticle.DEFAULT_FLUSH, wall))
+            bench.vertx().deployVerticle(new OpsMapVerticle(bench.yard().reader(), OpsMapVerticle.DEFAULT_FLUSH, wall,
+                            new CraneShiftClock(Shifts.DEFAULT)))
                     .await(30, TimeUnit.SECONDS);
             Router router = Router.router(bench.vertx());
             byte[] secret = new byte[32];

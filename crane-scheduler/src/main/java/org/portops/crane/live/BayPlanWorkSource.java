@@ -9,6 +9,7 @@ import org.portops.crane.live.CallWork.TaskOrder;
 import org.portops.crane.live.CallWork.WorkTask;
 import org.portops.crane.qcsp.Precedence;
 import org.portops.crane.qcsp.QuayCrane;
+import org.portops.crane.vessel.CraneCycle;
 import org.portops.crane.vessel.CraneMove;
 import org.portops.crane.vessel.CranePositions;
 import org.portops.crane.vessel.CraneSetup;
@@ -54,6 +55,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The work of a live vessel call: its bay plan mapped to crane tasks by {@link VesselCallMapper}, keeping only what
@@ -263,7 +265,8 @@ public final class BayPlanWorkSource implements CallWorkSource {
             String group = String.format("P%02d-%s", task.position(), task.phase());
             TaskId id = new TaskId(group + "-" + chunks.merge(group, 1, Integer::sum));
             ids.put(task.task(), id);
-            List<WorkInstruction> moves = task.moves().stream().map(move -> instruction(call, move, now)).toList();
+            List<WorkInstruction> moves = task.cycles().stream().flatMap(cycle -> instructions(call, cycle, now))
+                    .toList();
             int secondsPerMove = Math.max(1, (task.cycles().size() * secondsPerCycle + moves.size() - 1) / moves.size());
             tasks.add(new WorkTask(id, task.position(), secondsPerMove, moves));
         }
@@ -278,6 +281,15 @@ public final class BayPlanWorkSource implements CallWorkSource {
         }
         return new CallWork(call.id(), bays, Math.toIntExact(rules.travelPerPosition().toSeconds()),
                 rules.safetyMargin(), tasks, orders, atBays);
+    }
+
+    /** A cycle's moves; a twin lift's two each name the other, so the driver sees both boxes of the lift. */
+    private static Stream<WorkInstruction> instructions(VesselCall call, CraneCycle cycle, Instant now) {
+        List<WorkInstruction> moves = cycle.moves().stream().map(move -> instruction(call, move, now)).toList();
+        if (!cycle.isTwin()) {
+            return moves.stream();
+        }
+        return Stream.of(moves.get(0).withTwin(moves.get(1).id()), moves.get(1).withTwin(moves.get(0).id()));
     }
 
     private static WorkInstruction instruction(VesselCall call, CraneMove move, Instant now) {

@@ -143,12 +143,13 @@ public final class PlanPublisher {
         Instant at = version.updatedAt().isBefore(held.updatedAt()) ? held.updatedAt() : version.updatedAt();
         return new WorkInstruction(version.id(), version.container(), version.kind(), version.from(), version.to(),
                 assigned, version.sequence(), state, state == version.state() ? version.exception() : held.exception(),
-                at);
+                at, version.twinWith());
     }
 
     private static boolean sameBut(WorkInstruction a, WorkInstruction b) {
         return a.assigned().equals(b.assigned()) && a.sequence() == b.sequence() && a.state() == b.state()
-                && Objects.equals(a.exception(), b.exception()) && a.from().equals(b.from()) && a.to().equals(b.to());
+                && Objects.equals(a.exception(), b.exception()) && a.from().equals(b.from()) && a.to().equals(b.to())
+                && Objects.equals(a.twinWith(), b.twinWith());
     }
 
     static JsonObject fact(Published published) {

@@ -509,7 +509,8 @@ public final class Replanner {
             return current;
         }
         return new WorkInstruction(current.id(), current.container(), current.kind(), current.from(), current.to(),
-                assigned, sequence, target, target == current.state() ? current.exception() : null, at);
+                assigned, sequence, target, target == current.state() ? current.exception() : null, at,
+                current.twinWith());
     }
 
     /**

@@ -29,11 +29,13 @@ import org.portops.model.event.Addresses;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.vessel.BayPlanAction;
 import org.portops.model.vessel.BayPlanEntry;
+import org.portops.model.vessel.StowageSlot;
 import org.portops.model.vessel.VesselCall;
 import org.portops.model.work.Location;
 import org.portops.model.work.MoveKind;
 import org.portops.model.work.VesselLocation;
 import org.portops.model.work.WorkInstruction;
+import org.portops.model.work.WorkInstructionId;
 import org.portops.model.work.WorkInstructionState;
 import org.portops.model.work.YardLocation;
 import org.portops.state.LiveYard;
@@ -134,6 +136,34 @@ class BayPlanWorkSourceTest {
             assertThat(order.before().value()).isLessThan(order.after().value().replace("LOAD", "~"));
         });
         assertThat(work.cranes()).hasSizeBetween(1, BayPlanWorkSource.Settings.DEFAULTS.maxCranes());
+        twinLiftsNameEachOther(work);
+    }
+
+    /** Two 20' boxes of one row and tier in neighbouring bays, lifted in one task, each naming the other. */
+    private static void twinLiftsNameEachOther(CallWork work) {
+        Map<WorkInstructionId, WorkTask> taskOf = new HashMap<>();
+        Map<WorkInstructionId, WorkInstruction> byId = new HashMap<>();
+        work.tasks().forEach(task -> task.moves().forEach(move -> {
+            taskOf.put(move.id(), task);
+            byId.put(move.id(), move);
+        }));
+        List<WorkInstruction> twins = byId.values().stream().filter(move -> move.twinWith() != null).toList();
+        assertThat(twins).as("the sample call has twin lifts").isNotEmpty();
+        for (WorkInstruction twin : twins) {
+            WorkInstruction partner = byId.get(twin.twinWith());
+            assertThat(partner).as("%s's twin", twin.id()).isNotNull();
+            assertThat(partner.twinWith()).isEqualTo(twin.id());
+            assertThat(taskOf.get(partner.id())).isSameAs(taskOf.get(twin.id()));
+            assertThat(partner.kind()).isEqualTo(twin.kind());
+            StowageSlot one = onBoard(twin);
+            StowageSlot other = onBoard(partner);
+            assertThat(List.of(one.row(), one.tier())).isEqualTo(List.of(other.row(), other.tier()));
+            assertThat(Math.abs(one.bay().number() - other.bay().number())).isEqualTo(2);
+        }
+    }
+
+    private static StowageSlot onBoard(WorkInstruction move) {
+        return ((VesselLocation) (move.kind() == MoveKind.DISCHARGE ? move.from() : move.to())).slot();
     }
 
     @Test
@@ -157,6 +187,8 @@ class BayPlanWorkSourceTest {
                 .allSatisfy(move -> assertThat(live.get(move.id().value())).isEqualTo(move));
         assertThat(plan.instructions()).filteredOn(move -> move.state() == WorkInstructionState.DISPATCHED)
                 .isNotEmpty();
+        assertThat(plan.instructions()).as("twin lifts reach live state with their partner")
+                .filteredOn(move -> move.twinWith() != null).isNotEmpty();
         assertThat(plan.cranes()).extracting(LivePlan.CraneQueue::crane)
                 .containsExactlyElementsOf(work.cranes().stream().map(CallWork.CraneAtBay::crane).toList());
     }

@@ -84,7 +84,7 @@ class CraneSchedulerWorkInHandTest {
                 .filter(move -> move.state() == WorkInstructionState.PLANNED).findFirst().orElseThrow();
         WorkInstruction stale = new WorkInstruction(planned.id(), planned.container(), planned.kind(), planned.from(),
                 planned.to(), List.of(planned.assigned().getFirst(), VEHICLE), planned.sequence(),
-                WorkInstructionState.DISPATCHED, null, planned.updatedAt().minusSeconds(1));
+                WorkInstructionState.DISPATCHED, null, planned.updatedAt().minusSeconds(1), planned.twinWith());
         assertThat(scheduler.transportWrote(stale)).isFalse();
     }
 

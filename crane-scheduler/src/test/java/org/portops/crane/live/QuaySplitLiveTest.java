@@ -175,7 +175,7 @@ class QuaySplitLiveTest {
             // as transport dispatch writes it: the vehicle named on the dispatched move
             WorkInstruction withVehicle = new WorkInstruction(next.id(), next.container(), next.kind(), next.from(),
                     next.to(), List.of(crane, vehicles.get(vehicleSent.size())), next.sequence(),
-                    WorkInstructionState.DISPATCHED, null, Instant.now());
+                    WorkInstructionState.DISPATCHED, null, Instant.now(), next.twinWith());
             assertThat(await(yard.replaceInstruction(next, withVehicle))).isNotInstanceOf(ChangeResult.Refused.class);
             vehicleSent.put(crane, next.id());
             WorkInstruction held = liveVersion(out.getFirst().id());

@@ -14,6 +14,8 @@ public enum MapPermission {
     VIEW_MAP,
     /** Put a move on another crane from the map (the crane scheduler's override). */
     OVERRIDE_PLAN,
+    /** Close a stack to new containers and open it again: changes where every planner may put boxes. */
+    CONTROL_YARD,
     /** Acknowledge an active alert: the board records who has seen it. */
     ACKNOWLEDGE_ALERTS,
     /** Run a what-if of the digital twin from the map ({@code POST /api/twin}). */
@@ -23,7 +25,9 @@ public enum MapPermission {
 
     public static Set<MapPermission> grantedTo(Role role) {
         Set<MapPermission> granted = switch (role) {
-            case ADMIN, OPERATOR, SUPERVISOR -> EnumSet.of(VIEW_MAP, OVERRIDE_PLAN, ACKNOWLEDGE_ALERTS);
+            // closing a stack holds for the shift and binds every planner: the supervisor's call, not a move's
+            case ADMIN, SUPERVISOR -> EnumSet.of(VIEW_MAP, OVERRIDE_PLAN, CONTROL_YARD, ACKNOWLEDGE_ALERTS);
+            case OPERATOR -> EnumSet.of(VIEW_MAP, OVERRIDE_PLAN, ACKNOWLEDGE_ALERTS);
             // a planner plans in the planners' tools and reads the map; the control room decides on the quay
             case PLANNER, VIEWER -> EnumSet.of(VIEW_MAP);
             case CRANE_DRIVER -> EnumSet.of(DRIVE_MACHINE);

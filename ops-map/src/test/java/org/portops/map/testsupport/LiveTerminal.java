@@ -13,6 +13,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Set;
 import org.portops.map.AlertRoutes;
@@ -21,9 +23,13 @@ import org.portops.map.KpiRoutes;
 import org.portops.map.OpsMapRoutes;
 import org.portops.map.OpsMapVerticle;
 import org.portops.map.OverrideRoutes;
+import org.portops.map.StackRoutes;
 import org.portops.map.access.MapAccess;
 import org.portops.map.cab.CabDesk;
+import org.portops.map.kpi.CraneShiftClock;
+import org.portops.map.kpi.Shifts;
 import org.portops.map.override.OverrideDesk;
+import org.portops.map.yard.StackDesk;
 import org.portops.model.equipment.EquipmentId;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.state.LiveYard;
@@ -52,6 +58,9 @@ public final class LiveTerminal implements AutoCloseable {
     public final CabDesk cab;
     public final ApiAuth auth;
     public final AuditTrail audit;
+    /** Shifts of 8 h, the one running having begun an hour before the terminal opened, so a test is never at its edge. */
+    public final CraneShiftClock shift = new CraneShiftClock(new Shifts(
+            LocalTime.now(ZoneOffset.UTC).minusHours(1).withSecond(0).withNano(0), Duration.ofHours(8), ZoneOffset.UTC));
     private final TestDatabase database;
     public final Pool pool;
     private final HazelcastInstance hazelcast;
@@ -90,7 +99,7 @@ public final class LiveTerminal implements AutoCloseable {
     /** Deploys the feed and serves the map's routes; returns the port. */
     public int serve() {
         await(vertx.deployVerticle(new OpsMapVerticle(yard.reader(), OpsMapVerticle.DEFAULT_FLUSH,
-                Clock.systemUTC())));
+                Clock.systemUTC(), shift)));
         return listen(0);
     }
 
@@ -110,8 +119,9 @@ public final class LiveTerminal implements AutoCloseable {
         new OpsMapRoutes(layout, yard.reader(), yard.alerts(), Clock.systemUTC(), access).mount(router);
         new CabRoutes(yard.reader(), cab, access).mount(router);
         new OverrideRoutes(new OverrideDesk(vertx.eventBus(), audit), access).mount(router);
-        new KpiRoutes(layout, yard.reader(), pool, Clock.systemUTC(), access).mount(router);
+        new KpiRoutes(layout, yard.reader(), pool, Clock.systemUTC(), access, shift).mount(router);
         new AlertRoutes(yard.alerts(), access).mount(router);
+        new StackRoutes(new StackDesk(yard, audit), access).mount(router);
         // the service's what-if route (terminal-app's TwinRoutes) as far as this module can have it: after the map's
         // routes, verifying the bearer token and the API's RUN_WHAT_IF as TwinRoutes does; the answer is the test's
         router.post("/api/twin").handler(BodyHandler.create()).handler(auth::authenticate).handler(ctx -> {

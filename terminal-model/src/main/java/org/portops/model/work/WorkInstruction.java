@@ -11,10 +11,13 @@ import org.portops.model.equipment.EquipmentId;
  * state and, where a driver or the system flagged one, the exception reason. Immutable: each transition method
  * returns the next version or throws {@link IllegalTransitionException} when the state machine of
  * {@link WorkInstructionState} does not allow it.
+ *
+ * <p>{@code twinWith} names the other move of a twin lift (two 20' containers of one 40' position lifted together
+ * by one crane cycle), null for a single lift; the crane driver must know to set the spreader to twin.
  */
 public record WorkInstruction(WorkInstructionId id, ContainerNumber container, MoveKind kind, Location from,
                               Location to, List<EquipmentId> assigned, long sequence, WorkInstructionState state,
-                              ExceptionReason exception, Instant updatedAt) {
+                              ExceptionReason exception, Instant updatedAt, WorkInstructionId twinWith) {
 
     public WorkInstruction {
         Validation.notNull(id, "work instruction id");
@@ -32,6 +35,22 @@ public record WorkInstruction(WorkInstructionId id, ContainerNumber container, M
         }
         Validation.notNull(state, "state of " + id);
         Validation.notNull(updatedAt, "update time of " + id);
+        if (id.equals(twinWith)) {
+            throw new IllegalArgumentException("work instruction " + id + " cannot be its own twin");
+        }
+    }
+
+    /** A single lift: no twin partner. */
+    public WorkInstruction(WorkInstructionId id, ContainerNumber container, MoveKind kind, Location from, Location to,
+                           List<EquipmentId> assigned, long sequence, WorkInstructionState state,
+                           ExceptionReason exception, Instant updatedAt) {
+        this(id, container, kind, from, to, assigned, sequence, state, exception, updatedAt, null);
+    }
+
+    /** This version lifted together with {@code partner} (null: a single lift). */
+    public WorkInstruction withTwin(WorkInstructionId partner) {
+        return new WorkInstruction(id, container, kind, from, to, assigned, sequence, state, exception, updatedAt,
+                partner);
     }
 
     /** A new instruction in state PLANNED, nothing assigned. */
@@ -86,6 +105,6 @@ public record WorkInstruction(WorkInstructionId id, ContainerNumber container, M
             throw new IllegalTransitionException(id, state, target);
         }
         return new WorkInstruction(id, container, kind, from, to, equipment, sequence, target, reason,
-                Validation.notNull(at, "transition time"));
+                Validation.notNull(at, "transition time"), twinWith);
     }
 }

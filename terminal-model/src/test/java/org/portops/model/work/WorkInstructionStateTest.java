@@ -116,4 +116,19 @@ class WorkInstructionStateTest {
         assertThat(e.from()).isEqualTo(DONE);
         assertThat(e.to()).isEqualTo(PLANNED);
     }
+
+    @Test
+    void aTwinLiftKeepsItsPartnerThroughEveryTransition() {
+        WorkInstructionId partner = new WorkInstructionId("WI-8");
+        WorkInstruction twin = in(PLANNED).withTwin(partner);
+
+        WorkInstruction done = twin.dispatch(List.of(new EquipmentId("QC01")), T1).start(T1).complete(T1);
+
+        assertThat(done.twinWith()).isEqualTo(partner);
+        assertThat(twin.dispatch(List.of(new EquipmentId("QC01")), T1).suspend(DAMAGED, T1).twinWith())
+                .isEqualTo(partner);
+        assertThat(in(PLANNED).twinWith()).isNull();
+        assertThatThrownBy(() -> in(PLANNED).withTwin(new WorkInstructionId("WI-7")))
+                .hasMessage("work instruction WI-7 cannot be its own twin");
+    }
 }

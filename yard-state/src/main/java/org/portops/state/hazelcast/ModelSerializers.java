@@ -1,5 +1,6 @@
 package org.portops.state.hazelcast;
 
+import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
@@ -142,13 +143,15 @@ public final class ModelSerializers {
         @Override
         public WorkInstruction read(CompactReader in) {
             String exceptionCode = in.readString("exceptionCode");
+            // a member of an earlier version writes no twin field
+            String twinWith = in.getFieldKind("twinWith") == FieldKind.STRING ? in.readString("twinWith") : null;
             return new WorkInstruction(new WorkInstructionId(in.readString("id")),
                     new ContainerNumber(in.readString("container")), MoveKind.valueOf(in.readString("kind")),
                     Location.parse(in.readString("from")), Location.parse(in.readString("to")),
                     Arrays.stream(in.readArrayOfString("assigned")).map(EquipmentId::new).toList(),
                     in.readInt64("sequence"), WorkInstructionState.valueOf(in.readString("state")),
                     exceptionCode == null ? null : new ExceptionReason(exceptionCode, in.readString("exceptionText")),
-                    readInstant(in, "updatedAt"));
+                    readInstant(in, "updatedAt"), twinWith == null ? null : new WorkInstructionId(twinWith));
         }
 
         @Override
@@ -164,6 +167,7 @@ public final class ModelSerializers {
             out.writeString("exceptionCode", w.exception() == null ? null : w.exception().code());
             out.writeString("exceptionText", w.exception() == null ? null : w.exception().text());
             writeInstant(out, "updatedAt", w.updatedAt());
+            out.writeString("twinWith", w.twinWith() == null ? null : w.twinWith().value());
         }
 
         @Override

@@ -124,6 +124,9 @@ public final class ModelJson {
         if (w.exception() != null) {
             json.put("exception", new JsonObject().put("code", w.exception().code()).put("text", w.exception().text()));
         }
+        if (w.twinWith() != null) {
+            json.put("twinWith", w.twinWith().value());
+        }
         return json;
     }
 
@@ -136,7 +139,8 @@ public final class ModelJson {
                 Location.parse(json.getString("from")), Location.parse(json.getString("to")), assigned,
                 json.getLong("sequence"), WorkInstructionState.valueOf(json.getString("state")),
                 exception == null ? null : new ExceptionReason(exception.getString("code"), exception.getString("text")),
-                Instant.parse(json.getString("updatedAt")));
+                Instant.parse(json.getString("updatedAt")),
+                json.getString("twinWith") == null ? null : new WorkInstructionId(json.getString("twinWith")));
     }
 
     public static JsonObject vesselCall(VesselCall c) {

@@ -47,12 +47,12 @@ public final class WorkInstructionStore {
 
     private static Future<Void> upsert(SqlClient client, WorkInstruction w) {
         return client.preparedQuery("insert into work_instructions (id, container, kind, from_location, to_location, "
-                        + "assigned, sequence, state, exception_code, exception_text, updated_at) values ($1, $2, $3, $4, "
-                        + "$5, $6, $7, $8, $9, $10, $11) on conflict (id) do update set container = excluded.container, "
+                        + "assigned, sequence, state, exception_code, exception_text, updated_at, twin_with) values ($1, $2, $3, "
+                        + "$4, $5, $6, $7, $8, $9, $10, $11, $12) on conflict (id) do update set container = excluded.container, "
                         + "kind = excluded.kind, from_location = excluded.from_location, to_location = excluded.to_location, "
                         + "assigned = excluded.assigned, sequence = excluded.sequence, state = excluded.state, "
                         + "exception_code = excluded.exception_code, exception_text = excluded.exception_text, "
-                        + "updated_at = excluded.updated_at")
+                        + "updated_at = excluded.updated_at, twin_with = excluded.twin_with")
                 .execute(Tuple.tuple()
                         .addString(w.id().value())
                         .addString(w.container().value())
@@ -64,7 +64,8 @@ public final class WorkInstructionStore {
                         .addString(w.state().name())
                         .addString(w.exception() == null ? null : w.exception().code())
                         .addString(w.exception() == null ? null : w.exception().text())
-                        .addOffsetDateTime(Sql.time(w.updatedAt())))
+                        .addOffsetDateTime(Sql.time(w.updatedAt()))
+                        .addString(w.twinWith() == null ? null : w.twinWith().value()))
                 .mapEmpty();
     }
 
@@ -79,7 +80,8 @@ public final class WorkInstructionStore {
                         Arrays.stream(row.getArrayOfStrings("assigned")).map(EquipmentId::new).toList(),
                         row.getLong("sequence"), WorkInstructionState.valueOf(row.getString("state")),
                         code == null ? null : new ExceptionReason(code, row.getString("exception_text")),
-                        Sql.instant(row.getOffsetDateTime("updated_at"))));
+                        Sql.instant(row.getOffsetDateTime("updated_at")),
+                        row.getString("twin_with") == null ? null : new WorkInstructionId(row.getString("twin_with"))));
             }
             return instructions;
         });

@@ -283,8 +283,10 @@ abstract class LiveYardPersistenceContract {
         TrackedContainer some = YardMaps.of(member).containers().values().stream()
                 .filter(t -> t.location() instanceof YardLocation).findFirst().orElseThrow();
         WorkInstruction planned = WorkInstruction.planned(new WorkInstructionId("WI-1"), some.container().number(),
-                MoveKind.YARD_SHIFT, some.location(), new GateLocation("OUT-1"), 1, NOW);
+                MoveKind.YARD_SHIFT, some.location(), new GateLocation("OUT-1"), 1, NOW)
+                .withTwin(new WorkInstructionId("WI-2"));
         assertThat(await(yard.updateInstruction(planned))).isEqualTo(ChangeResult.APPLIED);
+        assertThat(await(yard.reader().workInstruction(planned.id()))).as("live, with its twin").contains(planned);
         WorkInstruction done = planned.dispatch(List.of(new EquipmentId("RTG01")), NOW)
                 .start(NOW).complete(NOW);
         assertThat(await(yard.updateInstruction(planned.dispatch(List.of(new EquipmentId("RTG02")), NOW))))
@@ -300,8 +302,9 @@ abstract class LiveYardPersistenceContract {
 
         HazelcastInstance next = member();
         LiveYard rebuilt = open(next, TestLayouts.small());
-        assertThat(await(rebuilt.reader().workInstruction(planned.id())).orElseThrow().state())
-                .isEqualTo(WorkInstructionState.DISPATCHED);
+        WorkInstruction held = await(rebuilt.reader().workInstruction(planned.id())).orElseThrow();
+        assertThat(held.state()).isEqualTo(WorkInstructionState.DISPATCHED);
+        assertThat(held.twinWith()).as("the twin partner, from PostgreSQL").isEqualTo(new WorkInstructionId("WI-2"));
         assertThat(await(rebuilt.reader().vesselCall(call.id()))).contains(berthed);
     }
 

@@ -134,7 +134,7 @@ public final class PlanInstructions {
             return current.dispatch(assigned, when);
         }
         return new WorkInstruction(current.id(), current.container(), current.kind(), current.from(), current.to(),
-                assigned, current.sequence(), target, current.exception(), when);
+                assigned, current.sequence(), target, current.exception(), when, current.twinWith());
     }
 
     private static WorkInstructionState state(MappedRequest mapped, TransportJobId job) {

@@ -122,7 +122,8 @@ public final class TransportRound {
             List<EquipmentId> assigned = new ArrayList<>(next.assigned());
             assigned.add(yardCrane.get());
             WorkInstruction named = new WorkInstruction(next.id(), next.container(), next.kind(), next.from(),
-                    next.to(), assigned, next.sequence(), next.state(), next.exception(), next.updatedAt());
+                    next.to(), assigned, next.sequence(), next.state(), next.exception(), next.updatedAt(),
+                    next.twinWith());
             return switch (update) {
                 case InstructionUpdate.Create create -> (InstructionUpdate) new InstructionUpdate.Create(named);
                 case InstructionUpdate.Change change -> new InstructionUpdate.Change(change.expected(), named);

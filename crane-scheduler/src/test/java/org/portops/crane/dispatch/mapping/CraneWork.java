@@ -66,7 +66,8 @@ final class CraneWork {
                             new VesselLocation(call.id(), entry.slot()), m, now);
                 }
                 instruction = new WorkInstruction(instruction.id(), instruction.container(), instruction.kind(),
-                        instruction.from(), instruction.to(), List.of(crane), m, instruction.state(), null, now);
+                        instruction.from(), instruction.to(), List.of(crane), m, instruction.state(), null, now,
+                        instruction.twinWith());
                 moves.add(new QueuedMove(instruction, planned, planned.plus(cycle)));
             }
             queues.add(new CraneWorkQueue(crane, moves));
