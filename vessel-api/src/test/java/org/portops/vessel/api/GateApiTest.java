@@ -371,6 +371,24 @@ class GateApiTest {
     }
 
     @Test
+    void aDropOffWithoutASlotOnItsTicketIsRefusedWhenNoYardPlannerRunsAndStaysBooked() {
+        Container box = ApiTerminal.container(LINE_A);
+        String appointment = terminal.send("POST", APPOINTMENTS, lineA, dropOff(box, "TRK 300", today())).json()
+                .getString("id");
+
+        Response in = terminal.send("POST", TRANSACTIONS, clerk, gateIn(appointment, box, "TRK 300", null)
+                .put("seal", "SL300"));
+
+        assertThat(in.status()).as("%s", in).isEqualTo(422);
+        assertThat(in.json().getJsonArray("refusals").getList()).containsExactly("the gate ticket names no yard slot "
+                + "for " + box.number() + " and no yard planner is running to give one: enter the slot");
+        assertThat(terminal.get("/api/v1/containers/" + box.number(), lineA).status())
+                .as("never came in: unknown").isEqualTo(404);
+        assertThat(terminal.get(APPOINTMENTS + "/" + appointment, lineA).json().getString("status"))
+                .isEqualTo("BOOKED");
+    }
+
+    @Test
     void invalidRequestsNameTheWrongField() {
         Container box = ApiTerminal.container(LINE_A);
         String wrongDigit = box.number().value().substring(0, 10) + ((box.number().value().charAt(10) - '0' + 1) % 10);
@@ -385,8 +403,6 @@ class GateApiTest {
         assertThat(field(terminal.send("POST", APPOINTMENTS, lineA, withoutPreAdvice))).isEqualTo("body/preAdvice");
         assertThat(field(terminal.send("POST", APPOINTMENTS, lineA,
                 dropOff(box, "trk lower", today())))).isEqualTo("body/truck");
-        JsonObject noSlot = gateIn("0f8c1c8e-5e1a-3c77-9a0b-3e2b9d6c7a11", box, "TRK 1", null);
-        assertThat(field(terminal.send("POST", TRANSACTIONS, clerk, noSlot))).isEqualTo("body/yardSlot");
         assertThat(field(terminal.send("POST", TRANSACTIONS, clerk,
                 gateIn("0f8c1c8e-5e1a-3c77-9a0b-3e2b9d6c7a11", box, "TRK 1", terminal.freeGroundSlot()))))
                 .isEqualTo("body/appointment");

@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,8 +23,10 @@ import org.portops.model.container.ContainerCategory;
 import org.portops.model.container.ContainerNumber;
 import org.portops.model.event.Addresses;
 import org.portops.model.layout.TerminalLayout;
+import org.portops.model.work.ExceptionReason;
 import org.portops.model.work.GateLocation;
 import org.portops.model.work.MoveKind;
+import org.portops.model.work.WorkInstructionId;
 import org.portops.model.work.YardLocation;
 import org.portops.model.yard.YardSlot;
 import org.portops.state.ContainerView;
@@ -41,6 +44,10 @@ import org.portops.vessel.edi.outbound.Envelope;
 import org.portops.vessel.edi.outbound.GateInspection;
 import org.portops.vessel.edi.outbound.MoveReportWriter;
 import org.portops.vessel.edi.outbound.OutboundMove;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static org.portops.model.work.WorkInstructionState.CANCELLED;
 
 /**
  * The gate: truck appointments booked into windows of limited capacity, and gate transactions. An accepted
@@ -50,6 +57,10 @@ import org.portops.vessel.edi.outbound.OutboundMove;
  * own containers only; transactions are the gate clerk's.
  */
 public final class GateRoutes {
+
+    /** How long a truck at the lane waits for the yard planner to give its container a slot. */
+    static final Duration SLOT_ANSWER_TIMEOUT = Duration.ofSeconds(30);
+    private static final Logger LOG = LoggerFactory.getLogger(GateRoutes.class);
 
     private final EventBus bus;
     private final LiveYard yard;
@@ -277,14 +288,66 @@ public final class GateRoutes {
                 return refused(caller, visit, appointment,
                         List.of("appointment " + appointment.id() + " was used by another gate transaction"), now);
             }
-            return yard.move(move(visit, checked.container(), checked.inYard())).compose(result -> switch (result) {
-                case MoveResult.Accepted accepted -> accepted(caller, visit, checked.container(), accepted, now)
-                        .onSuccess(done -> published(appointment.withStatus(Appointment.Status.USED)));
-                case MoveResult.Refused moveRefused -> store.unclaim(appointment.id()).compose(done ->
-                        refused(caller, visit, appointment, List.of("the live yard refused the move: "
-                                + moveRefused.reason()), now));
-            });
+            if (visit.direction() == GateDirection.IN && visit.yardSlot() == null) {
+                return SlotRequest.ask(bus, checked.container(), visit.lane(), SLOT_ANSWER_TIMEOUT)
+                        .compose(answer -> switch (answer) {
+                            case SlotRequest.Answer.Slot slot -> moved(caller,
+                                    new Checked(visit.toSlot(slot.slot()), appointment, checked.container(),
+                                            checked.inYard(), List.of()), slot.instruction(), now);
+                            case SlotRequest.Answer.NoSlot none -> store.unclaim(appointment.id())
+                                    .compose(done -> refused(caller, visit, appointment, List.of(none.reason()), now));
+                        });
+            }
+            return moved(caller, checked, null, now);
         });
+    }
+
+    /**
+     * Moves the container of a claimed appointment; a refused move gives the appointment back. A move to the slot the
+     * yard planner gave carries out its GATE_IN instruction, which is then closed (see {@link #closed}).
+     */
+    private Future<GateStore.Transaction> moved(Caller caller, Checked checked, WorkInstructionId instruction,
+                                                Instant now) {
+        GateVisit visit = checked.visit();
+        Appointment appointment = checked.appointment();
+        MoveRequest request = move(visit, checked.container(), checked.inYard());
+        return yard.move(instruction == null ? request : request.forInstruction(instruction))
+                .compose(result -> switch (result) {
+                    case MoveResult.Accepted accepted -> accepted(caller, visit, checked.container(), accepted, now)
+                            .compose(transaction -> closed(instruction, transaction, null).map(transaction))
+                            .onSuccess(done -> published(appointment.withStatus(Appointment.Status.USED)));
+                    case MoveResult.Refused moveRefused -> store.unclaim(appointment.id())
+                            .compose(done -> refused(caller, visit, appointment, List.of("the live yard refused the "
+                                    + "move: " + moveRefused.reason()), now))
+                            .compose(transaction -> closed(instruction, transaction, moveRefused.reason())
+                                    .map(transaction));
+                });
+    }
+
+    /**
+     * Closes the yard planner's GATE_IN instruction once the gate transaction has decided it, so it is never left
+     * planned for a yard crane: the gate puts the container at the slot itself (the instruction's state machine
+     * reaches DONE only through a machine, so it is cancelled with the transaction that did its work), or the live
+     * yard refused the move.
+     */
+    private Future<Void> closed(WorkInstructionId instruction, GateStore.Transaction transaction, String refusal) {
+        if (instruction == null) {
+            return Future.succeededFuture();
+        }
+        ExceptionReason reason = refusal == null
+                ? new ExceptionReason("PLACED_AT_GATE", "gate transaction " + transaction.id() + " put "
+                        + transaction.visit().container() + " at " + transaction.visit().yardSlot())
+                : new ExceptionReason("GATE_MOVE_REFUSED", refusal);
+        return yard.reader().workInstruction(instruction)
+                .compose(current -> current.isPresent() && current.get().state().canGoTo(CANCELLED)
+                        ? yard.replaceInstruction(current.get(), current.get().cancel(reason, clock.instant()))
+                        .<Void>mapEmpty()
+                        : Future.<Void>succeededFuture())
+                .recover(e -> {
+                    LOG.warn("Gate: the yard planner's instruction {} could not be closed after transaction {}",
+                            instruction, transaction.id(), e);
+                    return Future.succeededFuture();
+                });
     }
 
     private static MoveRequest move(GateVisit visit, Container container, Optional<ContainerView> inYard) {
@@ -378,10 +441,6 @@ public final class GateRoutes {
                 () -> new ContainerNumber(body.getString("container")));
         GateLocation lane = Fields.parse(field + "lane", () -> new GateLocation(body.getString("lane")));
         String slotText = body.getString("yardSlot");
-        if (direction == GateDirection.IN && slotText == null) {
-            throw ApiException.badField(field + "yardSlot", field + "yardSlot: a container coming in needs the yard "
-                    + "slot it goes to");
-        }
         YardSlot slot = slotText == null ? null : Fields.parse(field + "yardSlot", () -> YardSlot.parse(slotText));
         JsonArray damages = body.getJsonArray("damages", new JsonArray());
         return new GateVisit(direction, UUID.fromString(body.getString("appointment")), number,

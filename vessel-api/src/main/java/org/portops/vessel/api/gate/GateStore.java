@@ -46,6 +46,9 @@ final class GateStore {
                     .put("refusals", new JsonArray(refusals))
                     .put("recordedBy", clerk)
                     .put("recordedAt", at.toString());
+            if (visit.yardSlot() != null) {
+                json.put("yardSlot", visit.yardSlot().toString());
+            }
             if (moveSequence != null) {
                 json.put("moveSequence", moveSequence);
             }
