@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -170,9 +169,10 @@ public final class GateRoutes {
     }
 
     /**
-     * One truck with several containers: each checked as a single transaction is, and the truck's load besides
-     * ({@link GateChecks#truckLoad}). One refusal refuses the whole visit and nothing moves; otherwise the drop-offs
-     * come in first, then the pick-ups go out, each its own transaction.
+     * A truck at the in-gate with one to four containers: each checked as a single transaction is, and the truck's
+     * load besides ({@link GateChecks#truckLoad}). One refusal refuses the whole visit and nothing moves. Otherwise
+     * the drop-offs come in now, each its own transaction, and the truck's visit starts: its pick-ups wait for the
+     * out-gate ({@link #recordTruckVisitOut}), where they are checked again and go out.
      */
     public void recordTruckVisit(RoutingContext ctx) {
         Caller caller = ApiAuth.require(ctx, Permission.PROCESS_GATE);
@@ -181,9 +181,14 @@ public final class GateRoutes {
         JsonArray items = body.getJsonArray("containers");
         Instant now = clock.instant();
         List<Future<Checked>> checks = new ArrayList<>();
+        JsonArray pickUps = new JsonArray();
         for (int i = 0; i < items.size(); i++) {
             String field = "body/containers/" + i + "/";
-            checks.add(check(visit(items.getJsonObject(i).copy().put("truck", truck), field), field, now));
+            JsonObject item = items.getJsonObject(i).copy().put("truck", truck);
+            checks.add(check(visit(item, field), field, now));
+            if (GateDirection.valueOf(item.getString("direction")) == GateDirection.OUT) {
+                pickUps.add(item);
+            }
         }
         Future.all(checks)
                 .compose(all -> {
@@ -191,30 +196,94 @@ public final class GateRoutes {
                     List<String> load = GateChecks.truckLoad(truck, checked.stream().map(Checked::visit).toList(),
                             checked.stream().map(Checked::container).toList());
                     if (load.isEmpty() && checked.stream().allMatch(c -> c.refusals().isEmpty())) {
-                        List<Checked> inFirst = new ArrayList<>(checked);
-                        inFirst.sort(Comparator.comparing(c -> c.visit().direction()));
-                        return inTurn(inFirst, c -> pass(caller, c, now));
+                        List<Checked> dropOffs = checked.stream()
+                                .filter(c -> c.visit().direction() == GateDirection.IN).toList();
+                        return inTurn(dropOffs, c -> pass(caller, c, now)).compose(passed -> (passed.stream()
+                                .allMatch(GateStore.Transaction::accepted)
+                                ? store.recordVisit(new GateStore.TruckVisit(UUID.randomUUID(), truck, now, pickUps,
+                                        null, null), caller.subject()).map(Optional::of)
+                                : Future.succeededFuture(Optional.<GateStore.TruckVisit>empty()))
+                                .map(visit -> new VisitOutcome(visit, passed)));
                     }
                     return inTurn(checked, c -> refused(caller, c.visit(), c.appointment(),
-                            visitRefusals(c, load), now));
+                            visitRefusals(c, load), now)).map(refused -> new VisitOutcome(Optional.empty(), refused));
                 })
-                .onSuccess(transactions -> {
-                    boolean accepted = transactions.stream().allMatch(GateStore.Transaction::accepted);
-                    JsonObject json = new JsonObject().put("truck", truck)
-                            .put("outcome", accepted ? "ACCEPTED" : "REFUSED")
-                            .put("refusals", new JsonArray(transactions.stream()
-                                    .flatMap(t -> t.refusals().stream()).distinct().toList()))
-                            .put("transactions", new JsonArray(transactions.stream()
-                                    .map(GateStore.Transaction::toJson).toList()));
-                    if (accepted) {
-                        created(ctx, json);
-                    } else {
-                        unprocessable(ctx, json.put("status", 422).put("error", "the truck may not pass: "
-                                + String.join("; ", json.getJsonArray("refusals").stream().map(String::valueOf)
-                                .toList())));
-                    }
-                })
+                .onSuccess(outcome -> answer(ctx, truck, outcome))
                 .onFailure(ctx::fail);
+    }
+
+    /**
+     * The truck of a visit at the out-gate: its pick-ups are checked again (a hold placed while it was in the
+     * terminal blocks it; its appointments' windows count from when it came in) and go out through {@code lane},
+     * each its own transaction, and the visit ends with its out time. A refusal moves nothing and the truck stays
+     * in the terminal.
+     */
+    public void recordTruckVisitOut(RoutingContext ctx) {
+        Caller caller = ApiAuth.require(ctx, Permission.PROCESS_GATE);
+        String lane = ctx.body().asJsonObject().getString("lane");
+        Instant now = clock.instant();
+        truckVisit(ctx)
+                .compose(visit -> {
+                    if (visit.outAt() != null) {
+                        return Future.failedFuture(ApiException.conflict("truck " + visit.truck() + " of visit "
+                                + visit.id() + " left at " + visit.outAt()));
+                    }
+                    List<Future<Checked>> checks = new ArrayList<>();
+                    for (int i = 0; i < visit.pickUps().size(); i++) {
+                        JsonObject item = visit.pickUps().getJsonObject(i).copy().put("lane", lane);
+                        checks.add(check(visit(item, "body/"), "body/", visit.inAt()));
+                    }
+                    return Future.all(checks).compose(all -> {
+                        List<Checked> checked = checks.stream().map(Future::result).toList();
+                        if (!checked.stream().allMatch(c -> c.refusals().isEmpty())) {
+                            return inTurn(checked, c -> refused(caller, c.visit(), c.appointment(),
+                                    visitRefusals(c, List.of()), now))
+                                    .map(refused -> new VisitOutcome(Optional.of(visit), refused));
+                        }
+                        return inTurn(checked, c -> pass(caller, c, now)).compose(passed -> (passed.stream()
+                                .allMatch(GateStore.Transaction::accepted)
+                                ? store.visitOut(visit.id(), lane, caller.subject(), now)
+                                : Future.succeededFuture(false))
+                                .compose(left -> left ? store.visit(visit.id())
+                                        : Future.succeededFuture(Optional.of(visit)))
+                                .map(after -> new VisitOutcome(after, passed)));
+                    });
+                })
+                .onSuccess(outcome -> answer(ctx, outcome.visit().orElseThrow().truck(), outcome))
+                .onFailure(ctx::fail);
+    }
+
+    public void getTruckVisit(RoutingContext ctx) {
+        ApiAuth.require(ctx, Permission.PROCESS_GATE);
+        truckVisit(ctx).onSuccess(visit -> ctx.json(visit.toJson())).onFailure(ctx::fail);
+    }
+
+    private Future<GateStore.TruckVisit> truckVisit(RoutingContext ctx) {
+        UUID id = UUID.fromString(ctx.pathParam("visitId"));
+        return store.visit(id).compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
+                : Future.failedFuture(ApiException.notFound("no truck visit " + id)));
+    }
+
+    /** What a truck's pass through a gate did: the visit as it stands (none when refused at the in-gate). */
+    private record VisitOutcome(Optional<GateStore.TruckVisit> visit, List<GateStore.Transaction> transactions) {
+    }
+
+    private static void answer(RoutingContext ctx, String truck, VisitOutcome outcome) {
+        List<GateStore.Transaction> transactions = outcome.transactions();
+        boolean accepted = transactions.stream().allMatch(GateStore.Transaction::accepted);
+        JsonObject json = outcome.visit().map(GateStore.TruckVisit::toJson).orElseGet(JsonObject::new)
+                .put("truck", truck)
+                .put("outcome", accepted ? "ACCEPTED" : "REFUSED")
+                .put("refusals", new JsonArray(transactions.stream()
+                        .flatMap(t -> t.refusals().stream()).distinct().toList()))
+                .put("transactions", new JsonArray(transactions.stream()
+                        .map(GateStore.Transaction::toJson).toList()));
+        if (accepted) {
+            created(ctx, json);
+        } else {
+            unprocessable(ctx, json.put("status", 422).put("error", "the truck may not pass: "
+                    + String.join("; ", json.getJsonArray("refusals").stream().map(String::valueOf).toList())));
+        }
     }
 
     /** A container's own reasons, the truck's, and when it has none of its own, that the others hold it back. */
