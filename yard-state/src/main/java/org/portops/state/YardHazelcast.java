@@ -12,6 +12,7 @@ import org.portops.state.block.BlockSerializers;
 import org.portops.state.hazelcast.ModelSerializers;
 import org.portops.state.hazelcast.RefusalSerializer;
 import org.portops.state.hazelcast.StateSerializers;
+import org.portops.state.query.ContainerAttributes;
 import org.portops.state.query.QuerySerializers;
 
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import java.util.List;
 
 /**
  * Hazelcast member configuration for the live yard: compact serializers (explicit type names, nothing Java
- * serialized), the yard's maps in {@code OBJECT} format because entry processors change them in place, one
+ * serialized), the yard's maps in {@code OBJECT} format because entry processors change them in place, work
+ * instructions and vessel calls indexed by container number ({@link ContainerAttributes}), one
  * backup each, phone-home and multicast off, TCP/IP join to the listed members only.
  */
 public final class YardHazelcast {
@@ -66,10 +68,16 @@ public final class YardHazelcast {
         List<String> maps = new ArrayList<>(YardMaps.ALL);
         maps.add(AlertBoard.MAP);
         for (String name : maps) {
-            config.addMapConfig(new MapConfig(name)
+            MapConfig map = new MapConfig(name)
                     .setInMemoryFormat(InMemoryFormat.OBJECT)
                     .setBackupCount(1)
-                    .setPerEntryStatsEnabled(false));
+                    .setPerEntryStatsEnabled(false);
+            switch (name) {
+                case YardMaps.WORK_INSTRUCTIONS -> ContainerAttributes.indexInstructions(map);
+                case YardMaps.VESSEL_CALLS -> ContainerAttributes.indexBayPlans(map);
+                default -> { }
+            }
+            config.addMapConfig(map);
         }
         return config;
     }

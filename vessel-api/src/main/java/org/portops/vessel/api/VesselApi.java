@@ -153,6 +153,8 @@ public final class VesselApi {
             builder.getRoute("cancelAppointment").addHandler(gate::cancelAppointment);
             builder.getRoute("recordGateTransaction").addHandler(gate::recordTransaction);
             builder.getRoute("recordTruckVisit").addHandler(gate::recordTruckVisit);
+            builder.getRoute("getTruckVisit").addHandler(gate::getTruckVisit);
+            builder.getRoute("recordTruckVisitOut").addHandler(gate::recordTruckVisitOut);
             builder.getRoute("getGateCodeco").addHandler(gate::getCodeco);
             builder.getRoute("uploadEdiMessage").addHandler(edi::upload);
             // the contract declares bearerAuth for the docs and clients; the root handler above enforces it

@@ -11,10 +11,12 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.portops.model.container.Container;
 import org.portops.model.container.ContainerNumber;
+import org.portops.model.container.LineOperator;
 import org.portops.model.container.UnLocode;
 import org.portops.model.vessel.VesselCall;
 import org.portops.state.ContainerView;
@@ -67,12 +69,27 @@ public final class EdiInbox {
     }
 
     public Future<Receipt> receive(byte[] content) {
-        return vertx.executeBlocking(() -> EdiIntake.read(content, profiles), false)
-                .compose(read -> archive.received(content, read, clock.instant())
-                        .compose(id -> decide(id, read)));
+        return receive(content, null);
     }
 
-    private Future<Receipt> decide(long id, EdiIntake.Read read) {
+    /**
+     * An interchange a shipping line sent itself: read as any other, then held to what the line may send
+     * ({@link LineScope}), whose findings are errors archived and answered like the others.
+     */
+    public Future<Receipt> receiveFromLine(byte[] content, LineOperator line) {
+        return receive(content, Objects.requireNonNull(line, "line"));
+    }
+
+    private Future<Receipt> receive(byte[] content, LineOperator line) {
+        return vertx.executeBlocking(() -> {
+                    EdiIntake.Read read = EdiIntake.read(content, profiles);
+                    return line == null ? read : LineScope.restrict(read, line);
+                }, false)
+                .compose(read -> archive.received(content, read, clock.instant())
+                        .compose(id -> decide(id, read, line)));
+    }
+
+    private Future<Receipt> decide(long id, EdiIntake.Read read, LineOperator line) {
         if (isOrdersOnly(read)) {
             return orders(id, read);
         }
@@ -86,6 +103,11 @@ public final class EdiInbox {
         }
         return Future.all(yard.reader().vesselCalls(), inTerminal(BayPlanUpdates.namedLoads(read.messages())))
                 .compose(both -> {
+                    List<EdiError> foreign = line == null ? List.of()
+                            : LineScope.foreignCalls(read, both.resultAt(0), line);
+                    if (!foreign.isEmpty()) {
+                        return reject(id, read, foreign, "the bay plan is for another line's vessel call");
+                    }
                     BayPlanUpdates.Result result = BayPlanUpdates.plan(read.messages(), both.resultAt(0),
                             both.resultAt(1), here);
                     if (!result.errors().isEmpty()) {

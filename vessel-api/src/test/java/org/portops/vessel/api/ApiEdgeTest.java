@@ -53,7 +53,8 @@ class ApiEdgeTest {
                     .replace("{kind}", "LINE").replace("{subscriptionID}", "5f0c8f36-6f2b-4e9c-9a57-8f1d2a3b4c5d")
                     .replace("{timestampID}", "5f0c8f36-6f2b-4e9c-9a57-8f1d2a3b4c5d")
                     .replace("{appointmentId}", "5f0c8f36-6f2b-4e9c-9a57-8f1d2a3b4c5d")
-                    .replace("{transactionId}", "5f0c8f36-6f2b-4e9c-9a57-8f1d2a3b4c5d");
+                    .replace("{transactionId}", "5f0c8f36-6f2b-4e9c-9a57-8f1d2a3b4c5d")
+                    .replace("{visitId}", "5f0c8f36-6f2b-4e9c-9a57-8f1d2a3b4c5d");
             for (String method : paths.getJsonObject(template).fieldNames()) {
                 if (method.equals("parameters")) {
                     continue;
@@ -64,7 +65,7 @@ class ApiEdgeTest {
                 checked.add(method + " " + template);
             }
         }
-        assertThat(checked).hasSize(29);
+        assertThat(checked).hasSize(31);
     }
 
     @Test

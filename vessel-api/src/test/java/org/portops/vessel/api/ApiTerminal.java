@@ -91,8 +91,8 @@ public final class ApiTerminal implements AutoCloseable {
         this(settings, VesselApi.Settings.of(GATE, CallbackGuard.Policy.permissive()));
     }
 
-    /** Appointment windows of a day, ten trucks each: tests book today's window and run their transactions at once. */
-    public static final GateSettings GATE = new GateSettings(Duration.ofDays(1), 10);
+    /** Appointment windows of a day, twelve trucks each: tests book today's window and run their transactions at once. */
+    public static final GateSettings GATE = new GateSettings(Duration.ofDays(1), 12);
 
     /**
      * @param settings the API's settings; the other constructors allow plain-http callbacks on loopback, where the

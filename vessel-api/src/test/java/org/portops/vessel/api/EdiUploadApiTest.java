@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +23,8 @@ import org.portops.vessel.edi.EdiFiles;
 
 /**
  * EDIFACT uploaded over HTTP into the inbox against real PostgreSQL and the live yard: applied, refused whole with
- * its errors, COPRAR orders on the load list, archived as received; who may upload.
+ * its errors, COPRAR orders on the load list, archived as received; who may upload, and a line held to its own
+ * containers and calls.
  */
 class EdiUploadApiTest {
 
@@ -92,11 +94,88 @@ class EdiUploadApiTest {
     }
 
     @Test
-    void onlyStaffUploadAndAnEmptyBodyIsRefused() {
+    void aLinesCoprarKeepsItsOwnOrdersAndRefusesTheGroupOfAnotherLinesContainerByItsEqd() {
+        byte[] coprar = new String(EdiFiles.bytes("coprar-d95b-smdg-loading-order.edi"), StandardCharsets.ISO_8859_1)
+                .replace("DGS+IMD+8+1830'\nNAD+CF+MSC:160:20'", "DGS+IMD+8+1830'\nNAD+CF+HLC:160:20'")
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        Response upload = upload(coprar, terminal.lineToken(MSC));
+
+        assertThat(upload.status()).as("%s", upload).isEqualTo(201);
+        JsonObject receipt = upload.json();
+        assertThat(receipt.getString("outcome")).isEqualTo("APPLIED");
+        assertThat(receipt.getJsonArray("errors")).singleElement().satisfies(error -> {
+            JsonObject e = (JsonObject) error;
+            assertThat(e.getString("segment")).isEqualTo("EQD");
+            assertThat(e.getInteger("position")).isEqualTo(20);
+            assertThat(e.getString("reason")).isEqualTo("container MSCU9100033 is operated by HLC: line MSC sends "
+                    + "only its own containers");
+        });
+        JsonObject loadList = terminal.get("/api/v1/vessel-calls/MSC-ANNA-2547W/load-list", planner).json();
+        assertThat(loadList.getJsonArray("ordered").stream().map(JsonObject.class::cast)
+                .filter(o -> o.getLong("ediMessage") == receipt.getLong("id"))
+                .map(o -> o.getJsonObject("container").getString("number")))
+                .containsExactly("MSCU9100012", "MSCU9100028");
+        assertThat(terminal.audited("edi:" + receipt.getLong("id"))).containsExactly("user:system-of-MSC edi.received");
+    }
+
+    @Test
+    void aLinesBayPlanNamingOtherLinesContainersOrForAnotherLinesCallIsRefusedWithEachReason() {
+        Response shared = upload(EdiFiles.bytes("baplie-d95b-smdg22-msc-anna.edi"), terminal.lineToken(MSC));
+
+        assertThat(shared.status()).as("%s", shared).isEqualTo(422);
+        assertThat(shared.json().getJsonArray("errors").stream().map(JsonObject.class::cast)
+                .map(e -> e.getString("segment") + " " + e.getInteger("position") + ": " + e.getString("reason")))
+                .containsExactly(
+                        "EQD 34: container MAEU3456780 is operated by MAE: line MSC sends only its own containers",
+                        "EQD 43: container CMAU4567893 is operated by CMA: line MSC sends only its own containers",
+                        "EQD 50: container HLXU5678902 is operated by HLX: line MSC sends only its own containers");
+        assertThat(terminal.get("/api/v1/vessel-calls/MSC-ANNA-2547W/discharge-list", planner).json()
+                .getJsonArray("containers")).isEmpty();
+
+        JsonObject hlxCall = ApiTerminal.newCall("HLX-ANNA-2601E", new LineOperator("HLX")).put("voyage", "2601E");
+        assertThat(terminal.send("POST", "/api/v1/vessel-calls", planner, hlxCall).status()).isEqualTo(201);
+        String onlyMsc = new String(EdiFiles.bytes("baplie-d95b-smdg22-msc-anna.edi"), StandardCharsets.ISO_8859_1)
+                .lines().limit(27)
+                .map(line -> line.replace("2547W", "2601E")).reduce("", (a, b) -> a + b + "\n")
+                + "UNT+25+1'\nUNZ+1+77001'\n";
+        Response foreignCall = upload(onlyMsc.getBytes(StandardCharsets.ISO_8859_1), terminal.lineToken(MSC));
+
+        assertThat(foreignCall.status()).as("%s", foreignCall).isEqualTo(422);
+        assertThat(foreignCall.json().getJsonArray("errors")).singleElement().satisfies(error -> {
+            JsonObject e = (JsonObject) error;
+            assertThat(e.getString("segment") + " " + e.getInteger("position")).isEqualTo("UNH 3");
+            assertThat(e.getString("reason")).isEqualTo("vessel call HLX-ANNA-2601E (MSC ANNA 2601E) is operated by "
+                    + "HLX: line MSC sends bay plans only for the calls it operates");
+        });
+        assertThat(terminal.get("/api/v1/vessel-calls/HLX-ANNA-2601E/discharge-list", planner).json()
+                .getJsonArray("containers")).isEmpty();
+        Response byHlx = upload(onlyMsc.getBytes(StandardCharsets.ISO_8859_1), terminal.lineToken(new LineOperator(
+                "HLX")));
+        assertThat(byHlx.json().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("reason")))
+                .as("the operating line still sends only its own containers").hasSize(2)
+                .allMatch(reason -> reason.endsWith("is operated by MSC: line HLX sends only its own containers"));
+        Response planned = upload(onlyMsc.getBytes(StandardCharsets.ISO_8859_1), planner);
+        assertThat(planned.status()).as("the terminal's planner may: %s", planned).isEqualTo(201);
+    }
+
+    @Test
+    void aLineMayNotLoadMovinsOrVermas() {
+        Response movins = upload(EdiFiles.bytes("movins-d95b-smdg-msc-anna.edi"), terminal.lineToken(MSC));
+
+        assertThat(movins.status()).as("%s", movins).isEqualTo(422);
+        assertThat(movins.json().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("reason")))
+                .contains("a line sends BAPLIE and COPRAR messages, not MOVINS: the terminal's staff load those");
+        Response vermas = upload(EdiFiles.bytes("vermas-d16a-smdg-vgm.edi"), terminal.lineToken(MSC));
+        assertThat(vermas.json().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("reason")))
+                .contains("a line sends BAPLIE and COPRAR messages, not VERMAS: the terminal's staff load those");
+    }
+
+    @Test
+    void gateClerksMayNotUploadAndAnEmptyBodyIsRefused() {
         byte[] coprar = EdiFiles.bytes("coprar-d95b-smdg-loading-order.edi");
 
         assertThat(upload(coprar, null).status()).isEqualTo(401);
-        assertThat(upload(coprar, terminal.lineToken(MSC)).status()).isEqualTo(403);
         assertThat(upload(coprar, terminal.staffToken(Role.GATE_CLERK)).status()).isEqualTo(403);
         Response empty = upload(new byte[0], planner);
         assertThat(empty.status()).as("%s", empty).isEqualTo(400);

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -174,7 +175,7 @@ class GateApiTest {
     }
 
     @Test
-    void oneTruckBringsTwoTwentiesThenDropsOneAndPicksOneUpInOneVisit() {
+    void oneTruckBringsTwoTwentiesThenDropsOneAtTheInGateAndLeavesWithOneAtTheOutGate() {
         Container first = ApiTerminal.container(LINE_A);
         Container second = ApiTerminal.container(LINE_A);
         YardSlot ground = terminal.freeGroundSlot();
@@ -208,15 +209,56 @@ class GateApiTest {
                         .add(visitItem(gateIn(drop, third, "TRK 601", terminal.freeGroundSlot()).put("seal", "SL7")))));
 
         assertThat(dropAndPick.status()).as("%s", dropAndPick).isEqualTo(201);
-        List<JsonObject> transactions = dropAndPick.json().getJsonArray("transactions").stream()
-                .map(JsonObject.class::cast).toList();
-        assertThat(transactions).extracting(t -> t.getString("direction") + " " + t.getString("container"))
-                .as("the drop-off comes in before the pick-up goes out")
-                .containsExactly("IN " + third.number(), "OUT " + second.number());
+        JsonObject visit = dropAndPick.json();
+        assertThat(visit.getString("state")).isEqualTo("IN_TERMINAL");
+        assertThat(visit.getJsonArray("waiting").getList()).containsExactly(second.number().value());
+        assertThat(visit.getJsonArray("transactions").stream().map(t -> ((JsonObject) t).getString("direction") + " "
+                + ((JsonObject) t).getString("container")))
+                .as("the drop-off comes in at the in-gate; the pick-up waits for the out-gate")
+                .containsExactly("IN " + third.number());
+        assertThat(terminal.get("/api/v1/containers/" + third.number(), lineA).json().getBoolean("inTerminal"))
+                .isTrue();
         assertThat(terminal.get("/api/v1/containers/" + second.number(), lineA).json().getBoolean("inTerminal"))
-                .isFalse();
-        assertThat(terminal.get(transactions.get(1).getString("codeco"), lineA).body()).contains("BGM+36+",
+                .isTrue();
+        String visitPath = TRUCK_VISITS + "/" + visit.getString("id");
+        assertThat(terminal.get(visitPath, clerk).json().getString("inAt")).isEqualTo(visit.getString("inAt"));
+
+        String holds = "/api/v1/containers/" + second.number() + "/holds";
+        assertThat(terminal.send("POST", holds, clerk, new JsonObject().put("kind", "LINE")
+                .put("reason", "freight unpaid")).status()).isEqualTo(201);
+        Response blocked = terminal.send("POST", visitPath + "/out", clerk, new JsonObject().put("lane", "OUT-2"));
+        assertThat(blocked.status()).as("%s", blocked).isEqualTo(422);
+        assertThat(blocked.json().getJsonArray("refusals").getList()).singleElement().asString()
+                .startsWith("LINE hold on " + second.number() + " blocks delivery until released: freight unpaid");
+        assertThat(blocked.json().getString("state")).isEqualTo("IN_TERMINAL");
+        assertThat(terminal.get("/api/v1/containers/" + second.number(), lineA).json().getBoolean("inTerminal"))
+                .isTrue();
+        assertThat(terminal.send("DELETE", holds + "/LINE", clerk, null).status()).isEqualTo(204);
+
+        Response out = terminal.send("POST", visitPath + "/out", clerk, new JsonObject().put("lane", "OUT-2"));
+
+        assertThat(out.status()).as("%s", out).isEqualTo(201);
+        assertThat(out.json().getString("state")).isEqualTo("LEFT");
+        assertThat(out.json().getString("outLane")).isEqualTo("OUT-2");
+        assertThat(Instant.parse(out.json().getString("outAt"))).isAfterOrEqualTo(Instant.parse(visit.getString("inAt")));
+        assertThat(out.json().getDouble("minutesInTerminal")).isGreaterThanOrEqualTo(0.0);
+        assertThat(out.json().getJsonArray("waiting")).isEmpty();
+        List<JsonObject> transactions = out.json().getJsonArray("transactions").stream()
+                .map(JsonObject.class::cast).toList();
+        assertThat(transactions).extracting(t -> t.getString("direction") + " " + t.getString("container") + " "
+                + t.getString("lane")).containsExactly("OUT " + second.number() + " OUT-2");
+        JsonObject status = terminal.get("/api/v1/containers/" + second.number(), lineA).json();
+        assertThat(status.getBoolean("inTerminal")).isFalse();
+        assertThat(status.getJsonObject("lastMove").getString("to")).isEqualTo("gate:OUT-2");
+        assertThat(terminal.get(transactions.get(0).getString("codeco"), lineA).body()).contains("BGM+36+",
                 "EQD+CN+" + second.number());
+        assertThat(terminal.get(visitPath, clerk).json().getString("outAt")).isEqualTo(out.json().getString("outAt"));
+
+        Response again = terminal.send("POST", visitPath + "/out", clerk, new JsonObject().put("lane", "OUT-2"));
+        assertThat(again.status()).as("%s", again).isEqualTo(409);
+        assertThat(terminal.send("POST", TRUCK_VISITS + "/" + UUID.randomUUID() + "/out", clerk,
+                new JsonObject().put("lane", "OUT-2")).status()).isEqualTo(404);
+        assertThat(terminal.get(visitPath, lineA).status()).as("a line does not run the gate").isEqualTo(403);
     }
 
     @Test
@@ -371,6 +413,24 @@ class GateApiTest {
     }
 
     @Test
+    void aDropOffWithoutASlotOnItsTicketIsRefusedWhenNoYardPlannerRunsAndStaysBooked() {
+        Container box = ApiTerminal.container(LINE_A);
+        String appointment = terminal.send("POST", APPOINTMENTS, lineA, dropOff(box, "TRK 300", today())).json()
+                .getString("id");
+
+        Response in = terminal.send("POST", TRANSACTIONS, clerk, gateIn(appointment, box, "TRK 300", null)
+                .put("seal", "SL300"));
+
+        assertThat(in.status()).as("%s", in).isEqualTo(422);
+        assertThat(in.json().getJsonArray("refusals").getList()).containsExactly("the gate ticket names no yard slot "
+                + "for " + box.number() + " and no yard planner is running to give one: enter the slot");
+        assertThat(terminal.get("/api/v1/containers/" + box.number(), lineA).status())
+                .as("never came in: unknown").isEqualTo(404);
+        assertThat(terminal.get(APPOINTMENTS + "/" + appointment, lineA).json().getString("status"))
+                .isEqualTo("BOOKED");
+    }
+
+    @Test
     void invalidRequestsNameTheWrongField() {
         Container box = ApiTerminal.container(LINE_A);
         String wrongDigit = box.number().value().substring(0, 10) + ((box.number().value().charAt(10) - '0' + 1) % 10);
@@ -385,8 +445,6 @@ class GateApiTest {
         assertThat(field(terminal.send("POST", APPOINTMENTS, lineA, withoutPreAdvice))).isEqualTo("body/preAdvice");
         assertThat(field(terminal.send("POST", APPOINTMENTS, lineA,
                 dropOff(box, "trk lower", today())))).isEqualTo("body/truck");
-        JsonObject noSlot = gateIn("0f8c1c8e-5e1a-3c77-9a0b-3e2b9d6c7a11", box, "TRK 1", null);
-        assertThat(field(terminal.send("POST", TRANSACTIONS, clerk, noSlot))).isEqualTo("body/yardSlot");
         assertThat(field(terminal.send("POST", TRANSACTIONS, clerk,
                 gateIn("0f8c1c8e-5e1a-3c77-9a0b-3e2b9d6c7a11", box, "TRK 1", terminal.freeGroundSlot()))))
                 .isEqualTo("body/appointment");

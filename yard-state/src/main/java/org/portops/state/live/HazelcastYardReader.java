@@ -29,8 +29,7 @@ import org.portops.state.block.ReadStack;
 import org.portops.state.block.StackCells;
 import org.portops.state.custody.TrackedContainer;
 import org.portops.state.query.BayPlanOf;
-import org.portops.state.query.CallsCarrying;
-import org.portops.state.query.InstructionsOfContainer;
+import org.portops.state.query.ContainerAttributes;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -221,7 +220,8 @@ public final class HazelcastYardReader implements YardStateReader {
     @Override
     public Future<List<VesselCall>> vesselCallsCarrying(ContainerNumber container) {
         String number = container.value();
-        return vertx.executeBlocking(() -> maps.vesselCalls().project(new BayPlanOf(number), new CallsCarrying(number))
+        return vertx.executeBlocking(() -> maps.vesselCalls().project(new BayPlanOf(number),
+                        ContainerAttributes.callsCarrying(container))
                 .stream().sorted(BY_ETA).toList(), false);
     }
 
@@ -238,7 +238,8 @@ public final class HazelcastYardReader implements YardStateReader {
 
     @Override
     public Future<List<WorkInstruction>> workInstructions(ContainerNumber container) {
-        return vertx.executeBlocking(() -> maps.workInstructions().values(new InstructionsOfContainer(container.value()))
+        return vertx.executeBlocking(() -> maps.workInstructions()
+                .values(ContainerAttributes.instructionsOf(container))
                 .stream().sorted(BY_SEQUENCE).toList(), false);
     }
 

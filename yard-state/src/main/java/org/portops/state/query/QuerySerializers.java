@@ -6,7 +6,7 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import java.util.List;
 import java.util.function.Function;
 
-/** Compact serializers of the readers' predicates and projections: each carries one container number. */
+/** Compact serializers of the readers' projections: each carries one container number. */
 public final class QuerySerializers {
 
     private QuerySerializers() {
@@ -14,10 +14,6 @@ public final class QuerySerializers {
 
     public static List<CompactSerializer<?>> all() {
         return List.of(
-                new ByContainer<>("portops.query.InstructionsOfContainer", InstructionsOfContainer.class,
-                        InstructionsOfContainer::new, InstructionsOfContainer::container),
-                new ByContainer<>("portops.query.CallsCarrying", CallsCarrying.class,
-                        CallsCarrying::new, CallsCarrying::container),
                 new ByContainer<>("portops.query.BayPlanOf", BayPlanOf.class, BayPlanOf::new, BayPlanOf::container));
     }
 

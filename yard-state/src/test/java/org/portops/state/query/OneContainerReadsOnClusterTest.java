@@ -44,7 +44,7 @@ import static org.portops.state.testsupport.Await.await;
 /**
  * Reading one container's work instructions and bay-plan entries on a real two-member cluster: the entries on
  * either member are found, nothing of another container comes back, the calls arrive cut down to the container's
- * entries, and the predicates and projection travel as compact.
+ * entries, each member answers from its container index, and the projection travels as compact.
  */
 class OneContainerReadsOnClusterTest {
 
@@ -127,14 +127,33 @@ class OneContainerReadsOnClusterTest {
     }
 
     @Test
-    void queriesTravelAsCompact() {
+    void theProjectionTravelsAsCompact() {
         SerializationService serialization = ((SerializationServiceSupport) first).getSerializationService();
-        for (Object query : List.of(new InstructionsOfContainer("MSCU1000003"), new CallsCarrying("MSCU1000003"),
-                new BayPlanOf("MSCU1000003"))) {
-            Data data = serialization.toData(query);
-            assertThat(data.getType()).as(query.getClass().getSimpleName()).isEqualTo(SerializationConstants.TYPE_COMPACT);
-            assertThat((Object) serialization.toObject(data)).isEqualTo(query);
-        }
+        BayPlanOf projection = new BayPlanOf("MSCU1000003");
+        Data data = serialization.toData(projection);
+        assertThat(data.getType()).isEqualTo(SerializationConstants.TYPE_COMPACT);
+        assertThat((Object) serialization.toObject(data)).isEqualTo(projection);
+    }
+
+    @Test
+    void bothMembersAnswerFromTheirContainerIndexesWithoutScanningPartitions() {
+        long instructionHits = indexHits(YardMaps.WORK_INSTRUCTIONS, ContainerAttributes.INSTRUCTION_CONTAINER);
+        long callHits = indexHits(YardMaps.VESSEL_CALLS, ContainerAttributes.BAY_PLAN_CONTAINERS);
+
+        assertThat(await(reader.workInstructions(numbers.get(3)))).hasSize(2);
+        assertThat(await(reader.vesselCallsCarrying(numbers.get(3)))).hasSize(1);
+
+        // Each member owns partitions of both maps, so each answers its share through its own index.
+        assertThat(indexHits(YardMaps.WORK_INSTRUCTIONS, ContainerAttributes.INSTRUCTION_CONTAINER))
+                .isEqualTo(instructionHits + 2);
+        assertThat(indexHits(YardMaps.VESSEL_CALLS, ContainerAttributes.BAY_PLAN_CONTAINERS)).isEqualTo(callHits + 2);
+    }
+
+    /** Index queries answered so far, summed over both members' local statistics. */
+    private static long indexHits(String map, String index) {
+        return List.of(first, second).stream()
+                .mapToLong(member -> member.getMap(map).getLocalMapStats().getIndexStats().get(index).getQueryCount())
+                .sum();
     }
 
     private static Container container(ContainerNumber number) {

@@ -15,7 +15,10 @@ public enum Permission {
     BOOK_APPOINTMENTS,
     /** Record gate transactions: let trucks in and out. */
     PROCESS_GATE,
-    /** Upload EDIFACT interchanges into the inbox (the terminal's staff and EDI gateway, not a line yet). */
+    /**
+     * Upload EDIFACT interchanges into the inbox: the terminal's staff and EDI gateway, and a line (its own BAPLIE and
+     * COPRAR, see {@code LineScope}).
+     */
     UPLOAD_EDI,
 
     /** Running the digital twin's what-if from live state (CPU for minutes: the planning and control-room roles only). */
@@ -35,7 +38,7 @@ public enum Permission {
                     RUN_WHAT_IF);
             case CRANE_DRIVER -> EnumSet.of(READ_VESSEL_CALLS, READ_CONTAINERS);
             case LINE -> EnumSet.of(READ_VESSEL_CALLS, WRITE_VESSEL_CALLS, READ_CONTAINERS, PLACE_HOLDS, READ_EVENTS,
-                    SUBSCRIBE_EVENTS, BOOK_APPOINTMENTS);
+                    SUBSCRIBE_EVENTS, BOOK_APPOINTMENTS, UPLOAD_EDI);
             case GATE_CLERK -> EnumSet.of(READ_CONTAINERS, PLACE_HOLDS, BOOK_APPOINTMENTS, PROCESS_GATE);
         };
     }

@@ -14,7 +14,8 @@ import org.portops.vessel.edi.archive.EdiArchive.Outcome;
 /**
  * EDIFACT interchanges uploaded over HTTP into the {@link EdiInbox}: read with the sender's partner profile as
  * {@code portops edi check} reads a file, archived, then applied or refused whole (COPRAR: per container). The answer
- * is the inbox's receipt with the check's figures; a refused interchange answers 422 and is archived all the same.
+ * is the inbox's receipt with the check's figures; a refused interchange answers 422 and is archived all the same. A
+ * line's upload is held to its own containers and calls ({@code LineScope}).
  */
 public final class EdiUploadRoutes {
 
@@ -32,7 +33,7 @@ public final class EdiUploadRoutes {
             throw ApiException.badField("body", "body: an EDIFACT interchange (UNA/UNB ... UNZ) is required");
         }
         byte[] content = ctx.body().buffer().getBytes();
-        inbox.receive(content)
+        (caller.isLine() ? inbox.receiveFromLine(content, caller.line()) : inbox.receive(content))
                 .compose(receipt -> audit.record(caller, "edi.received", "edi:" + receipt.archiveId(),
                                 new JsonObject().put("outcome", receipt.outcome().name())
                                         .put("vesselCalls", new JsonArray(receipt.vesselCalls())))

@@ -9,9 +9,9 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +22,10 @@ import org.portops.model.container.ContainerCategory;
 import org.portops.model.container.ContainerNumber;
 import org.portops.model.event.Addresses;
 import org.portops.model.layout.TerminalLayout;
+import org.portops.model.work.ExceptionReason;
 import org.portops.model.work.GateLocation;
 import org.portops.model.work.MoveKind;
+import org.portops.model.work.WorkInstructionId;
 import org.portops.model.work.YardLocation;
 import org.portops.model.yard.YardSlot;
 import org.portops.state.ContainerView;
@@ -41,6 +43,10 @@ import org.portops.vessel.edi.outbound.Envelope;
 import org.portops.vessel.edi.outbound.GateInspection;
 import org.portops.vessel.edi.outbound.MoveReportWriter;
 import org.portops.vessel.edi.outbound.OutboundMove;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static org.portops.model.work.WorkInstructionState.CANCELLED;
 
 /**
  * The gate: truck appointments booked into windows of limited capacity, and gate transactions. An accepted
@@ -50,6 +56,10 @@ import org.portops.vessel.edi.outbound.OutboundMove;
  * own containers only; transactions are the gate clerk's.
  */
 public final class GateRoutes {
+
+    /** How long a truck at the lane waits for the yard planner to give its container a slot. */
+    static final Duration SLOT_ANSWER_TIMEOUT = Duration.ofSeconds(30);
+    private static final Logger LOG = LoggerFactory.getLogger(GateRoutes.class);
 
     private final EventBus bus;
     private final LiveYard yard;
@@ -159,9 +169,10 @@ public final class GateRoutes {
     }
 
     /**
-     * One truck with several containers: each checked as a single transaction is, and the truck's load besides
-     * ({@link GateChecks#truckLoad}). One refusal refuses the whole visit and nothing moves; otherwise the drop-offs
-     * come in first, then the pick-ups go out, each its own transaction.
+     * A truck at the in-gate with one to four containers: each checked as a single transaction is, and the truck's
+     * load besides ({@link GateChecks#truckLoad}). One refusal refuses the whole visit and nothing moves. Otherwise
+     * the drop-offs come in now, each its own transaction, and the truck's visit starts: its pick-ups wait for the
+     * out-gate ({@link #recordTruckVisitOut}), where they are checked again and go out.
      */
     public void recordTruckVisit(RoutingContext ctx) {
         Caller caller = ApiAuth.require(ctx, Permission.PROCESS_GATE);
@@ -170,9 +181,14 @@ public final class GateRoutes {
         JsonArray items = body.getJsonArray("containers");
         Instant now = clock.instant();
         List<Future<Checked>> checks = new ArrayList<>();
+        JsonArray pickUps = new JsonArray();
         for (int i = 0; i < items.size(); i++) {
             String field = "body/containers/" + i + "/";
-            checks.add(check(visit(items.getJsonObject(i).copy().put("truck", truck), field), field, now));
+            JsonObject item = items.getJsonObject(i).copy().put("truck", truck);
+            checks.add(check(visit(item, field), field, now));
+            if (GateDirection.valueOf(item.getString("direction")) == GateDirection.OUT) {
+                pickUps.add(item);
+            }
         }
         Future.all(checks)
                 .compose(all -> {
@@ -180,30 +196,94 @@ public final class GateRoutes {
                     List<String> load = GateChecks.truckLoad(truck, checked.stream().map(Checked::visit).toList(),
                             checked.stream().map(Checked::container).toList());
                     if (load.isEmpty() && checked.stream().allMatch(c -> c.refusals().isEmpty())) {
-                        List<Checked> inFirst = new ArrayList<>(checked);
-                        inFirst.sort(Comparator.comparing(c -> c.visit().direction()));
-                        return inTurn(inFirst, c -> pass(caller, c, now));
+                        List<Checked> dropOffs = checked.stream()
+                                .filter(c -> c.visit().direction() == GateDirection.IN).toList();
+                        return inTurn(dropOffs, c -> pass(caller, c, now)).compose(passed -> (passed.stream()
+                                .allMatch(GateStore.Transaction::accepted)
+                                ? store.recordVisit(new GateStore.TruckVisit(UUID.randomUUID(), truck, now, pickUps,
+                                        null, null), caller.subject()).map(Optional::of)
+                                : Future.succeededFuture(Optional.<GateStore.TruckVisit>empty()))
+                                .map(visit -> new VisitOutcome(visit, passed)));
                     }
                     return inTurn(checked, c -> refused(caller, c.visit(), c.appointment(),
-                            visitRefusals(c, load), now));
+                            visitRefusals(c, load), now)).map(refused -> new VisitOutcome(Optional.empty(), refused));
                 })
-                .onSuccess(transactions -> {
-                    boolean accepted = transactions.stream().allMatch(GateStore.Transaction::accepted);
-                    JsonObject json = new JsonObject().put("truck", truck)
-                            .put("outcome", accepted ? "ACCEPTED" : "REFUSED")
-                            .put("refusals", new JsonArray(transactions.stream()
-                                    .flatMap(t -> t.refusals().stream()).distinct().toList()))
-                            .put("transactions", new JsonArray(transactions.stream()
-                                    .map(GateStore.Transaction::toJson).toList()));
-                    if (accepted) {
-                        created(ctx, json);
-                    } else {
-                        unprocessable(ctx, json.put("status", 422).put("error", "the truck may not pass: "
-                                + String.join("; ", json.getJsonArray("refusals").stream().map(String::valueOf)
-                                .toList())));
-                    }
-                })
+                .onSuccess(outcome -> answer(ctx, truck, outcome))
                 .onFailure(ctx::fail);
+    }
+
+    /**
+     * The truck of a visit at the out-gate: its pick-ups are checked again (a hold placed while it was in the
+     * terminal blocks it; its appointments' windows count from when it came in) and go out through {@code lane},
+     * each its own transaction, and the visit ends with its out time. A refusal moves nothing and the truck stays
+     * in the terminal.
+     */
+    public void recordTruckVisitOut(RoutingContext ctx) {
+        Caller caller = ApiAuth.require(ctx, Permission.PROCESS_GATE);
+        String lane = ctx.body().asJsonObject().getString("lane");
+        Instant now = clock.instant();
+        truckVisit(ctx)
+                .compose(visit -> {
+                    if (visit.outAt() != null) {
+                        return Future.failedFuture(ApiException.conflict("truck " + visit.truck() + " of visit "
+                                + visit.id() + " left at " + visit.outAt()));
+                    }
+                    List<Future<Checked>> checks = new ArrayList<>();
+                    for (int i = 0; i < visit.pickUps().size(); i++) {
+                        JsonObject item = visit.pickUps().getJsonObject(i).copy().put("lane", lane);
+                        checks.add(check(visit(item, "body/"), "body/", visit.inAt()));
+                    }
+                    return Future.all(checks).compose(all -> {
+                        List<Checked> checked = checks.stream().map(Future::result).toList();
+                        if (!checked.stream().allMatch(c -> c.refusals().isEmpty())) {
+                            return inTurn(checked, c -> refused(caller, c.visit(), c.appointment(),
+                                    visitRefusals(c, List.of()), now))
+                                    .map(refused -> new VisitOutcome(Optional.of(visit), refused));
+                        }
+                        return inTurn(checked, c -> pass(caller, c, now)).compose(passed -> (passed.stream()
+                                .allMatch(GateStore.Transaction::accepted)
+                                ? store.visitOut(visit.id(), lane, caller.subject(), now)
+                                : Future.succeededFuture(false))
+                                .compose(left -> left ? store.visit(visit.id())
+                                        : Future.succeededFuture(Optional.of(visit)))
+                                .map(after -> new VisitOutcome(after, passed)));
+                    });
+                })
+                .onSuccess(outcome -> answer(ctx, outcome.visit().orElseThrow().truck(), outcome))
+                .onFailure(ctx::fail);
+    }
+
+    public void getTruckVisit(RoutingContext ctx) {
+        ApiAuth.require(ctx, Permission.PROCESS_GATE);
+        truckVisit(ctx).onSuccess(visit -> ctx.json(visit.toJson())).onFailure(ctx::fail);
+    }
+
+    private Future<GateStore.TruckVisit> truckVisit(RoutingContext ctx) {
+        UUID id = UUID.fromString(ctx.pathParam("visitId"));
+        return store.visit(id).compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
+                : Future.failedFuture(ApiException.notFound("no truck visit " + id)));
+    }
+
+    /** What a truck's pass through a gate did: the visit as it stands (none when refused at the in-gate). */
+    private record VisitOutcome(Optional<GateStore.TruckVisit> visit, List<GateStore.Transaction> transactions) {
+    }
+
+    private static void answer(RoutingContext ctx, String truck, VisitOutcome outcome) {
+        List<GateStore.Transaction> transactions = outcome.transactions();
+        boolean accepted = transactions.stream().allMatch(GateStore.Transaction::accepted);
+        JsonObject json = outcome.visit().map(GateStore.TruckVisit::toJson).orElseGet(JsonObject::new)
+                .put("truck", truck)
+                .put("outcome", accepted ? "ACCEPTED" : "REFUSED")
+                .put("refusals", new JsonArray(transactions.stream()
+                        .flatMap(t -> t.refusals().stream()).distinct().toList()))
+                .put("transactions", new JsonArray(transactions.stream()
+                        .map(GateStore.Transaction::toJson).toList()));
+        if (accepted) {
+            created(ctx, json);
+        } else {
+            unprocessable(ctx, json.put("status", 422).put("error", "the truck may not pass: "
+                    + String.join("; ", json.getJsonArray("refusals").stream().map(String::valueOf).toList())));
+        }
     }
 
     /** A container's own reasons, the truck's, and when it has none of its own, that the others hold it back. */
@@ -277,14 +357,66 @@ public final class GateRoutes {
                 return refused(caller, visit, appointment,
                         List.of("appointment " + appointment.id() + " was used by another gate transaction"), now);
             }
-            return yard.move(move(visit, checked.container(), checked.inYard())).compose(result -> switch (result) {
-                case MoveResult.Accepted accepted -> accepted(caller, visit, checked.container(), accepted, now)
-                        .onSuccess(done -> published(appointment.withStatus(Appointment.Status.USED)));
-                case MoveResult.Refused moveRefused -> store.unclaim(appointment.id()).compose(done ->
-                        refused(caller, visit, appointment, List.of("the live yard refused the move: "
-                                + moveRefused.reason()), now));
-            });
+            if (visit.direction() == GateDirection.IN && visit.yardSlot() == null) {
+                return SlotRequest.ask(bus, checked.container(), visit.lane(), SLOT_ANSWER_TIMEOUT)
+                        .compose(answer -> switch (answer) {
+                            case SlotRequest.Answer.Slot slot -> moved(caller,
+                                    new Checked(visit.toSlot(slot.slot()), appointment, checked.container(),
+                                            checked.inYard(), List.of()), slot.instruction(), now);
+                            case SlotRequest.Answer.NoSlot none -> store.unclaim(appointment.id())
+                                    .compose(done -> refused(caller, visit, appointment, List.of(none.reason()), now));
+                        });
+            }
+            return moved(caller, checked, null, now);
         });
+    }
+
+    /**
+     * Moves the container of a claimed appointment; a refused move gives the appointment back. A move to the slot the
+     * yard planner gave carries out its GATE_IN instruction, which is then closed (see {@link #closed}).
+     */
+    private Future<GateStore.Transaction> moved(Caller caller, Checked checked, WorkInstructionId instruction,
+                                                Instant now) {
+        GateVisit visit = checked.visit();
+        Appointment appointment = checked.appointment();
+        MoveRequest request = move(visit, checked.container(), checked.inYard());
+        return yard.move(instruction == null ? request : request.forInstruction(instruction))
+                .compose(result -> switch (result) {
+                    case MoveResult.Accepted accepted -> accepted(caller, visit, checked.container(), accepted, now)
+                            .compose(transaction -> closed(instruction, transaction, null).map(transaction))
+                            .onSuccess(done -> published(appointment.withStatus(Appointment.Status.USED)));
+                    case MoveResult.Refused moveRefused -> store.unclaim(appointment.id())
+                            .compose(done -> refused(caller, visit, appointment, List.of("the live yard refused the "
+                                    + "move: " + moveRefused.reason()), now))
+                            .compose(transaction -> closed(instruction, transaction, moveRefused.reason())
+                                    .map(transaction));
+                });
+    }
+
+    /**
+     * Closes the yard planner's GATE_IN instruction once the gate transaction has decided it, so it is never left
+     * planned for a yard crane: the gate puts the container at the slot itself (the instruction's state machine
+     * reaches DONE only through a machine, so it is cancelled with the transaction that did its work), or the live
+     * yard refused the move.
+     */
+    private Future<Void> closed(WorkInstructionId instruction, GateStore.Transaction transaction, String refusal) {
+        if (instruction == null) {
+            return Future.succeededFuture();
+        }
+        ExceptionReason reason = refusal == null
+                ? new ExceptionReason("PLACED_AT_GATE", "gate transaction " + transaction.id() + " put "
+                        + transaction.visit().container() + " at " + transaction.visit().yardSlot())
+                : new ExceptionReason("GATE_MOVE_REFUSED", refusal);
+        return yard.reader().workInstruction(instruction)
+                .compose(current -> current.isPresent() && current.get().state().canGoTo(CANCELLED)
+                        ? yard.replaceInstruction(current.get(), current.get().cancel(reason, clock.instant()))
+                        .<Void>mapEmpty()
+                        : Future.<Void>succeededFuture())
+                .recover(e -> {
+                    LOG.warn("Gate: the yard planner's instruction {} could not be closed after transaction {}",
+                            instruction, transaction.id(), e);
+                    return Future.succeededFuture();
+                });
     }
 
     private static MoveRequest move(GateVisit visit, Container container, Optional<ContainerView> inYard) {
@@ -378,10 +510,6 @@ public final class GateRoutes {
                 () -> new ContainerNumber(body.getString("container")));
         GateLocation lane = Fields.parse(field + "lane", () -> new GateLocation(body.getString("lane")));
         String slotText = body.getString("yardSlot");
-        if (direction == GateDirection.IN && slotText == null) {
-            throw ApiException.badField(field + "yardSlot", field + "yardSlot: a container coming in needs the yard "
-                    + "slot it goes to");
-        }
         YardSlot slot = slotText == null ? null : Fields.parse(field + "yardSlot", () -> YardSlot.parse(slotText));
         JsonArray damages = body.getJsonArray("damages", new JsonArray());
         return new GateVisit(direction, UUID.fromString(body.getString("appointment")), number,

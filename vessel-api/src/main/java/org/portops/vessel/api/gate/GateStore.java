@@ -7,7 +7,10 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +49,9 @@ final class GateStore {
                     .put("refusals", new JsonArray(refusals))
                     .put("recordedBy", clerk)
                     .put("recordedAt", at.toString());
+            if (visit.yardSlot() != null) {
+                json.put("yardSlot", visit.yardSlot().toString());
+            }
             if (moveSequence != null) {
                 json.put("moveSequence", moveSequence);
             }
@@ -200,5 +206,58 @@ final class GateStore {
 
     private static boolean isUniqueViolation(Throwable failure) {
         return failure instanceof PgException pg && "23505".equals(pg.getSqlState());
+    }
+
+    /** A truck's visit: in at the in-gate, out (null while it is in the terminal) at the out-gate. */
+    record TruckVisit(UUID id, String truck, Instant inAt, JsonArray pickUps, Instant outAt, String outLane) {
+
+        TruckVisit {
+            // PostgreSQL keeps microseconds: the times answered are the times read back later
+            inAt = inAt.truncatedTo(ChronoUnit.MICROS);
+        }
+
+        JsonObject toJson() {
+            JsonObject json = new JsonObject().put("id", id.toString()).put("truck", truck)
+                    .put("state", outAt == null ? "IN_TERMINAL" : "LEFT").put("inAt", inAt.toString())
+                    .put("waiting", new JsonArray(outAt == null
+                            ? pickUps.stream().map(item -> ((JsonObject) item).getString("container")).toList()
+                            : List.of()));
+            if (outAt != null) {
+                json.put("outAt", outAt.toString()).put("outLane", outLane)
+                        .put("minutesInTerminal", Duration.between(inAt, outAt).toSeconds() / 60.0);
+            }
+            return json;
+        }
+    }
+
+    Future<TruckVisit> recordVisit(TruckVisit visit, String clerk) {
+        return pool.preparedQuery("insert into gate_truck_visits (id, truck, in_at, in_clerk, pick_ups) "
+                        + "values ($1, $2, $3, $4, $5)")
+                .execute(Tuple.of(visit.id(), visit.truck(), Times.utc(visit.inAt()), clerk, visit.pickUps()))
+                .map(visit);
+    }
+
+    Future<Optional<TruckVisit>> visit(UUID id) {
+        return pool.preparedQuery("select id, truck, in_at, pick_ups, out_at, out_lane from gate_truck_visits "
+                        + "where id = $1")
+                .execute(Tuple.of(id))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.empty();
+                    }
+                    Row row = rows.iterator().next();
+                    OffsetDateTime out = row.getOffsetDateTime("out_at");
+                    return Optional.of(new TruckVisit(row.getUUID("id"), row.getString("truck"),
+                            row.getOffsetDateTime("in_at").toInstant(), (JsonArray) row.getValue("pick_ups"),
+                            out == null ? null : out.toInstant(), row.getString("out_lane")));
+                });
+    }
+
+    /** Records the truck leaving; false when it had left already (another clerk was first). */
+    Future<Boolean> visitOut(UUID id, String lane, String clerk, Instant at) {
+        return pool.preparedQuery("update gate_truck_visits set out_at = $2, out_lane = $3, out_clerk = $4 "
+                        + "where id = $1 and out_at is null")
+                .execute(Tuple.of(id, Times.utc(at), lane, clerk))
+                .map(rows -> rows.rowCount() == 1);
     }
 }

@@ -11,15 +11,18 @@ import org.portops.model.yard.YardSlot;
  * for (OUT), the seal on the doors and the damage seen.
  *
  * @param seal     the seal number, null when there is none
- * @param yardSlot where a container coming in is put down (the slot on the gate ticket), null for OUT
+ * @param yardSlot where a container coming in is put down: the slot on the gate ticket, or null for the yard
+ *                 planner to give one (and for OUT)
  */
 public record GateVisit(GateDirection direction, UUID appointment, ContainerNumber container, String truck,
                         GateLocation lane, String seal, List<String> damages, YardSlot yardSlot) {
 
     public GateVisit {
         damages = List.copyOf(damages);
-        if (direction == GateDirection.IN && yardSlot == null) {
-            throw new IllegalArgumentException("a container coming in needs the yard slot it goes to");
-        }
+    }
+
+    /** The same visit going to {@code slot}, the one the yard planner gave. */
+    public GateVisit toSlot(YardSlot slot) {
+        return new GateVisit(direction, appointment, container, truck, lane, seal, damages, slot);
     }
 }
