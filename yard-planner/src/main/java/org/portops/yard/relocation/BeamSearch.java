@@ -35,10 +35,19 @@ public final class BeamSearch {
     }
 
     public Result solve(BlocksInstance instance, Instant deadline) {
+        return solve(instance, deadline, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #solve(BlocksInstance, Instant)}, also stopping once the passes have made more than {@code rollouts}
+     * rollouts in all (checked at each level of a pass): a budget of work rather than time, so the plan is the same
+     * on a quiet and on a loaded machine as long as the deadline is not reached first.
+     */
+    public Result solve(BlocksInstance instance, Instant deadline, long rollouts) {
         List<RelocationOp> start = new ArrayList<>();
         Bay root = Bay.of(instance);
         root.retrieveReady(start);
-        Incumbent best = new Incumbent(MinMaxHeuristic.solve(instance).ops());
+        Incumbent best = new Incumbent(MinMaxHeuristic.solve(instance).ops(), rollouts);
         int rootBound = LowerBound.of(root);
         int completedWidth = 0;
         for (int width = 1; best.relocations > rootBound; width *= 2) {
@@ -60,10 +69,10 @@ public final class BeamSearch {
         List<Node> beam = List.of(new Node(root, rootTrail, 0, 0));
         boolean cut = false;
         while (!beam.isEmpty()) {
-            if (clock.instant().isAfter(deadline)) {
+            if (clock.instant().isAfter(deadline) || best.rollouts > best.rolloutBudget) {
                 return Pass.TIMED_OUT;
             }
-            Map<String, Node> children = new HashMap<>();
+            Map<Long, Node> children = new HashMap<>();
             for (Node node : beam) {
                 expand(node, best, children);
             }
@@ -75,7 +84,7 @@ public final class BeamSearch {
         return cut ? Pass.CUT : Pass.EXHAUSTIVE;
     }
 
-    private static void expand(Node node, Incumbent best, Map<String, Node> children) {
+    private static void expand(Node node, Incumbent best, Map<Long, Node> children) {
         int from = node.bay.targetStack();
         for (int to : Destinations.of(node.bay, from)) {
             Bay child = node.bay.copy();
@@ -92,23 +101,27 @@ public final class BeamSearch {
                 continue;
             }
             int rollout = MinMaxHeuristic.complete(child.copy(), null);
+            best.rollouts++;
             if (rollout < best.relocations) {
                 List<RelocationOp> rest = new ArrayList<>();
                 MinMaxHeuristic.complete(child.copy(), rest);
                 best.offer(rollout, trail, rest);
             }
             Node candidate = new Node(child, trail, rollout, bound);
-            children.merge(child.key(), candidate,
+            children.merge(child.hash(), candidate,
                     (kept, other) -> other.bay.relocations < kept.bay.relocations ? other : kept);
         }
     }
 
     private static final class Incumbent {
+        final long rolloutBudget;
         int relocations;
         List<RelocationOp> ops;
+        long rollouts;
 
-        Incumbent(List<RelocationOp> ops) {
+        Incumbent(List<RelocationOp> ops, long rolloutBudget) {
             this.ops = ops;
+            this.rolloutBudget = rolloutBudget;
             this.relocations = (int) ops.stream().filter(op -> op instanceof RelocationOp.Relocate).count();
         }
 
