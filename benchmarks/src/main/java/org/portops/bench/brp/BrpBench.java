@@ -98,8 +98,9 @@ public final class BrpBench implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         List<Result> results = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
-        progress(files.size() + " instances, " + timeLimitSeconds + " s each for beam and for exact search, "
-                + Runtime.getRuntime().availableProcessors() + " cores");
+        progress(files.size() + " instances, per instance " + timeLimitSeconds + " s for beam search"
+                + (rollouts == null ? "" : " and at most " + rollouts + " rollouts") + ", " + exactLimit.toMillis() / 1000.0
+                + " s for exact search, " + Runtime.getRuntime().availableProcessors() + " cores");
         for (int i = 0; i < files.size(); i++) {
             BlocksInstance instance;
             try {

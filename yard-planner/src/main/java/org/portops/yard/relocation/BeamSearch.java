@@ -66,7 +66,7 @@ public final class BeamSearch {
     private enum Pass { CUT, EXHAUSTIVE, TIMED_OUT }
 
     private Pass pass(Bay root, Trail rootTrail, int width, Incumbent best, Instant deadline) {
-        List<Node> beam = List.of(new Node(root, rootTrail, 0, 0));
+        List<Node> beam = List.of(new Node(root, rootTrail, best.minMax, 0));
         boolean cut = false;
         while (!beam.isEmpty()) {
             if (clock.instant().isAfter(deadline) || best.rollouts > best.rolloutBudget) {
@@ -86,6 +86,8 @@ public final class BeamSearch {
 
     private static void expand(Node node, Incumbent best, Map<Long, Node> children) {
         int from = node.bay.targetStack();
+        // min-max's own choice continues the node's rollout, so that child's rollout is the node's: not run again
+        int followsRollout = MinMaxHeuristic.destination(node.bay, from);
         for (int to : Destinations.of(node.bay, from)) {
             Bay child = node.bay.copy();
             List<RelocationOp> moves = new ArrayList<>();
@@ -100,8 +102,11 @@ public final class BeamSearch {
             if (bound >= best.relocations) {
                 continue;
             }
-            int rollout = MinMaxHeuristic.complete(child.copy(), null);
-            best.rollouts++;
+            int rollout = node.score;
+            if (to != followsRollout) {
+                rollout = MinMaxHeuristic.complete(child.copy(), null);
+                best.rollouts++;
+            }
             if (rollout < best.relocations) {
                 List<RelocationOp> rest = new ArrayList<>();
                 MinMaxHeuristic.complete(child.copy(), rest);
@@ -115,6 +120,7 @@ public final class BeamSearch {
 
     private static final class Incumbent {
         final long rolloutBudget;
+        final int minMax;
         int relocations;
         List<RelocationOp> ops;
         long rollouts;
@@ -123,6 +129,7 @@ public final class BeamSearch {
             this.ops = ops;
             this.rolloutBudget = rolloutBudget;
             this.relocations = (int) ops.stream().filter(op -> op instanceof RelocationOp.Relocate).count();
+            this.minMax = relocations;
         }
 
         void offer(int total, Trail trail, List<RelocationOp> rest) {
