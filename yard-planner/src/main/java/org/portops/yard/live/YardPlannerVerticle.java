@@ -117,12 +117,19 @@ public final class YardPlannerVerticle extends VerticleBase {
     /** Learning runs beside the planner's work: until a model is adopted, the configured forecast stands. */
     private void learnDwell() {
         planner.learnDwell(history)
-                .onSuccess(report -> LOG.info("Yard planner: dwell model {} ({}): {} stays, held-back mean error "
-                                + "{} h against {} h for the configured forecast, 80 % window holds {}",
-                        report.adopted() ? "in use" : "not in use", report.reason(), report.stays(),
-                        String.format("%.1f", report.modelMaeHours()), String.format("%.1f", report.currentMaeHours()),
-                        String.format("%.2f", report.modelCoverage80())))
+                .onSuccess(YardPlannerVerticle::logDwell)
                 .onFailure(e -> LOG.error("Yard planner: the dwell model could not be learnt from the move log", e));
+    }
+
+    private static void logDwell(DwellLearning.Report report) {
+        if (report.trainedOn() == 0) {
+            LOG.info("Yard planner: no dwell model, the configured forecast stays: {}", report.reason());
+            return;
+        }
+        LOG.info("Yard planner: dwell model {} ({}): {} stays, held-back mean error {} h against {} h for the "
+                        + "configured forecast, 80 % window holds {}", report.adopted() ? "in use" : "not in use",
+                report.reason(), report.stays(), String.format("%.1f", report.modelMaeHours()),
+                String.format("%.1f", report.currentMaeHours()), String.format("%.2f", report.modelCoverage80()));
     }
 
     @Override
