@@ -113,9 +113,9 @@ final class Bay {
     }
 
     /**
-     * {@link #key()} as a 64-bit hash, for the beam's duplicate check where a rare collision only drops one candidate
-     * and a string per child would cost as much as its rollout: the stacks' hashes are mixed and summed, so stack
-     * order does not change it.
+     * {@link #key()} as a 64-bit hash, for the beam's duplicate check, where a string per child would cost as much as
+     * its rollout (the string is built only for two bays with one hash, to tell a duplicate from a collision): the
+     * stacks' hashes are mixed and summed, so stack order does not change it.
      */
     long hash() {
         long sum = 0;

@@ -73,9 +73,12 @@ public final class BeamSearch {
                 return Pass.TIMED_OUT;
             }
             Map<Long, Node> children = new HashMap<>();
+            best.collided = false;
             for (Node node : beam) {
                 expand(node, best, children);
             }
+            // two different bays under one hash: one was dropped unseen, so this pass proves nothing
+            cut |= best.collided;
             List<Node> ranked = children.values().stream()
                     .sorted(Comparator.comparingInt(Node::score).thenComparingInt(Node::bound)).toList();
             cut |= ranked.size() > width;
@@ -113,8 +116,10 @@ public final class BeamSearch {
                 best.offer(rollout, trail, rest);
             }
             Node candidate = new Node(child, trail, rollout, bound);
-            children.merge(child.hash(), candidate,
-                    (kept, other) -> other.bay.relocations < kept.bay.relocations ? other : kept);
+            children.merge(child.hash(), candidate, (kept, other) -> {
+                best.collided |= !kept.bay.key().equals(other.bay.key());
+                return other.bay.relocations < kept.bay.relocations ? other : kept;
+            });
         }
     }
 
@@ -124,6 +129,7 @@ public final class BeamSearch {
         int relocations;
         List<RelocationOp> ops;
         long rollouts;
+        boolean collided;
 
         Incumbent(List<RelocationOp> ops, long rolloutBudget) {
             this.ops = ops;
