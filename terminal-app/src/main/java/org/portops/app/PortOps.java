@@ -618,8 +618,8 @@ public final class PortOps {
         yardPlanner = new PlannerSeat<>("Yard planner", new PlannerSeat.Planner<>() {
             @Override
             public Future<SeatedYardPlanner> start(Lease lease) {
-                return YardPlanning.start(vertx, liveYard.fencedBy(lease), new MoveLog(pool), layout, clock).compose(planning ->
-                        DischargeSlotsRoute.serve(vertx, planning.dischargeSlots())
+                return YardPlanning.start(vertx, liveYard.fencedBy(lease), new MoveLog(pool), layout, clock)
+                        .compose(planning -> DischargeSlotsRoute.serve(vertx, planning.dischargeSlots())
                                 .map(route -> new SeatedYardPlanner(planning, route)));
             }
 

@@ -99,8 +99,9 @@ public final class BrpBench implements Callable<Integer> {
         List<Result> results = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         progress(files.size() + " instances, per instance " + timeLimitSeconds + " s for beam search"
-                + (rollouts == null ? "" : " and at most " + rollouts + " rollouts") + ", " + exactLimit.toMillis() / 1000.0
-                + " s for exact search, " + Runtime.getRuntime().availableProcessors() + " cores");
+                + (rollouts == null ? "" : " and at most " + rollouts + " rollouts") + ", "
+                + exactLimit.toMillis() / 1000.0 + " s for exact search, " + Runtime.getRuntime().availableProcessors()
+                + " cores");
         for (int i = 0; i < files.size(); i++) {
             BlocksInstance instance;
             try {

@@ -22,7 +22,8 @@ import org.portops.state.store.LogEntry;
 /**
  * A simulated move log of imports and empties gated in and out, with known effects: the median stay is 2 days for
  * an MSK import, 5 for any other import, 9 for an MSK empty and 20 for any other empty (log-normal, sigma 0.35) —
- * far enough from the category defaults (imports 1–6 days, empties 2–14) that a model that learns the effects errs less.
+ * far enough from the category defaults (imports 1–6 days, empties 2–14) that a model that learns the effects errs
+ * less.
  */
 final class SimulatedStays {
 
@@ -34,7 +35,7 @@ final class SimulatedStays {
         return category == ContainerCategory.IMPORT ? (msk ? 2 : 5) : (msk ? 9 : 20);
     }
 
-    /** Gate-ins and gate-outs of {@code stays} containers arriving over the 60 days before {@code end}, in time order. */
+    /** Gate-ins and gate-outs of {@code stays} containers arriving over 60 days ending 30 days before {@code end}. */
     static List<LogEntry> entries(Random random, int stays, int firstSerial, Instant end) {
         List<LogEntry> entries = new ArrayList<>();
         String yard = "yard:A01-01-01-1";
