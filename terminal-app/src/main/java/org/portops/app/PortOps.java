@@ -94,6 +94,7 @@ import org.portops.state.lease.Lease;
 import org.portops.state.lease.NodeId;
 import org.portops.state.lease.PlannerLease;
 import org.portops.state.lease.PlannerName;
+import org.portops.state.store.MoveLog;
 import org.portops.vessel.api.VesselApi;
 import org.portops.vessel.api.auth.ApiAuth;
 import org.portops.vessel.api.auth.AuthSettings;
@@ -621,8 +622,8 @@ public final class PortOps {
         yardPlanner = new PlannerSeat<>("Yard planner", new PlannerSeat.Planner<>() {
             @Override
             public Future<SeatedYardPlanner> start(Lease lease) {
-                return YardPlanning.start(vertx, liveYard.fencedBy(lease), layout, clock).compose(planning ->
-                        DischargeSlotsRoute.serve(vertx, planning.dischargeSlots())
+                return YardPlanning.start(vertx, liveYard.fencedBy(lease), new MoveLog(pool), layout, clock)
+                        .compose(planning -> DischargeSlotsRoute.serve(vertx, planning.dischargeSlots())
                                 .map(route -> new SeatedYardPlanner(planning, route)));
             }
 

@@ -51,6 +51,15 @@ public final class BrpBench implements Callable<Integer> {
                     + "420 instances stay under 15 minutes)")
     double timeLimitSeconds;
 
+    @Option(names = "--exact-time-limit",
+            description = "seconds per instance for the exact search (default: the --time-limit)")
+    Double exactTimeLimitSeconds;
+
+    @Option(names = "--rollouts",
+            description = "also stop the beam search after this many rollouts per instance: a budget of work, so the "
+                    + "plans do not depend on the machine's load as long as the time limit is not reached first")
+    Long rollouts;
+
     @Option(names = "--solutions", description = "folder to write each beam-search plan to as <class>/<instance>.json")
     Path solutions;
 
@@ -76,12 +85,23 @@ public final class BrpBench implements Callable<Integer> {
         if (files.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--instances: no *.dat file under " + instances.toAbsolutePath());
         }
+        if (rollouts != null && rollouts <= 0) {
+            throw new ParameterException(spec.commandLine(), "--rollouts must be positive, was " + rollouts);
+        }
+        if (exactTimeLimitSeconds != null && exactTimeLimitSeconds <= 0) {
+            throw new ParameterException(spec.commandLine(), "--exact-time-limit must be positive, was "
+                    + exactTimeLimitSeconds);
+        }
         Duration limit = Duration.ofMillis(Math.round(timeLimitSeconds * 1000));
+        Duration exactLimit = exactTimeLimitSeconds == null ? limit
+                : Duration.ofMillis(Math.round(exactTimeLimitSeconds * 1000));
         Clock clock = Clock.systemUTC();
         List<Result> results = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
-        progress(files.size() + " instances, " + timeLimitSeconds + " s each for beam and for exact search, "
-                + Runtime.getRuntime().availableProcessors() + " cores");
+        progress(files.size() + " instances, per instance " + timeLimitSeconds + " s for beam search"
+                + (rollouts == null ? "" : " and at most " + rollouts + " rollouts") + ", "
+                + exactLimit.toMillis() / 1000.0 + " s for exact search, " + Runtime.getRuntime().availableProcessors()
+                + " cores");
         for (int i = 0; i < files.size(); i++) {
             BlocksInstance instance;
             try {
@@ -92,7 +112,7 @@ public final class BrpBench implements Callable<Integer> {
                 progress(String.format("[%d/%d] skipped: %s", i + 1, files.size(), e.getMessage()));
                 continue;
             }
-            Result r = run(instance, className(files.get(i)), clock, limit);
+            Result r = run(instance, className(files.get(i)), clock, limit, exactLimit);
             results.add(r);
             progress(String.format("[%d/%d] %s/%s: LB %d, min-max %d, beam %d (width %d), optimum %s%s", i + 1,
                     files.size(), r.instanceClass(), r.instance(), r.lowerBound(), r.heuristic(), r.beam(), r.width(),
@@ -102,11 +122,13 @@ public final class BrpBench implements Callable<Integer> {
         return unreadable.isEmpty() && results.stream().allMatch(r -> r.violations().isEmpty()) ? 0 : 1;
     }
 
-    private Result run(BlocksInstance instance, String instanceClass, Clock clock, Duration limit) throws IOException {
+    private Result run(BlocksInstance instance, String instanceClass, Clock clock, Duration limit, Duration exactLimit)
+            throws IOException {
         RelocationPlan heuristic = MinMaxHeuristic.solve(instance);
-        BeamSearch.Result beam = new BeamSearch(clock).solve(instance, clock.instant().plus(limit));
+        BeamSearch.Result beam = new BeamSearch(clock).solve(instance, clock.instant().plus(limit),
+                rollouts == null ? Long.MAX_VALUE : rollouts);
         ExactSearch.Result exact = beam.provedOptimal() ? null
-                : new ExactSearch(clock).solve(instance, beam.plan(), clock.instant().plus(limit));
+                : new ExactSearch(clock).solve(instance, beam.plan(), clock.instant().plus(exactLimit));
         List<String> violations = new ArrayList<>();
         check(instance, heuristic, "min-max", violations);
         check(instance, beam.plan(), "beam", violations);
@@ -168,8 +190,10 @@ public final class BrpBench implements Callable<Integer> {
         double improvement = 100.0 * (heuristicTotal - beamTotal) / Math.max(1, heuristicTotal);
 
         System.out.println();
-        System.out.printf("bench brp: %d instances under %s, restricted BRP, height limit H+2, %.1f s per instance for "
-                + "beam and for exact search, %d cores%n", results.size(), instances, timeLimitSeconds,
+        System.out.printf("bench brp: %d instances under %s, restricted BRP, height limit H+2, per instance %.1f s for "
+                + "beam search%s, %.1f s for exact search, %d cores%n", results.size(), instances, timeLimitSeconds,
+                rollouts == null ? "" : " and at most " + rollouts + " rollouts",
+                exactTimeLimitSeconds == null ? timeLimitSeconds : exactTimeLimitSeconds,
                 Runtime.getRuntime().availableProcessors());
         table.print(System.out);
         System.out.printf("optimum proved on %d instances: beam total %d vs optimum %d (gap %.2f %%), equal on %d%n",
@@ -194,6 +218,8 @@ public final class BrpBench implements Callable<Integer> {
                 .put("variant", "restricted, max height H+2")
                 .put("instances", results.size())
                 .put("timeLimitSeconds", timeLimitSeconds)
+                .put("exactTimeLimitSeconds", exactTimeLimitSeconds == null ? timeLimitSeconds : exactTimeLimitSeconds)
+                .put("rolloutBudget", rollouts)
                 .put("provedOptimal", proved.size())
                 .put("beamOnProved", beamOnProved)
                 .put("optimumOnProved", optimumOnProved)

@@ -82,4 +82,23 @@ class BrpBenchTest {
         assertThat(figures.getJsonArray("unreadableInstances").getString(0))
                 .endsWith("broken.dat:3: stack 2 priority 2: not a whole number: \"six\"");
     }
+
+    @Test
+    void aRolloutBudgetAndAnExactTimeLimitAreReportedAndNonPositiveOnesRefused(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("data3-3-1.dat"), DATA_3_3_1);
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+
+        int exit = run(captured, "--instances", folder.toString(), "--time-limit", "5", "--rollouts", "1000",
+                "--exact-time-limit", "0.5");
+
+        assertThat(exit).isZero();
+        JsonObject figures = lastLine(captured);
+        assertThat(figures.getLong("rolloutBudget")).isEqualTo(1000);
+        assertThat(figures.getDouble("exactTimeLimitSeconds")).isEqualTo(0.5);
+        assertThat(figures.getInteger("beamTotal")).isEqualTo(6);
+        assertThat(run(new ByteArrayOutputStream(), "--instances", folder.toString(), "--rollouts", "0"))
+                .as("--rollouts 0").isEqualTo(2);
+        assertThat(run(new ByteArrayOutputStream(), "--instances", folder.toString(), "--exact-time-limit", "-1"))
+                .as("--exact-time-limit -1").isEqualTo(2);
+    }
 }

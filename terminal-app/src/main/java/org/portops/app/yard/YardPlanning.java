@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.portops.crane.live.BayPlanWorkSource;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.state.LiveYard;
+import org.portops.state.store.MoveLog;
 import org.portops.yard.live.LiveYardPlanner;
 import org.portops.yard.live.YardPlannerVerticle;
 
@@ -20,6 +21,8 @@ public final class YardPlanning {
 
     /** How often blocks with no open work are looked at for re-marshalling. */
     public static final Duration HOUSEKEEPING_EVERY = Duration.ofMinutes(10);
+    /** How often the dwell model learns again from the move log (it also learns at start). */
+    public static final Duration RELEARN_DWELL_EVERY = Duration.ofDays(1);
 
     private final Vertx vertx;
     private final String deployment;
@@ -31,10 +34,14 @@ public final class YardPlanning {
         this.verticle = verticle;
     }
 
-    /** Deploys the planner on {@code vertx}; completes once it listens to the event bus. */
-    public static Future<YardPlanning> start(Vertx vertx, LiveYard yard, TerminalLayout layout, Clock clock) {
+    /**
+     * Deploys the planner on {@code vertx}, its dwell model learning from {@code history}; completes once it listens
+     * to the event bus.
+     */
+    public static Future<YardPlanning> start(Vertx vertx, LiveYard yard, MoveLog history, TerminalLayout layout,
+                                             Clock clock) {
         YardPlannerVerticle verticle = new YardPlannerVerticle(yard, layout, LiveYardPlanner.Settings.DEFAULTS,
-                HOUSEKEEPING_EVERY, clock);
+                HOUSEKEEPING_EVERY, clock, history, RELEARN_DWELL_EVERY);
         return vertx.deployVerticle(verticle).map(id -> new YardPlanning(vertx, id, verticle));
     }
 

@@ -1,5 +1,6 @@
 package org.portops.yard.live;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -23,14 +24,14 @@ final class Expectations implements LiveYardSnapshot.Expectations {
     private final Map<ContainerNumber, VesselCall> loadsOnto = new HashMap<>();
     private final Map<ContainerNumber, Departure> pickups;
     private final DepartureForecast forecast;
-    private final Instant now;
+    private final Clock clock;
 
     /** @param pickups the planner's pick-up windows, read as they change (not copied) */
     Expectations(List<VesselCall> calls, Map<ContainerNumber, Departure> pickups, DepartureForecast forecast,
-                 Instant now) {
+                 Clock clock) {
         this.pickups = pickups;
         this.forecast = forecast;
-        this.now = now;
+        this.clock = clock;
         for (VesselCall call : calls) {
             for (BayPlanEntry entry : call.bayPlan().entries()) {
                 if (entry.action() == BayPlanAction.LOAD) {
@@ -48,7 +49,7 @@ final class Expectations implements LiveYardSnapshot.Expectations {
         }
         VesselCall call = loadsOnto.get(container.number());
         if (call == null) {
-            return forecast.departure(container, now);
+            return forecast.departure(container, clock.instant());
         }
         Instant start = call.etb() == null ? call.eta() : call.etb();
         return new Departure(start, call.etd());

@@ -41,6 +41,7 @@ import org.portops.model.yard.YardSlot;
 import org.portops.state.ChangeResult;
 import org.portops.state.ContainerView;
 import org.portops.state.LiveYard;
+import org.portops.state.store.MoveLog;
 import org.portops.yard.slot.Departure;
 import org.portops.yard.slot.ExportGroup;
 import org.portops.yard.slot.Housekeeping;
@@ -78,6 +79,9 @@ public final class LiveYardPlanner {
      * out of each other's way, few enough that a batch solves in its time limit (a call's list runs to thousands).
      */
     private static final int BATCH = 20;
+    /** Move log entries read per query when learning dwell times, and the newest stays learnt from. */
+    private static final int LOG_PAGE = 5_000;
+    private static final int STAYS_KEPT = 50_000;
 
     /**
      * @param rules        the yard's stacking limits
@@ -109,7 +113,10 @@ public final class LiveYardPlanner {
     private final Map<ContainerNumber, Departure> pickups = new HashMap<>();
     private final Map<ContainerNumber, Reservation> reserved = new LinkedHashMap<>();
     private final Map<ContainerNumber, Housekeeping.Move> shifts = new LinkedHashMap<>();
+    private final MoveLogStays stays = new MoveLogStays(STAYS_KEPT);
+    private volatile DepartureForecast forecast;
     private Future<?> queue = Future.succeededFuture();
+    private Future<?> learning = Future.succeededFuture();
     private YardModel model;
     private Expectations expectations;
     private int reads;
@@ -124,6 +131,7 @@ public final class LiveYardPlanner {
         this.clock = clock;
         this.solver = solver;
         this.appointments = appointments;
+        this.forecast = settings.forecast();
     }
 
     // ---- announcements -----------------------------------------------------------------------------------------
@@ -211,6 +219,36 @@ public final class LiveYardPlanner {
                 }
                 return null;
             });
+        });
+    }
+
+    /**
+     * Reads the move log appended since the last call, learns the dwell model from the stays in it
+     * ({@link DwellLearning}, on the solver thread) and, when the model beats the configured forecast on the newest
+     * stays held back from training, forecasts with it from then on: every announced container with no appointment
+     * and no vessel call gets the model's 80 % window. Containers already in the planner's picture keep theirs until
+     * the yard is read again.
+     */
+    public Future<DwellLearning.Report> learnDwell(MoveLog log) {
+        // rounds of learning follow each other (the stays are read incrementally), apart from the decisions' queue:
+        // reading a long log must not hold up a slot decision
+        Future<DwellLearning.Report> next = learning.transform(previous -> readStays(log))
+                .compose(read -> {
+                    List<Stay> history = stays.stays();
+                    return solver.executeBlocking(() -> DwellLearning.learn(history, settings.forecast()));
+                })
+                .compose(outcome -> inOrder(() -> {
+                    forecast = outcome.forecast().orElse(settings.forecast());
+                    return Future.succeededFuture(outcome.report());
+                }));
+        learning = next;
+        return next;
+    }
+
+    private Future<Void> readStays(MoveLog log) {
+        return log.readAfter(stays.lastSeq(), LOG_PAGE).compose(entries -> {
+            entries.forEach(stays::accept);
+            return entries.size() < LOG_PAGE ? Future.<Void>succeededFuture() : readStays(log);
         });
     }
 
@@ -432,8 +470,8 @@ public final class LiveYardPlanner {
         Instant now = clock.instant();
         reads++;
         return openPickups().compose(read -> yard.reader().vesselCalls()).compose(calls -> {
-            Expectations expected = new Expectations(calls, Collections.unmodifiableMap(pickups), settings.forecast(),
-                    now);
+            Expectations expected = new Expectations(calls, Collections.unmodifiableMap(pickups),
+                    (container, at) -> forecast.departure(container, at), clock);
             return LiveYardSnapshot.read(yard.reader(), layout, settings.rules(), expected).map(read -> {
                 reapply(read, now);
                 model = read;

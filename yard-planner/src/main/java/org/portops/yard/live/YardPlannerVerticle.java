@@ -29,6 +29,7 @@ import org.portops.model.yard.BlockId;
 import org.portops.state.LiveYard;
 import org.portops.state.json.ModelJson;
 import org.portops.state.json.YardEventJson;
+import org.portops.state.store.MoveLog;
 import org.portops.yard.slot.Departure;
 import org.portops.yard.slot.Housekeeping;
 import org.portops.yard.slot.SlotDecision;
@@ -54,19 +55,33 @@ public final class YardPlannerVerticle extends VerticleBase {
     private final LiveYardPlanner.Settings settings;
     private final Duration housekeepingEvery;
     private final Clock clock;
+    private final MoveLog history;
+    private final Duration relearnEvery;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private WorkerExecutor solver;
     private LiveYardPlanner planner;
     private long timer = -1;
+    private long learningTimer = -1;
 
     /** @param housekeepingEvery how often quiet blocks are looked at for housekeeping; zero: only on request */
     public YardPlannerVerticle(LiveYard yard, TerminalLayout layout, LiveYardPlanner.Settings settings,
                                Duration housekeepingEvery, Clock clock) {
+        this(yard, layout, settings, housekeepingEvery, clock, null, Duration.ZERO);
+    }
+
+    /**
+     * @param history      the move log the dwell model learns from at start and every {@code relearnEvery} (zero:
+     *                     at start only); null: the configured forecast only
+     */
+    public YardPlannerVerticle(LiveYard yard, TerminalLayout layout, LiveYardPlanner.Settings settings,
+                               Duration housekeepingEvery, Clock clock, MoveLog history, Duration relearnEvery) {
         this.yard = yard;
         this.layout = layout;
         this.settings = settings;
         this.housekeepingEvery = housekeepingEvery;
         this.clock = clock;
+        this.history = history;
+        this.relearnEvery = relearnEvery;
     }
 
     @Override
@@ -90,13 +105,40 @@ public final class YardPlannerVerticle extends VerticleBase {
                     .onSuccess(this::publishHousekeeping)
                     .onFailure(e -> LOG.error("Yard planner: housekeeping failed", e)));
         }
+        if (history != null) {
+            learnDwell();
+            if (!relearnEvery.isZero()) {
+                learningTimer = vertx.setPeriodic(relearnEvery.toMillis(), id -> learnDwell());
+            }
+        }
         return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
+    }
+
+    /** Learning runs beside the planner's work: until a model is adopted, the configured forecast stands. */
+    private void learnDwell() {
+        planner.learnDwell(history)
+                .onSuccess(YardPlannerVerticle::logDwell)
+                .onFailure(e -> LOG.error("Yard planner: the dwell model could not be learnt from the move log", e));
+    }
+
+    private static void logDwell(DwellLearning.Report report) {
+        if (report.trainedOn() == 0) {
+            LOG.info("Yard planner: no dwell model, the configured forecast stays: {}", report.reason());
+            return;
+        }
+        LOG.info("Yard planner: dwell model {} ({}): {} stays, held-back mean error {} h against {} h for the "
+                        + "configured forecast, 80 % window holds {}", report.adopted() ? "in use" : "not in use",
+                report.reason(), report.stays(), String.format("%.1f", report.modelMaeHours()),
+                String.format("%.1f", report.currentMaeHours()), String.format("%.2f", report.modelCoverage80()));
     }
 
     @Override
     public Future<?> stop() {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
+        }
+        if (learningTimer >= 0) {
+            vertx.cancelTimer(learningTimer);
         }
         return Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
                 .compose(v -> solver.close());

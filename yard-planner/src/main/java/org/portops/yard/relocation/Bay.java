@@ -11,15 +11,18 @@ final class Bay {
     final int[][] cells;
     final int[] height;
     final int[] min;
+    /** The stack of each container by priority, so the target is found without a scan in every rollout step. */
+    final int[] stackOf;
     final int maxHeight;
     final int empty;
     int next = 1;
     int relocations;
 
-    private Bay(int[][] cells, int[] height, int[] min, int maxHeight, int empty) {
+    private Bay(int[][] cells, int[] height, int[] min, int[] stackOf, int maxHeight, int empty) {
         this.cells = cells;
         this.height = height;
         this.min = min;
+        this.stackOf = stackOf;
         this.maxHeight = maxHeight;
         this.empty = empty;
     }
@@ -27,13 +30,14 @@ final class Bay {
     static Bay of(BlocksInstance instance) {
         int stacks = instance.stacks().size();
         Bay bay = new Bay(new int[stacks][instance.maxHeight()], new int[stacks], new int[stacks],
-                instance.maxHeight(), instance.containers() + 1);
+                new int[instance.containers() + 1], instance.maxHeight(), instance.containers() + 1);
         for (int s = 0; s < stacks; s++) {
             List<Integer> stack = instance.stacks().get(s);
             bay.height[s] = stack.size();
             bay.min[s] = bay.empty;
             for (int i = 0; i < stack.size(); i++) {
                 bay.cells[s][i] = stack.get(i);
+                bay.stackOf[stack.get(i)] = s;
                 bay.min[s] = Math.min(bay.min[s], stack.get(i));
             }
         }
@@ -45,7 +49,7 @@ final class Bay {
         for (int s = 0; s < cells.length; s++) {
             cellsCopy[s] = cells[s].clone();
         }
-        Bay bay = new Bay(cellsCopy, height.clone(), min.clone(), maxHeight, empty);
+        Bay bay = new Bay(cellsCopy, height.clone(), min.clone(), stackOf.clone(), maxHeight, empty);
         bay.next = next;
         bay.relocations = relocations;
         return bay;
@@ -65,12 +69,7 @@ final class Bay {
 
     /** The stack holding the next container due; only meaningful while not {@link #done()}. */
     int targetStack() {
-        for (int s = 0; s < min.length; s++) {
-            if (min[s] == next) {
-                return s;
-            }
-        }
-        throw new IllegalStateException("container " + next + " is in no stack");
+        return stackOf[next];
     }
 
     boolean canReceive(int stack, int from) {
@@ -80,6 +79,7 @@ final class Bay {
     void relocate(int from, int to, List<RelocationOp> sink) {
         int container = cells[from][--height[from]];
         cells[to][height[to]++] = container;
+        stackOf[container] = to;
         min[to] = Math.min(min[to], container);
         min[from] = stackMin(from);
         relocations++;
@@ -110,6 +110,30 @@ final class Bay {
             m = Math.min(m, cells[stack][i]);
         }
         return m;
+    }
+
+    /**
+     * {@link #key()} as a 64-bit hash, for the beam's duplicate check, where a string per child would cost as much as
+     * its rollout (the string is built only for two bays with one hash, to tell a duplicate from a collision): the
+     * stacks' hashes are mixed and summed, so stack order does not change it.
+     */
+    long hash() {
+        long sum = 0;
+        for (int s = 0; s < cells.length; s++) {
+            long h = 0x9E3779B97F4A7C15L;
+            for (int i = 0; i < height[s]; i++) {
+                h = (h ^ cells[s][i]) * 0xBF58476D1CE4E5B9L;
+                h ^= h >>> 31;
+            }
+            sum += mix(h + height[s]);
+        }
+        return sum;
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /** Stack order does not matter to the cost still to come, so states equal up to it share this key. */

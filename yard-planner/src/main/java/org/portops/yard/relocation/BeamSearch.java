@@ -35,10 +35,19 @@ public final class BeamSearch {
     }
 
     public Result solve(BlocksInstance instance, Instant deadline) {
+        return solve(instance, deadline, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #solve(BlocksInstance, Instant)}, also stopping once the passes have made more than {@code rollouts}
+     * rollouts in all (checked at each level of a pass): a budget of work rather than time, so the plan is the same
+     * on a quiet and on a loaded machine as long as the deadline is not reached first.
+     */
+    public Result solve(BlocksInstance instance, Instant deadline, long rollouts) {
         List<RelocationOp> start = new ArrayList<>();
         Bay root = Bay.of(instance);
         root.retrieveReady(start);
-        Incumbent best = new Incumbent(MinMaxHeuristic.solve(instance).ops());
+        Incumbent best = new Incumbent(MinMaxHeuristic.solve(instance).ops(), rollouts);
         int rootBound = LowerBound.of(root);
         int completedWidth = 0;
         for (int width = 1; best.relocations > rootBound; width *= 2) {
@@ -57,16 +66,19 @@ public final class BeamSearch {
     private enum Pass { CUT, EXHAUSTIVE, TIMED_OUT }
 
     private Pass pass(Bay root, Trail rootTrail, int width, Incumbent best, Instant deadline) {
-        List<Node> beam = List.of(new Node(root, rootTrail, 0, 0));
+        List<Node> beam = List.of(new Node(root, rootTrail, best.minMax, 0));
         boolean cut = false;
         while (!beam.isEmpty()) {
-            if (clock.instant().isAfter(deadline)) {
+            if (clock.instant().isAfter(deadline) || best.rollouts > best.rolloutBudget) {
                 return Pass.TIMED_OUT;
             }
-            Map<String, Node> children = new HashMap<>();
+            Map<Long, Node> children = new HashMap<>();
+            best.collided = false;
             for (Node node : beam) {
                 expand(node, best, children);
             }
+            // two different bays under one hash: one was dropped unseen, so this pass proves nothing
+            cut |= best.collided;
             List<Node> ranked = children.values().stream()
                     .sorted(Comparator.comparingInt(Node::score).thenComparingInt(Node::bound)).toList();
             cut |= ranked.size() > width;
@@ -75,8 +87,10 @@ public final class BeamSearch {
         return cut ? Pass.CUT : Pass.EXHAUSTIVE;
     }
 
-    private static void expand(Node node, Incumbent best, Map<String, Node> children) {
+    private static void expand(Node node, Incumbent best, Map<Long, Node> children) {
         int from = node.bay.targetStack();
+        // min-max's own choice continues the node's rollout, so that child's rollout is the node's: not run again
+        int followsRollout = MinMaxHeuristic.destination(node.bay, from);
         for (int to : Destinations.of(node.bay, from)) {
             Bay child = node.bay.copy();
             List<RelocationOp> moves = new ArrayList<>();
@@ -91,25 +105,37 @@ public final class BeamSearch {
             if (bound >= best.relocations) {
                 continue;
             }
-            int rollout = MinMaxHeuristic.complete(child.copy(), null);
+            int rollout = node.score;
+            if (to != followsRollout) {
+                rollout = MinMaxHeuristic.complete(child.copy(), null);
+                best.rollouts++;
+            }
             if (rollout < best.relocations) {
                 List<RelocationOp> rest = new ArrayList<>();
                 MinMaxHeuristic.complete(child.copy(), rest);
                 best.offer(rollout, trail, rest);
             }
             Node candidate = new Node(child, trail, rollout, bound);
-            children.merge(child.key(), candidate,
-                    (kept, other) -> other.bay.relocations < kept.bay.relocations ? other : kept);
+            children.merge(child.hash(), candidate, (kept, other) -> {
+                best.collided |= !kept.bay.key().equals(other.bay.key());
+                return other.bay.relocations < kept.bay.relocations ? other : kept;
+            });
         }
     }
 
     private static final class Incumbent {
+        final long rolloutBudget;
+        final int minMax;
         int relocations;
         List<RelocationOp> ops;
+        long rollouts;
+        boolean collided;
 
-        Incumbent(List<RelocationOp> ops) {
+        Incumbent(List<RelocationOp> ops, long rolloutBudget) {
             this.ops = ops;
+            this.rolloutBudget = rolloutBudget;
             this.relocations = (int) ops.stream().filter(op -> op instanceof RelocationOp.Relocate).count();
+            this.minMax = relocations;
         }
 
         void offer(int total, Trail trail, List<RelocationOp> rest) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +50,8 @@ import org.portops.state.MoveRequest;
 import org.portops.state.MoveResult;
 import org.portops.state.StackView;
 import org.portops.state.json.ModelJson;
+import org.portops.state.store.LogEntry;
+import org.portops.state.store.MoveLog;
 import org.portops.state.testsupport.TestDatabase;
 import org.portops.state.testsupport.TestHazelcast;
 import org.portops.state.testsupport.TestLayouts;
@@ -271,6 +274,34 @@ class YardPlannerVerticleTest {
         vertx.eventBus().publish(Addresses.GATE_APPOINTMENT_CHANGED, pickup(box, later, "USED"));
         assertThat(awaitDeparture(planner, box.number(), d -> d.latest().isAfter(later.plus(Duration.ofDays(1)))))
                 .as("used: the forecast again").isNotNull();
+    }
+
+    @Test
+    void theDwellModelLearntFromTheMoveLogBeatsTheDefaultsAndGivesAnAnnouncedEmptyItsWindow() {
+        long seed = 20261124L;
+        MoveLog log = new MoveLog(pool);
+        long epoch = await(log.currentEpoch());
+        List<LogEntry> history = SimulatedStays.entries(new Random(seed), 600, 5_000, Instant.now());
+        await(pool.withTransaction(connection -> MoveLog.appendNumbered(connection, epoch, history)));
+        LiveYardPlanner planner = verticle.planner();
+
+        DwellLearning.Report report = await(planner.learnDwell(log));
+
+        assertThat(report.stays()).as("seed " + seed + ": " + report).isEqualTo(600);
+        assertThat(report.adopted()).as("seed " + seed + ": " + report).isTrue();
+        assertThat(report.modelMaeHours()).as("seed " + seed + ": " + report)
+                .isLessThan(0.75 * report.currentMaeHours());
+        assertThat(await(planner.learnDwell(log)).stays()).as("read again: nothing new in the log").isEqualTo(600);
+
+        Container box = SimulatedStays.container(77, "CMA", ContainerCategory.EMPTY);
+        Instant announced = Instant.now();
+        JsonObject request = new JsonObject().put("container", ModelJson.container(box)).put("lane", "IN-1");
+        await(vertx.eventBus().<JsonObject>request(Addresses.YARD_SLOT_REQUEST, request));
+        Departure expected = await(planner.expectedDeparture(box.number())).orElseThrow();
+        double middleDays = (Duration.between(announced, expected.earliest()).toHours()
+                + Duration.between(announced, expected.latest()).toHours()) / 48.0;
+        assertThat(middleDays).as("seed " + seed + ": the slow line's empties stay about 20 days, the default "
+                + "window's middle is 8: " + expected).isBetween(16.0, 26.0);
     }
 
     private static JsonObject pickup(Container box, Instant start, String status) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
 
@@ -96,5 +97,35 @@ class SolverTest {
             assertThat(beam.plan().relocations()).as("seed " + seed + ", " + instance)
                     .isEqualTo(BruteForce.optimum(instance));
         }
+    }
+
+    @Test
+    void aRolloutBudgetGivesTheSamePlanOnAnyClockAndMoreBudgetNeverWorse() {
+        long seed = 20261125L;
+        Random random = new Random(seed);
+        BlocksInstance instance = RandomBays.full(random, 6, 6, "budget");
+        Clock stopped = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
+        Instant never = Instant.parse("2026-11-25T12:00:00Z");
+        int previous = MinMaxHeuristic.solve(instance).relocations();
+        for (long budget : new long[] {50, 500, 5_000}) {
+            BeamSearch.Result onStoppedClock = new BeamSearch(stopped).solve(instance, never, budget);
+            BeamSearch.Result onRealClock = new BeamSearch(CLOCK).solve(instance, in(Duration.ofMinutes(5)), budget);
+            String context = "seed " + seed + ", budget " + budget + ", " + instance;
+
+            assertThat(onRealClock.plan()).as(context).isEqualTo(onStoppedClock.plan());
+            assertThat(PlanChecker.check(instance, onStoppedClock.plan())).as(context).isEmpty();
+            assertThat(onStoppedClock.plan().relocations()).as(context).isLessThanOrEqualTo(previous);
+            previous = onStoppedClock.plan().relocations();
+        }
+    }
+
+    @Test
+    void bayHashIgnoresStackOrderButNotContents() {
+        Bay bay = Bay.of(new BlocksInstance("a", 3, List.of(List.of(1, 5), List.of(2, 6), List.of(3, 4))));
+        Bay reordered = Bay.of(new BlocksInstance("b", 3, List.of(List.of(3, 4), List.of(1, 5), List.of(2, 6))));
+        Bay swapped = Bay.of(new BlocksInstance("c", 3, List.of(List.of(5, 1), List.of(2, 6), List.of(3, 4))));
+
+        assertThat(reordered.hash()).isEqualTo(bay.hash());
+        assertThat(swapped.hash()).isNotEqualTo(bay.hash());
     }
 }
