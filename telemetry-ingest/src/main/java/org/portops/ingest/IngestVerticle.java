@@ -111,10 +111,8 @@ public final class IngestVerticle extends VerticleBase {
         running = true;
         return ingest.maintainPartitions()
                 .compose(maintenance -> ingest.loadActiveAlerts())
-                .compose(alerts -> vertx.executeBlocking(() -> {
-                    connect();
-                    return null;
-                }))
+                .compose(alerts -> vertx.executeBlocking(this::clients))
+                .compose(this::connect)
                 .onSuccess(v -> {
                     timers.add(vertx.setPeriodic(config.flushInterval().toMillis(), id -> ingest.flush()));
                     long offlineEvery = Math.max(100, Math.min(1_000, config.offlineTimeout().toMillis() / 4));
@@ -128,14 +126,33 @@ public final class IngestVerticle extends VerticleBase {
                 });
     }
 
-    private void connect() throws MqttException {
-        subscribe(TelemetryTopic.STATE, MqttSubscriber.Session.clean(), readings::offer);
-        subscribe(TelemetryTopic.REEFER, MqttSubscriber.Session.clean(), readings::offer);
-        subscribe(TelemetryTopic.CONNECTION, MqttSubscriber.Session.clean(), urgent::add);
-        subscribe(TelemetryTopic.EVENTS, MqttSubscriber.Session.persistent(config.sessionExpiry(),
-                EVENTS_RECEIVE_MAXIMUM), urgent::add);
+    /** The five clients, not yet connected; the subscribers are kept in {@link #subscribers} for {@link #stop()}. */
+    private List<Connecting> clients() throws MqttException {
+        List<Connecting> clients = new ArrayList<>();
+        clients.add(subscriber(TelemetryTopic.STATE, MqttSubscriber.Session.clean(), readings::offer)::connect);
+        clients.add(subscriber(TelemetryTopic.REEFER, MqttSubscriber.Session.clean(), readings::offer)::connect);
+        clients.add(subscriber(TelemetryTopic.CONNECTION, MqttSubscriber.Session.clean(), urgent::add)::connect);
+        clients.add(subscriber(TelemetryTopic.EVENTS, MqttSubscriber.Session.persistent(config.sessionExpiry(),
+                EVENTS_RECEIVE_MAXIMUM), urgent::add)::connect);
         publisher = new MqttPublisher(config.brokerUrl(), config.clientIdPrefix() + "-orders", sockets());
-        publisher.connect();
+        clients.add(publisher::connect);
+        return clients;
+    }
+
+    /**
+     * Connects the clients side by side, each on a worker of its own (unordered): every one of them waits on broker
+     * round trips (CONNECT, SUBSCRIBE, for a shared filter a second SUBSCRIBE), one after another they made a start
+     * wait for all those round trips in a row. A failure is reported once every client is done trying.
+     */
+    private Future<?> connect(List<Connecting> clients) {
+        return Future.join(clients.stream().map(client -> vertx.executeBlocking(() -> {
+            client.connect();
+            return null;
+        }, false)).toList());
+    }
+
+    private interface Connecting {
+        void connect() throws MqttException;
     }
 
     /** Plain buffered TCP, or TLS with PortOps's own client certificate. */
@@ -154,7 +171,8 @@ public final class IngestVerticle extends VerticleBase {
         boolean offer(Inbound in);
     }
 
-    private void subscribe(TelemetryTopic topic, MqttSubscriber.Session session, Queueing queue) throws MqttException {
+    private MqttSubscriber subscriber(TelemetryTopic topic, MqttSubscriber.Session session, Queueing queue)
+            throws MqttException {
         String filter = config.shared()
                 ? Topic.sharedFilter(config.sharedGroup(), config.terminalCode(), topic)
                 : Topic.filter(config.terminalCode(), topic);
@@ -166,7 +184,7 @@ public final class IngestVerticle extends VerticleBase {
         MqttSubscriber subscriber = new MqttSubscriber(config.brokerUrl(), clientId, filter, topic.qos(), session,
                 clock, in -> handOver(in, queue), sockets());
         subscribers.add(subscriber);
-        subscriber.connect();
+        return subscriber;
     }
 
     /** On Paho's callback thread: queue and return. */

@@ -5,40 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.portops.model.vessel.VesselCall;
 
 /**
  * The berth planner in the whole launcher (embedded PostgreSQL, broker and Hazelcast, the sample terminal seeded):
  * it plans the vessel calls of live state at start, serves the berth-time chart on {@code GET /api/berth-plan},
- * and re-plans when live state reports a vessel call changed.
+ * and re-plans when live state reports a vessel call changed. It runs on the {@link SharedLaunch}: it delays one
+ * vessel call that is not alongside, which no other class sharing the launch reads.
  */
+@ExtendWith(SharedLaunch.class)
 class BerthPlanApiTest {
-
-    @TempDir
-    static Path dataDir;
 
     private static PortOps portops;
 
     @BeforeAll
-    static void start() {
-        portops = Launch.start(Launch.isolated(dataDir, 0, FreePorts.next()));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (portops != null) {
-            portops.stop();
-        }
+    static void start(SharedLaunch.Running shared) {
+        portops = shared.portops();
     }
 
     @Test

@@ -21,35 +21,30 @@ import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.portops.vessel.api.auth.AuthSettings;
 import org.portops.vessel.api.auth.Caller;
 import org.portops.vessel.api.auth.Role;
 import org.portops.vessel.api.auth.TokenMinter;
 
-/** The whole launcher, started once with embedded PostgreSQL, MQTT broker and Hazelcast. */
+/**
+ * The whole launcher with embedded PostgreSQL, MQTT broker and Hazelcast: the {@link SharedLaunch}, which these tests
+ * only read (and publish on a topic of another terminal, which its ingest does not subscribe to).
+ */
+@ExtendWith(SharedLaunch.class)
 class PortOpsLauncherTest {
 
-    @TempDir
-    static Path dataDir;
-
+    private static Path dataDir;
     private static PortOps portops;
     private static int mqttPort;
 
     @BeforeAll
-    static void start() {
-        mqttPort = FreePorts.next();
-        portops = Launch.start(Launch.isolated(dataDir, 0, mqttPort));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (portops != null) {
-            portops.stop();
-        }
+    static void start(SharedLaunch.Running shared) {
+        dataDir = shared.dataDir();
+        mqttPort = shared.mqttPort();
+        portops = shared.portops();
     }
 
     @Test
