@@ -1,8 +1,10 @@
 package org.portops.vessel.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.portops.state.testsupport.Await.await;
 
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,14 +27,27 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.portops.model.container.Container;
 import org.portops.model.container.LineOperator;
+import org.portops.model.vessel.StowageSlot;
+import org.portops.model.vessel.VesselCallId;
+import org.portops.model.work.MoveKind;
+import org.portops.model.work.VesselLocation;
+import org.portops.model.work.YardLocation;
+import org.portops.model.yard.YardSlot;
+import org.portops.state.MoveRequest;
+import org.portops.state.MoveResult;
 import org.portops.state.json.ModelJson;
 import org.portops.state.testsupport.TestLayouts;
 import org.portops.vessel.api.ApiTerminal.Response;
 import org.portops.vessel.api.auth.Role;
 import org.portops.vessel.api.dcsa.DcsaEvents;
 import org.portops.vessel.api.events.CallbackGuard;
+import org.portops.vessel.api.events.CoarriFeed;
 import org.portops.vessel.api.events.WebhookDispatcher;
 import org.portops.vessel.api.events.WebhookSignature;
+import org.portops.vessel.edi.EdiIntake;
+import org.portops.vessel.edi.PartnerProfile;
+import org.portops.vessel.edi.PartnerProfiles;
+import org.portops.vessel.edi.inbound.MoveReportMessage;
 
 /**
  * Subscriptions and webhook delivery to a local Vert.x receiver that checks every signature as
@@ -49,9 +64,12 @@ class WebhookDeliveryTest {
     private static final Set<String> acceptedIds = ConcurrentHashMap.newKeySet();
     private static final AtomicInteger failuresLeft = new AtomicInteger();
     private static final AtomicInteger deadCalls = new AtomicInteger();
-    private static final List<ReceivedCodeco> codecos = new CopyOnWriteArrayList<>();
+    private static final List<ReceivedInterchange> codecos = new CopyOnWriteArrayList<>();
     private static final List<String> codecoAttempts = new CopyOnWriteArrayList<>();
     private static final AtomicInteger codecoFailuresLeft = new AtomicInteger();
+    private static final List<ReceivedInterchange> coarris = new CopyOnWriteArrayList<>();
+    private static final List<String> coarriAttempts = new CopyOnWriteArrayList<>();
+    private static final AtomicInteger coarriFailuresLeft = new AtomicInteger();
 
     @BeforeAll
     static void start() {
@@ -59,15 +77,20 @@ class WebhookDeliveryTest {
         Router router = Router.router(terminal.vertx);
         router.route().handler(BodyHandler.create());
         router.post("/hook/ok").handler(WebhookDeliveryTest::receive);
-        router.post("/hook/codeco/:line").handler(WebhookDeliveryTest::receiveCodeco);
+        router.post("/hook/codeco/:line").handler(ediGateway(codecos, codecoAttempts, codecoFailuresLeft));
+        router.post("/hook/coarri/:line").handler(ediGateway(coarris, coarriAttempts, coarriFailuresLeft));
         router.post("/hook/dead").handler(ctx -> {
             deadCalls.incrementAndGet();
             ctx.response().setStatusCode(503).end();
         });
         receiver = await(terminal.vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
-        await(terminal.vertx.deployVerticle(new WebhookDispatcher(terminal.pool, new DcsaEvents(TestLayouts.small()),
-                terminal.clock, new WebhookDispatcher.Settings(Duration.ofMillis(100), 100, Duration.ofSeconds(5),
-                Duration.ofMillis(200), Duration.ofSeconds(1), 3, CallbackGuard.Policy.permissive()))));
+        await(terminal.vertx.deployVerticle(dispatcher()));
+    }
+
+    private static WebhookDispatcher dispatcher() {
+        return new WebhookDispatcher(terminal.pool, new DcsaEvents(TestLayouts.small()), terminal.clock,
+                new WebhookDispatcher.Settings(Duration.ofMillis(100), 100, Duration.ofSeconds(5), Duration.ofMillis(200),
+                        Duration.ofSeconds(1), 3, CallbackGuard.Policy.permissive()));
     }
 
     @AfterAll
@@ -101,29 +124,36 @@ class WebhookDeliveryTest {
         ctx.response().setStatusCode(204).end();
     }
 
-    /** A line's EDI gateway: the same checks, then keeps each interchange it accepts under the line of its path. */
-    private static void receiveCodeco(RoutingContext ctx) {
-        String id = ctx.request().getHeader(WebhookSignature.DELIVERY_HEADER);
-        byte[] body = ctx.body().buffer().getBytes();
-        WebhookSignature.Verdict verdict = WebhookSignature.verify(SECRET, id,
-                ctx.request().getHeader(WebhookSignature.TIMESTAMP_HEADER),
-                ctx.request().getHeader(WebhookSignature.SIGNATURE_HEADER), body, Instant.now(), Duration.ofMinutes(5));
-        if (verdict instanceof WebhookSignature.Verdict.Refused refused) {
-            refusals.add(refused.reason());
-            ctx.response().setStatusCode(401).end();
-            return;
-        }
-        codecoAttempts.add(id);
-        if (codecoFailuresLeft.getAndDecrement() > 0) {
-            ctx.response().setStatusCode(503).end();
-            return;
-        }
-        codecos.add(new ReceivedCodeco(ctx.pathParam("line"), ctx.request().getHeader("content-type"), id,
-                new String(body, StandardCharsets.ISO_8859_1)));
-        ctx.response().setStatusCode(200).end();
+    /**
+     * A line's EDI gateway: the same checks, then keeps each interchange it accepts under the line of its path, after
+     * failing as many attempts as {@code failuresLeft} says.
+     */
+    private static Handler<RoutingContext> ediGateway(List<ReceivedInterchange> into, List<String> attempts,
+                                                      AtomicInteger failuresLeft) {
+        return ctx -> {
+            String id = ctx.request().getHeader(WebhookSignature.DELIVERY_HEADER);
+            byte[] body = ctx.body().buffer().getBytes();
+            WebhookSignature.Verdict verdict = WebhookSignature.verify(SECRET, id,
+                    ctx.request().getHeader(WebhookSignature.TIMESTAMP_HEADER),
+                    ctx.request().getHeader(WebhookSignature.SIGNATURE_HEADER), body, Instant.now(),
+                    Duration.ofMinutes(5));
+            if (verdict instanceof WebhookSignature.Verdict.Refused refused) {
+                refusals.add(refused.reason());
+                ctx.response().setStatusCode(401).end();
+                return;
+            }
+            attempts.add(id);
+            if (failuresLeft.getAndDecrement() > 0) {
+                ctx.response().setStatusCode(503).end();
+                return;
+            }
+            into.add(new ReceivedInterchange(ctx.pathParam("line"), ctx.request().getHeader("content-type"), id,
+                    new String(body, StandardCharsets.ISO_8859_1)));
+            ctx.response().setStatusCode(200).end();
+        };
     }
 
-    private record ReceivedCodeco(String line, String contentType, String deliveryId, String interchange) {
+    private record ReceivedInterchange(String line, String contentType, String deliveryId, String interchange) {
     }
 
     @Test
@@ -156,7 +186,7 @@ class WebhookDeliveryTest {
 
         waitUntil(() -> codecos.stream().anyMatch(c -> c.interchange().contains("EQD+CN+" + box.number())));
 
-        List<ReceivedCodeco> mine = codecos.stream().filter(c -> c.interchange().contains("EQD+CN+" + box.number()))
+        List<ReceivedInterchange> mine = codecos.stream().filter(c -> c.interchange().contains("EQD+CN+" + box.number()))
                 .toList();
         assertThat(mine).singleElement().satisfies(c -> {
             assertThat(c.line()).isEqualTo(line.code());
@@ -168,6 +198,115 @@ class WebhookDeliveryTest {
         });
         assertThat(codecos).noneMatch(c -> c.line().equals(other.code()));
         assertThat(refusals).isEmpty();
+    }
+
+    @Test
+    void aDepartedCallsCoarriGoesOnceToEachLineWithItsOwnMovesOnItAlsoAfterARestart() {
+        LineOperator operator = ApiTerminal.uniqueLine();
+        LineOperator partner = ApiTerminal.uniqueLine();
+        LineOperator idle = ApiTerminal.uniqueLine();
+        for (LineOperator subscriber : List.of(operator, partner, idle)) {
+            Response subscribed = terminal.send("POST", "/api/v1/event-subscriptions", terminal.lineToken(subscriber),
+                    subscription("/hook/coarri/" + subscriber.code()).put("eventTypes", new JsonArray().add("COARRI")));
+            assertThat(subscribed.status()).as("%s", subscribed).isEqualTo(201);
+        }
+        Response mixed = terminal.send("POST", "/api/v1/event-subscriptions", terminal.lineToken(operator),
+                subscription("/hook/coarri/" + operator.code())
+                        .put("eventTypes", new JsonArray().add("COARRI").add("CODECO")));
+        assertThat(mixed.status()).isEqualTo(400);
+        assertThat(mixed.json().getString("field")).isEqualTo("body/eventTypes");
+        String token = terminal.lineToken(operator);
+        String call = newCall(operator, token);
+        String otherCall = newCall(operator, token);
+        Container imported = ApiTerminal.container(operator);
+        Container exported = ApiTerminal.container(operator);
+        Container partners = ApiTerminal.container(partner);
+        Container elsewhere = ApiTerminal.container(operator);
+        discharge(imported, call, "0340282");
+        discharge(partners, call, "0360482");
+        YardSlot stacked = terminal.gateIn(exported);
+        moved(MoveRequest.of(exported.number(), MoveKind.LOAD, new YardLocation(stacked),
+                new VesselLocation(new VesselCallId(call), StowageSlot.parse("0010084"))));
+        discharge(elsewhere, otherCall, "0020282");
+        coarriFailuresLeft.set(1);
+
+        Response departed = terminal.send("PATCH", "/api/v1/vessel-calls/" + call + "/schedule", token,
+                new JsonObject().put("atd", Instant.now().minusSeconds(60).toString()));
+        assertThat(departed.status()).as("%s", departed).isEqualTo(200);
+        waitUntil(() -> coarrisOf(operator).size() + coarrisOf(partner).size() == 2);
+
+        assertThat(coarrisOf(idle)).isEmpty();
+        ReceivedInterchange operators = coarrisOf(operator).getFirst();
+        assertThat(operators.contentType()).isEqualTo(WebhookDispatcher.EDIFACT);
+        assertThat(coarriAttempts.stream().filter(operators.deliveryId()::equals).count()
+                + coarriAttempts.stream().filter(coarrisOf(partner).getFirst().deliveryId()::equals).count())
+                .as("the one refused attempt and the accepted ones are the same deliveries").isEqualTo(3);
+        EdiIntake.Read operatorsRead = read(operators);
+        assertThat(operatorsRead.interchange().recipient()).isEqualTo(operator.code());
+        assertThat(operatorsRead.messages()).extracting(m -> m.header().documentCode()).containsExactly("44", "46");
+        assertThat(operatorsRead.messages().getFirst().header().vessel().voyage()).isEqualTo("001E");
+        assertThat(reported(operatorsRead)).containsExactly(
+                tuple(imported.number(), MoveKind.DISCHARGE, StowageSlot.parse("0340282")),
+                tuple(exported.number(), MoveKind.LOAD, StowageSlot.parse("0010084")));
+        EdiIntake.Read partnersRead = read(coarrisOf(partner).getFirst());
+        assertThat(partnersRead.interchange().recipient()).isEqualTo(partner.code());
+        assertThat(partnersRead.messages()).extracting(m -> m.header().documentCode()).containsExactly("44");
+        assertThat(reported(partnersRead)).containsExactly(
+                tuple(partners.number(), MoveKind.DISCHARGE, StowageSlot.parse("0360482")));
+
+        String restarted = await(terminal.vertx.deployVerticle(dispatcher()));
+        try {
+            assertThat(await(new CoarriFeed(terminal.pool).writeDeparted(TestLayouts.small(), Instant.now())))
+                    .as("the call is reported already").isZero();
+            assertThat(terminal.send("PATCH", "/api/v1/vessel-calls/" + call + "/schedule", token,
+                    new JsonObject().put("atd", Instant.now().minusSeconds(30).toString())).status()).isEqualTo(200);
+            pause(Duration.ofSeconds(1));
+        } finally {
+            await(terminal.vertx.undeploy(restarted));
+        }
+        assertThat(List.of(coarrisOf(operator).size(), coarrisOf(partner).size(), coarrisOf(idle).size()))
+                .as("one COARRI per line after a new dispatcher and a corrected departure").containsExactly(1, 1, 0);
+        assertThat(coarris).as("the call that has not left is not reported")
+                .noneMatch(c -> c.interchange().contains(elsewhere.number().value()));
+        assertThat(refusals).isEmpty();
+    }
+
+    private static void discharge(Container container, String call, String slot) {
+        moved(MoveRequest.arrival(container, MoveKind.DISCHARGE,
+                new VesselLocation(new VesselCallId(call), StowageSlot.parse(slot)),
+                new YardLocation(terminal.freeGroundSlot())));
+    }
+
+    private static void moved(MoveRequest request) {
+        MoveResult result = await(terminal.yard.move(request));
+        assertThat(result).as("%s", result).isInstanceOf(MoveResult.Accepted.class);
+    }
+
+    /** The COARRIs a line of this test received: its lines are its own, so all of them are about its one call. */
+    private static List<ReceivedInterchange> coarrisOf(LineOperator line) {
+        return coarris.stream().filter(c -> c.line().equals(line.code())).toList();
+    }
+
+    /** Read back with StAEDI under the strict profile: a report the terminal writes needs no repair. */
+    private static EdiIntake.Read read(ReceivedInterchange received) {
+        EdiIntake.Read read = EdiIntake.read(received.interchange().getBytes(StandardCharsets.ISO_8859_1),
+                PartnerProfiles.all(PartnerProfile.STRICT));
+        assertThat(read.allErrors()).isEmpty();
+        return read;
+    }
+
+    private static List<org.assertj.core.groups.Tuple> reported(EdiIntake.Read read) {
+        return read.messages().stream().flatMap(m -> ((MoveReportMessage) m).moves().stream())
+                .map(m -> tuple(m.container(), m.kind(), m.slot())).toList();
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private static String hook(String path) {

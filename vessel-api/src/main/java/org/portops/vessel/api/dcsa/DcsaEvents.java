@@ -28,6 +28,11 @@ public final class DcsaEvents {
         this.terminal = terminal;
     }
 
+    /** The terminal that publishes the events. */
+    public TerminalLayout terminal() {
+        return terminal;
+    }
+
     /** The move-log kind of a DCSA equipment event code. */
     public static Optional<String> moveKind(String dcsaCode) {
         return EQUIPMENT_CODES.entrySet().stream().filter(e -> e.getValue().equals(dcsaCode))

@@ -111,9 +111,11 @@ public final class EventRoutes {
         JsonArray types = body.getJsonArray("eventTypes", new JsonArray().add("EQUIPMENT").add("TRANSPORT"));
         Set<String> eventTypes = new HashSet<>();
         types.forEach(type -> eventTypes.add((String) type));
-        if (eventTypes.contains(CodecoFeed.EVENT_TYPE) && eventTypes.size() > 1) {
-            throw ApiException.badField("body/eventTypes", "body/eventTypes: a CODECO subscription receives EDIFACT "
-                    + "and takes no DCSA event types; subscribe again for those");
+        for (String edifact : List.of(CodecoFeed.EVENT_TYPE, CoarriFeed.EVENT_TYPE)) {
+            if (eventTypes.contains(edifact) && eventTypes.size() > 1) {
+                throw ApiException.badField("body/eventTypes", "body/eventTypes: a " + edifact + " subscription "
+                        + "receives EDIFACT and takes no other event type; subscribe again for those");
+            }
         }
         String subscriber = line;
         String url = body.getString("callbackUrl");

@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * doubles from {@code firstRetry} up to {@code maxRetry}; after {@code maxAttempts} the batch becomes a dead
  * letter and delivery goes on with the next events. Retries of a batch carry the same delivery id. A subscription of
  * event type {@value CodecoFeed#EVENT_TYPE} receives its line's gate CODECOs instead, one interchange per POST
- * ({@value #EDIFACT}), signed, retried and dead-lettered the same way.
+ * ({@value #EDIFACT}), signed, retried and dead-lettered the same way; one of event type
+ * {@value CoarriFeed#EVENT_TYPE} receives its line's COARRI of each departed call, which each round first writes for
+ * the calls whose departure was recorded since ({@link CoarriFeed#writeDeparted}).
  */
 public final class WebhookDispatcher extends VerticleBase {
 
@@ -61,6 +63,7 @@ public final class WebhookDispatcher extends VerticleBase {
     private Subscriptions subscriptions;
     private EventStream stream;
     private CodecoFeed codecos;
+    private CoarriFeed coarris;
     private WebClient client;
     private CallbackGuard guard;
     private long timer;
@@ -78,6 +81,7 @@ public final class WebhookDispatcher extends VerticleBase {
         subscriptions = new Subscriptions(pool);
         stream = new EventStream(pool);
         codecos = new CodecoFeed(pool);
+        coarris = new CoarriFeed(pool);
         client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
         guard = new CallbackGuard(vertx, settings.callbacks());
         timer = vertx.setPeriodic(settings.interval().toMillis(), id -> round());
@@ -98,7 +102,13 @@ public final class WebhookDispatcher extends VerticleBase {
         }
         running = true;
         Instant now = clock.instant();
-        subscriptions.claimDue(now, settings.timeout().multipliedBy(2), 50)
+        coarris.writeDeparted(dcsa.terminal(), now)
+                .recover(failure -> {
+                    // the departed calls stay unreported and are tried again next round; delivery goes on meanwhile
+                    LOG.error("COARRIs of departed calls not written", failure);
+                    return Future.succeededFuture(0);
+                })
+                .compose(written -> subscriptions.claimDue(now, settings.timeout().multipliedBy(2), 50))
                 .compose(due -> deliverAll(due, 0))
                 .onComplete(done -> {
                     running = false;
@@ -121,6 +131,9 @@ public final class WebhookDispatcher extends VerticleBase {
     private Future<Void> deliver(Subscriptions.Subscription subscription) {
         if (subscription.eventTypes().contains(CodecoFeed.EVENT_TYPE)) {
             return deliverCodeco(subscription);
+        }
+        if (subscription.eventTypes().contains(CoarriFeed.EVENT_TYPE)) {
+            return deliverCoarri(subscription);
         }
         Set<String> moves = subscription.eventTypes().contains("EQUIPMENT") ? DcsaEvents.EQUIPMENT_CODES.keySet()
                 : Set.of();
@@ -151,6 +164,21 @@ public final class WebhookDispatcher extends VerticleBase {
                     .put("transaction", codeco.transaction().toString()).put("codeco", codeco.interchange()));
             return send(subscription, new Delivery(EDIFACT, codeco.interchange().getBytes(StandardCharsets.ISO_8859_1),
                     letter, codeco.past()), now);
+        });
+    }
+
+    /** The line's next COARRI; its dead letter keeps the vessel call and the interchange. */
+    private Future<Void> deliverCoarri(Subscriptions.Subscription subscription) {
+        return coarris.next(subscription.line(), subscription.cursor()).compose(next -> {
+            Instant now = clock.instant();
+            if (next.isEmpty()) {
+                return subscriptions.delivered(subscription.id(), subscription.cursor(), now.plus(settings.interval()));
+            }
+            CoarriFeed.Coarri coarri = next.get();
+            JsonArray letter = new JsonArray().add(new JsonObject()
+                    .put("vesselCall", coarri.call().value()).put("coarri", coarri.interchange()));
+            return send(subscription, new Delivery(EDIFACT, coarri.interchange().getBytes(StandardCharsets.ISO_8859_1),
+                    letter, coarri.past()), now);
         });
     }
 
