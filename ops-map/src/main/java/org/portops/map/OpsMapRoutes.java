@@ -26,7 +26,6 @@ import org.portops.state.StackView;
 import org.portops.state.YardStateReader;
 import org.portops.state.alert.AlertBoardReader;
 import org.portops.state.json.ModelJson;
-import org.portops.vessel.api.auth.ApiAuth;
 
 /**
  * The operator map's HTTP side, mounted on the launcher's router: the pages ({@code /} the map, {@code /cab} the
@@ -60,10 +59,7 @@ public final class OpsMapRoutes {
         router.get("/cab").handler(ctx -> page(ctx, "cab.html"));
         router.get("/assets/*").handler(StaticHandler.create(WEBROOT + "/assets").setCachingEnabled(true));
         // the pages and their bundle hold no terminal data; everything below them needs a signed-in caller
-        router.delete("/api/map/session").handler(MapAccess::signOut);
-        router.post("/api/map/session").handler(access.signedIn()).handler(MapAccess::signIn);
-        router.get("/api/map/session").handler(access.signedIn())
-                .handler(ctx -> ctx.json(MapAccess.toJson(ApiAuth.caller(ctx))));
+        access.mount(router);
         viewing(router, "/api/layout").handler(ctx -> ctx.json(layout));
         viewing(router, "/api/map/stream").handler(this::stream);
         viewing(router, "/api/map/stacks/:stack").handler(this::stack);

@@ -106,6 +106,11 @@ public final class IngestMetrics {
         shedQuarantine.increment();
     }
 
+    /** Readings shed before history: its queue was full (PostgreSQL down longer than the queue lasts, or slow). */
+    public double shedFromHistory() {
+        return shedHistory.count();
+    }
+
     /** Readings shed so far, inbound and before history. */
     public double shed() {
         return shedInbound.count() + shedHistory.count();

@@ -14,6 +14,7 @@ import org.portops.ingest.check.KnownSenders;
 import org.portops.ingest.check.MessageChecks;
 import org.portops.ingest.check.Rejection;
 import org.portops.ingest.check.Verdict;
+import org.portops.ingest.event.DatabaseFailures;
 import org.portops.ingest.event.EventProcessor;
 import org.portops.ingest.event.EventStore;
 import org.portops.ingest.history.BatchWriter;
@@ -53,6 +54,10 @@ import org.slf4j.LoggerFactory;
 public final class TelemetryIngest {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelemetryIngest.class);
+    static final Duration HISTORY_FIRST_RETRY = Duration.ofMillis(100);
+    static final Duration HISTORY_MAX_RETRY = Duration.ofSeconds(2);
+    /** The subject of the history's alert: the history itself, not a machine. */
+    public static final String HISTORY = "telemetry-history";
 
     private final KnownSenders senders;
     private final MessageChecks checks;
@@ -67,6 +72,8 @@ public final class TelemetryIngest {
     private final OrderDispatcher orders;
     private final AnomalyDetector anomalies;
     private final Clock clock;
+    /** Whether readings were shed from history since it last caught up: one alert per episode. */
+    private boolean historyShedding;
 
     public TelemetryIngest(Vertx vertx, LiveYard yard, Pool pool, TerminalLayout layout, Clock clock,
                            IngestConfig config, IngestMetrics metrics) {
@@ -82,12 +89,15 @@ public final class TelemetryIngest {
                 config.offlineTimeout());
         this.events = new EventProcessor(vertx, yard, new EventStore(pool), alerts, metrics, clock);
         TelemetryHistory history = new TelemetryHistory(pool);
+        // while PostgreSQL is down, history rows wait in the queue (up to its bound) and are written once it is back
+        BatchWriter.Retry retry = new BatchWriter.Retry(DatabaseFailures::unreachable, HISTORY_FIRST_RETRY,
+                HISTORY_MAX_RETRY, (pause, task) -> vertx.setTimer(pause.toMillis(), id -> task.run()));
         this.readings = new BatchWriter<>("reading history", config.historyQueueBound(), config.historyBatchSize(),
                 TelemetryHistory.READING_BATCHES_IN_FLIGHT,
                 rows -> history.writeReadings(rows).onSuccess(v -> metrics.historyRows(rows.size())),
-                metrics::shedHistory);
-        this.quarantine = new BatchWriter<>("quarantine", config.historyQueueBound(), config.historyBatchSize(),
-                history::writeQuarantine, metrics::shedQuarantine);
+                this::shedHistory, retry);
+        this.quarantine = new BatchWriter<>("quarantine", config.historyQueueBound(), config.historyBatchSize(), 1,
+                history::writeQuarantine, metrics::shedQuarantine, retry);
         this.partitions = new TelemetryPartitions(pool, clock, config.retention());
         this.orders = new OrderDispatcher(config.terminalCode(), senders.equipment(), clock);
         this.anomalies = new AnomalyDetector(config.anomaly(), new MaintenanceAlerts(alerts, metrics));
@@ -201,7 +211,24 @@ public final class TelemetryIngest {
      */
     public Future<Void> flush() {
         alerts.reportRepeats();
-        return Future.join(coalescer.flush(), readings.flush(), quarantine.flush()).mapEmpty();
+        Future<Void> history = readings.flush().onSuccess(v -> {
+            if (historyShedding && readings.queued() == 0) {
+                historyShedding = false;
+                alerts.clear(AlertKind.HISTORY_SHED, HISTORY, "", "telemetry history caught up");
+            }
+        });
+        return Future.join(coalescer.flush(), history, quarantine.flush()).mapEmpty();
+    }
+
+    /** A reading the history's queue had no room for: counted, and alerted once until history catches up. */
+    private void shedHistory() {
+        metrics.shedHistory();
+        if (!historyShedding) {
+            historyShedding = true;
+            alerts.raise(AlertKind.HISTORY_SHED, HISTORY, "telemetry history is full (" + readings.queued()
+                    + " readings queued): readings are dropped from history, live state goes on; "
+                    + (readings.waiting() ? "PostgreSQL is unreachable" : "PostgreSQL is not keeping up"));
+        }
     }
 
     /** Learns the alerts already active on the board, so that they clear when their conditions end. */

@@ -2,12 +2,16 @@ package org.portops.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.portops.ingest.IngestHarness.eventually;
+import static org.portops.state.testsupport.Await.await;
 
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.portops.model.equipment.EquipmentKind;
 import org.portops.model.equipment.Position;
+import org.portops.model.event.Addresses;
+import org.portops.model.event.Alert;
+import org.portops.model.event.AlertKind;
+import org.portops.state.alert.AlertFilter;
 import org.portops.state.testsupport.TestLayouts;
 
 /** QoS 1 events survive an ingest restart exactly once; under overload readings are shed and counted, events never. */
@@ -76,6 +84,9 @@ class RestartAndSheddingTest {
         try (IngestHarness harness = new IngestHarness(broker.url(), TestLayouts.small(), Clock.systemUTC(),
                 Clock.systemUTC())) {
             harness.deploy(harness.config().withQueues(1, 1, 1));
+            Queue<Alert> raised = new ConcurrentLinkedQueue<>();
+            harness.vertx.eventBus().<JsonObject>consumer(Addresses.ALERT_RAISED,
+                    message -> raised.add(Alert.fromMap(message.body().getMap())));
             MqttClient machine = harness.client("machine");
             int events = 0;
             for (int i = 0; i < 5_000; i++) {
@@ -97,6 +108,12 @@ class RestartAndSheddingTest {
             assertThat(metrics.shed()).as("readings shed").isPositive();
             assertThat(harness.count("select count(*) from telemetry_reading") + metrics.shed())
                     .isLessThanOrEqualTo(5_000);
+            assertThat(metrics.shedFromHistory()).as("shed before history, its queue full").isPositive();
+            assertThat(raised).filteredOn(alert -> alert.kind() == AlertKind.HISTORY_SHED).isNotEmpty()
+                    .allSatisfy(alert -> assertThat(alert.text()).startsWith("telemetry history is full ("));
+            eventually(Duration.ofSeconds(20), () -> assertThat(await(harness.yard.alerts().active(
+                    new AlertFilter(AlertKind.HISTORY_SHED, TelemetryIngest.HISTORY))))
+                    .as("cleared once history caught up").isEmpty());
         }
     }
 }

@@ -3,7 +3,6 @@ package org.portops.app;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MultiMapConfig;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -89,6 +88,8 @@ import org.portops.state.Database;
 import org.portops.state.LiveYard;
 import org.portops.state.YardHazelcast;
 import org.portops.state.audit.AuditTrail;
+import org.portops.state.cluster.AllowListMembers;
+import org.portops.state.cluster.MemberAllowList;
 import org.portops.state.lease.LeaderElector;
 import org.portops.state.lease.Lease;
 import org.portops.state.lease.NodeId;
@@ -421,7 +422,10 @@ public final class PortOps {
             // the cluster manager of an instance it did not create reads its Vert.x node id from this attribute
             hazelcast.getMemberAttributeConfig().setAttribute("__vertx.nodeId", UUID.randomUUID().toString());
         }
-        HazelcastInstance member = Hazelcast.newHazelcastInstance(hazelcast);
+        // only the listed members may join (a single node: its own loopback ports), docs/security.md C1
+        List<String> allowed = config.hzMembers().isEmpty() ? List.of("127.0.0.1") : config.hzMembers();
+        HazelcastInstance member = AllowListMembers.start(hazelcast, MemberAllowList.of(allowed, config.hzPort(),
+                hazelcast.getNetworkConfig().getPortCount()));
         this.hazelcast = member;
         return member;
     }

@@ -5,11 +5,13 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import org.portops.model.equipment.EquipmentId;
 import org.portops.vessel.api.auth.ApiAuth;
 import org.portops.vessel.api.auth.Caller;
+import org.portops.vessel.api.auth.OidcProvider;
 import org.portops.vessel.api.auth.Role;
 
 /**
@@ -18,6 +20,8 @@ import org.portops.vessel.api.auth.Role;
  * {@code Authorization: Bearer}), which the server keeps in an HttpOnly, SameSite=Strict cookie: an
  * {@code EventSource} cannot send an Authorization header, and a cookie script cannot read cannot be stolen by it.
  * Every request is then verified again from that cookie, so an expired or forged token is refused on every call.
+ * With the terminal's OIDC provider, a browser can instead sign in there ({@link OidcSignIn}) and come back with
+ * the same cookie.
  */
 public final class MapAccess {
 
@@ -25,9 +29,28 @@ public final class MapAccess {
     private static final String BEARER = "Bearer ";
 
     private final ApiAuth auth;
+    private final Optional<OidcSignIn> provider;
 
     public MapAccess(ApiAuth auth) {
         this.auth = auth;
+        this.provider = auth.provider().filter(OidcProvider::offersSignIn).map(found -> new OidcSignIn(auth, found));
+    }
+
+    /**
+     * The session routes: sign in with a token, who is signed in, sign out; and, when the keys come from the
+     * terminal's OIDC provider, sign-in through it ({@link OidcSignIn}). {@code GET /api/map/sign-in/methods} tells
+     * the pages which ways to offer.
+     */
+    public void mount(Router router) {
+        router.delete("/api/map/session").handler(MapAccess::signOut);
+        router.post("/api/map/session").handler(signedIn()).handler(MapAccess::signIn);
+        router.get("/api/map/session").handler(signedIn()).handler(ctx -> ctx.json(toJson(ApiAuth.caller(ctx))));
+        router.get(OidcSignIn.START + "/methods").handler(ctx -> ctx.json(new JsonObject()
+                .put("token", true).put("provider", provider.isPresent())));
+        provider.ifPresent(signIn -> {
+            router.get(OidcSignIn.START).handler(signIn::start);
+            router.get(OidcSignIn.CALLBACK).handler(signIn::callback);
+        });
     }
 
     /** Route handler: 401 without a valid token (header or session cookie), else the caller is in the context. */
@@ -87,9 +110,14 @@ public final class MapAccess {
     public static void signIn(RoutingContext ctx) {
         String header = ctx.request().getHeader("Authorization");
         Caller caller = ApiAuth.caller(ctx);
-        ctx.response().addCookie(Cookie.cookie(COOKIE, header.substring(BEARER.length()).strip())
-                .setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.STRICT));
+        ctx.response().addCookie(sessionCookie(header.substring(BEARER.length()).strip(), ctx.request().isSSL()));
         ctx.json(toJson(caller));
+    }
+
+    /** The session cookie holding {@code token}; over HTTPS sent back over HTTPS only. */
+    static Cookie sessionCookie(String token, boolean secure) {
+        return Cookie.cookie(COOKIE, token).setPath("/").setHttpOnly(true).setSecure(secure)
+                .setSameSite(CookieSameSite.STRICT);
     }
 
     /** {@code DELETE /api/map/session}: forgets the cookie; the token itself stays valid until it expires. */

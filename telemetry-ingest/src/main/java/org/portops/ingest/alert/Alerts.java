@@ -146,7 +146,7 @@ public final class Alerts {
     private static boolean security(AlertKind kind) {
         return switch (kind) {
             case SPOOFING, REPLAY -> true;
-            case EQUIPMENT_OFFLINE, IMPLAUSIBLE_TELEMETRY, REEFER_ALARM, PREDICTIVE_MAINTENANCE -> false;
+            case EQUIPMENT_OFFLINE, IMPLAUSIBLE_TELEMETRY, REEFER_ALARM, PREDICTIVE_MAINTENANCE, HISTORY_SHED -> false;
         };
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import java.net.ConnectException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,5 +76,87 @@ class BatchWriterTest {
         gates.getFirst().fail(new IllegalStateException("database down"));
         assertThat(event.failed()).isTrue();
         assertThat(shed).hasValue(1);
+    }
+
+    /** A writer that keeps batches failed by a refused connection, with the retries' pauses collected. */
+    private final List<Duration> pauses = new ArrayList<>();
+    private final List<Runnable> retries = new ArrayList<>();
+    private final BatchWriter<String> keeping = new BatchWriter<>("test", 4, 2, 1, rows -> {
+        Promise<Void> gate = Promise.promise();
+        gates.add(gate);
+        written.add(rows);
+        return gate.future();
+    }, shed::incrementAndGet, new BatchWriter.Retry(failure -> failure instanceof ConnectException,
+            Duration.ofMillis(100), Duration.ofMillis(300), (pause, task) -> {
+                pauses.add(pause);
+                retries.add(task);
+            }));
+
+    private void retry() {
+        retries.removeFirst().run();
+    }
+
+    @Test
+    void aBatchRefusedBecauseTheDatabaseIsUnreachableIsKeptAndWrittenOnceItIsBack() {
+        keeping.offer("r1");
+        keeping.offer("r2");
+        Future<Void> event = keeping.offerDurable("e1");
+        gates.getFirst().fail(new ConnectException("Connection refused"));
+        assertThat(keeping.waiting()).isTrue();
+        assertThat(keeping.queued()).as("the failed batch back in the queue").isEqualTo(3);
+        keeping.offer("r3");
+        assertThat(written).as("nothing is sent while the retry waits").hasSize(1);
+
+        retry();
+        assertThat(written).last().isEqualTo(List.of("r1", "r2"));
+        gates.get(1).fail(new ConnectException("Connection refused"));
+        retry();
+        gates.get(2).complete();
+        gates.get(3).complete();
+
+        assertThat(written.subList(2, written.size())).containsExactly(List.of("r1", "r2"), List.of("e1", "r3"));
+        assertThat(event.succeeded()).as("the durable row waited for the database, it did not fail").isTrue();
+        assertThat(shed).hasValue(0);
+        assertThat(keeping.waiting()).isFalse();
+        assertThat(pauses).as("the pause doubles").containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
+    }
+
+    @Test
+    void duringAnOutageTheQueueFillsToItsBoundThenShedsAndCountsEveryRowItRefuses() {
+        for (String row : List.of("r1", "r2", "r3", "r4", "r5", "r6")) {
+            keeping.offer(row);
+        }
+        assertThat(shed).as("bound 4, one batch of 2 in flight").hasValue(0);
+        gates.getFirst().fail(new ConnectException("Connection refused"));
+        assertThat(keeping.queued()).isEqualTo(6);
+        assertThat(keeping.offer("r7")).isFalse();
+        assertThat(keeping.offer("r8")).isFalse();
+        assertThat(shed).hasValue(2);
+
+        for (int outage = 0; outage < 3; outage++) {
+            retry();
+            gates.getLast().fail(new ConnectException("Connection refused"));
+        }
+        assertThat(pauses).as("doubling up to the longest pause").containsExactly(Duration.ofMillis(100),
+                Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofMillis(300));
+        Future<Void> flushed = keeping.flush();
+        retry();
+        while (!flushed.isComplete()) {
+            gates.getLast().complete();
+        }
+        assertThat(written.stream().skip(4).flatMap(List::stream).toList()).as("every kept row once, in order")
+                .containsExactly("r1", "r2", "r3", "r4", "r5", "r6");
+        assertThat(shed).hasValue(2);
+    }
+
+    @Test
+    void aBatchRefusedForAnyOtherReasonIsNotTriedAgain() {
+        keeping.offer("r1");
+        keeping.offer("r2");
+        gates.getFirst().fail(new IllegalStateException("value too long for type character varying(32)"));
+        assertThat(keeping.waiting()).isFalse();
+        assertThat(retries).isEmpty();
+        assertThat(keeping.queued()).isZero();
+        assertThat(shed).hasValue(2);
     }
 }

@@ -1,7 +1,6 @@
 package org.portops.app.infra;
 
 import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.pgclient.SslMode;
 import java.io.IOException;
 import org.portops.app.config.PortOpsConfig;
 import org.portops.app.config.PostgresUrl;
@@ -34,7 +33,10 @@ public sealed interface PostgresServer extends AutoCloseable permits EmbeddedPos
     /** One line for the log, without secrets. */
     String describe();
 
-    /** Options for the Vert.x reactive client, tuned as the live yard expects. */
+    /**
+     * Options for the Vert.x reactive client, tuned as the live yard expects; it connects as JDBC does, with the
+     * URL's {@code sslmode} and {@code sslrootcert} ({@link Database#connectOptions}).
+     */
     default PgConnectOptions connectOptions() {
         return Database.connectOptions(jdbcUrl(), user(), password());
     }
@@ -63,18 +65,6 @@ public sealed interface PostgresServer extends AutoCloseable permits EmbeddedPos
         @Override
         public String database() {
             return url.database();
-        }
-
-        /** The reactive client connects like JDBC does, including an {@code sslmode} given in the URL. */
-        @Override
-        public PgConnectOptions connectOptions() {
-            PgConnectOptions options = PostgresServer.super.connectOptions();
-            for (String parameter : url.query().split("&")) {
-                if (parameter.startsWith("sslmode=")) {
-                    options.setSslMode(SslMode.of(parameter.substring("sslmode=".length())));
-                }
-            }
-            return options;
         }
 
         @Override

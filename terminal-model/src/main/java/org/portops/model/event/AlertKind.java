@@ -13,7 +13,9 @@ public enum AlertKind {
     /** The reefer monitoring system raised an alarm on a container. */
     REEFER_ALARM(Severity.WARNING),
     /** A machine's health signals deviate from its baseline. */
-    PREDICTIVE_MAINTENANCE(Severity.WARNING);
+    PREDICTIVE_MAINTENANCE(Severity.WARNING),
+    /** Readings were dropped from telemetry history: its bounded queue is full (PostgreSQL down or too slow). */
+    HISTORY_SHED(Severity.WARNING);
 
     /** How urgent an alert is. */
     public enum Severity {

@@ -12,6 +12,7 @@ import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 import org.portops.vessel.api.ApiException;
 import org.portops.vessel.api.Responses;
@@ -37,12 +38,15 @@ public final class ApiAuth {
     public static final Duration JWKS_MAX_AGE = Duration.ofHours(1);
 
     private final Function<String, Future<JWTAuth>> verifiers;
+    private final OidcProvider provider;
     private final AuthSettings settings;
     private final RateLimiter limiter;
     private final Clock clock;
 
-    private ApiAuth(Function<String, Future<JWTAuth>> verifiers, AuthSettings settings, Clock clock) {
+    private ApiAuth(Function<String, Future<JWTAuth>> verifiers, OidcProvider provider, AuthSettings settings,
+                    Clock clock) {
         this.verifiers = verifiers;
+        this.provider = provider;
         this.settings = settings;
         this.clock = clock;
         this.limiter = new RateLimiter(settings.requestsPerSecond(), settings.burst(), clock);
@@ -66,12 +70,39 @@ public final class ApiAuth {
                     .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(settings.hmacSecret()))
                     .setJWTOptions(verification);
             Future<JWTAuth> jwt = Future.succeededFuture(JWTAuth.create(vertx, options));
-            return Future.succeededFuture(new ApiAuth(token -> jwt, settings, clock));
+            return Future.succeededFuture(new ApiAuth(token -> jwt, null, settings, clock));
         }
-        Future<String> jwksUrl = settings.discovery() ? OidcDiscovery.jwksUri(vertx, settings.issuer())
-                : Future.succeededFuture(settings.jwksUrl());
-        return jwksUrl.compose(url -> JwksKeys.load(vertx, url, verification, minRefetch, maxAge, clock))
-                .map(keys -> new ApiAuth(keys::verifierFor, settings, clock));
+        if (!settings.discovery()) {
+            return JwksKeys.load(vertx, settings.jwksUrl(), verification, minRefetch, maxAge, clock)
+                    .map(keys -> new ApiAuth(keys::verifierFor, null, settings, clock));
+        }
+        return OidcDiscovery.read(vertx, settings.issuer()).compose(provider -> JwksKeys.load(vertx,
+                        provider.jwksUri(), verification, minRefetch, maxAge, clock)
+                .map(keys -> new ApiAuth(keys::verifierFor, provider, settings, clock)));
+    }
+
+    /** The terminal's OIDC provider as its discovery document describes it, when the keys come from one. */
+    public Optional<OidcProvider> provider() {
+        return Optional.ofNullable(provider);
+    }
+
+    /** The client id PortOps is registered with at the provider: the audience its tokens must name. */
+    public String audience() {
+        return settings.audience();
+    }
+
+    /**
+     * The claims of {@code token} once its signature, expiry, issuer and audience are verified, as
+     * {@link #authenticate} verifies a bearer token; fails with the reason otherwise.
+     */
+    public Future<JsonObject> verifiedClaims(String token) {
+        return verifiers.apply(token).compose(jwt -> jwt.authenticate(new TokenCredentials(token)))
+                .map(ApiAuth::claims);
+    }
+
+    /** The caller {@code claims} (of a {@link #verifiedClaims verified} token) name, with its roles mapped. */
+    public Caller.Claims callerOf(JsonObject claims) {
+        return Caller.fromClaims(claims, settings.roleMapping());
     }
 
     /** A signed token for {@code caller}, valid for {@code lifetime}; only with an HMAC secret. */
@@ -87,12 +118,12 @@ public final class ApiAuth {
             return;
         }
         String token = header.substring(BEARER.length()).strip();
-        verifiers.apply(token).compose(jwt -> jwt.authenticate(new TokenCredentials(token))).onComplete(result -> {
+        verifiedClaims(token).onComplete(result -> {
             if (result.failed()) {
                 unauthorized(ctx, "the bearer token was refused: " + result.cause().getMessage());
                 return;
             }
-            switch (Caller.fromClaims(claims(result.result()), settings.roleMapping())) {
+            switch (callerOf(result.result())) {
                 case Caller.Claims.Invalid invalid -> {
                     denied(ctx, 403, invalid.reason());
                     Responses.error(ctx, 403, null, invalid.reason());

@@ -41,6 +41,7 @@ class OidcSignInTest {
     private final Vertx vertx = Vertx.vertx();
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicReference<String> documentIssuer = new AtomicReference<>();
+    private final AtomicReference<String> tokenEndpoint = new AtomicReference<>();
     private KeyPair providerKey;
     private String issuer;
     private HttpServer api;
@@ -55,13 +56,14 @@ class OidcSignInTest {
         provider.get("/realms/terminal/.well-known/openid-configuration").handler(ctx -> ctx.json(new JsonObject()
                 .put("issuer", documentIssuer.get())
                 .put("authorization_endpoint", issuer + "/protocol/openid-connect/auth")
-                .put("token_endpoint", issuer + "/protocol/openid-connect/token")
+                .put("token_endpoint", tokenEndpoint.get())
                 .put("jwks_uri", issuer + "/protocol/openid-connect/certs")
                 .put("id_token_signing_alg_values_supported", new JsonArray().add("RS256"))));
         provider.get("/realms/terminal/protocol/openid-connect/certs").handler(ctx -> ctx.json(jwks));
         HttpServer server = await(vertx.createHttpServer().requestHandler(provider).listen(0, "127.0.0.1"));
         issuer = "http://127.0.0.1:" + server.actualPort() + "/realms/terminal";
         documentIssuer.set(issuer);
+        tokenEndpoint.set(issuer + "/protocol/openid-connect/token");
     }
 
     @AfterEach
@@ -167,6 +169,19 @@ class OidcSignInTest {
                 Clock.systemUTC())))
                 .hasMessageContaining("OIDC discovery document " + issuer + "/.well-known/openid-configuration")
                 .hasMessageContaining("names the issuer https://idp.attacker.example/realms/terminal, not " + issuer);
+    }
+
+    @Test
+    void theSignInEndpointsAreReadFromTheDocumentAndAPlainHttpOneIsRefusedAtStart() {
+        ApiAuth auth = signIn();
+        assertThat(auth.provider()).hasValue(new OidcProvider(issuer, issuer + "/protocol/openid-connect/certs",
+                issuer + "/protocol/openid-connect/auth", issuer + "/protocol/openid-connect/token"));
+        assertThat(auth.provider().orElseThrow().offersSignIn()).isTrue();
+
+        tokenEndpoint.set("http://idp.terminal.example/token");
+        assertThatThrownBy(() -> await(ApiAuth.create(vertx, AuthSettings.oidc(issuer, CLIENT_ID, KEYCLOAK_ROLES),
+                Clock.systemUTC()))).hasMessageContaining("names an endpoint that is not https: "
+                + "http://idp.terminal.example/token");
     }
 
     @Test
