@@ -129,7 +129,9 @@ public final class IngestVerticle extends VerticleBase {
     }
 
     private void connect() throws MqttException {
-        subscribe(TelemetryTopic.STATE, MqttSubscriber.Session.clean(), readings::offer);
+        for (int connection = 1; connection <= config.readingsSubscribers(); connection++) {
+            subscribe(TelemetryTopic.STATE, connection, MqttSubscriber.Session.clean(), readings::offer);
+        }
         subscribe(TelemetryTopic.REEFER, MqttSubscriber.Session.clean(), readings::offer);
         subscribe(TelemetryTopic.CONNECTION, MqttSubscriber.Session.clean(), urgent::add);
         subscribe(TelemetryTopic.EVENTS, MqttSubscriber.Session.persistent(config.sessionExpiry(),
@@ -155,6 +157,12 @@ public final class IngestVerticle extends VerticleBase {
     }
 
     private void subscribe(TelemetryTopic topic, MqttSubscriber.Session session, Queueing queue) throws MqttException {
+        subscribe(topic, 1, session, queue);
+    }
+
+    /** @param connection 1.. among the topic's connections (readings may come over several) */
+    private void subscribe(TelemetryTopic topic, int connection, MqttSubscriber.Session session, Queueing queue)
+            throws MqttException {
         String filter = config.shared()
                 ? Topic.sharedFilter(config.sharedGroup(), config.terminalCode(), topic)
                 : Topic.filter(config.terminalCode(), topic);
@@ -162,7 +170,7 @@ public final class IngestVerticle extends VerticleBase {
         // of the previous start's session (same filter, same shared group) can never race with this one's
         // subscription. The events session is resumed by its stable id.
         String clientId = config.clientIdPrefix() + "-" + topic.segment()
-                + (session.persistent() ? "" : "-" + startId);
+                + (session.persistent() ? "" : "-" + startId) + (connection == 1 ? "" : "-" + connection);
         MqttSubscriber subscriber = new MqttSubscriber(config.brokerUrl(), clientId, filter, topic.qos(), session,
                 clock, in -> handOver(in, queue), sockets());
         subscribers.add(subscriber);

@@ -103,11 +103,16 @@ final class PortOpsSide implements AutoCloseable {
         return flushInterval == null ? config : config.withFlushInterval(flushInterval);
     }
 
-    /** Deploys an ingest against {@code brokerUrl}, counting in its own registry. */
-    Ingest deploy(String brokerUrl, String clientIdPrefix) {
+    /**
+     * Deploys an ingest against {@code brokerUrl}, counting in its own registry.
+     *
+     * @param readingsConnections its readings connections, or null for the service's default
+     */
+    Ingest deploy(String brokerUrl, String clientIdPrefix, Integer readingsConnections) {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        IngestConfig config = config(brokerUrl, clientIdPrefix);
         IngestVerticle verticle = IngestVerticle.create(yard, pool, layout, Clock.systemUTC(),
-                config(brokerUrl, clientIdPrefix), registry);
+                readingsConnections == null ? config : config.withReadingsConnections(readingsConnections), registry);
         String deployment = await(vertx.deployVerticle(verticle));
         return new Ingest(deployment, verticle.metrics(), registry);
     }
