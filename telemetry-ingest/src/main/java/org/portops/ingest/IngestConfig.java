@@ -55,7 +55,7 @@ public record IngestConfig(String brokerUrl, String clientIdPrefix, String termi
     }
 
     /** Readings connections of {@link #defaults}. */
-    public static final int DEFAULT_READINGS_CONNECTIONS = 1;
+    public static final int DEFAULT_READINGS_CONNECTIONS = 3;
 
     public IngestConfig {
         Objects.requireNonNull(brokerUrl, "broker URL");

@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The telemetry ingest as a verticle: Paho clients (one filter each) on the terminal's {@code state},
  * {@code reefer} and {@code connection} topics (clean sessions) and its {@code events} (a persistent session, QoS 1,
- * acknowledged by hand once durable), as MQTT 5 shared subscriptions so several nodes split the load; the
+ * acknowledged by hand once durable), as MQTT 5 shared subscriptions so several nodes split the load ({@code state}
+ * over {@link IngestConfig#readingsConnections} clients of the group, so the broker hands readings over on several
+ * connections at once: docs/telemetry.md); the
  * {@link TelemetryIngest} core on this verticle's context; timers for flushing, offline detection and history
  * partitions; and dispatched work instructions sent down to their machines.
  *

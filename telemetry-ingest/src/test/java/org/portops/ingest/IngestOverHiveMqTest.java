@@ -161,24 +161,31 @@ class IngestOverHiveMqTest {
                 }
             }
         }
-        eventually(Duration.ofSeconds(20), () -> assertThat(harness.count("select count(*) from telemetry_reading "
-                + "where machine_id in ('QC02', 'RTG03') and topic = 'state'")).isEqualTo(2L * readings));
-        assertThat(harness.count("select count(*) from telemetry_quarantine where machine_claimed in "
-                + "('QC02', 'RTG03')")).isZero();
-        assertThat(ALERTS).filteredOn(a -> a.kind() == AlertKind.SPOOFING || a.kind() == AlertKind.REPLAY)
-                .extracting(Alert::subject).doesNotContain("QC02", "RTG03");
-        Position newest = new Position(200 + (readings - 1) / 1_000.0, 60);
+        // QoS 0: what the broker sent the ingest is what counts (it may hold back or drop a reading, which is its
+        // business); every reading it sent must be accepted and stored, none refused.
         for (String id : List.of("QC02", "RTG03")) {
-            eventually(Duration.ofSeconds(10), () -> assertThat(equipment(id)).hasValueSatisfying(state -> {
-                assertThat(state.position()).isEqualTo(newest);
-                assertThat(state.lastSeen()).isEqualTo(t.plusMillis(readings - 1));
-            }));
             String topic = Messages.topic("TEST", id, TelemetryTopic.STATE);
+            eventually(Duration.ofSeconds(20), () -> {
+                long delivered = Brokers.DELIVERIES.stream().filter(d -> d.endsWith(" " + topic)).count();
+                assertThat(delivered).as("%s's readings sent to the ingest", id).isGreaterThan(readings / 2);
+                assertThat(harness.count("select count(*) from telemetry_reading where machine_id = ? and topic = "
+                        + "'state'", id)).as("%s's readings stored", id).isEqualTo(delivered);
+            });
             assertThat(Brokers.DELIVERIES.stream().filter(d -> d.endsWith(" " + topic))
                     .map(d -> d.substring(0, d.indexOf(' '))).distinct())
                     .as("readings clients that got %s's readings", id).hasSize(READINGS_CONNECTIONS)
                     .allMatch(client -> client.startsWith(harness.clientIdPrefix + "-state-"));
+            long newest = harness.count("select max(sequence) from telemetry_reading where machine_id = ? and topic = "
+                    + "'state'", id);
+            eventually(Duration.ofSeconds(10), () -> assertThat(equipment(id)).hasValueSatisfying(state -> {
+                assertThat(state.position()).isEqualTo(new Position(200 + newest / 1_000.0, 60));
+                assertThat(state.lastSeen()).isEqualTo(t.plusMillis(newest));
+            }));
         }
+        assertThat(harness.count("select count(*) from telemetry_quarantine where machine_claimed in "
+                + "('QC02', 'RTG03')")).isZero();
+        assertThat(ALERTS).filteredOn(a -> a.kind() == AlertKind.SPOOFING || a.kind() == AlertKind.REPLAY)
+                .extracting(Alert::subject).doesNotContain("QC02", "RTG03");
     }
 
     /** A 20' box on top of a stack, and an empty ground slot elsewhere in a row without plugs. */

@@ -251,9 +251,10 @@ public final class IngestBench implements Callable<Integer> {
         double published = (publishedB - publishedA) / window;
         double ingested = (acceptedB - acceptedA) / window;
         long lagGrowth = (publishedB - handledB) - (publishedA - handledA);
-        progress(String.format("    published %,.0f/s, ingested %,.0f/s, shed %d (%d inbound), rejected %d, lost %d, "
+        progress(String.format("    published %,.0f/s, ingested %,.0f/s, shed %d (%d inbound), rejected %d%s, lost %d, "
                         + "events %d/%d, p99 %,.1f ms; ingest stages p99: queued %.1f, coalesced %.1f, written %.1f, "
-                        + "total %.1f ms", published, ingested, shed, shedInbound, rejected, lost,
+                        + "total %.1f ms", published, ingested, shed, shedInbound, rejected,
+                rejected == 0 ? "" : " (since the ingest started, by reason: " + ingest.rejectedByReason() + ")", lost,
                 run.eventsAcked(), eventsStored, latencies.percentileMicros(0.99) / 1000, stages.queuedP99(),
                 stages.coalescedP99(), stages.writtenP99(), stages.totalP99()));
 

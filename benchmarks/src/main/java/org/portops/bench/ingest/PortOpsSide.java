@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.portops.ingest.IngestConfig;
@@ -141,6 +143,14 @@ final class PortOpsSide implements AutoCloseable {
 
         long rejected() {
             return (long) metrics.rejections();
+        }
+
+        /** Messages refused since the ingest started, by reason code. */
+        Map<String, Long> rejectedByReason() {
+            Map<String, Long> byReason = new TreeMap<>();
+            registry.find("portops.ingest.messages.rejected").counters()
+                    .forEach(c -> byReason.put(c.getId().getTag("reason"), (long) c.count()));
+            return byReason;
         }
 
         /** Readings shed inbound (queue full) and before history. */
