@@ -30,12 +30,15 @@ import org.portops.ingest.tls.CertificateDirectory;
  * @param anomaly            how predictive-maintenance anomalies are learned and alerted
  * @param tls                the certificates the MQTT clients connect with, and whether every message must carry
  *                           its sender's certificate; null for plain TCP
+ * @param readingsConnections MQTT connections subscribed to {@code state} readings, all in the same shared group
+ *                           so the broker hands readings over on several connections at once; without a shared
+ *                           group only one is made ({@link #readingsSubscribers()})
  */
 public record IngestConfig(String brokerUrl, String clientIdPrefix, String terminalCode, String sharedGroup,
                            Duration skewWindow, Duration offlineTimeout, Duration flushInterval, Duration retention,
                            int inboundQueueBound, int historyQueueBound, int historyBatchSize, Duration sessionExpiry,
                            Duration alertInterval, Pattern gatewayIds,
-                           AnomalyParameters anomaly, MqttTls tls) {
+                           AnomalyParameters anomaly, MqttTls tls, int readingsConnections) {
 
     /**
      * Mutual TLS to the broker.
@@ -50,6 +53,9 @@ public record IngestConfig(String brokerUrl, String clientIdPrefix, String termi
             Objects.requireNonNull(certificates, "certificate directory");
         }
     }
+
+    /** Readings connections of {@link #defaults}. */
+    public static final int DEFAULT_READINGS_CONNECTIONS = 3;
 
     public IngestConfig {
         Objects.requireNonNull(brokerUrl, "broker URL");
@@ -69,73 +75,90 @@ public record IngestConfig(String brokerUrl, String clientIdPrefix, String termi
         positive(alertInterval, "alert interval");
         Objects.requireNonNull(gatewayIds, "gateway id pattern");
         Objects.requireNonNull(anomaly, "anomaly parameters");
+        if (readingsConnections < 1) {
+            throw new IllegalArgumentException("readings connections must be >= 1, were " + readingsConnections);
+        }
     }
 
     /**
      * Defaults: shared group {@code portops-ingest}, skew ±30 s, offline after 30 s of silence, history flushed
      * every 250 ms, 7 days of history, 50,000 readings inbound, 100,000 history rows queued in batches of 1,000, a
      * one-day events session, one alert per kind and machine per minute, gateways {@code *-GW01}.., the anomaly
-     * detector's defaults
+     * detector's defaults, {@value #DEFAULT_READINGS_CONNECTIONS} readings connections
      */
     public static IngestConfig defaults(String brokerUrl, String terminalCode) {
         return new IngestConfig(brokerUrl, "portops-ingest", terminalCode, "portops-ingest", Duration.ofSeconds(30),
                 Duration.ofSeconds(30), Duration.ofMillis(250), Duration.ofDays(7), 50_000, 100_000, 1_000,
                 Duration.ofDays(1), Duration.ofMinutes(1), Pattern.compile("[A-Z0-9-]*GW\\d{2,3}"),
-                AnomalyParameters.defaults(), null);
+                AnomalyParameters.defaults(), null, DEFAULT_READINGS_CONNECTIONS);
     }
 
     public IngestConfig withClientIdPrefix(String prefix) {
         return new IngestConfig(brokerUrl, prefix, terminalCode, sharedGroup, skewWindow, offlineTimeout,
                 flushInterval, retention, inboundQueueBound, historyQueueBound, historyBatchSize, sessionExpiry,
-                alertInterval, gatewayIds, anomaly, tls);
+                alertInterval, gatewayIds, anomaly, tls, readingsConnections);
     }
 
     public IngestConfig withSharedGroup(String group) {
         return new IngestConfig(brokerUrl, clientIdPrefix, terminalCode, group, skewWindow, offlineTimeout,
                 flushInterval, retention, inboundQueueBound, historyQueueBound, historyBatchSize, sessionExpiry,
-                alertInterval, gatewayIds, anomaly, tls);
+                alertInterval, gatewayIds, anomaly, tls, readingsConnections);
     }
 
     public IngestConfig withSkewWindow(Duration window) {
         return new IngestConfig(brokerUrl, clientIdPrefix, terminalCode, sharedGroup, window, offlineTimeout,
                 flushInterval, retention, inboundQueueBound, historyQueueBound, historyBatchSize, sessionExpiry,
-                alertInterval, gatewayIds, anomaly, tls);
+                alertInterval, gatewayIds, anomaly, tls, readingsConnections);
     }
 
     public IngestConfig withOfflineTimeout(Duration timeout) {
         return new IngestConfig(brokerUrl, clientIdPrefix, terminalCode, sharedGroup, skewWindow, timeout,
                 flushInterval, retention, inboundQueueBound, historyQueueBound, historyBatchSize, sessionExpiry,
-                alertInterval, gatewayIds, anomaly, tls);
+                alertInterval, gatewayIds, anomaly, tls, readingsConnections);
     }
 
     public IngestConfig withFlushInterval(Duration interval) {
         return new IngestConfig(brokerUrl, clientIdPrefix, terminalCode, sharedGroup, skewWindow, offlineTimeout,
                 interval, retention, inboundQueueBound, historyQueueBound, historyBatchSize, sessionExpiry,
-                alertInterval, gatewayIds, anomaly, tls);
+                alertInterval, gatewayIds, anomaly, tls, readingsConnections);
     }
 
     public IngestConfig withRetention(Duration days) {
         return new IngestConfig(brokerUrl, clientIdPrefix, terminalCode, sharedGroup, skewWindow, offlineTimeout,
                 flushInterval, days, inboundQueueBound, historyQueueBound, historyBatchSize, sessionExpiry,
-                alertInterval, gatewayIds, anomaly, tls);
+                alertInterval, gatewayIds, anomaly, tls, readingsConnections);
     }
 
     public IngestConfig withQueues(int inbound, int history, int batchSize) {
         return new IngestConfig(brokerUrl, clientIdPrefix, terminalCode, sharedGroup, skewWindow, offlineTimeout,
                 flushInterval, retention, inbound, history, batchSize, sessionExpiry, alertInterval, gatewayIds,
-                anomaly, tls);
+                anomaly, tls, readingsConnections);
     }
 
     public IngestConfig withAnomaly(AnomalyParameters parameters) {
         return new IngestConfig(brokerUrl, clientIdPrefix, terminalCode, sharedGroup, skewWindow, offlineTimeout,
                 flushInterval, retention, inboundQueueBound, historyQueueBound, historyBatchSize, sessionExpiry,
-                alertInterval, gatewayIds, parameters, tls);
+                alertInterval, gatewayIds, parameters, tls, readingsConnections);
     }
 
     public IngestConfig withTls(MqttTls mqttTls) {
         return new IngestConfig(brokerUrl, clientIdPrefix, terminalCode, sharedGroup, skewWindow, offlineTimeout,
                 flushInterval, retention, inboundQueueBound, historyQueueBound, historyBatchSize, sessionExpiry,
-                alertInterval, gatewayIds, anomaly, mqttTls);
+                alertInterval, gatewayIds, anomaly, mqttTls, readingsConnections);
+    }
+
+    /**
+     * The connections the ingest subscribes to {@code state} on: {@link #readingsConnections}, or one without a shared
+     * group (plain subscriptions would each get every reading).
+     */
+    public int readingsSubscribers() {
+        return shared() ? readingsConnections : 1;
+    }
+
+    public IngestConfig withReadingsConnections(int connections) {
+        return new IngestConfig(brokerUrl, clientIdPrefix, terminalCode, sharedGroup, skewWindow, offlineTimeout,
+                flushInterval, retention, inboundQueueBound, historyQueueBound, historyBatchSize, sessionExpiry,
+                alertInterval, gatewayIds, anomaly, tls, connections);
     }
 
     /** Whether topics are subscribed as an MQTT 5 shared subscription. */

@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The telemetry ingest as a verticle: Paho clients (one filter each) on the terminal's {@code state},
  * {@code reefer} and {@code connection} topics (clean sessions) and its {@code events} (a persistent session, QoS 1,
- * acknowledged by hand once durable), as MQTT 5 shared subscriptions so several nodes split the load; the
+ * acknowledged by hand once durable), as MQTT 5 shared subscriptions so several nodes split the load ({@code state}
+ * over {@link IngestConfig#readingsConnections} clients of the group, so the broker hands readings over on several
+ * connections at once: docs/telemetry.md); the
  * {@link TelemetryIngest} core on this verticle's context; timers for flushing, offline detection and history
  * partitions; and dispatched work instructions sent down to their machines.
  *
@@ -126,10 +128,13 @@ public final class IngestVerticle extends VerticleBase {
                 });
     }
 
-    /** The five clients, not yet connected; the subscribers are kept in {@link #subscribers} for {@link #stop()}. */
+    /** The clients, not yet connected; the subscribers are kept in {@link #subscribers} for {@link #stop()}. */
     private List<Connecting> clients() throws MqttException {
         List<Connecting> clients = new ArrayList<>();
-        clients.add(subscriber(TelemetryTopic.STATE, MqttSubscriber.Session.clean(), readings::offer)::connect);
+        for (int connection = 1; connection <= config.readingsSubscribers(); connection++) {
+            clients.add(subscriber(TelemetryTopic.STATE, connection, MqttSubscriber.Session.clean(),
+                    readings::offer)::connect);
+        }
         clients.add(subscriber(TelemetryTopic.REEFER, MqttSubscriber.Session.clean(), readings::offer)::connect);
         clients.add(subscriber(TelemetryTopic.CONNECTION, MqttSubscriber.Session.clean(), urgent::add)::connect);
         clients.add(subscriber(TelemetryTopic.EVENTS, MqttSubscriber.Session.persistent(config.sessionExpiry(),
@@ -173,6 +178,13 @@ public final class IngestVerticle extends VerticleBase {
 
     private MqttSubscriber subscriber(TelemetryTopic topic, MqttSubscriber.Session session, Queueing queue)
             throws MqttException {
+        return subscriber(topic, 1, session, queue);
+    }
+
+    /** @param connection 1.. among the topic's connections (readings may come over several) */
+    private MqttSubscriber subscriber(TelemetryTopic topic, int connection, MqttSubscriber.Session session,
+                                      Queueing queue)
+            throws MqttException {
         String filter = config.shared()
                 ? Topic.sharedFilter(config.sharedGroup(), config.terminalCode(), topic)
                 : Topic.filter(config.terminalCode(), topic);
@@ -180,7 +192,7 @@ public final class IngestVerticle extends VerticleBase {
         // of the previous start's session (same filter, same shared group) can never race with this one's
         // subscription. The events session is resumed by its stable id.
         String clientId = config.clientIdPrefix() + "-" + topic.segment()
-                + (session.persistent() ? "" : "-" + startId);
+                + (session.persistent() ? "" : "-" + startId) + (connection == 1 ? "" : "-" + connection);
         MqttSubscriber subscriber = new MqttSubscriber(config.brokerUrl(), clientId, filter, topic.qos(), session,
                 clock, in -> handOver(in, queue), sockets());
         subscribers.add(subscriber);

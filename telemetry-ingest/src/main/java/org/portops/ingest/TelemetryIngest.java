@@ -113,7 +113,7 @@ public final class TelemetryIngest {
         Verdict verdict = checks.check(in.topic(), in.payload(), in.receivedAt(), in.redelivery(),
                 in.senderCertificate());
         switch (verdict) {
-            case Verdict.Accepted accepted -> accepted(accepted.topic(), accepted.message(), in);
+            case Verdict.Accepted accepted -> accepted(accepted.topic(), accepted.message(), accepted.late(), in);
             case Verdict.Rejected rejected -> rejected(rejected, in);
         }
     }
@@ -148,14 +148,18 @@ public final class TelemetryIngest {
         }
     }
 
-    private void accepted(Topic topic, TelemetryMessage message, Inbound in) {
+    private void accepted(Topic topic, TelemetryMessage message, boolean late, Inbound in) {
         metrics.accepted(topic.topic());
         offline.heard(message.machineId(), in.receivedAt(), !(message instanceof ConnectionMessage said)
                 || said.state() == ConnectionState.ONLINE);
         switch (message) {
             case StateReading reading -> {
-                coalescer.offer(EquipmentStates.from(reading, senders.kindOf(reading.machineId())
-                        .orElse(reading.kind())), in.receivedAt());
+                // A late reading is history only: live state compares timestamps, and two readings of one
+                // millisecond would otherwise leave whichever came last.
+                if (!late) {
+                    coalescer.offer(EquipmentStates.from(reading, senders.kindOf(reading.machineId())
+                            .orElse(reading.kind())), in.receivedAt());
+                }
                 anomalies.reading(reading);
                 history(message, topic, in);
             }

@@ -15,12 +15,15 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Real MQTT brokers for tests: an embedded HiveMQ CE, which records every SUBSCRIBE it receives ({@link #SUBSCRIBES}),
- * or Debian's mosquitto started on a free loopback port.
+ * Real MQTT brokers for tests: an embedded HiveMQ CE, which records every SUBSCRIBE it receives ({@link #SUBSCRIBES})
+ * and to which client it sends each message ({@link #DELIVERIES}), or Debian's mosquitto started on a free loopback
+ * port.
  */
 final class Brokers {
 
@@ -28,17 +31,23 @@ final class Brokers {
     /** "client-id topic-filter" of every SUBSCRIBE an embedded HiveMQ of this JVM received, in order. */
     static final List<String> SUBSCRIBES = new CopyOnWriteArrayList<>();
 
-    /** The embedded HiveMQ's extension that fills {@link #SUBSCRIBES}. */
+    /** "client-id topic" of every PUBLISH an embedded HiveMQ of this JVM sent to a client. */
+    static final Queue<String> DELIVERIES = new ConcurrentLinkedQueue<>();
+
+    /** The embedded HiveMQ's extension that fills {@link #SUBSCRIBES} and {@link #DELIVERIES}. */
     private static final class SubscribeRecorder implements ExtensionMain {
         @Override
         public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
-            Services.initializerRegistry().setClientInitializer((initializer, client) ->
-                    client.addSubscribeInboundInterceptor((subscribe, result) -> {
-                        for (Subscription subscription : subscribe.getSubscribePacket().getSubscriptions()) {
-                            SUBSCRIBES.add(subscribe.getClientInformation().getClientId() + " "
-                                    + subscription.getTopicFilter());
-                        }
-                    }));
+            Services.initializerRegistry().setClientInitializer((initializer, client) -> {
+                client.addSubscribeInboundInterceptor((subscribe, result) -> {
+                    for (Subscription subscription : subscribe.getSubscribePacket().getSubscriptions()) {
+                        SUBSCRIBES.add(subscribe.getClientInformation().getClientId() + " "
+                                + subscription.getTopicFilter());
+                    }
+                });
+                client.addPublishOutboundInterceptor((publish, result) -> DELIVERIES.add(
+                        publish.getClientInformation().getClientId() + " " + publish.getPublishPacket().getTopic()));
+            });
         }
 
         @Override

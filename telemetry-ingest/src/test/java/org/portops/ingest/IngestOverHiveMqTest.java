@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -74,6 +75,7 @@ class IngestOverHiveMqTest {
     private static final ConcurrentLinkedQueue<Alert> ALERTS = new ConcurrentLinkedQueue<>();
     private static MqttClient machine;
     private static final Set<StackId> USED_STACKS = new HashSet<>();
+    private static final int READINGS_CONNECTIONS = 2;
 
     @BeforeAll
     static void start() throws Exception {
@@ -81,7 +83,7 @@ class IngestOverHiveMqTest {
         harness = new IngestHarness(broker.url(), TestLayouts.small(), Clock.systemUTC(), Clock.systemUTC());
         harness.vertx.eventBus().<JsonObject>consumer(Addresses.ALERT_RAISED,
                 message -> ALERTS.add(Alert.fromMap(message.body().getMap())));
-        harness.deploy(harness.config().withOfflineTimeout(Duration.ofSeconds(3)));
+        harness.deploy(config());
         machine = harness.client("machine");
     }
 
@@ -93,6 +95,11 @@ class IngestOverHiveMqTest {
         if (broker != null) {
             broker.close();
         }
+    }
+
+    /** Two readings connections, so every test here also runs with readings split over two connections. */
+    private static IngestConfig config() {
+        return harness.config().withOfflineTimeout(Duration.ofSeconds(3)).withReadingsConnections(READINGS_CONNECTIONS);
     }
 
     private static Instant now() {
@@ -135,6 +142,50 @@ class IngestOverHiveMqTest {
                 + "telemetry_quarantine where machine_claimed = 'QC01'")).containsExactly(List.of("REPLAY")));
         eventually(Duration.ofSeconds(10), () -> assertThat(equipment("QC01").map(EquipmentState::position))
                 .contains(new Position(102, 50)));
+    }
+
+    @Test
+    void readingsOfOneMachineSplitOverTwoConnectionsInEitherOrderAreAllAcceptedAndLiveStateKeepsTheNewest()
+            throws Exception {
+        // HiveMQ hands the shared group's readings to whichever of the two connections polls, so a machine's readings
+        // arrive on both and the two Paho callback threads hand them over in either order. Each pair is also
+        // published newest first, so late arrivals happen whatever the broker does.
+        int readings = 400;
+        Instant t = now().truncatedTo(ChronoUnit.MILLIS);
+        for (int i = 0; i < readings; i += 2) {
+            for (String id : List.of("QC02", "RTG03")) {
+                EquipmentKind kind = id.startsWith("QC") ? EquipmentKind.QUAY_CRANE : EquipmentKind.RTG;
+                for (int sequence : new int[] {i + 1, i}) {
+                    harness.publish(machine, Messages.reading(id, kind, sequence, t.plusMillis(sequence),
+                            new Position(200 + sequence / 1_000.0, 60), 0.0));
+                }
+            }
+        }
+        // QoS 0: what the broker sent the ingest is what counts (it may hold back or drop a reading, which is its
+        // business); every reading it sent must be accepted and stored, none refused.
+        for (String id : List.of("QC02", "RTG03")) {
+            String topic = Messages.topic("TEST", id, TelemetryTopic.STATE);
+            eventually(Duration.ofSeconds(20), () -> {
+                long delivered = Brokers.DELIVERIES.stream().filter(d -> d.endsWith(" " + topic)).count();
+                assertThat(delivered).as("%s's readings sent to the ingest", id).isGreaterThan(readings / 2);
+                assertThat(harness.count("select count(*) from telemetry_reading where machine_id = ? and topic = "
+                        + "'state'", id)).as("%s's readings stored", id).isEqualTo(delivered);
+            });
+            assertThat(Brokers.DELIVERIES.stream().filter(d -> d.endsWith(" " + topic))
+                    .map(d -> d.substring(0, d.indexOf(' '))).distinct())
+                    .as("readings clients that got %s's readings", id).hasSize(READINGS_CONNECTIONS)
+                    .allMatch(client -> client.startsWith(harness.clientIdPrefix + "-state-"));
+            long newest = harness.count("select max(sequence) from telemetry_reading where machine_id = ? and topic = "
+                    + "'state'", id);
+            eventually(Duration.ofSeconds(10), () -> assertThat(equipment(id)).hasValueSatisfying(state -> {
+                assertThat(state.position()).isEqualTo(new Position(200 + newest / 1_000.0, 60));
+                assertThat(state.lastSeen()).isEqualTo(t.plusMillis(newest));
+            }));
+        }
+        assertThat(harness.count("select count(*) from telemetry_quarantine where machine_claimed in "
+                + "('QC02', 'RTG03')")).isZero();
+        assertThat(ALERTS).filteredOn(a -> a.kind() == AlertKind.SPOOFING || a.kind() == AlertKind.REPLAY)
+                .extracting(Alert::subject).doesNotContain("QC02", "RTG03");
     }
 
     /** A 20' box on top of a stack, and an empty ground slot elsewhere in a row without plugs. */
@@ -203,7 +254,7 @@ class IngestOverHiveMqTest {
         eventually(Duration.ofSeconds(10), () -> assertThat(harness.count("select count(*) from telemetry_event "
                 + "where container = ? and outcome = 'LOCK_PENDING'", box)).isEqualTo(1));
         harness.undeploy();
-        harness.deploy(harness.config().withOfflineTimeout(Duration.ofSeconds(3)));
+        harness.deploy(config());
         harness.publish(machine, Messages.unlock("RTG02", 2, now(), box, "yard:" + shift.to()));
         eventually(Duration.ofSeconds(10), () -> assertThat(locationOf(shift.container()))
                 .isEqualTo(new YardLocation(shift.to())));
@@ -212,7 +263,7 @@ class IngestOverHiveMqTest {
     @Test
     void theIngestSubscribesEachSharedFilterOnceMoreAfterItsSuback() {
         // The restart test ran first: two deployments. Readings clients take a new client id at each start, the
-        // events client keeps its id (its session is resumed).
+        // events client keeps its id (its session is resumed). Each deployment has two state clients.
         for (TelemetryTopic topic : List.of(TelemetryTopic.STATE, TelemetryTopic.REEFER, TelemetryTopic.CONNECTION)) {
             String filter = "$share/portops-ingest/portops/v1/TEST/+/" + topic.segment();
             String clientIds = harness.clientIdPrefix + "-" + topic.segment() + "-";
@@ -220,8 +271,9 @@ class IngestOverHiveMqTest {
                     .collect(Collectors.groupingBy(s -> s.substring(0, s.indexOf(' ')), Collectors.mapping(
                             s -> s.substring(s.indexOf(' ') + 1), Collectors.toList())));
             // Twice at once, then again after each silence of MqttSubscriber.SILENT_RESUBSCRIBE_AFTER.
-            assertThat(byClient).as(filter).hasSize(2).allSatisfy((client, filters) -> assertThat(filters)
-                    .startsWith(filter, filter).containsOnly(filter));
+            assertThat(byClient).as(filter).hasSize(topic == TelemetryTopic.STATE ? 2 * READINGS_CONNECTIONS : 2)
+                    .allSatisfy((client, filters) -> assertThat(filters).startsWith(filter, filter)
+                            .containsOnly(filter));
         }
         String events = "$share/portops-ingest/portops/v1/TEST/+/events";
         assertThat(Brokers.subscribesOf(harness.clientIdPrefix + "-events")).startsWith(events, events)

@@ -85,6 +85,12 @@ public final class IngestBench implements Callable<Integer> {
             + "every HiveMQ of the run")
     Integer hiveMqPollBatch;
 
+    @Option(names = "--readings-connections", split = ",", description = "diagnostic: the ingest's readings "
+            + "connections (IngestConfig.readingsConnections, in its shared group), per broker of --broker in turn "
+            + "(the list is repeated when shorter), e.g. --broker hivemq-process,hivemq-process --readings-connections "
+            + "1,2 (default: the service's default for every broker)")
+    int[] readingsConnections;
+
     /** Machines of the lowest steps: 2,000 machines at 5 Hz make the 10,000 readings/s. */
     private static final int BASE_MACHINES = 2_000;
     private static final double MAX_HZ = 10;
@@ -135,8 +141,10 @@ public final class IngestBench implements Callable<Integer> {
             }
             cpu = new CpuMeter(side.postgresData(), "bench-ingest-", "bench-load-", "bench-bare-");
             try (VisibilityProbe probe = new VisibilityProbe(side.equipment(), sample)) {
-                for (String name : brokers) {
-                    results.add(runBroker(name, ladder, side, fleet, probe, cpu, folder));
+                for (int b = 0; b < brokers.size(); b++) {
+                    Integer readers = readingsConnections == null || readingsConnections.length == 0 ? null
+                            : readingsConnections[b % readingsConnections.length];
+                    results.add(runBroker(brokers.get(b), readers, ladder, side, fleet, probe, cpu, folder));
                 }
             }
             progress("history: the ingest's writer vs a bulk COPY of the same " + historyRows + " rows");
@@ -164,14 +172,16 @@ public final class IngestBench implements Callable<Integer> {
         return Math.max(BASE_MACHINES, (int) Math.ceil(rate / MAX_HZ));
     }
 
-    private BrokerResult runBroker(String name, int[] ladder, PortOpsSide side, BenchFleet fleet,
+    /** @param readers the ingest's readings connections, or null for the service's default */
+    private BrokerResult runBroker(String name, Integer readers, int[] ladder, PortOpsSide side, BenchFleet fleet,
                                    VisibilityProbe probe, CpuMeter cpu, Path folder) throws Exception {
-        progress(name + ": starting the broker");
+        String label = readers == null ? name : name + " (" + readers + " readings connections)";
+        progress(label + ": starting the broker");
         List<StepResult> steps = new ArrayList<>();
         try (BenchBroker running = BenchBroker.start(name, folder, hiveMqPollBatch);
              LoadPublisher publisher = new LoadPublisher(running.url(), "bench-load-" + name, fleet, connections);
              BareDrain bare = new BareDrain(running.url(), "bench-bare-" + name, !plainSubscription);
-             PortOpsSide.Ingest ingest = side.deploy(running.url(), "bench-ingest-" + name)) {
+             PortOpsSide.Ingest ingest = side.deploy(running.url(), "bench-ingest-" + name, readers)) {
             cpu.broker(running.pid());
             warmUp(ladder[0], side, ingest, publisher);
             for (int rate : ladder) {
@@ -186,7 +196,7 @@ public final class IngestBench implements Callable<Integer> {
             }
             progress("  busiest threads outside the named parts: " + cpu.busiestUnnamedThreads(6));
         }
-        return new BrokerResult(name, steps);
+        return new BrokerResult(label, steps);
     }
 
     /** Load that is not measured: the JIT compiles the ingest's, the broker's and Paho's paths under it. */
@@ -241,9 +251,10 @@ public final class IngestBench implements Callable<Integer> {
         double published = (publishedB - publishedA) / window;
         double ingested = (acceptedB - acceptedA) / window;
         long lagGrowth = (publishedB - handledB) - (publishedA - handledA);
-        progress(String.format("    published %,.0f/s, ingested %,.0f/s, shed %d (%d inbound), rejected %d, lost %d, "
+        progress(String.format("    published %,.0f/s, ingested %,.0f/s, shed %d (%d inbound), rejected %d%s, lost %d, "
                         + "events %d/%d, p99 %,.1f ms; ingest stages p99: queued %.1f, coalesced %.1f, written %.1f, "
-                        + "total %.1f ms", published, ingested, shed, shedInbound, rejected, lost,
+                        + "total %.1f ms", published, ingested, shed, shedInbound, rejected,
+                rejected == 0 ? "" : " (since the ingest started, by reason: " + ingest.rejectedByReason() + ")", lost,
                 run.eventsAcked(), eventsStored, latencies.percentileMicros(0.99) / 1000, stages.queuedP99(),
                 stages.coalescedP99(), stages.writtenP99(), stages.totalP99()));
 
@@ -378,6 +389,8 @@ public final class IngestBench implements Callable<Integer> {
                 .put("flushMillis", flushInterval.toMillis())
                 .put("sharedSubscription", !plainSubscription)
                 .put("hiveMqPollBatch", hiveMqPollBatch)
+                .put("readingsConnections", readingsConnections == null ? null : new JsonArray(Arrays.stream(
+                        readingsConnections).boxed().toList()))
                 .put("eventsPerSecond", eventsPerSecond)
                 .put("cores", Runtime.getRuntime().availableProcessors())
                 .put("loadAverageStart", loadAtStart)

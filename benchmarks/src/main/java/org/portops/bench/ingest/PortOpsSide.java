@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.portops.ingest.IngestConfig;
@@ -103,11 +105,16 @@ final class PortOpsSide implements AutoCloseable {
         return flushInterval == null ? config : config.withFlushInterval(flushInterval);
     }
 
-    /** Deploys an ingest against {@code brokerUrl}, counting in its own registry. */
-    Ingest deploy(String brokerUrl, String clientIdPrefix) {
+    /**
+     * Deploys an ingest against {@code brokerUrl}, counting in its own registry.
+     *
+     * @param readingsConnections its readings connections, or null for the service's default
+     */
+    Ingest deploy(String brokerUrl, String clientIdPrefix, Integer readingsConnections) {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        IngestConfig config = config(brokerUrl, clientIdPrefix);
         IngestVerticle verticle = IngestVerticle.create(yard, pool, layout, Clock.systemUTC(),
-                config(brokerUrl, clientIdPrefix), registry);
+                readingsConnections == null ? config : config.withReadingsConnections(readingsConnections), registry);
         String deployment = await(vertx.deployVerticle(verticle));
         return new Ingest(deployment, verticle.metrics(), registry);
     }
@@ -136,6 +143,14 @@ final class PortOpsSide implements AutoCloseable {
 
         long rejected() {
             return (long) metrics.rejections();
+        }
+
+        /** Messages refused since the ingest started, by reason code. */
+        Map<String, Long> rejectedByReason() {
+            Map<String, Long> byReason = new TreeMap<>();
+            registry.find("portops.ingest.messages.rejected").counters()
+                    .forEach(c -> byReason.put(c.getId().getTag("reason"), (long) c.count()));
+            return byReason;
         }
 
         /** Readings shed inbound (queue full) and before history. */

@@ -72,6 +72,13 @@ final class MachineTracks {
         return window == null || window.accepts(sequence) ? OptionalLong.empty() : OptionalLong.of(window.newest);
     }
 
+    /** Whether {@code sequence} is behind the newest accepted sequence of the machine's topic. */
+    boolean behindNewest(EquipmentId machine, TelemetryTopic topic, long sequence) {
+        Track track = tracks.get(machine);
+        SequenceWindow window = track == null ? null : track.sequences.get(topic);
+        return window != null && sequence < window.newest;
+    }
+
     Motion lastMotion(EquipmentId machine) {
         Track track = tracks.get(machine);
         return track == null ? null : track.motion;

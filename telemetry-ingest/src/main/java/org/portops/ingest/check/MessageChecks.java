@@ -114,8 +114,9 @@ public final class MessageChecks {
         if (refused != null) {
             return new Verdict.Rejected(topic, refused);
         }
+        boolean late = tracks.behindNewest(message.machineId(), topic.topic(), message.sequence());
         remember(topic, message);
-        return new Verdict.Accepted(topic, message);
+        return new Verdict.Accepted(topic, message, late);
     }
 
     private Rejection topicProblem(String text, Topic topic) {

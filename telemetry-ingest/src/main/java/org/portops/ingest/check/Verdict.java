@@ -6,8 +6,14 @@ import org.portops.model.telemetry.Topic;
 /** What the checks decided about one MQTT message. */
 public sealed interface Verdict {
 
-    /** Every check passed; the message may change state. */
-    record Accepted(Topic topic, TelemetryMessage message) implements Verdict {
+    /**
+     * Every check passed; the message may change state.
+     *
+     * @param late its sequence is behind the newest one accepted from its machine on its topic: it arrived after a
+     *             newer message (readings come over several connections, and a broker may reorder QoS 0 messages
+     *             of a shared subscription), so it must not replace what the newer one said
+     */
+    record Accepted(Topic topic, TelemetryMessage message, boolean late) implements Verdict {
     }
 
     /**

@@ -80,6 +80,25 @@ class MessageChecksTest {
     }
 
     @Test
+    void aReadingBehindTheNewestIsAcceptedAsLateEvenWithTheSameTimestamp() {
+        assertThat(late(check("TT001", tractor("TT001", 5, NOW, HERE, 0), NOW))).as("first").isFalse();
+        assertThat(late(check("TT001", tractor("TT001", 7, NOW, HERE, 0), NOW))).as("a gap").isFalse();
+        assertThat(late(check("TT001", tractor("TT001", 6, NOW, HERE, 0), NOW))).as("overtaken by 7, same ms")
+                .isTrue();
+        assertThat(late(check("TT001", tractor("TT001", 8, NOW, HERE, 0), NOW))).as("next").isFalse();
+        assertThat(late(check("TT002", tractor("TT002", 1, NOW, HERE, 0), NOW))).as("another machine").isFalse();
+        ConnectionMessage online = new ConnectionMessage(new EquipmentId("TT001"), 0, NOW, ConnectionState.ONLINE);
+        assertThat(code("TT001", online, NOW)).isEqualTo("ACCEPTED");
+        assertThat(late(check("TT001", tractor("TT001", 1, NOW, HERE, 0), NOW))).as("after a new ONLINE")
+                .isFalse();
+    }
+
+    private static boolean late(Verdict verdict) {
+        assertThat(verdict).isInstanceOf(Verdict.Accepted.class);
+        return ((Verdict.Accepted) verdict).late();
+    }
+
+    @Test
     void aLateReadingWithinTheWindowIsAcceptedOnceAndOneBeyondItIsAReplay() {
         long newest = 100;
         assertThat(code("TT001", tractor("TT001", newest, NOW, HERE, 0), NOW)).isEqualTo("ACCEPTED");
