@@ -172,6 +172,11 @@ public final class LoadingHousekeeping {
         YardBox lifted = yard.lift(box.number());
         double rehandlesLeft = rehandles(source);
         Candidate best = null;
+        // setting a container down never lowers a stack's rehandles, so what leaving saves bounds the gain
+        if (rehandlesBefore - rehandlesLeft + metresBefore / settings.metresPerRehandle() < settings.minGain()) {
+            yard.drop(lifted, s);
+            return null;
+        }
         try {
             for (int d = 0; d < yard.stackCount(); d++) {
                 if (d == s || !idle[yard.blockOf(d)] || yard.check(lifted, d) != null) {
