@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -46,6 +47,7 @@ import org.portops.yard.slot.Departure;
 import org.portops.yard.slot.ExportGroup;
 import org.portops.yard.slot.Housekeeping;
 import org.portops.yard.slot.LiveYardSnapshot;
+import org.portops.yard.slot.LoadingHousekeeping;
 import org.portops.yard.slot.SlotDecision;
 import org.portops.yard.slot.SlotPlanner;
 import org.portops.yard.slot.SlotRequest;
@@ -101,7 +103,15 @@ public final class LiveYardPlanner {
     public record HousekeepingRound(Housekeeping.Round round, List<WorkInstructionId> instructions) {
     }
 
+    /** A loading housekeeping round with the instruction written for each move, in move order. */
+    public record LoadingRound(LoadingHousekeeping.Round round, List<WorkInstructionId> instructions) {
+    }
+
     private record Reservation(YardBox box, YardSlot slot) {
+    }
+
+    /** A housekeeping move planned and written, not made yet: the planner's picture has it made already. */
+    private record Shift(ContainerNumber container, YardSlot from, YardSlot to) {
     }
 
     private final LiveYard yard;
@@ -112,7 +122,7 @@ public final class LiveYardPlanner {
     private final PickupAppointments appointments;
     private final Map<ContainerNumber, Departure> pickups = new HashMap<>();
     private final Map<ContainerNumber, Reservation> reserved = new LinkedHashMap<>();
-    private final Map<ContainerNumber, Housekeeping.Move> shifts = new LinkedHashMap<>();
+    private final Map<ContainerNumber, Shift> shifts = new LinkedHashMap<>();
     private final MoveLogStays stays = new MoveLogStays(STAYS_KEPT);
     private volatile DepartureForecast forecast;
     private Future<?> queue = Future.succeededFuture();
@@ -340,13 +350,7 @@ public final class LiveYardPlanner {
      */
     public Future<List<HousekeepingRound>> housekeeping(BlockId only) {
         return inOrder(() -> yard.reader().workInstructions().compose(instructions -> {
-            Set<BlockId> busy = new HashSet<>();
-            for (WorkInstruction w : instructions) {
-                if (!w.state().isTerminal()) {
-                    blockOf(w.from()).ifPresent(busy::add);
-                    blockOf(w.to()).ifPresent(busy::add);
-                }
-            }
+            Set<BlockId> busy = busyBlocks(instructions);
             return model().compose(m -> solver.executeBlocking(() -> {
                 List<Housekeeping.Round> rounds = new ArrayList<>();
                 Housekeeping housekeeping = new Housekeeping(m, settings.housekeeping());
@@ -364,6 +368,57 @@ public final class LiveYardPlanner {
         }));
     }
 
+    /**
+     * Plans housekeeping ahead of the loading of {@code calls} ({@link LoadingHousekeeping}): moves across every
+     * block with no open work instruction, towards each call's berth and into the order the calls load in, written
+     * as planned YARD_SHIFT instructions in move order. The calls load in the order of their ETD; a call loads its
+     * bay plan's LOAD entries standing in the yard bottom tier first (nothing is stowed on a slot before the one
+     * below it is filled), then by bay and row.
+     */
+    public Future<LoadingRound> loadingHousekeeping(List<VesselCall> calls, LoadingHousekeeping.Settings budget) {
+        return inOrder(() -> yard.reader().workInstructions().compose(instructions -> {
+            Set<BlockId> busy = busyBlocks(instructions);
+            return model().compose(m -> solver.executeBlocking(() -> {
+                Set<BlockId> idle = new HashSet<>();
+                m.blocks().forEach(b -> idle.add(b.id()));
+                idle.removeAll(busy);
+                List<LoadingHousekeeping.Load> loads = calls.stream()
+                        .sorted(Comparator.comparing(VesselCall::etd))
+                        .map(call -> load(call, m)).toList();
+                return new LoadingHousekeeping(m, loads, budget).plan(idle, clock.instant());
+            })).compose(this::writeLoadingShifts);
+        }));
+    }
+
+    private LoadingHousekeeping.Load load(VesselCall call, YardModel m) {
+        List<ContainerNumber> sequence = call.bayPlan().entries().stream()
+                .filter(e -> e.action() == BayPlanAction.LOAD && m.slotOf(e.container().number()).isPresent())
+                .sorted(Comparator.comparingInt((BayPlanEntry e) -> e.slot().tier().number())
+                        .thenComparingInt(e -> e.slot().bay().number())
+                        .thenComparingInt(e -> e.slot().row().number()))
+                .map(e -> e.container().number()).toList();
+        return new LoadingHousekeeping.Load(call.id().value(), berth(call), sequence);
+    }
+
+    private Future<LoadingRound> writeLoadingShifts(LoadingHousekeeping.Round r) {
+        round++;
+        List<WorkInstructionId> ids = new ArrayList<>();
+        Future<?> chain = Future.succeededFuture();
+        for (int i = 0; i < r.moves().size(); i++) {
+            LoadingHousekeeping.Move move = r.moves().get(i);
+            shifts.put(move.container(), new Shift(move.container(), move.from(), move.to()));
+            WorkInstructionId id = new WorkInstructionId("WI-HKL-" + clock.instant().getEpochSecond() + "-" + round
+                    + "-" + (i + 1));
+            ids.add(id);
+            // sequence = order within the round: a blocker is lifted before the container under it moves
+            WorkInstruction instruction = new WorkInstruction(id, move.container(), MoveKind.YARD_SHIFT,
+                    new YardLocation(move.from()), new YardLocation(move.to()), List.of(), i + 1,
+                    WorkInstructionState.PLANNED, null, clock.instant());
+            chain = chain.compose(v -> yard.replaceInstruction(null, instruction));
+        }
+        return chain.map(v -> new LoadingRound(r, List.copyOf(ids)));
+    }
+
     private Future<List<HousekeepingRound>> writeShifts(List<Housekeeping.Round> rounds) {
         round++;
         Future<List<HousekeepingRound>> written = Future.succeededFuture(new ArrayList<>());
@@ -373,7 +428,7 @@ public final class LiveYardPlanner {
             Future<?> chain = Future.succeededFuture();
             for (int i = 0; i < moves.size(); i++) {
                 Housekeeping.Move move = moves.get(i);
-                shifts.put(move.container(), move);
+                shifts.put(move.container(), new Shift(move.container(), move.from(), move.to()));
                 WorkInstructionId id = new WorkInstructionId("WI-HK-" + clock.instant().getEpochSecond() + "-"
                         + round + "-" + r.block() + "-" + (i + 1));
                 ids.add(id);
@@ -405,7 +460,7 @@ public final class LiveYardPlanner {
         return inOrder(() -> {
             ContainerNumber number = moved.container();
             Reservation reservation = reserved.remove(number);
-            Housekeeping.Move shift = shifts.remove(number);
+            Shift shift = shifts.remove(number);
             boolean ends = moved.to() == null || moved.to() instanceof YardLocation;
             if (!ends) {
                 if (reservation != null) {
@@ -503,7 +558,7 @@ public final class LiveYardPlanner {
 
     private void reapply(YardModel read, Instant now) {
         for (var it = shifts.values().iterator(); it.hasNext(); ) {
-            Housekeeping.Move move = it.next();
+            Shift move = it.next();
             int to = read.stackIndex(move.to().stack());
             Optional<YardSlot> at = read.slotOf(move.container());
             if (at.isEmpty() || !at.get().equals(move.from()) || read.top(read.stackOf(move.container())) == null
@@ -559,6 +614,18 @@ public final class LiveYardPlanner {
             return Future.all(calls).map(done -> calls.stream().map(Future::result)
                     .flatMap(Optional::stream).toList());
         });
+    }
+
+    /** Blocks an open work instruction leads from or to: their yard cranes have work. */
+    private Set<BlockId> busyBlocks(List<WorkInstruction> instructions) {
+        Set<BlockId> busy = new HashSet<>();
+        for (WorkInstruction w : instructions) {
+            if (!w.state().isTerminal()) {
+                blockOf(w.from()).ifPresent(busy::add);
+                blockOf(w.to()).ifPresent(busy::add);
+            }
+        }
+        return busy;
     }
 
     private Optional<BlockId> blockOf(Location location) {

@@ -6,6 +6,7 @@ import static org.portops.state.testsupport.Await.await;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.portops.model.container.Container;
 import org.portops.model.container.ContainerCategory;
+import org.portops.model.container.ContainerLength;
 import org.portops.model.container.ContainerNumber;
 import org.portops.model.container.LineOperator;
 import org.portops.model.container.SizeTypeCode;
@@ -36,6 +39,7 @@ import org.portops.model.layout.TerminalLayout;
 import org.portops.model.vessel.BayPlan;
 import org.portops.model.vessel.BayPlanAction;
 import org.portops.model.vessel.BayPlanEntry;
+import org.portops.model.vessel.StowageSlot;
 import org.portops.model.vessel.VesselCall;
 import org.portops.model.work.MoveKind;
 import org.portops.model.work.VesselLocation;
@@ -58,6 +62,7 @@ import org.portops.state.testsupport.TestLayouts;
 import org.portops.state.testsupport.TestPostgres;
 import org.portops.yard.slot.Departure;
 import org.portops.yard.slot.Housekeeping;
+import org.portops.yard.slot.LoadingHousekeeping;
 
 /**
  * The yard planner in a live yard (embedded PostgreSQL, Hazelcast, the small test terminal seeded with its sample
@@ -241,6 +246,42 @@ class YardPlannerVerticleTest {
         JsonObject again = await(vertx.eventBus().<JsonObject>request(Addresses.YARD_HOUSEKEEPING_REQUEST,
                 new JsonObject().put("block", block)), 120).body();
         assertThat(again.getJsonArray("rounds")).as("its shifts are still open: the block is not quiet").isEmpty();
+    }
+
+    @Test
+    void loadingHousekeepingMovesACallsContainersTowardsItsBerthWithShiftsTheLiveYardAccepts() {
+        // 30 of the 20' containers in the yard become one call's load list (bay 01, three tiers of ten rows)
+        List<ContainerView> inYard = await(live.reader().containers()).stream()
+                .filter(v -> v.location() instanceof YardLocation && v.container().length() == ContainerLength.TWENTY)
+                .sorted(Comparator.comparing(v -> v.container().number().value())).limit(30).toList();
+        List<BayPlanEntry> loads = new ArrayList<>();
+        for (int i = 0; i < inYard.size(); i++) {
+            loads.add(new BayPlanEntry(StowageSlot.of(1, i % 10 + 1, 2 + 2 * (i / 10)), inYard.get(i).container(),
+                    BayPlanAction.LOAD));
+        }
+        VesselCall call = await(live.reader().vesselCalls()).getFirst().withBayPlan(new BayPlan(loads));
+        WorkerExecutor worker = vertx.createSharedWorkerExecutor("loading-housekeeping-test", 1);
+        LiveYardPlanner planner = new LiveYardPlanner(live, layout, LiveYardPlanner.Settings.DEFAULTS,
+                Clock.systemUTC(), worker, PickupAppointments.over(vertx.eventBus()));
+
+        LiveYardPlanner.LoadingRound round = await(planner.loadingHousekeeping(List.of(call),
+                new LoadingHousekeeping.Settings(10, 200, 0.25)), 120);
+
+        assertThat(round.round().after().total(200)).isLessThan(round.round().before().total(200));
+        assertThat(round.instructions()).hasSize(round.round().moves().size()).hasSizeBetween(1, 10);
+        for (int i = 0; i < round.instructions().size(); i++) {
+            LoadingHousekeeping.Move move = round.round().moves().get(i);
+            WorkInstruction w = instruction(round.instructions().get(i));
+            assertThat(w.kind()).isEqualTo(MoveKind.YARD_SHIFT);
+            assertThat(w.state()).isEqualTo(WorkInstructionState.PLANNED);
+            assertThat(w.from()).isEqualTo(new YardLocation(move.from()));
+            assertThat(w.to()).isEqualTo(new YardLocation(move.to()));
+            assertThat(move.reason()).contains(w.container().value());
+            MoveResult result = await(live.move(MoveRequest.of(w.container(), MoveKind.YARD_SHIFT, w.from(),
+                    w.to()).forInstruction(w.id())));
+            assertThat(result).as("move " + (i + 1) + ": " + move).isInstanceOf(MoveResult.Accepted.class);
+        }
+        worker.close();
     }
 
     @Test
