@@ -30,40 +30,66 @@ final class MachineTracks {
     private final Map<EquipmentId, Track> tracks = new HashMap<>();
 
     /**
-     * The sequences accepted on one topic of one machine: the newest, and which of the {@link #WINDOW} before it
-     * (bit {@code i}: newest − i). A broker may hand a subscriber QoS 0 messages of one publisher out of order (MQTT
-     * orders messages per subscription only for non-shared ones), so a sequence behind the newest is a replay only
-     * when it was accepted already or lies beyond the window: the anti-replay window of IPsec (RFC 4303 §3.4.3).
+     * The sequences accepted on one topic of one machine: the newest, and which of the {@link #WINDOW} before it (a
+     * ring of bits, bit {@code s mod WINDOW} for sequence {@code s}). A broker may hand a subscriber QoS 0 messages of
+     * one publisher out of order (MQTT orders messages per subscription only for non-shared ones, and the ingest reads
+     * readings over several connections of one shared group), so a sequence behind the newest is a replay only when it
+     * was accepted already or lies beyond the window: the anti-replay window of IPsec (RFC 4303 §3.4.3).
      */
     static final class SequenceWindow {
         long newest;
-        long seen = 1;
+        private final long[] seen = new long[WINDOW / Long.SIZE];
 
         SequenceWindow(long first) {
             this.newest = first;
+            mark(first);
         }
 
         boolean accepts(long sequence) {
             if (sequence > newest) {
                 return true;
             }
-            long behind = newest - sequence;
-            return behind < WINDOW && (seen & (1L << behind)) == 0;
+            return newest - sequence < WINDOW && !marked(sequence);
         }
 
         void accept(long sequence) {
             if (sequence > newest) {
-                long shift = sequence - newest;
-                seen = shift >= WINDOW ? 1 : (seen << shift) | 1;
+                if (sequence - newest >= WINDOW) {
+                    java.util.Arrays.fill(seen, 0L);
+                } else {
+                    for (long s = newest + 1; s < sequence; s++) {
+                        unmark(s);
+                    }
+                }
                 newest = sequence;
+                mark(sequence);
             } else if (newest - sequence < WINDOW) {
-                seen |= 1L << (newest - sequence);
+                mark(sequence);
             }
+        }
+
+        private boolean marked(long sequence) {
+            int bit = Math.floorMod(sequence, WINDOW);
+            return (seen[bit / Long.SIZE] & (1L << (bit % Long.SIZE))) != 0;
+        }
+
+        private void mark(long sequence) {
+            int bit = Math.floorMod(sequence, WINDOW);
+            seen[bit / Long.SIZE] |= 1L << (bit % Long.SIZE);
+        }
+
+        private void unmark(long sequence) {
+            int bit = Math.floorMod(sequence, WINDOW);
+            seen[bit / Long.SIZE] &= ~(1L << (bit % Long.SIZE));
         }
     }
 
-    /** Sequences this far behind the newest accepted one are late arrivals still told from replays. */
-    static final int WINDOW = 64;
+    /**
+     * Sequences this far behind the newest accepted one are late arrivals still told from replays: 102 s of lag at
+     * 10 readings a second between the ingest's readings connections (a loaded 2-core machine lagged one connection
+     * more than 64 readings of a machine behind another), for 128 bytes per machine and topic.
+     */
+    static final int WINDOW = 1_024;
 
     /** The newest accepted sequence of the topic, when {@code sequence} would be a replay there; else empty. */
     OptionalLong replayOf(EquipmentId machine, TelemetryTopic topic, long sequence) {
