@@ -168,7 +168,12 @@ public final class CraneSchedulerVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        List<CraneScheduler> running = List.copyOf(schedulers.values());
         return Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
+                .compose(v -> worker.executeBlocking(() -> {
+                    running.forEach(CraneScheduler::close);
+                    return null;
+                }))
                 .compose(v -> worker.close())
                 .compose(v -> journalWorker.close());
     }
@@ -186,6 +191,8 @@ public final class CraneSchedulerVerticle extends VerticleBase {
         }).compose(started -> {
             if (started.outcome() instanceof Published) {
                 schedulers.put(work.call(), started.scheduler());
+            } else {
+                started.scheduler().close();
             }
             return afterPlan(work.call(), started.scheduler(), started.outcome(), received);
         });
@@ -702,7 +709,11 @@ public final class CraneSchedulerVerticle extends VerticleBase {
         inOrder(call, () -> {
             callOf.values().removeIf(call::equals);
             transportQueues.remove(call);
-            return worker.executeBlocking(scheduler::openMoves)
+            return worker.executeBlocking(() -> {
+                        // the call is planned no more: its running solver, if any, stops
+                        scheduler.close();
+                        return scheduler.openMoves();
+                    })
                     .compose(open -> publisher.cancelUnstarted(open, new ExceptionReason("CALL_LEFT",
                             "vessel call " + call + " left the quay"), clock.instant()).map(cancelled -> {
                         LOG.info("vessel call {} left: {} of its {} open moves cancelled, the rest under way", call,
