@@ -4,6 +4,10 @@ import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.api.solver.change.ProblemChange;
 import ai.timefold.solver.core.api.solver.change.ProblemChangeDirector;
+import ai.timefold.solver.core.impl.phase.event.PhaseLifecycleListenerAdapter;
+import ai.timefold.solver.core.impl.solver.DefaultSolver;
+import ai.timefold.solver.core.impl.solver.scope.SolverScope;
+import org.portops.crane.qcsp.QcspInstance;
 import org.portops.crane.solver.CraneReplanning.Limits;
 import org.portops.crane.solver.CraneReplanning.Outcome;
 import org.portops.crane.solver.CraneReplanning.Problem;
@@ -27,8 +31,8 @@ import java.util.Optional;
  * {@code updateShadowVariables} resets the score director), exactly as a fresh solve does; what is saved is
  * building the solver. {@code bench replan --solving problem-changes} measures it against warm re-solves.
  *
- * <p>A re-plan is answered once the solver has published the changed problem's best and found nothing better for the
- * unimproved limit, or the time limit since the change passed — the same termination the solver applies itself.
+ * <p>A re-plan is answered when the restarted phases on its problem end (the solver's own termination: the time
+ * limit, or the unimproved limit), with the best they found.
  */
 final class RunningReplanSolver implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunningReplanSolver.class);
@@ -37,29 +41,36 @@ final class RunningReplanSolver implements AutoCloseable {
 
     private final Solver<ReplanSolution> solver;
     private final long timeLimitNanos;
-    private final long unimprovedNanos;
     private final Object lock = new Object();
     private Thread thread;
-    private ReplanSolution best;
-    private long bestAt;
+    /** The instance and outcome of the last search that ended; the solver then waits for the next change. */
+    private QcspInstance endedOn;
+    private Outcome ended;
     private Throwable failure;
 
     RunningReplanSolver(SolverFactory<ReplanSolution> daemonFactory, Limits limits) {
         this.solver = daemonFactory.buildSolver();
         this.timeLimitNanos = limits.timeLimit().toNanos();
-        this.unimprovedNanos = limits.unimprovedLimit().toNanos();
-        solver.addEventListener(event -> {
-            synchronized (lock) {
-                best = event.getNewBestSolution();
-                bestAt = System.nanoTime();
-                lock.notifyAll();
+        // Timefold's public events report new bests only; the end of each restart's phases is what a re-plan waits
+        // for (the search it would have had as a warm re-solve), heard through the solver's lifecycle listener
+        ((DefaultSolver<ReplanSolution>) solver).addPhaseLifecycleListener(new PhaseLifecycleListenerAdapter<>() {
+            @Override
+            public void solvingEnded(SolverScope<ReplanSolution> scope) {
+                ReplanSolution best = scope.getBestSolution();
+                Outcome outcome = new Outcome(sequences(best), best.getScore().toString(),
+                        best.getScore().isFeasible());
+                synchronized (lock) {
+                    endedOn = best.getInstance();
+                    ended = outcome;
+                    lock.notifyAll();
+                }
             }
         });
     }
 
     /** Solves the problem on the running solver (started with it on the first call); empty if it did not answer. */
     Optional<Outcome> solve(Problem problem) {
-        long submitted = System.nanoTime();
+        long deadline = System.nanoTime() + timeLimitNanos + APPLY_GRACE_NANOS;
         if (thread == null) {
             ReplanSolution initial = CraneReplanning.solution(problem);
             thread = Thread.ofPlatform().daemon().name("crane-replan-solver").start(() -> {
@@ -77,31 +88,23 @@ final class RunningReplanSolver implements AutoCloseable {
             solver.addProblemChange(new SwapProblem(problem));
         }
         synchronized (lock) {
-            while (true) {
-                if (failure != null) {
-                    return Optional.empty();
-                }
-                long now = System.nanoTime();
-                boolean current = best != null && best.getInstance() == problem.instance();
-                long waited = now - submitted;
-                if (current && (now - bestAt >= unimprovedNanos || waited >= timeLimitNanos)) {
-                    return Optional.of(new Outcome(sequences(best), best.getScore().toString(),
-                            best.getScore().isFeasible()));
-                }
-                long deadline = current ? Math.min(bestAt + unimprovedNanos, submitted + timeLimitNanos)
-                        : submitted + timeLimitNanos + APPLY_GRACE_NANOS;
-                if (!current && now >= deadline) {
-                    LOG.warn("the running crane re-plan solver did not apply the change within {} ms",
-                            (timeLimitNanos + APPLY_GRACE_NANOS) / 1_000_000);
+            while (endedOn != problem.instance()) {
+                long left = deadline - System.nanoTime();
+                if (failure != null || left <= 0) {
+                    if (failure == null) {
+                        LOG.warn("the running crane re-plan solver did not finish the change within {} ms",
+                                (timeLimitNanos + APPLY_GRACE_NANOS) / 1_000_000);
+                    }
                     return Optional.empty();
                 }
                 try {
-                    lock.wait(Math.max(1, (deadline - now) / 1_000_000), 0);
+                    lock.wait(Math.max(1, left / 1_000_000));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return Optional.empty();
                 }
             }
+            return Optional.of(ended);
         }
     }
 
