@@ -57,6 +57,36 @@ class ProblemChangeReplanTest {
         assertThat(solverThreadAlive()).as("closing the scheduler stops its solver").isFalse();
     }
 
+    @Test
+    void theStabilityCostReachesTheRunningSolverWithEveryChange() {
+        assertThat(voluntaryReassignments(0)).as("reassignments when moving work is free").isPositive();
+        assertThat(voluntaryReassignments(1_000_000)).as("reassignments when moving work costs more than any gain")
+                .isZero();
+    }
+
+    /** The event stream of {@code CraneSchedulerTest}'s stability test, on a running solver. */
+    private static long voluntaryReassignments(int stabilitySeconds) {
+        CraneReplanning.Limits fast = new CraneReplanning.Limits(Duration.ofMillis(300), Duration.ofMillis(100), 7);
+        CallWork work = GeneratedCalls.generate(5, "CALL1", 300, 20, 4, T0);
+        SteppingClock clock = new SteppingClock(T0);
+        long total = 0;
+        try (CraneScheduler scheduler = new CraneScheduler(work, new CraneScheduler.Settings(fast, stabilitySeconds, 2,
+                fast, CraneReplanning.Solving.PROBLEM_CHANGES), clock, new SimpleMeterRegistry())) {
+            SimulatedOperations operations = new SimulatedOperations(11, 0.0);
+            LivePlan plan = CraneSchedulerTest.published(scheduler.start()).plan();
+            for (int i = 0; i < 12; i++) {
+                clock.advance(Duration.ofSeconds(45));
+                LiveEvent event = i % 4 == 3 ? new LiveEvent.CallChanged(work, clock.instant())
+                        : operations.next(plan, work, clock.instant());
+                if (scheduler.apply(event) instanceof Published published) {
+                    plan = published.plan();
+                    total += published.diff().voluntaryReassignments();
+                }
+            }
+        }
+        return total;
+    }
+
     private static boolean solverThreadAlive() {
         return Thread.getAllStackTraces().keySet().stream()
                 .anyMatch(thread -> thread.getName().equals(SOLVER_THREAD) && thread.isAlive());
