@@ -89,8 +89,8 @@ public final class CraneScheduler implements AutoCloseable {
         this.settings = settings;
         this.epoch = clock.instant();
         this.state = new CallState(work);
-        this.replanner = new Replanner(new CraneReplanning(settings.limits(), settings.solving()), new CraneReplanning(settings.firstPlan()),
-                settings, epoch);
+        this.replanner = new Replanner(new CraneReplanning(settings.limits(), settings.solving()),
+                new CraneReplanning(settings.firstPlan()), settings, epoch);
         String call = work.call().value();
         this.voluntary = Counter.builder("portops.crane.replan.reassignments").tag("call", call).tag("kind", "voluntary")
                 .description("planned tasks a re-plan moved to another crane").register(registry);
