@@ -2,6 +2,7 @@ package org.portops.bench.replan;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
@@ -99,6 +100,20 @@ public final class ReplanBench implements Callable<Integer> {
             + " transport round plans the vehicles after every crane plan; 0: a seeded call of --moves, cranes only")
     int vehicles;
 
+    @Option(names = "--solving", defaultValue = "warm-resolve",
+            description = "how each event is searched: warm-resolve (a solver built per re-plan, the default) or"
+                    + " problem-changes (one daemon solver per call, each event a Timefold ProblemChange)")
+    String solving;
+
+    private CraneReplanning.Solving solving() {
+        return switch (solving) {
+            case "warm-resolve" -> CraneReplanning.Solving.WARM_RESOLVE;
+            case "problem-changes" -> CraneReplanning.Solving.PROBLEM_CHANGES;
+            default -> throw new IllegalArgumentException("--solving must be warm-resolve or problem-changes, was "
+                    + solving);
+        };
+    }
+
     private record Run(String label, Latencies latencies, Map<String, Integer> kinds, int refused, long voluntary,
                        long forced, double churnPerHour, long journalRows, double simulatedHours, int versions,
                        double solveP50Ms, double solveP95Ms, int moves, int cranes, double[] dispatchMs,
@@ -170,7 +185,7 @@ public final class ReplanBench implements Callable<Integer> {
         DecisionJournal journal = new DecisionJournal(vertx, yard.pool());
         CraneScheduler.Settings settings = new CraneScheduler.Settings(
                 new CraneReplanning.Limits(Duration.ofMillis(500), Duration.ofMillis(150), seed), stabilitySeconds, 2,
-                new CraneReplanning.Limits(Duration.ofSeconds(10), Duration.ofSeconds(2), seed));
+                new CraneReplanning.Limits(Duration.ofSeconds(10), Duration.ofSeconds(2), seed), solving());
         TerminalLayout layout = TerminalLayoutLoader.sample();
         BayPlanWorkSource bayPlans = new BayPlanWorkSource(yard.yard().reader(), layout,
                 new YardRoom(yard.yard().reader(), layout), new BayPlanWorkSource.Settings(cranes, 30, 20,
@@ -243,6 +258,9 @@ public final class ReplanBench implements Callable<Integer> {
         ValueAtPercentile[] dispatch = dispatchTimer.takeSnapshot().percentileValues();
         double[] dispatchMs = {round(dispatch[0].value(TimeUnit.MILLISECONDS)),
                 round(dispatch[1].value(TimeUnit.MILLISECONDS)), round(dispatch[2].value(TimeUnit.MILLISECONDS))};
+        FunctionCounter answered = registry.find("portops.crane.replan.problem.changes").functionCounter();
+        progress(String.format("%s: %s, %.0f re-plans answered by problem changes", label, solving,
+                answered == null ? 0 : answered.count()));
         join(vertx.undeploy(deployment));
         facts.unregister();
         refusals.unregister();
@@ -328,7 +346,7 @@ public final class ReplanBench implements Callable<Integer> {
                 stable.latencies().percentileMicros(0.95) / 1_000_000.0,
                 free.churnPerHour() == 0 ? "n/a (none without)" : String.format(Locale.ROOT, "%.2f",
                         stable.churnPerHour() / free.churnPerHour()));
-        JsonObject json = new JsonObject().put("bench", "replan").put("moves", stable.moves())
+        JsonObject json = new JsonObject().put("bench", "replan").put("solving", solving).put("moves", stable.moves())
                 .put("cranes", stable.cranes()).put("vehicles", vehicles)
                 .put("vehiclesP50Ms", stable.dispatchMs()[0]).put("vehiclesP95Ms", stable.dispatchMs()[1])
                 .put("vehiclesP99Ms", stable.dispatchMs()[2]).put("transportRounds", stable.dispatchRounds()).put("events", stable.latencies().count()).put("refused", stable.refused())

@@ -1,6 +1,7 @@
 package org.portops.crane.live;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.portops.crane.journal.JournaledPlan;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -38,7 +40,7 @@ import java.util.stream.Collectors;
  * refusal that names why). It neither publishes nor journals: the caller does both with the outcome
  * ({@link CraneSchedulerVerticle}). Not thread-safe: one caller thread at a time.
  */
-public final class CraneScheduler {
+public final class CraneScheduler implements AutoCloseable {
     private final Clock clock;
     private final Settings settings;
     private final Instant epoch;
@@ -58,14 +60,22 @@ public final class CraneScheduler {
      *                         completion: a re-plan moves work only to finish at least this much earlier
      * @param dispatchAhead    open moves per crane kept dispatched to it (sent to the machine, pinned)
      * @param firstPlan        the search budget of the call's first plan, which no event waits for
+     * @param solving          warm re-solves (the default) or problem changes on a solver running per call
      */
     public record Settings(CraneReplanning.Limits limits, int stabilitySeconds, int dispatchAhead,
-                           CraneReplanning.Limits firstPlan) {
+                           CraneReplanning.Limits firstPlan, CraneReplanning.Solving solving) {
         public Settings {
             if (stabilitySeconds < 0 || dispatchAhead < 1) {
                 throw new IllegalArgumentException("stability cost must be 0 or more and dispatch-ahead 1 or more, was "
                         + stabilitySeconds + " and " + dispatchAhead);
             }
+            Objects.requireNonNull(solving, "solving");
+        }
+
+        /** Warm re-solves. */
+        public Settings(CraneReplanning.Limits limits, int stabilitySeconds, int dispatchAhead,
+                        CraneReplanning.Limits firstPlan) {
+            this(limits, stabilitySeconds, dispatchAhead, firstPlan, CraneReplanning.Solving.WARM_RESOLVE);
         }
 
         public static Settings defaults() {
@@ -79,15 +89,24 @@ public final class CraneScheduler {
         this.settings = settings;
         this.epoch = clock.instant();
         this.state = new CallState(work);
-        this.replanner = new Replanner(new CraneReplanning(settings.limits()), new CraneReplanning(settings.firstPlan()),
-                settings, epoch);
+        this.replanner = new Replanner(new CraneReplanning(settings.limits(), settings.solving()),
+                new CraneReplanning(settings.firstPlan()), settings, epoch);
         String call = work.call().value();
         this.voluntary = Counter.builder("portops.crane.replan.reassignments").tag("call", call).tag("kind", "voluntary")
                 .description("planned tasks a re-plan moved to another crane").register(registry);
         this.forced = Counter.builder("portops.crane.replan.reassignments").tag("call", call).tag("kind", "forced")
                 .description("tasks moved because their crane left the call").register(registry);
+        FunctionCounter.builder("portops.crane.replan.problem.changes", replanner, Replanner::answeredByProblemChange)
+                .tag("call", call).description("re-plans answered by the call's running solver as problem changes")
+                .register(registry);
         Gauge.builder("portops.crane.replan.churn.per.hour", this, CraneScheduler::churnPerHour).tag("call", call)
                 .description("voluntary reassignments per hour since the call's plan started").register(registry);
+    }
+
+    /** Stops the call's running solver when it re-plans with problem changes; nothing to stop otherwise. */
+    @Override
+    public void close() {
+        replanner.close();
     }
 
     /** Plans the call for the first time: version 1. */

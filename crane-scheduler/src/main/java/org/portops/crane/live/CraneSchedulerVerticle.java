@@ -39,6 +39,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,6 +63,8 @@ import java.util.function.Supplier;
  */
 public final class CraneSchedulerVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(CraneSchedulerVerticle.class);
+    /** How often the loop looks whether the split in force moves a crane now: well within its hour slots. */
+    private static final Duration SPLIT_CHECK = Duration.ofMinutes(1);
 
     private final LiveYard yard;
     private final DecisionJournal journal;
@@ -79,6 +82,9 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     private final QuaySplit split;
     private Future<?> splitChain = Future.succeededFuture();
     private boolean rebalanceWaiting;
+    /** When the split in force next moves a crane ({@link QuaySplit#nextChange}); null: no change ahead. */
+    private Instant splitDueAt;
+    private long splitCheckTimer = -1;
     /** The split in force a detailed plan's overrun last re-balanced. */
     private CraneSplit rebalancedForOverrun;
     /** A re-balance is making its plans: a detailed plan missing its departure splits again within it. */
@@ -163,12 +169,21 @@ public final class CraneSchedulerVerticle extends VerticleBase {
                 message -> onYardEvent(message.body())));
         consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.CRANE_OVERRIDE, this::onOverride));
         consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.CRANE_EXPLAIN, this::onExplain));
+        if (split != null) {
+            splitCheckTimer = vertx.setPeriodic(SPLIT_CHECK.toMillis(), id -> rebalanceIfDue());
+        }
         return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
     }
 
     @Override
     public Future<?> stop() {
+        vertx.cancelTimer(splitCheckTimer);
+        List<CraneScheduler> running = List.copyOf(schedulers.values());
         return Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
+                .compose(v -> worker.executeBlocking(() -> {
+                    running.forEach(CraneScheduler::close);
+                    return null;
+                }))
                 .compose(v -> worker.close())
                 .compose(v -> journalWorker.close());
     }
@@ -186,6 +201,8 @@ public final class CraneSchedulerVerticle extends VerticleBase {
         }).compose(started -> {
             if (started.outcome() instanceof Published) {
                 schedulers.put(work.call(), started.scheduler());
+            } else {
+                started.scheduler().close();
             }
             return afterPlan(work.call(), started.scheduler(), started.outcome(), received);
         });
@@ -577,6 +594,28 @@ public final class CraneSchedulerVerticle extends VerticleBase {
     }
 
     /**
+     * Re-balances when the time the split in force moves a crane has come (checked every {@link #SPLIT_CHECK} on the
+     * verticle's clock): the split is made again from now, its stability term keeping what still holds, and each call
+     * is planned with the cranes its first slot now has — a crane goes to its next vessel mid-call as the split
+     * planned it, not only when a call arrives, changes or leaves. Completes with whether it re-balanced.
+     */
+    Future<Boolean> rebalanceIfDue() {
+        Promise<Boolean> due = Promise.promise();
+        context.runOnContext(v -> {
+            Instant now = clock.instant();
+            if (split == null || splitDueAt == null || now.isBefore(splitDueAt)) {
+                due.complete(false);
+                return;
+            }
+            LOG.info("crane split: the split in force moves a crane at {}; re-balancing", splitDueAt);
+            splitDueAt = null;
+            rebalanceSoon(now);
+            due.complete(true);
+        });
+        return due.future();
+    }
+
+    /**
      * A re-balance soon: one waiting to start takes this change in too (it reads live state when it starts), so a
      * burst of facts (cranes reporting in at start, several calls changed) costs one or two splits, not one each.
      */
@@ -589,8 +628,10 @@ public final class CraneSchedulerVerticle extends VerticleBase {
 
     private Future<List<VesselCallId>> planSplit(List<QuaySplit.CallOnQuay> onQuay, QuaySplit.Result result,
                                                  Instant at) {
-        LOG.info("crane split: {} ({})", result.cranesNow(),
-                result.split() == null ? "no crane in service or no call alongside" : result.split().score());
+        splitDueAt = result.split() == null ? null : split.nextChange().orElse(null);
+        LOG.info("crane split: {} ({}); next crane move at {}", result.cranesNow(),
+                result.split() == null ? "no crane in service or no call alongside" : result.split().score(),
+                splitDueAt);
         holdLeavingCranes(result);
         splitCranes.clear();
         List<Future<VesselCallId>> plans = new ArrayList<>();
@@ -702,7 +743,11 @@ public final class CraneSchedulerVerticle extends VerticleBase {
         inOrder(call, () -> {
             callOf.values().removeIf(call::equals);
             transportQueues.remove(call);
-            return worker.executeBlocking(scheduler::openMoves)
+            return worker.executeBlocking(() -> {
+                        // the call is planned no more: its running solver, if any, stops
+                        scheduler.close();
+                        return scheduler.openMoves();
+                    })
                     .compose(open -> publisher.cancelUnstarted(open, new ExceptionReason("CALL_LEFT",
                             "vessel call " + call + " left the quay"), clock.instant()).map(cancelled -> {
                         LOG.info("vessel call {} left: {} of its {} open moves cancelled, the rest under way", call,

@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The crane split for the live loop: with the vessel calls alongside and the work each has left, which quay cranes
@@ -162,6 +163,32 @@ public final class QuaySplit {
         Map<VesselCallId, List<EquipmentId>> result = new LinkedHashMap<>();
         cranesNow.forEach((call, list) -> result.put(call, List.copyOf(list)));
         return new Result(split, result);
+    }
+
+    /**
+     * A split's next change is due no sooner than this after it was made: a vessel the estimate has finishing in a
+     * few minutes would otherwise have the loop split (and re-plan every call) again and again meanwhile.
+     */
+    static final Duration LEAST_TIME_BETWEEN_SPLITS = Duration.ofMinutes(5);
+
+    /**
+     * When the split in force next moves a crane: the first start or end of a crane's turn on a vessel after the
+     * split was made and within its horizon (a crane going to the next vessel, a vessel berthing or finishing), at
+     * least {@link #LEAST_TIME_BETWEEN_SPLITS} after the split. The loop re-balances then, so the split's later slots
+     * take effect in the detailed plans as their hour comes and not only when a call changes. Empty with no split or
+     * no such change.
+     */
+    public Optional<Instant> nextChange() {
+        CraneSplit split = inForce;
+        Instant from = inForceFrom;
+        if (split == null) {
+            return Optional.empty();
+        }
+        int horizon = settings.slotSeconds() * settings.horizonSlots();
+        return split.cranes().stream().flatMap(timeline -> timeline.assignments().stream())
+                .flatMap(assignment -> Stream.of(assignment.from(), assignment.until()))
+                .filter(second -> second > 0 && second < horizon).min(Integer::compare)
+                .map(second -> from.plusSeconds(Math.max(second, LEAST_TIME_BETWEEN_SPLITS.toSeconds())));
     }
 
     /**

@@ -68,6 +68,16 @@ public final class Replanner {
         this.epoch = epoch;
     }
 
+    /** Re-plans answered by the running solver (problem changes); 0 with warm re-solves. */
+    long answeredByProblemChange() {
+        return replanning.answeredByProblemChange();
+    }
+
+    /** Stops the re-planning search's running solver, if it has one. */
+    void close() {
+        replanning.close();
+    }
+
     /** A solved plan in the solver's numbering, with the map back to tasks and cranes. */
     record Planned(Problem problem, List<TaskId> tasks, List<EquipmentId> cranes, String score, QcspSchedule schedule) {
         int number(TaskId task) {

@@ -23,19 +23,39 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Timefold side of continuous re-planning: solves a {@link Problem} (remaining tasks, each crane's sequence from
  * the last plan with its started work pinned, the last published assignments) warm from those sequences, and
  * explains a plan task by task. Only records and plain lists cross this class's boundary.
  */
-public final class CraneReplanning {
+public final class CraneReplanning implements AutoCloseable {
     private final SolverFactory<ReplanSolution> solverFactory;
     private final SolutionManager<ReplanSolution, HardMediumSoftScore> solutionManager;
+    private final RunningReplanSolver running;
+    private final AtomicLong answeredByProblemChange = new AtomicLong();
 
+    /** Warm re-solves: a solver built per re-plan from a cached factory. */
     public CraneReplanning(Limits limits) {
+        this(limits, Solving.WARM_RESOLVE);
+    }
+
+    public CraneReplanning(Limits limits, Solving solving) {
         this.solverFactory = SolverFactory.create(solverConfig(limits));
         this.solutionManager = SolutionManager.create(solverFactory);
+        this.running = solving == Solving.PROBLEM_CHANGES
+                ? new RunningReplanSolver(SolverFactory.create(solverConfig(limits).withDaemon(true)), limits) : null;
+    }
+
+    /**
+     * How each re-plan is searched: {@code WARM_RESOLVE} builds a solver per re-plan and solves from the last plan;
+     * {@code PROBLEM_CHANGES} keeps one daemon solver running and hands it each re-plan as a {@code ProblemChange}
+     * ({@link RunningReplanSolver}). Both start from the same sequences under the same limits.
+     */
+    public enum Solving {
+        WARM_RESOLVE, PROBLEM_CHANGES
     }
 
     /**
@@ -87,9 +107,30 @@ public final class CraneReplanning {
     }
 
     public Outcome solve(Problem problem) {
+        if (running != null && !problem.instance().cranes().isEmpty() && !problem.instance().tasks().isEmpty()) {
+            // a solver that failed or did not answer leaves the re-plan to a warm re-solve
+            Optional<Outcome> outcome = running.solve(problem);
+            if (outcome.isPresent()) {
+                answeredByProblemChange.incrementAndGet();
+                return outcome.get();
+            }
+        }
         Solver<ReplanSolution> solver = solverFactory.buildSolver();
         ReplanSolution best = solver.solve(solution(problem));
         return new Outcome(sequences(best), best.getScore().toString(), best.getScore().isFeasible());
+    }
+
+    /** How many re-plans the running solver answered (its first solve and every problem change after). */
+    public long answeredByProblemChange() {
+        return answeredByProblemChange.get();
+    }
+
+    /** Stops the running solver, if any. */
+    @Override
+    public void close() {
+        if (running != null) {
+            running.close();
+        }
     }
 
     /** The score of a plan without solving: how the constraints judge these sequences. */

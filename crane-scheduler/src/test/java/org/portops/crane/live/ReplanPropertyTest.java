@@ -58,8 +58,8 @@ class ReplanPropertyTest {
         }
     }
 
-    private LivePlan check(long seed, String step, Published published, LivePlan previous,
-                           Map<WorkInstructionId, WorkInstruction> live) {
+    static LivePlan check(long seed, String step, Published published, LivePlan previous,
+                          Map<WorkInstructionId, WorkInstruction> live) {
         String where = "seed " + seed + ", step " + step;
         assertThat(ScheduleChecker.check(published.solved().instance(), published.solved().schedule()))
                 .as(where).isEmpty();
