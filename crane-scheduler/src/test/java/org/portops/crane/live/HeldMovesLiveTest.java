@@ -2,13 +2,16 @@ package org.portops.crane.live;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.portops.crane.dispatch.mapping.InstructionPublisher;
+import org.portops.crane.dispatch.mapping.InstructionUpdate;
 import org.portops.crane.journal.DecisionJournal;
 import org.portops.crane.live.ReplanOutcome.Published;
 import org.portops.crane.solver.CraneReplanning;
 import org.portops.model.container.ContainerNumber;
+import org.portops.model.equipment.EquipmentId;
 import org.portops.model.work.ExceptionReason;
 import org.portops.model.work.WorkInstruction;
 import org.portops.model.work.WorkInstructionState;
@@ -35,12 +38,12 @@ class HeldMovesLiveTest {
     private static final CraneReplanning.Limits FAST =
             new CraneReplanning.Limits(Duration.ofMillis(300), Duration.ofMillis(100), 3);
 
-    private LiveYardFixture live;
-    private LiveYard yard;
-    private CraneSchedulerVerticle verticle;
+    private static LiveYardFixture live;
+    private static LiveYard yard;
+    private static CraneSchedulerVerticle verticle;
 
-    @BeforeEach
-    void setUp() {
+    @BeforeAll
+    static void setUp() {
         live = LiveYardFixture.open("crane-holds", TestLayouts.small());
         yard = live.yard;
         Vertx vertx = live.vertx;
@@ -50,8 +53,8 @@ class HeldMovesLiveTest {
         await(vertx.deployVerticle(verticle));
     }
 
-    @AfterEach
-    void tearDown() {
+    @AfterAll
+    static void tearDown() {
         live.close();
     }
 
@@ -93,11 +96,32 @@ class HeldMovesLiveTest {
                 new ExceptionReason("HELD", "seal broken (terminal hold by sup.ana)"));
     }
 
-    private WorkInstruction live(WorkInstruction move) {
+    @Test
+    void transportDispatchSendsNoVehicleForAHeldBox() {
+        List<WorkInstruction> moves = GeneratedCalls.generate(41, "CALL41", 4, 2, 1, Instant.now()).tasks().stream()
+                .flatMap(task -> task.moves().stream()).toList();
+        WorkInstruction held = moves.get(0);
+        WorkInstruction free = moves.get(1);
+        await(yard.holds().place(held.container(), HoldKind.LINE, "unpaid", "line.lna"));
+        InstructionPublisher publisher = new InstructionPublisher(yard);
+        List<EquipmentId> machines = List.of(new EquipmentId("QC01"), new EquipmentId("TT07"));
+
+        InstructionPublisher.Report report = await(publisher.publish(List.of(
+                new InstructionUpdate.Create(held.dispatch(machines, Instant.now())),
+                new InstructionUpdate.Create(free.dispatch(machines, Instant.now())))));
+
+        assertThat(report.refused()).singleElement().satisfies(outcome -> assertThat(outcome.reason()).isEqualTo(
+                "work instruction " + held.id() + " of " + held.container() + " is not dispatched: held: unpaid "
+                        + "(line hold by line.lna)"));
+        assertThat(await(yard.reader().workInstruction(held.id()))).isEmpty();
+        assertThat(live(free).state()).isEqualTo(WorkInstructionState.DISPATCHED);
+    }
+
+    private static WorkInstruction live(WorkInstruction move) {
         return await(yard.reader().workInstruction(move.id())).orElseThrow();
     }
 
-    private WorkInstruction awaitLive(WorkInstruction move, Predicate<WorkInstruction> done) {
+    private static WorkInstruction awaitLive(WorkInstruction move, Predicate<WorkInstruction> done) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         WorkInstruction now = live(move);
         while (!done.test(now) && System.nanoTime() < deadline) {

@@ -13,9 +13,8 @@ public record ContainerHold(ContainerNumber container, HoldKind kind, String rea
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(placedBy, "placedBy");
         Objects.requireNonNull(placedAt, "placedAt");
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("hold reason: missing; a hold says why the container may not move");
-        }
+        // a hold the vessel API took with an empty reason still holds: refusing to read it would free the box
+        Objects.requireNonNull(reason, "reason");
     }
 
     /** How a planner names the hold where it keeps a move back: {@code held: <reason>}. */

@@ -48,6 +48,10 @@ public final class ContainerHolds {
 
     /** Places a hold; refused, with the hold already there named, when the container has an active one of the kind. */
     public Future<ChangeResult> place(ContainerNumber container, HoldKind kind, String reason, String by) {
+        if (reason == null || reason.isBlank()) {
+            return Future.failedFuture(new IllegalArgumentException(
+                    "hold reason: missing; a hold says why the container may not move"));
+        }
         ContainerHold hold = new ContainerHold(container, kind, reason, by, clock.instant());
         return pool.preparedQuery("insert into container_holds (container, kind, reason, placed_by, placed_at) "
                         + "values ($1, $2, $3, $4, $5)")
@@ -78,7 +82,11 @@ public final class ContainerHolds {
                 });
     }
 
-    private void announce(ContainerNumber container, HoldKind kind, boolean held, String reason) {
+    /**
+     * Announces a hold placed or released in {@code container_holds} by a writer of its own (the vessel API's
+     * routes), as {@link #place} and {@link #release} do after their commit.
+     */
+    public void announce(ContainerNumber container, HoldKind kind, boolean held, String reason) {
         eventBus.publish(Addresses.CONTAINER_HOLD_CHANGED, new JsonObject().put("container", container.value())
                 .put("kind", kind.name()).put("held", held).put("reason", reason));
     }
