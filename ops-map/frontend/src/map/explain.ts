@@ -27,7 +27,8 @@ export function worseBy(score: string, base: string): ['hard' | 'medium' | 'soft
 
 const W = 340;
 
-export function explanationHtml(e: Explanation): string {
+/** @param held the reason a hold keeps the move back (the live instruction's HELD mark), if one does */
+export function explanationHtml(e: Explanation, held?: string): string {
   const weights = e.reasons.map((r) => { const l = levels(r.score); return Math.abs(l.hard) * 1e6 + Math.abs(l.medium) * 1e3 + Math.abs(l.soft); });
   const max = Math.max(1, ...weights);
   const row = 16;
@@ -52,6 +53,7 @@ export function explanationHtml(e: Explanation): string {
   return `<section id="explanation" data-instruction="${escapeHtml(e.instruction)}">
     <h3>Why ${escapeHtml(e.container)} is on ${escapeHtml(e.crane ?? '—')}</h3>
     <p class="muted">plan score ${escapeHtml(e.planScore)}</p>
+    ${held ? `<p class="held">⛔ held: ${escapeHtml(held)} — not dispatched until the hold is released</p>` : ''}
     ${e.reasons.length ? `<svg id="explain-reasons" viewBox="0 0 ${W} ${e.reasons.length * row}" width="100%">${reasons}</svg>`
       : '<p class="muted">no constraint concerns this move</p>'}
     <h3>Other cranes <small>(how much worse the plan would be)</small></h3>

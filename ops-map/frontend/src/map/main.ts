@@ -347,6 +347,7 @@ function select(hit: Hit, renderer: MapRenderer, model: MapModel): void {
     getJson<StackDetail>(`/api/map/stacks/${hit.key}`).then((s) => {
       panel.innerHTML = stackHtml(s);
       wireStackControl(panel, () => select(hit, renderer, model));
+      wireHoldControl(panel, () => select(hit, renderer, model));
     })
       .catch((e) => { panel.innerHTML = `<h2>Stack ${hit.key}</h2><p class="error">${escapeHtml(String(e))}</p>`; });
   } else if (hit.kind === 'machine') {
@@ -386,12 +387,54 @@ function stackHtml(s: StackDetail): string {
       .filter(Boolean).join(' ') : '';
     return `<tr class="tier ${t.status.toLowerCase()}" data-tier="${t.tier}"><th>${t.tier}</th>
       <td>${t.container ?? (t.closed ? 'closed' : '—')}${t.status === 'RESERVED' ? ' (on its way)' : ''}</td>
-      <td>${d ? `${d.sizeType} · ${(d.weightKg / 1000).toFixed(1)} t · ${d.line} · ${d.portOfDischarge} ${marks}` : ''}</td></tr>`;
+      <td>${d ? `${d.sizeType} · ${(d.weightKg / 1000).toFixed(1)} t · ${d.line} · ${d.portOfDischarge} ${marks}` : ''}</td>
+      <td class="holds"${t.container ? ` data-container="${escapeHtml(t.container)}"` : ''}></td></tr>`;
   }).join('');
   const closed = s.tiers.length > 0 && s.tiers.every((t) => t.closed);
   return `<h2>Stack ${s.stack}</h2><p>${s.height} of ${s.maxTiers} tiers${s.plugged ? ' · reefer plugs' : ''}</p>
     <p class="stack-state" data-closed="${closed}">${closed ? '⛔ closed to new containers' : 'open'}</p>
-    <table class="tiers"><tr><th>Tier</th><th>Container</th><th></th></tr>${rows}</table>${stackControl(s.stack, closed)}`;
+    <table class="tiers"><tr><th>Tier</th><th>Container</th><th></th><th>Holds</th></tr>${rows}</table>${stackControl(s.stack, closed)}
+    ${holdControl(s.tiers.map((t) => t.container).filter((c): c is string => c !== null))}`;
+}
+
+interface ContainerHolds { container: string; holds: { kind: string; reason: string; placedBy: string }[] }
+
+/** A supervisor's hold or release of a container in the stack, with the reason the audit trail and the gate keep. */
+function holdControl(containers: string[]): string {
+  if (!session.permissions.includes('HOLD_CONTAINERS') || containers.length === 0) return '';
+  return `<form class="hold-control">
+    <select class="hold-container" aria-label="container to hold or release">
+      ${containers.map((c) => `<option value="${escapeHtml(c)}">${escapeHtml(c)}</option>`).join('')}</select>
+    <input class="hold-reason" placeholder="reason (kept in the audit trail, shown at the gate)" required>
+    <button type="submit" data-action="hold">Hold container</button>
+    <button type="submit" data-action="release">Release hold</button><div class="hold-result"></div></form>`;
+}
+
+/** Fills each container's holds (every kind: customs, line, terminal) and wires the supervisor's hold form. */
+function wireHoldControl(panel: HTMLElement, reload: () => void): void {
+  panel.querySelectorAll<HTMLElement>('td.holds[data-container]').forEach((cell) => {
+    getJson<ContainerHolds>(`/api/map/containers/${encodeURIComponent(cell.dataset.container!)}/holds`)
+      .then((h) => {
+        cell.classList.toggle('held', h.holds.length > 0);
+        cell.textContent = h.holds.map((x) => `⛔ held: ${x.reason} (${x.kind.toLowerCase()}, ${x.placedBy})`).join('; ');
+      })
+      .catch(() => { cell.textContent = '?'; });
+  });
+  const form = panel.querySelector<HTMLFormElement>('form.hold-control');
+  form?.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const action = (e.submitter as HTMLButtonElement | null)?.dataset.action ?? 'hold';
+    const result = form.querySelector<HTMLElement>('.hold-result')!;
+    const container = form.querySelector<HTMLSelectElement>('.hold-container')!.value;
+    const reason = form.querySelector<HTMLInputElement>('.hold-reason')!.value;
+    void fetch(`/api/map/containers/${encodeURIComponent(container)}/${action}`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reason }),
+    }).then(async (response) => {
+      const body = await response.json().catch(() => ({}));
+      if (!response.ok) throw new Error(body.error ?? body.refusal ?? `${response.status}`);
+      reload();
+    }).catch((err) => { result.textContent = `✖ ${String(err.message ?? err)}`; });
+  });
 }
 
 /** A supervisor's close or reopen of the stack, with the reason the audit trail keeps. */
@@ -418,6 +461,11 @@ function wireStackControl(panel: HTMLElement, reload: () => void): void {
   });
 }
 
+/** A move a hold keeps back says why (the hold's reason); a driver's exception shows its code. */
+function exceptionText(exception: { code: string; text: string }): string {
+  return exception.code === 'HELD' ? `held: ${exception.text}` : exception.code;
+}
+
 function machineHtml(m: MachineDetail): string {
   const s = m.state;
   const state = s ? `<table>
@@ -428,8 +476,8 @@ function machineHtml(m: MachineDetail): string {
       <tr><th>Faults</th><td>${s.faults.length ? s.faults.map(escapeHtml).join(', ') : 'none'}</td></tr>
       <tr><th>Last seen</th><td>${s.lastSeen}</td></tr></table>` : '<p class="muted">no telemetry yet</p>';
   const list = m.instructions.length === 0 ? '<p class="muted">no open work instructions</p>'
-    : `<ol class="instructions">${m.instructions.map((i) => `<li class="wi-${i.state.toLowerCase()}" data-instruction="${i.id}">
-        <b>${i.container}</b> ${i.kind} · ${i.state}${i.exception ? ` (${escapeHtml(i.exception.code)})` : ''}<br>
+    : `<ol class="instructions">${m.instructions.map((i) => `<li class="wi-${i.state.toLowerCase()}" data-instruction="${i.id}"${i.exception?.code === 'HELD' ? ` data-held="${escapeHtml(i.exception.text)}"` : ''}>
+        <b>${i.container}</b> ${i.kind} · ${i.state}${i.exception ? ` (${escapeHtml(exceptionText(i.exception))})` : ''}<br>
         <small>${escapeHtml(i.from)} → ${escapeHtml(i.to)}</small>${overrideHtml(m, i)}</li>`).join('')}</ol>`;
   const movable = m.instructions.filter((i) => i.state === 'PLANNED' || i.state === 'DISPATCHED' || i.state === 'SUSPENDED');
   const dragAll = quayCranes.includes(m.machine) && movable.length > 1 && session.permissions.includes('OVERRIDE_PLAN')
@@ -460,7 +508,7 @@ function wireOverrides(panel: HTMLElement): void {
     li.querySelector<HTMLButtonElement>('.explain-button')?.addEventListener('click', () => {
       panel.querySelector('#explanation')?.remove();
       getJson<Explanation>(`/api/map/explain/${encodeURIComponent(li.dataset.instruction!)}`)
-        .then((e) => panel.insertAdjacentHTML('beforeend', explanationHtml(e)))
+        .then((e) => panel.insertAdjacentHTML('beforeend', explanationHtml(e, li.dataset.held)))
         .catch((e) => panel.insertAdjacentHTML('beforeend',
           `<section id="explanation" class="error">no explanation: ${escapeHtml(String(e.message ?? e))}</section>`));
     });

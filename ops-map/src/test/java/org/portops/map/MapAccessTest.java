@@ -134,9 +134,10 @@ class MapAccessTest {
     @Test
     void eachRoleIsGrantedWhatTheOneTableSays() throws Exception {
         Map<Role, List<String>> expected = Map.of(
-                Role.ADMIN, List.of("VIEW_MAP", "OVERRIDE_PLAN", "CONTROL_YARD", "ACKNOWLEDGE_ALERTS", "RUN_WHAT_IF"),
+                Role.ADMIN, List.of("VIEW_MAP", "OVERRIDE_PLAN", "CONTROL_YARD", "HOLD_CONTAINERS", "ACKNOWLEDGE_ALERTS",
+                        "RUN_WHAT_IF"),
                 Role.OPERATOR, List.of("VIEW_MAP", "OVERRIDE_PLAN", "ACKNOWLEDGE_ALERTS", "RUN_WHAT_IF"),
-                Role.SUPERVISOR, List.of("VIEW_MAP", "OVERRIDE_PLAN", "CONTROL_YARD", "ACKNOWLEDGE_ALERTS",
+                Role.SUPERVISOR, List.of("VIEW_MAP", "OVERRIDE_PLAN", "CONTROL_YARD", "HOLD_CONTAINERS", "ACKNOWLEDGE_ALERTS",
                         "RUN_WHAT_IF"),
                 Role.PLANNER, List.of("VIEW_MAP", "RUN_WHAT_IF"),
                 Role.VIEWER, List.of("VIEW_MAP"),
@@ -229,6 +230,56 @@ class MapAccessTest {
         assertThat(audited).containsExactly(
                 "sam|stack " + closing + " closed to new containers: " + view.tiers().size() + " slots changed",
                 "sam|stack " + closing + " reopened: " + view.tiers().size() + " slots changed");
+    }
+
+    @Test
+    void aSupervisorHoldsAContainerInTheGatesListAndReleasesItUnderTheirOwnName() throws Exception {
+        ContainerNumber box = await(terminal.yard.reader().containers()).stream()
+                .filter(c -> c.location() instanceof YardLocation).map(c -> c.container().number())
+                .reduce((first, second) -> second).orElseThrow();
+        String path = "/api/map/containers/" + box + "/hold";
+        String why = "{\"reason\":\"seal broken\"}";
+        Answer operator = post(path, terminal.token("olga", Role.OPERATOR), why);
+        assertThat(operator.status()).isEqualTo(403);
+        assertThat(operator.body()).contains("may not hold containers");
+        assertThat(post(path, terminal.token("vic", Role.VIEWER), why).status()).isEqualTo(403);
+        String supervisor = terminal.token("sam", Role.SUPERVISOR);
+        Answer noReason = post(path, supervisor, "{}");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body()).contains("reason: missing");
+        assertThat(post("/api/map/containers/MSCU1234566/hold", supervisor, why).status())
+                .as("a box the terminal does not have").isEqualTo(404);
+        assertThat(post("/api/map/containers/NOTABOX/hold", supervisor, why).status()).isEqualTo(400);
+
+        Answer held = post(path, supervisor, why);
+
+        assertThat(held.status()).as(held.body()).isEqualTo(200);
+        assertThat(new JsonObject(held.body()).getJsonArray("holds")).singleElement()
+                .satisfies(hold -> assertThat(((JsonObject) hold).getString("kind")).isEqualTo("TERMINAL"));
+        List<String> gate = new ArrayList<>();
+        await(terminal.pool.preparedQuery("select kind, reason, placed_by from container_holds where container = $1 "
+                + "and released_at is null").execute(Tuple.of(box.value()))).forEach(row -> gate.add(
+                row.getString("kind") + "|" + row.getString("reason") + "|" + row.getString("placed_by")));
+        assertThat(gate).as("the gate's one list of holds").containsExactly("TERMINAL|seal broken|sam");
+        Answer twice = post(path, supervisor, why);
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.body()).contains("already has an active TERMINAL hold");
+        Answer seen = get("/api/map/containers/" + box + "/holds", terminal.token("vic", Role.VIEWER));
+        assertThat(seen.status()).isEqualTo(200);
+        assertThat(new JsonObject(seen.body()).getJsonArray("holds")).hasSize(1);
+
+        Answer released = post("/api/map/containers/" + box + "/release", supervisor, "{\"reason\":\"resealed\"}");
+        assertThat(released.status()).as(released.body()).isEqualTo(200);
+        assertThat(new JsonObject(released.body()).getJsonArray("holds")).isEmpty();
+        assertThat(await(terminal.yard.holds().active(box))).isEmpty();
+        List<String> audited = new ArrayList<>();
+        await(terminal.pool.preparedQuery("select actor, details from audit_log where action = 'override' "
+                + "and subject = $1 order by id").execute(Tuple.of("container " + box))).forEach(row -> audited.add(
+                row.getString("actor") + "|" + ((JsonObject) row.getValue("details")).getString("what")));
+        assertThat(audited).containsExactly("sam|container " + box + " held",
+                "sam|container " + box + " held: refused: " + box + " already has an active TERMINAL hold: held: "
+                        + "seal broken (terminal hold by sam)",
+                "sam|container " + box + " released from its terminal hold");
     }
 
     /** A stack with nothing in it and nothing on its way, whose neighbours hold no 40' over it. */

@@ -54,6 +54,7 @@ import org.portops.state.ContainerView;
 import org.portops.state.MoveRequest;
 import org.portops.state.MoveResult;
 import org.portops.state.StackView;
+import org.portops.state.hold.HoldKind;
 import org.portops.vessel.api.auth.Role;
 
 /**
@@ -184,6 +185,41 @@ class OpsMapBrowserTest {
             now.tiers().stream().filter(StackView.TierView::closed)
                     .forEach(tier -> await(terminal.yard.openSlot(stack.at(tier.tier()))));
         }
+    }
+
+    @Test
+    void aSupervisorHoldsABoxFromItsStacksPanelAndReleasesItTheGateSeesTheHold() {
+        StackId stack = lastStackOfOneBox();
+        ContainerNumber box = await(terminal.yard.reader().stack(stack)).containers().getFirst();
+        try {
+            openMap(terminal.token("sam", Role.SUPERVISOR));
+            WebElement reason = holdReason(stack);
+            reason.sendKeys("seal broken");
+            reason.findElement(By.xpath("..")).findElement(By.cssSelector("button[data-action='hold']")).click();
+            WebElement held = Browser.waitFor(browser, Duration.ofSeconds(10), d -> d.findElements(By.cssSelector(
+                    "#details td.holds.held[data-container='" + box + "']")).stream().findFirst().orElse(null));
+            assertThat(held.getText()).isEqualTo("⛔ held: seal broken (terminal, sam)");
+            List<String> gate = new ArrayList<>();
+            await(terminal.pool.preparedQuery("select kind, placed_by from container_holds where container = $1 "
+                    + "and released_at is null").execute(Tuple.of(box.value()))).forEach(row -> gate.add(
+                    row.getString("kind") + "|" + row.getString("placed_by")));
+            assertThat(gate).as("the gate's list of holds").containsExactly("TERMINAL|sam");
+
+            WebElement again = holdReason(stack);
+            again.sendKeys("resealed");
+            again.findElement(By.xpath("..")).findElement(By.cssSelector("button[data-action='release']")).click();
+            Browser.waitFor(browser, Duration.ofSeconds(10),
+                    d -> await(terminal.yard.holds().active(box)).isEmpty() ? true : null);
+        } finally {
+            await(terminal.yard.holds().release(box, HoldKind.TERMINAL, "test over", "test"));
+        }
+    }
+
+    /** Clicks the stack on the map and answers the reason field of its panel's hold form. */
+    private static WebElement holdReason(StackId stack) {
+        clickAt(point("return window.portopsMap.screenPointOfStack(arguments[0])", stack.toString()));
+        return Browser.waitFor(browser, Duration.ofSeconds(5), d -> d.findElements(By.cssSelector(
+                "#details form.hold-control .hold-reason")).stream().findFirst().orElse(null));
     }
 
     /** Clicks the stack on the map and answers the reason field of its panel's close or open form. */

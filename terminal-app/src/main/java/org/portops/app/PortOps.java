@@ -63,6 +63,7 @@ import org.portops.ingest.tls.CertificateDirectory;
 import org.portops.ingest.IngestVerticle;
 import org.portops.map.AlertRoutes;
 import org.portops.map.CabRoutes;
+import org.portops.map.HoldRoutes;
 import org.portops.map.KpiRoutes;
 import org.portops.map.OpsMapRoutes;
 import org.portops.map.OpsMapVerticle;
@@ -73,6 +74,7 @@ import org.portops.map.cab.CabDesk;
 import org.portops.map.kpi.CraneShiftClock;
 import org.portops.map.kpi.Shifts;
 import org.portops.map.override.OverrideDesk;
+import org.portops.map.yard.HoldDesk;
 import org.portops.map.yard.StackDesk;
 import org.portops.model.event.Addresses;
 import org.portops.model.layout.Inventory;
@@ -700,6 +702,7 @@ public final class PortOps {
         KpiRoutes kpis = new KpiRoutes(layout, liveYard.reader(), pool, clock, access, shift);
         AlertRoutes alerts = new AlertRoutes(liveYard.alerts(), access);
         StackRoutes stacks = new StackRoutes(new StackDesk(liveYard, new AuditTrail(pool, clock)), access);
+        HoldRoutes holds = new HoldRoutes(new HoldDesk(liveYard, new AuditTrail(pool, clock)), access);
         return router -> {
             map.mount(router);
             cab.mount(router);
@@ -707,6 +710,7 @@ public final class PortOps {
             kpis.mount(router);
             alerts.mount(router);
             stacks.mount(router);
+            holds.mount(router);
         };
     }
 

@@ -14,6 +14,7 @@ import org.portops.model.work.WorkInstruction;
 import org.portops.model.yard.YardSlot;
 import org.portops.state.alert.AlertBoard;
 import org.portops.state.audit.AuditTrail;
+import org.portops.state.hold.ContainerHolds;
 import org.portops.state.lease.Lease;
 import org.portops.state.live.LiveYardEngine;
 import org.portops.state.store.AuditLog;
@@ -202,6 +203,11 @@ public final class LiveYard {
     /** The board of active alerts: raised and cleared by telemetry-ingest, acknowledged by operators. */
     public AlertBoard alerts() {
         return engine.alerts();
+    }
+
+    /** The container holds (customs, line, terminal) the gate and the planners respect: one list, in PostgreSQL. */
+    public ContainerHolds holds() {
+        return engine.holds();
     }
 
     public Startup startup() {

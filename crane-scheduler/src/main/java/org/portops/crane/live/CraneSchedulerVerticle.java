@@ -18,6 +18,7 @@ import org.portops.crane.journal.JournaledPlan;
 import org.portops.crane.split.CraneSplit;
 import org.portops.crane.live.ReplanOutcome.Published;
 import org.portops.crane.live.ReplanOutcome.Refused;
+import org.portops.model.container.ContainerNumber;
 import org.portops.model.equipment.EquipmentId;
 import org.portops.model.equipment.EquipmentState;
 import org.portops.model.equipment.EquipmentStatus;
@@ -169,6 +170,8 @@ public final class CraneSchedulerVerticle extends VerticleBase {
                 message -> onYardEvent(message.body())));
         consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.CRANE_OVERRIDE, this::onOverride));
         consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.CRANE_EXPLAIN, this::onExplain));
+        consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.CONTAINER_HOLD_CHANGED,
+                message -> onHoldChanged(message.body())));
         if (split != null) {
             splitCheckTimer = vertx.setPeriodic(SPLIT_CHECK.toMillis(), id -> rebalanceIfDue());
         }
@@ -397,6 +400,27 @@ public final class CraneSchedulerVerticle extends VerticleBase {
             case ContainerMoved moved -> {
             }
         }
+    }
+
+    /**
+     * A hold placed or released: each call's plan writes its moves of the container again, in the call's queue, so a
+     * held move is kept back (recalled if it was dispatched) and a released one goes out as the plan has it, without
+     * waiting for the next re-plan. The holds themselves are read where each version is written.
+     */
+    private void onHoldChanged(JsonObject fact) {
+        ContainerNumber container = new ContainerNumber(fact.getString("container"));
+        schedulers.forEach((call, scheduler) -> {
+            LivePlan plan = scheduler.currentPlan();
+            List<WorkInstruction> moves = plan == null ? List.of() : plan.instructions().stream()
+                    .filter(move -> move.container().equals(container)).toList();
+            if (!moves.isEmpty()) {
+                inOrder(call, () -> publisher.rewrite(moves, scheduler.ownedCranes()))
+                        .onSuccess(refusals -> refusals.forEach(refusal ->
+                                LOG.warn("hold on {} ({}): live state refused {}", container, call, refusal)))
+                        .onFailure(e -> LOG.error("hold on {} ({}): moves not written: {}", container, call,
+                                e.toString()));
+            }
+        });
     }
 
     private void onInstruction(WorkInstruction instruction) {

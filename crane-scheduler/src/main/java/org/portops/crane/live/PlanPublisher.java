@@ -76,17 +76,34 @@ public final class PlanPublisher {
     private Future<Optional<String>> write(WorkInstruction version, Set<EquipmentId> callCranes, int attempts) {
         return yard.reader().workInstruction(version.id()).compose(held -> {
             WorkInstruction merged = merged(version, held.orElse(null), callCranes);
-            if (held.isPresent() && sameBut(merged, held.get())) {
-                return Future.succeededFuture(Optional.<String>empty());
-            }
-            return yard.replaceInstruction(held.orElse(null), merged).compose(result -> {
-                if (!(result instanceof ChangeResult.Refused refused)) {
+            Future<WorkInstruction> allowed = HeldMoves.mayConcern(merged)
+                    ? yard.holds().active(merged.container())
+                            .map(holds -> HeldMoves.respecting(merged, holds, callCranes))
+                    : Future.succeededFuture(merged);
+            return allowed.compose(next -> {
+                if (held.isPresent() && sameBut(next, held.get())) {
                     return Future.succeededFuture(Optional.<String>empty());
                 }
-                return attempts > 1 ? write(version, callCranes, attempts - 1)
-                        : Future.succeededFuture(Optional.of(refused.reason()));
+                return yard.replaceInstruction(held.orElse(null), next).compose(result -> {
+                    if (!(result instanceof ChangeResult.Refused refused)) {
+                        return Future.succeededFuture(Optional.<String>empty());
+                    }
+                    return attempts > 1 ? write(version, callCranes, attempts - 1)
+                            : Future.succeededFuture(Optional.of(refused.reason()));
+                });
             });
         });
+    }
+
+    /**
+     * Writes the plan's versions of a container's moves again after its holds changed: a move held now is kept back
+     * (a dispatched one recalled to PLANNED), a move released is dispatched as its plan has it. Completes with the
+     * refusals of live state.
+     */
+    public Future<List<String>> rewrite(List<WorkInstruction> versions, Set<EquipmentId> callCranes) {
+        List<Future<Optional<String>>> writes = versions.stream()
+                .map(version -> write(version, callCranes, ATTEMPTS)).toList();
+        return Future.all(writes).map(all -> writes.stream().map(Future::result).flatMap(Optional::stream).toList());
     }
 
     private static final int ATTEMPTS = 3;

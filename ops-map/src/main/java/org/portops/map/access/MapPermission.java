@@ -16,6 +16,8 @@ public enum MapPermission {
     OVERRIDE_PLAN,
     /** Close a stack to new containers and open it again: changes where every planner may put boxes. */
     CONTROL_YARD,
+    /** Hold a container in the terminal and release that hold: the gate lets it not out, no planner moves it. */
+    HOLD_CONTAINERS,
     /** Acknowledge an active alert: the board records who has seen it. */
     ACKNOWLEDGE_ALERTS,
     /** Run a what-if of the digital twin from the map ({@code POST /api/twin}). */
@@ -25,8 +27,9 @@ public enum MapPermission {
 
     public static Set<MapPermission> grantedTo(Role role) {
         Set<MapPermission> granted = switch (role) {
-            // closing a stack holds for the shift and binds every planner: the supervisor's call, not a move's
-            case ADMIN, SUPERVISOR -> EnumSet.of(VIEW_MAP, OVERRIDE_PLAN, CONTROL_YARD, ACKNOWLEDGE_ALERTS);
+            // closing a stack or holding a box binds every planner and the gate: the supervisor's call, not a move's
+            case ADMIN, SUPERVISOR -> EnumSet.of(VIEW_MAP, OVERRIDE_PLAN, CONTROL_YARD, HOLD_CONTAINERS,
+                    ACKNOWLEDGE_ALERTS);
             case OPERATOR -> EnumSet.of(VIEW_MAP, OVERRIDE_PLAN, ACKNOWLEDGE_ALERTS);
             // a planner plans in the planners' tools and reads the map; the control room decides on the quay
             case PLANNER, VIEWER -> EnumSet.of(VIEW_MAP);

@@ -19,6 +19,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.portops.map.AlertRoutes;
 import org.portops.map.CabRoutes;
+import org.portops.map.HoldRoutes;
 import org.portops.map.KpiRoutes;
 import org.portops.map.OpsMapRoutes;
 import org.portops.map.OpsMapVerticle;
@@ -29,6 +30,7 @@ import org.portops.map.cab.CabDesk;
 import org.portops.map.kpi.CraneShiftClock;
 import org.portops.map.kpi.Shifts;
 import org.portops.map.override.OverrideDesk;
+import org.portops.map.yard.HoldDesk;
 import org.portops.map.yard.StackDesk;
 import org.portops.model.equipment.EquipmentId;
 import org.portops.model.layout.TerminalLayout;
@@ -122,6 +124,7 @@ public final class LiveTerminal implements AutoCloseable {
         new KpiRoutes(layout, yard.reader(), pool, Clock.systemUTC(), access, shift).mount(router);
         new AlertRoutes(yard.alerts(), access).mount(router);
         new StackRoutes(new StackDesk(yard, audit), access).mount(router);
+        new HoldRoutes(new HoldDesk(yard, audit), access).mount(router);
         // the service's what-if route (terminal-app's TwinRoutes) as far as this module can have it: after the map's
         // routes, verifying the bearer token and the API's RUN_WHAT_IF as TwinRoutes does; the answer is the test's
         router.post("/api/twin").handler(BodyHandler.create()).handler(auth::authenticate).handler(ctx -> {

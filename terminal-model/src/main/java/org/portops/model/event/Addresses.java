@@ -18,6 +18,8 @@ public final class Addresses {
     public static final String INSTRUCTION_CHANGED = "yard.instruction.changed";
     /** Fact: a vessel call changed ({@link VesselCallChanged}). */
     public static final String VESSEL_CALL_CHANGED = "yard.vesselcall.changed";
+    /** Fact: a container hold was placed or released ({@code container}, {@code kind}, {@code held}, {@code reason}). */
+    public static final String CONTAINER_HOLD_CHANGED = "yard.container.hold-changed";
     /** Fact: an alert was raised ({@link Alert}; body: the fields of {@link Alert#toMap()}). */
     public static final String ALERT_RAISED = "yard.alert.raised";
     /** Fact: an alert's condition is over and it left the active-alert board ({@link Alert}, text = why). */

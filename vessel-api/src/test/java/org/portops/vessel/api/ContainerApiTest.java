@@ -5,6 +5,7 @@ import static org.portops.state.testsupport.Await.await;
 import static org.portops.vessel.api.ApiTerminal.LINE_A;
 import static org.portops.vessel.api.ApiTerminal.LINE_B;
 
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -12,10 +13,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.portops.model.container.Container;
+import org.portops.model.event.Addresses;
 import org.portops.model.work.GateLocation;
 import org.portops.model.work.MoveKind;
 import org.portops.model.work.WorkInstruction;
@@ -119,6 +122,14 @@ class ContainerApiTest {
         Container box = ApiTerminal.container(LINE_A);
         terminal.gateIn(box);
         String holds = "/api/v1/containers/" + box.number() + "/holds";
+        List<String> announced = new CopyOnWriteArrayList<>();
+        MessageConsumer<JsonObject> planners = terminal.vertx.eventBus().consumer(Addresses.CONTAINER_HOLD_CHANGED,
+                fact -> {
+                    if (fact.body().getString("container").equals(box.number().value())) {
+                        announced.add(fact.body().getString("kind") + " " + fact.body().getBoolean("held"));
+                    }
+                });
+        await(planners.completion());
 
         Response customs = terminal.send("POST", holds, terminal.staffToken(Role.GATE_CLERK),
                 new JsonObject().put("kind", "CUSTOMS").put("reason", "scan requested"));
@@ -137,6 +148,13 @@ class ContainerApiTest {
         assertThat(kinds(box)).containsExactly("CUSTOMS");
         assertThat(terminal.audited(box.number().value())).containsExactly("user:staff-gate-clerk container.hold-placed",
                 "user:system-of-LNA container.hold-placed", "user:system-of-LNA container.hold-released");
+        // the planners hear of every change, so a held box's moves are kept back at once, a released one's go out
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (announced.size() < 3 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(announced).containsExactly("CUSTOMS true", "LINE true", "LINE false");
+        await(planners.unregister());
     }
 
     @Test

@@ -31,6 +31,7 @@ import org.portops.state.YardStateReader;
 import org.portops.state.alert.AlertBoard;
 import org.portops.state.audit.AuditEvent;
 import org.portops.state.audit.AuditTrail;
+import org.portops.state.hold.ContainerHolds;
 import org.portops.state.custody.TrackedContainer;
 import org.portops.state.equipment.RegisterEquipment;
 import org.portops.state.equipment.UpdateEquipment;
@@ -90,6 +91,7 @@ public final class LiveYardEngine {
     private final AuditLog auditLog;
     private final AuditTrail auditTrail;
     private final AlertBoard alerts;
+    private final ContainerHolds holds;
     private final LiveYard.Startup startup;
     private final Map<String, Future<ChangeResult>> inFlight = new HashMap<>();
 
@@ -108,6 +110,7 @@ public final class LiveYardEngine {
         this.vesselCalls = new VesselCallStore(pool);
         this.auditLog = new AuditLog(pool);
         this.auditTrail = new AuditTrail(pool, clock);
+        this.holds = new ContainerHolds(pool, vertx.eventBus(), clock);
         this.startup = startup;
         this.alerts = alerts;
     }
@@ -377,6 +380,10 @@ public final class LiveYardEngine {
 
     public AlertBoard alerts() {
         return alerts;
+    }
+
+    public ContainerHolds holds() {
+        return holds;
     }
 
     /**

@@ -5,10 +5,12 @@ import org.portops.model.work.WorkInstruction;
 import org.portops.model.work.WorkInstructionState;
 import org.portops.state.ChangeResult;
 import org.portops.state.LiveYard;
+import org.portops.state.hold.ContainerHold;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Applies a dispatch plan's {@link InstructionUpdate}s to the live yard. Each update is checked against the
@@ -65,11 +67,25 @@ public final class InstructionPublisher {
                 case InstructionUpdate.Create create -> null;
                 case InstructionUpdate.Change change -> change.expected();
             };
-            return yard.replaceInstruction(expected, update.next()).map(result -> switch (result) {
-                case ChangeResult.Applied applied -> new Outcome(update, true, "");
-                case ChangeResult.Refused refused -> new Outcome(update, false, refused.reason());
-            });
+            return held(expected, update.next()).compose(hold -> hold.isPresent()
+                    ? Future.succeededFuture(new Outcome(update, false, hold.get()))
+                    : yard.replaceInstruction(expected, update.next()).map(result -> switch (result) {
+                        case ChangeResult.Applied applied -> new Outcome(update, true, "");
+                        case ChangeResult.Refused refused -> new Outcome(update, false, refused.reason());
+                    }));
         });
+    }
+
+    /** Why a move going out now may not: its container is held (the gate's holds); a move already out stays out. */
+    private Future<Optional<String>> held(WorkInstruction expected, WorkInstruction next) {
+        boolean dispatching = next.state() == WorkInstructionState.DISPATCHED
+                && (expected == null || expected.state() != WorkInstructionState.DISPATCHED);
+        if (!dispatching) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        return yard.holds().active(next.container()).map(holds -> holds.isEmpty() ? Optional.<String>empty()
+                : Optional.of("work instruction " + next.id() + " of " + next.container() + " is not dispatched: "
+                        + holds.stream().map(ContainerHold::describe).collect(Collectors.joining("; "))));
     }
 
     /**

@@ -20,6 +20,7 @@ import org.portops.model.work.Location;
 import org.portops.model.work.VesselLocation;
 import org.portops.model.work.WorkInstruction;
 import org.portops.state.LiveYard;
+import org.portops.state.hold.HoldKind;
 import org.portops.state.json.ModelJson;
 import org.portops.vessel.api.ApiException;
 import org.portops.vessel.api.Audit;
@@ -102,6 +103,8 @@ public final class ContainerRoutes {
                                 : failure)))
                 .compose(rows -> audit.record(caller, "container.hold-placed", number.value(), body)
                         .map(hold(rows.iterator().next())))
+                // the planners keep the box's moves back at once (the crane scheduler listens)
+                .onSuccess(hold -> yard.holds().announce(number, HoldKind.valueOf(kind), true, hold.getString("reason")))
                 .onSuccess(hold -> ctx.response().setStatusCode(201).putHeader("content-type", "application/json")
                         .end(hold.encode()))
                 .onFailure(ctx::fail);
@@ -120,6 +123,8 @@ public final class ContainerRoutes {
                         ? Future.failedFuture(ApiException.notFound(number + " has no active " + kind + " hold"))
                         : audit.record(caller, "container.hold-released", number.value(),
                                 new JsonObject().put("kind", kind)))
+                .onSuccess(done -> yard.holds().announce(number, HoldKind.valueOf(kind), false,
+                        "released by " + caller.subject()))
                 .onSuccess(done -> ctx.response().setStatusCode(204).end())
                 .onFailure(ctx::fail);
     }
