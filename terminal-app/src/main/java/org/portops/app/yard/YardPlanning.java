@@ -41,7 +41,7 @@ public final class YardPlanning {
     public static Future<YardPlanning> start(Vertx vertx, LiveYard yard, MoveLog history, TerminalLayout layout,
                                              Clock clock) {
         YardPlannerVerticle verticle = new YardPlannerVerticle(yard, layout, LiveYardPlanner.Settings.DEFAULTS,
-                HOUSEKEEPING_EVERY, clock, history, RELEARN_DWELL_EVERY);
+                HOUSEKEEPING_EVERY, clock, history, RELEARN_DWELL_EVERY, YardPlannerVerticle.Loading.DEFAULTS);
         return vertx.deployVerticle(verticle).map(id -> new YardPlanning(vertx, id, verticle));
     }
 
