@@ -628,7 +628,8 @@ public final class PortOps {
         yardPlanner = new PlannerSeat<>("Yard planner", new PlannerSeat.Planner<>() {
             @Override
             public Future<SeatedYardPlanner> start(Lease lease) {
-                return YardPlanning.start(vertx, liveYard.fencedBy(lease), new MoveLog(pool), layout, clock)
+                return YardPlanning.start(vertx, liveYard.fencedBy(lease), new MoveLog(pool), layout, clock,
+                                config.yard())
                         .compose(planning -> DischargeSlotsRoute.serve(vertx, planning.dischargeSlots())
                                 .map(route -> new SeatedYardPlanner(planning, route)));
             }
@@ -639,7 +640,8 @@ public final class PortOps {
             }
         });
         elect(vertx, YARD_PLANNER, node, yardPlanner, "slots for announced containers, housekeeping every "
-                + YardPlanning.HOUSEKEEPING_EVERY.toMinutes() + " min in quiet blocks, while it leads");
+                + YardPlanning.HOUSEKEEPING_EVERY.toMinutes() + " min in quiet blocks, loading housekeeping,"
+                + " while it leads");
     }
 
     /** A yard planner of this node's term and its discharge-slot route. */

@@ -132,6 +132,9 @@ public final class ConfigResolver {
         Boolean scheduler = parser.parseOptional(Setting.SCHEDULER_ENABLED, ConfigResolver::bool);
         Boolean berthEnabled = parser.parse(Setting.BERTH_ENABLED, ConfigResolver::bool);
         Boolean yard = parser.parseOptional(Setting.YARD_ENABLED, ConfigResolver::bool);
+        Duration loadingEvery = parser.parse(Setting.YARD_LOADING_EVERY, Durations::parse);
+        Duration loadingHorizon = parser.parse(Setting.YARD_LOADING_HORIZON, Durations::parse);
+        Integer loadingMoves = parser.parse(Setting.YARD_LOADING_MOVES, ConfigResolver::number);
         Duration leaseTtl = parser.parse(Setting.PLANNER_LEASE_TTL, Durations::parse);
         Path httpCertificate = parser.parseOptional(Setting.HTTP_TLS_CERT, ConfigResolver::path);
         Path httpKey = parser.parseOptional(Setting.HTTP_TLS_KEY, ConfigResolver::path);
@@ -144,7 +147,8 @@ public final class ConfigResolver {
                     mqttPort, mqttBrokerProcess, hzPort, hzMembers, clusterName, layout, logFormat,
                     new PortOpsConfig.IngestSettings(skewWindow, offlineTimeout, retention),
                     new PortOpsConfig.SimulationSettings(speedUp, rate, machines, mode, visualization),
-                    new PortOpsConfig.SchedulerSettings(scheduler), berthEnabled, new PortOpsConfig.YardSettings(yard),
+                    new PortOpsConfig.SchedulerSettings(scheduler), berthEnabled,
+                    new PortOpsConfig.YardSettings(yard, loadingEvery, loadingHorizon, loadingMoves),
                     leaseTtl, new PortOpsConfig.TlsSettings(httpCertificate, httpKey, mqttCertificates));
         } catch (ConfigException e) {
             throw new ConfigException(e.problems().stream()

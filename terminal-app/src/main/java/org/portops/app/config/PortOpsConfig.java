@@ -87,11 +87,14 @@ public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, Postgre
      *
      * @param enabled true or false as given; null when not set: then it runs in {@code demo} and not in {@code run},
      *                where a real terminal's drivers would get its instructions
+     * @param loadingEvery   how often loading housekeeping runs; zero: only on request
+     * @param loadingHorizon a vessel call arriving within this gets housekeeping ahead of its loading
+     * @param loadingMoves   the most moves of a loading housekeeping round, at least 1
      */
-    public record YardSettings(Boolean enabled) {
+    public record YardSettings(Boolean enabled, Duration loadingEvery, Duration loadingHorizon, int loadingMoves) {
 
         public static YardSettings defaults() {
-            return new YardSettings(null);
+            return new YardSettings(null, Duration.ofMinutes(10), Duration.ofHours(24), 30);
         }
 
         /** Whether the yard planner runs in a PortOps that is a demo ({@code demo}) or not. */
@@ -175,6 +178,7 @@ public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, Postgre
                     + (plannerLeaseTtl == null ? "not set" : Durations.format(plannerLeaseTtl))));
         }
         checkSimulation(simulation, problems);
+        checkYard(yard, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -228,6 +232,21 @@ public record PortOpsConfig(String httpHost, int httpPort, Path dataDir, Postgre
     private static void positive(Setting setting, Duration duration, List<ConfigProblem> problems) {
         if (duration == null || duration.isZero() || duration.isNegative()) {
             problems.add(ConfigProblem.of(setting, "must be positive, was " + Durations.format(duration)));
+        }
+    }
+
+    private static void checkYard(YardSettings yard, List<ConfigProblem> problems) {
+        if (yard.loadingEvery() == null || yard.loadingEvery().isNegative()) {
+            problems.add(ConfigProblem.of(Setting.YARD_LOADING_EVERY, "must be 0 or more, was "
+                    + (yard.loadingEvery() == null ? "not set" : Durations.format(yard.loadingEvery()))));
+        }
+        if (yard.loadingHorizon() == null || !yard.loadingHorizon().isPositive()) {
+            problems.add(ConfigProblem.of(Setting.YARD_LOADING_HORIZON, "must be more than 0, was "
+                    + (yard.loadingHorizon() == null ? "not set" : Durations.format(yard.loadingHorizon()))));
+        }
+        if (yard.loadingMoves() < 1) {
+            problems.add(ConfigProblem.of(Setting.YARD_LOADING_MOVES, "must be at least 1, was "
+                    + yard.loadingMoves()));
         }
     }
 

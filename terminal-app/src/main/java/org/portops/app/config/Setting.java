@@ -74,7 +74,13 @@ public enum Setting {
     SCHEDULER_ENABLED("scheduler.enabled", "BOOLEAN", "",
             "true: the crane scheduler plans the berthed calls and dispatches; not set: on in demo, off in run."),
     YARD_ENABLED("yard.enabled", "BOOLEAN", "",
-            "true: the yard planner slots announced boxes and plans housekeeping; not set: on in demo, off in run.");
+            "true: the yard planner slots announced boxes and plans housekeeping; not set: on in demo, off in run."),
+    YARD_LOADING_EVERY("yard.loading.every", "DURATION", "10m",
+            "How often the yard planner moves the boxes of calls due soon towards their berths; 0: on request only."),
+    YARD_LOADING_HORIZON("yard.loading.horizon", "DURATION", "24h",
+            "A vessel call arriving within this (and not yet gone) gets housekeeping ahead of its loading."),
+    YARD_LOADING_MOVES("yard.loading.moves", "COUNT", "30",
+            "Most yard shifts one loading housekeeping round plans (at least 1).");
 
     private final String key;
     private final String paramLabel;

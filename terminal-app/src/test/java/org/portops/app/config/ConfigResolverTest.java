@@ -86,6 +86,24 @@ class ConfigResolverTest {
     }
 
     @Test
+    void loadingHousekeepingRunsEveryTenMinutesOverTheNextDayUnlessSetAndRefusesANegativeOrEmptyRound() {
+        PortOpsConfig.YardSettings unset = ConfigResolver.resolve(Map.of(), Map.of()).yard();
+        PortOpsConfig.YardSettings given = ConfigResolver.resolve(Map.of(Setting.YARD_LOADING_EVERY, "0s",
+                Setting.YARD_LOADING_HORIZON, "12h"), Map.of("PORTOPS_YARD_LOADING_MOVES", "8")).yard();
+        assertThat(unset.loadingEvery()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(unset.loadingHorizon()).isEqualTo(Duration.ofHours(24));
+        assertThat(unset.loadingMoves()).isEqualTo(30);
+        assertThat(given.loadingEvery()).isZero();
+        assertThat(given.loadingHorizon()).isEqualTo(Duration.ofHours(12));
+        assertThat(given.loadingMoves()).isEqualTo(8);
+        assertThatThrownBy(() -> ConfigResolver.resolve(Map.of(Setting.YARD_LOADING_MOVES, "0",
+                Setting.YARD_LOADING_HORIZON, "0s"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("yard.loading.moves (from --yard-loading-moves): must be at least 1, was 0")
+                .hasMessageContaining("yard.loading.horizon (from --yard-loading-horizon): must be more than 0");
+    }
+
+    @Test
     void berthPlannerRunsByDefaultAndIsTurnedOffWithFalseOnly() {
         assertThat(ConfigResolver.resolve(Map.of(), Map.of()).berthEnabled()).isTrue();
         assertThat(ConfigResolver.resolve(Map.of(), Map.of("PORTOPS_BERTH_ENABLED", "FALSE")).berthEnabled()).isFalse();

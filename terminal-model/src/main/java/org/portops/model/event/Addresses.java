@@ -83,6 +83,13 @@ public final class Addresses {
      */
     public static final String YARD_HOUSEKEEPING_PROPOSED = "yard.housekeeping.proposed";
     /**
+     * Command: plan housekeeping now ahead of the loading of the vessel calls due soon (no body); the reply names
+     * the {@code calls}, the cost {@code before} and {@code after}, the {@code moves} written as planned yard-shift
+     * instructions, each with its {@code reason}, and, when an earlier round's shifts are still open, their count
+     * ({@code open}) and no moves.
+     */
+    public static final String YARD_LOADING_HOUSEKEEPING_REQUEST = "yard.loading-housekeeping.request";
+    /**
      * Fact: a truck appointment was booked, cancelled or used (body: {@code appointment}, {@code kind}
      * {@code PICK_UP}/{@code DROP_OFF}, {@code container}, {@code windowStart}, {@code windowEnd}, {@code status}
      * {@code BOOKED}/{@code CANCELLED}/{@code USED}). A pick-up gives its container an expected departure.

@@ -84,6 +84,8 @@ public final class LiveYardPlanner {
     /** Move log entries read per query when learning dwell times, and the newest stays learnt from. */
     private static final int LOG_PAGE = 5_000;
     private static final int STAYS_KEPT = 50_000;
+    /** How the ids of loading housekeeping's instructions begin: a round waits while any of them is open. */
+    static final String LOADING_SHIFT = "WI-HKL-";
 
     /**
      * @param rules        the yard's stacking limits
@@ -407,7 +409,7 @@ public final class LiveYardPlanner {
         for (int i = 0; i < r.moves().size(); i++) {
             LoadingHousekeeping.Move move = r.moves().get(i);
             shifts.put(move.container(), new Shift(move.container(), move.from(), move.to()));
-            WorkInstructionId id = new WorkInstructionId("WI-HKL-" + clock.instant().getEpochSecond() + "-" + round
+            WorkInstructionId id = new WorkInstructionId(LOADING_SHIFT + clock.instant().getEpochSecond() + "-" + round
                     + "-" + (i + 1));
             ids.add(id);
             // sequence = order within the round: a blocker is lifted before the container under it moves

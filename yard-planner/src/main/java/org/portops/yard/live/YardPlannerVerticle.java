@@ -22,6 +22,9 @@ import org.portops.model.event.EquipmentUpdated;
 import org.portops.model.event.VesselCallChanged;
 import org.portops.model.event.WorkInstructionChanged;
 import org.portops.model.event.YardEvent;
+import org.portops.model.vessel.VesselCall;
+import org.portops.model.work.MoveKind;
+import org.portops.model.work.WorkInstruction;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.work.GateLocation;
 import org.portops.model.work.Location;
@@ -32,6 +35,7 @@ import org.portops.state.json.YardEventJson;
 import org.portops.state.store.MoveLog;
 import org.portops.yard.slot.Departure;
 import org.portops.yard.slot.Housekeeping;
+import org.portops.yard.slot.LoadingHousekeeping;
 import org.portops.yard.slot.SlotDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,14 +45,47 @@ import org.slf4j.LoggerFactory;
  * gate-in announcements ({@link Addresses#YARD_SLOT_REQUEST}) get slots, written as planned instructions and
  * published with their reasons ({@link Addresses#YARD_SLOT_DECIDED}); every {@code housekeepingEvery}, and on
  * {@link Addresses#YARD_HOUSEKEEPING_REQUEST}, the blocks with no open work get re-marshalling moves
- * ({@link Addresses#YARD_HOUSEKEEPING_PROPOSED}). Container moves keep its picture of the yard current. The work is
- * {@link LiveYardPlanner}'s.
+ * ({@link Addresses#YARD_HOUSEKEEPING_PROPOSED}); every {@link Loading#every()}, and on
+ * {@link Addresses#YARD_LOADING_HOUSEKEEPING_REQUEST}, the containers of the vessel calls due within
+ * {@link Loading#horizon()} are moved towards their berths and into loading order, unless an earlier such round's
+ * shifts are still open. Container moves keep its picture of the yard current. The work is {@link LiveYardPlanner}'s.
  */
 public final class YardPlannerVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(YardPlannerVerticle.class);
     private static final int BAD_REQUEST = 400;
     private static final int NO_SLOT = 409;
+
+    /**
+     * Housekeeping ahead of loading.
+     *
+     * @param every   how often a round runs; zero: only on request
+     * @param horizon a vessel call is due when it arrives within this and has not left
+     * @param budget  the moves of a round and the least gain of one
+     */
+    public record Loading(Duration every, Duration horizon, LoadingHousekeeping.Settings budget) {
+        /** Every 10 min, the calls of the next 24 h, 30 moves a round. */
+        public static final Loading DEFAULTS = new Loading(Duration.ofMinutes(10), Duration.ofHours(24),
+                LoadingHousekeeping.Settings.DEFAULTS);
+
+        public Loading {
+            if (every == null || every.isNegative()) {
+                throw new IllegalArgumentException("loading housekeeping must run every zero or more, was " + every);
+            }
+            if (horizon == null || !horizon.isPositive()) {
+                throw new IllegalArgumentException("loading housekeeping must look ahead a positive time, was "
+                        + horizon);
+            }
+            if (budget == null) {
+                throw new IllegalArgumentException("loading housekeeping needs a move budget");
+            }
+        }
+
+        /** Only on request, with the default horizon and budget. */
+        public static Loading onRequest() {
+            return new Loading(Duration.ZERO, DEFAULTS.horizon(), DEFAULTS.budget());
+        }
+    }
 
     private final LiveYard yard;
     private final TerminalLayout layout;
@@ -57,24 +94,30 @@ public final class YardPlannerVerticle extends VerticleBase {
     private final Clock clock;
     private final MoveLog history;
     private final Duration relearnEvery;
+    private final Loading loading;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private WorkerExecutor solver;
     private LiveYardPlanner planner;
     private long timer = -1;
     private long learningTimer = -1;
+    private long loadingTimer = -1;
+    /** The last loading round: the next one starts after it, so two cannot both find no open shifts. */
+    private Future<JsonObject> loadingRound = Future.succeededFuture();
 
     /** @param housekeepingEvery how often quiet blocks are looked at for housekeeping; zero: only on request */
     public YardPlannerVerticle(LiveYard yard, TerminalLayout layout, LiveYardPlanner.Settings settings,
                                Duration housekeepingEvery, Clock clock) {
-        this(yard, layout, settings, housekeepingEvery, clock, null, Duration.ZERO);
+        this(yard, layout, settings, housekeepingEvery, clock, null, Duration.ZERO, Loading.onRequest());
     }
 
     /**
      * @param history      the move log the dwell model learns from at start and every {@code relearnEvery} (zero:
      *                     at start only); null: the configured forecast only
+     * @param loading      housekeeping ahead of loading
      */
     public YardPlannerVerticle(LiveYard yard, TerminalLayout layout, LiveYardPlanner.Settings settings,
-                               Duration housekeepingEvery, Clock clock, MoveLog history, Duration relearnEvery) {
+                               Duration housekeepingEvery, Clock clock, MoveLog history, Duration relearnEvery,
+                               Loading loading) {
         this.yard = yard;
         this.layout = layout;
         this.settings = settings;
@@ -82,6 +125,7 @@ public final class YardPlannerVerticle extends VerticleBase {
         this.clock = clock;
         this.history = history;
         this.relearnEvery = relearnEvery;
+        this.loading = loading;
     }
 
     @Override
@@ -100,10 +144,25 @@ public final class YardPlannerVerticle extends VerticleBase {
                 m -> onAppointment(m.body())));
         consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.YARD_HOUSEKEEPING_REQUEST,
                 this::onHousekeeping));
+        consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.YARD_LOADING_HOUSEKEEPING_REQUEST,
+                m -> loadingRound().onComplete(done -> {
+                    if (done.failed()) {
+                        m.fail(BAD_REQUEST, done.cause().getMessage());
+                    } else {
+                        m.reply(done.result());
+                    }
+                })));
         if (!housekeepingEvery.isZero()) {
             timer = vertx.setPeriodic(housekeepingEvery.toMillis(), id -> planner.housekeeping(null)
                     .onSuccess(this::publishHousekeeping)
                     .onFailure(e -> LOG.error("Yard planner: housekeeping failed", e)));
+        }
+        if (!loading.every().isZero()) {
+            loadingTimer = vertx.setPeriodic(loading.every().toMillis(), id -> loadingRound()
+                    .onSuccess(r -> LOG.info("Yard planner: loading housekeeping for {}: {} moves{}",
+                            r.getJsonArray("calls"), r.getJsonArray("moves").size(),
+                            r.containsKey("open") ? " (" + r.getInteger("open") + " shifts still open)" : ""))
+                    .onFailure(e -> LOG.error("Yard planner: loading housekeeping failed", e)));
         }
         if (history != null) {
             learnDwell();
@@ -139,6 +198,9 @@ public final class YardPlannerVerticle extends VerticleBase {
         }
         if (learningTimer >= 0) {
             vertx.cancelTimer(learningTimer);
+        }
+        if (loadingTimer >= 0) {
+            vertx.cancelTimer(loadingTimer);
         }
         return Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
                 .compose(v -> solver.close());
@@ -227,6 +289,61 @@ public final class YardPlannerVerticle extends VerticleBase {
                 message.reply(publishHousekeeping(done.result()));
             }
         });
+    }
+
+    private Future<JsonObject> loadingRound() {
+        loadingRound = loadingRound.transform(previous -> planLoading());
+        return loadingRound;
+    }
+
+    /**
+     * A loading round, unless an earlier one's shifts are still open: planning over them would pile moves on moves
+     * not made yet (the planner's picture has them made, the yard cranes have not).
+     */
+    private Future<JsonObject> planLoading() {
+        return yard.reader().workInstructions().compose(instructions -> {
+            long open = instructions.stream().filter(YardPlannerVerticle::openLoadingShift).count();
+            Instant now = clock.instant();
+            if (open > 0) {
+                return Future.succeededFuture(new JsonObject().put("calls", new JsonArray())
+                        .put("moves", new JsonArray()).put("open", open));
+            }
+            return yard.reader().vesselCalls().compose(calls -> {
+                List<VesselCall> due = calls.stream().filter(c -> c.etd().isAfter(now)
+                        && c.eta().isBefore(now.plus(loading.horizon()))).toList();
+                if (due.isEmpty()) {
+                    return Future.succeededFuture(new JsonObject().put("calls", new JsonArray())
+                            .put("moves", new JsonArray()));
+                }
+                return planner.loadingHousekeeping(due, loading.budget()).map(r -> loadingJson(due, r));
+            });
+        });
+    }
+
+    private static boolean openLoadingShift(WorkInstruction w) {
+        return w.kind() == MoveKind.YARD_SHIFT && !w.state().isTerminal()
+                && w.id().value().startsWith(LiveYardPlanner.LOADING_SHIFT);
+    }
+
+    private JsonObject loadingJson(List<VesselCall> calls, LiveYardPlanner.LoadingRound r) {
+        double perRehandle = loading.budget().metresPerRehandle();
+        JsonArray moves = new JsonArray();
+        for (int i = 0; i < r.round().moves().size(); i++) {
+            LoadingHousekeeping.Move move = r.round().moves().get(i);
+            moves.add(new JsonObject().put("container", move.container().value())
+                    .put("vesselCall", move.vesselCall()).put("from", move.from().toString())
+                    .put("to", move.to().toString()).put("instruction", r.instructions().get(i).value())
+                    .put("rehandlesSaved", move.rehandlesSaved()).put("metresSaved", move.metresSaved())
+                    .put("reason", move.reason()));
+        }
+        return new JsonObject().put("calls", new JsonArray(calls.stream().map(c -> c.id().value()).toList()))
+                .put("before", cost(r.round().before(), perRehandle)).put("after", cost(r.round().after(), perRehandle))
+                .put("moves", moves);
+    }
+
+    private static JsonObject cost(LoadingHousekeeping.Cost cost, double perRehandle) {
+        return new JsonObject().put("rehandles", cost.rehandles()).put("metres", cost.metres())
+                .put("total", cost.total(perRehandle));
     }
 
     private JsonObject publishDecision(LiveYardPlanner.Decision decision) {

@@ -8,6 +8,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -282,6 +283,66 @@ class YardPlannerVerticleTest {
             assertThat(result).as("move " + (i + 1) + ": " + move).isInstanceOf(MoveResult.Accepted.class);
         }
         worker.close();
+    }
+
+    @Test
+    void aLoadingHousekeepingRequestWritesExplainedShiftsAndPlansNothingNewWhileTheyAreOpen() {
+        // containers on no sample call's load list, as other calls may be due too
+        Set<ContainerNumber> loaded = new HashSet<>();
+        await(live.reader().vesselCalls()).forEach(c -> c.bayPlan().entries().stream()
+                .filter(e -> e.action() == BayPlanAction.LOAD).forEach(e -> loaded.add(e.container().number())));
+        List<ContainerView> inYard = await(live.reader().containers()).stream()
+                .filter(v -> v.location() instanceof YardLocation && v.container().length() == ContainerLength.TWENTY)
+                .filter(v -> !loaded.contains(v.container().number()))
+                .sorted(Comparator.comparing(v -> v.container().number().value())).limit(30).toList();
+        List<BayPlanEntry> loads = new ArrayList<>();
+        for (int i = 0; i < inYard.size(); i++) {
+            loads.add(new BayPlanEntry(StowageSlot.of(1, i % 10 + 1, 2 + 2 * (i / 10)), inYard.get(i).container(),
+                    BayPlanAction.LOAD));
+        }
+        Instant now = Instant.now();
+        // due: it arrives within the 24 h horizon
+        VesselCall call = await(live.reader().vesselCalls()).getFirst().withBayPlan(new BayPlan(loads))
+                .withTimes(now.plus(Duration.ofHours(6)), null, now.plus(Duration.ofHours(20)));
+        await(live.updateVesselCall(call));
+
+        JsonObject first = loadingHousekeeping();
+
+        assertThat(first.getJsonArray("calls")).contains(call.id().value());
+        assertThat(first.containsKey("open")).isFalse();
+        assertThat(first.getJsonObject("after").getDouble("total"))
+                .isLessThan(first.getJsonObject("before").getDouble("total"));
+        JsonArray moves = first.getJsonArray("moves");
+        assertThat(moves.size()).isBetween(1, LoadingHousekeeping.Settings.DEFAULTS.moveBudget());
+        for (int i = 0; i < moves.size(); i++) {
+            JsonObject move = moves.getJsonObject(i);
+            WorkInstruction w = instruction(new WorkInstructionId(move.getString("instruction")));
+            assertThat(w.kind()).isEqualTo(MoveKind.YARD_SHIFT);
+            assertThat(w.state()).isEqualTo(WorkInstructionState.PLANNED);
+            assertThat(w.container().value()).isEqualTo(move.getString("container"));
+            assertThat(w.from().toString()).contains(move.getString("from"));
+            assertThat(w.to().toString()).contains(move.getString("to"));
+            assertThat(move.getString("reason")).as("move " + (i + 1)).contains(w.container().value());
+        }
+        long shifts = loadingShifts();
+        assertThat(shifts).isEqualTo(moves.size());
+
+        JsonObject second = loadingHousekeeping();
+
+        assertThat(second.getJsonArray("moves")).as("no pile-up while the first round's shifts are open").isEmpty();
+        assertThat(second.getLong("open")).isEqualTo(moves.size());
+        assertThat(loadingShifts()).isEqualTo(shifts);
+
+    }
+
+    private JsonObject loadingHousekeeping() {
+        return await(vertx.eventBus().<JsonObject>request(Addresses.YARD_LOADING_HOUSEKEEPING_REQUEST,
+                new JsonObject(), new DeliveryOptions().setSendTimeout(120_000)), 120).body();
+    }
+
+    private long loadingShifts() {
+        return await(live.reader().workInstructions()).stream()
+                .filter(w -> w.id().value().startsWith(LiveYardPlanner.LOADING_SHIFT)).count();
     }
 
     @Test
