@@ -347,6 +347,11 @@ class WebhookDeliveryTest {
         UUID arrival = PortCallServices.serviceId(new VesselCallId(call), Service.BERTH_ARRIVAL);
         UUID departure = PortCallServices.serviceId(new VesselCallId(call), Service.BERTH_DEPARTURE);
         timestampFailuresLeft.set(1);
+        UUID requested = UUID.randomUUID();
+        Response request = terminal.send("PUT", "/dcsa/jit/v2/timestamps/" + requested, token, new JsonObject()
+                .put("timestampID", requested.toString()).put("portCallServiceID", arrival.toString())
+                .put("classifierCode", "REQ").put("dateTime", "2026-12-01T09:00:00Z"));
+        assertThat(request.status()).as("%s", request).isEqualTo(204);
 
         // fixed by an operator: planned; the other line's call is only estimated, so it is not pushed
         publishBerthPlan(berth(call, "2026-12-01T10:00:00Z", "2026-12-02T06:00:00Z", true, false),
@@ -377,6 +382,11 @@ class WebhookDeliveryTest {
             assertThat(timestamp.contentType()).isEqualTo("application/json");
         });
         assertThat(received.stream().map(ReceivedTimestamp::pathId).distinct()).hasSize(5);
+        assertThat(received).extracting(t -> t.body().getString("replyToTimestampID"))
+                .as("a plan answers the line's request or the plan it moves, an actual the latest plan; the first "
+                        + "of a service answers nothing")
+                .containsExactly(requested.toString(), null, received.get(1).pathId(), received.get(0).pathId(),
+                        received.get(2).pathId());
         assertThat(timestampAttempts.stream().filter(received.getFirst().deliveryId()::equals).count())
                 .as("the refused attempt and the accepted one are one delivery").isEqualTo(2);
         JsonArray served = terminal.get("/dcsa/jit/v2/timestamps?portCallServiceID=" + departure, token).array();

@@ -50,15 +50,38 @@ public final class JitTimestampFeed {
     private static final String INSERT = "insert into jit_timestamp_feed (call_id, line, port_call_service_id, "
             + "classifier, date_time, timestamp_id, source_event, body, created_at) ";
 
-    // written only if the call exists and its latest planned time of the service differs
+    // written only if the call exists and its latest planned time of the service differs; it answers the latest of
+    // the line's requests and estimates of the service and the terminal's plans of it pushed before, if any
     private static final String INSERT_PLANNED = INSERT + """
-            select v.id, v.line, $2, 'PLN', $3, $4, null, $5, $6
+            select v.id, v.line, $2, 'PLN', $3, $4, null,
+                   ($5::text::jsonb || coalesce((select jsonb_build_object('replyToTimestampID', earlier.id)
+                                           from (select t.timestamp_id as id, t.received_at as at
+                                                 from jit_timestamps t
+                                                 where t.port_call_service_id = $2 and t.classifier in ('REQ', 'EST')
+                                                 union all
+                                                 select f.timestamp_id, f.created_at
+                                                 from jit_timestamp_feed f
+                                                 where f.port_call_service_id = $2 and f.classifier = 'PLN') earlier
+                                           order by earlier.at desc limit 1),
+                                          '{}'::jsonb))::text,
+                   $6
             from vessel_calls v
             where v.id = $1
               and not exists (select 1 from (select date_time from jit_timestamp_feed
                                              where port_call_service_id = $2 and classifier = 'PLN'
                                              order by id desc limit 1) latest
                               where latest.date_time = $3)""";
+
+    // an actual answers the service's latest planned time pushed, if any
+    private static final String INSERT_ACTUAL = INSERT + """
+            values ($1, $2, $3, 'ACT', $4, $5, $6,
+                    ($7::text::jsonb || coalesce((select jsonb_build_object('replyToTimestampID', f.timestamp_id)
+                                            from jit_timestamp_feed f
+                                            where f.port_call_service_id = $3 and f.classifier = 'PLN'
+                                            order by f.id desc limit 1),
+                                           '{}'::jsonb))::text,
+                    $8)
+            on conflict (source_event) do nothing""";
 
     private final Pool pool;
 
@@ -130,8 +153,7 @@ public final class JitTimestampFeed {
             if (batch.isEmpty()) {
                 return Future.succeededFuture(0);
             }
-            return pool.preparedQuery(INSERT + "values ($1, $2, $3, 'ACT', $4, $5, $6, $7, $8) "
-                            + "on conflict (source_event) do nothing")
+            return pool.preparedQuery(INSERT_ACTUAL)
                     .executeBatch(batch)
                     .map(result -> {
                         int written = 0;
@@ -162,8 +184,8 @@ public final class JitTimestampFeed {
     }
 
     /**
-     * DCSA JIT 2.0's timestamp, as {@code PUT /timestamps/{timestampID}} takes it: the terminal's own, so it replies
-     * to none and names no delay, and those optional fields are left out.
+     * DCSA JIT 2.0's timestamp, as {@code PUT /timestamps/{timestampID}} takes it, before the timestamp it answers is
+     * added ({@code replyToTimestampID}, left out for the first of a service, as JIT asks). It names no delay.
      */
     private static JsonObject body(UUID id, UUID service, String classifier, Instant at, String remark) {
         return new JsonObject()
