@@ -397,9 +397,12 @@ class WebhookDeliveryTest {
         try {
             JitTimestampFeed feed = new JitTimestampFeed(terminal.pool);
             assertThat(await(feed.writeActuals(Instant.now()))).as("the actuals are written already").isZero();
-            assertThat(await(feed.writePlanned(List.of(new JitTimestampFeed.Planned(new VesselCallId(call),
-                    Service.BERTH_DEPARTURE, Instant.parse("2026-12-02T08:30:00Z"))), Instant.now())))
-                    .as("the plan is written already").isZero();
+            assertThat(await(feed.writePlanned(List.of(new JitTimestampFeed.Planned(berthPlanVersion,
+                    new VesselCallId(call), Service.BERTH_DEPARTURE, Instant.parse("2026-12-02T08:30:00Z"))),
+                    Instant.now()))).as("the plan is written already").isZero();
+            assertThat(await(feed.writePlanned(List.of(new JitTimestampFeed.Planned(berthPlanVersion - 1,
+                    new VesselCallId(call), Service.BERTH_DEPARTURE, Instant.parse("2026-12-02T06:00:00Z"))),
+                    Instant.now()))).as("a node late with an older plan writes nothing").isZero();
             pause(Duration.ofSeconds(1));
         } finally {
             await(terminal.vertx.undeploy(restarted));

@@ -32,8 +32,8 @@ public final class JitTimestampFeed {
     public record Timestamp(VesselCallId call, UUID timestampId, JsonObject body, EventStream.Cursor past) {
     }
 
-    /** A planned time of one service, as the berth plan fixed it. */
-    public record Planned(VesselCallId call, Service service, Instant at) {
+    /** A planned time of one service, as the berth plan of {@code version} fixed it. */
+    public record Planned(long version, VesselCallId call, Service service, Instant at) {
     }
 
     /** Recorded actuals looked at per round: a backlog after downtime is written over the next rounds. */
@@ -48,40 +48,51 @@ public final class JitTimestampFeed {
             limit $1""";
 
     private static final String INSERT = "insert into jit_timestamp_feed (call_id, line, port_call_service_id, "
-            + "classifier, date_time, timestamp_id, source_event, body, created_at) ";
+            + "classifier, date_time, timestamp_id, plan_version, source_event, body, created_at) ";
 
-    // written only if the call exists and its latest planned time of the service differs; it answers the latest of
-    // the line's requests and estimates of the service and the terminal's plans of it pushed before, if any
+    // one writer at a time: ids and creation times then grow together and a row is committed before the next is
+    // written, so a subscription's cursor (creation time, id) never passes a row committed after it
+    private static final String LOCK = "select pg_advisory_xact_lock(hashtextextended('jit_timestamp_feed', 0))";
+
+    private static final String CREATED_AT =
+            "greatest($%d::timestamptz, (select max(created_at) from jit_timestamp_feed))";
+
+    // written only if the call exists and its latest planned time of the service differs and is from an older plan
+    // (nodes hear the plans at their own pace); it answers the latest of the line's requests and estimates of the
+    // service and the terminal's plans of it pushed before, if any
     private static final String INSERT_PLANNED = INSERT + """
-            select v.id, v.line, $2, 'PLN', $3, $4, null,
-                   ($5::text::jsonb || coalesce((select jsonb_build_object('replyToTimestampID', earlier.id)
-                                           from (select t.timestamp_id as id, t.received_at as at
-                                                 from jit_timestamps t
-                                                 where t.port_call_service_id = $2 and t.classifier in ('REQ', 'EST')
-                                                 union all
-                                                 select f.timestamp_id, f.created_at
-                                                 from jit_timestamp_feed f
-                                                 where f.port_call_service_id = $2 and f.classifier = 'PLN') earlier
-                                           order by earlier.at desc limit 1),
-                                          '{}'::jsonb))::text,
-                   $6
+            select v.id, v.line, $2, 'PLN', $3, $4, $7, null,
+                   ($5::text::jsonb || coalesce(
+                       (select jsonb_build_object('replyToTimestampID', earlier.id)
+                        from (select t.timestamp_id as id, t.received_at as at
+                              from jit_timestamps t
+                              where t.port_call_service_id = $2 and t.classifier in ('REQ', 'EST')
+                              union all
+                              select f.timestamp_id, f.created_at
+                              from jit_timestamp_feed f
+                              where f.port_call_service_id = $2 and f.classifier = 'PLN') earlier
+                        order by earlier.at desc limit 1),
+                       '{}'::jsonb))::text,
+                   %s
             from vessel_calls v
             where v.id = $1
-              and not exists (select 1 from (select date_time from jit_timestamp_feed
+              and not exists (select 1 from (select date_time, plan_version from jit_timestamp_feed
                                              where port_call_service_id = $2 and classifier = 'PLN'
                                              order by id desc limit 1) latest
-                              where latest.date_time = $3)""";
+                              where latest.date_time = $3 or latest.plan_version >= $7)""".formatted(
+            CREATED_AT.formatted(6));
 
     // an actual answers the service's latest planned time pushed, if any
     private static final String INSERT_ACTUAL = INSERT + """
-            values ($1, $2, $3, 'ACT', $4, $5, $6,
-                    ($7::text::jsonb || coalesce((select jsonb_build_object('replyToTimestampID', f.timestamp_id)
-                                            from jit_timestamp_feed f
-                                            where f.port_call_service_id = $3 and f.classifier = 'PLN'
-                                            order by f.id desc limit 1),
-                                           '{}'::jsonb))::text,
-                    $8)
-            on conflict (source_event) do nothing""";
+            values ($1, $2, $3, 'ACT', $4, $5, null, $6,
+                    ($7::text::jsonb || coalesce(
+                        (select jsonb_build_object('replyToTimestampID', f.timestamp_id)
+                         from jit_timestamp_feed f
+                         where f.port_call_service_id = $3 and f.classifier = 'PLN'
+                         order by f.id desc limit 1),
+                        '{}'::jsonb))::text,
+                    %s)
+            on conflict (source_event) do nothing""".formatted(CREATED_AT.formatted(8));
 
     private final Pool pool;
 
@@ -95,14 +106,17 @@ public final class JitTimestampFeed {
      */
     public static List<Planned> fixedIn(JsonObject chart) {
         List<Planned> planned = new ArrayList<>();
+        long version = chart.getLong("version");
         chart.getJsonArray("vessels").stream().map(JsonObject.class::cast)
                 .filter(box -> box.getBoolean("fixed", false))
                 .forEach(box -> {
                     VesselCallId call = new VesselCallId(box.getString("call"));
                     if (!box.getBoolean("alongside", false)) {
-                        planned.add(new Planned(call, Service.BERTH_ARRIVAL, Instant.parse(box.getString("start"))));
+                        planned.add(new Planned(version, call, Service.BERTH_ARRIVAL,
+                                Instant.parse(box.getString("start"))));
                     }
-                    planned.add(new Planned(call, Service.BERTH_DEPARTURE, Instant.parse(box.getString("end"))));
+                    planned.add(new Planned(version, call, Service.BERTH_DEPARTURE,
+                            Instant.parse(box.getString("end"))));
                 });
         return planned;
     }
@@ -116,18 +130,17 @@ public final class JitTimestampFeed {
         return written;
     }
 
-    /** One service's plan under a transaction lock on the service, so two nodes never both write the same change. */
+    /** One service's plan under the feed's lock, so two nodes never both write the same change. */
     private Future<Boolean> writePlanned(Planned planned, Instant now) {
         UUID service = PortCallServices.serviceId(planned.call(), planned.service());
         UUID id = PortCallServices.terminalTimestampId(service, "PLN", planned.at());
         JsonObject body = body(id, service, "PLN", planned.at(), "berth plan: fixed by the terminal");
         return pool.withTransaction(connection -> connection
-                .preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 0))")
-                .execute(Tuple.of(service.toString()))
+                .query(LOCK).execute()
                 .compose(locked -> connection.preparedQuery(INSERT_PLANNED).execute(Tuple.tuple()
                         .addString(planned.call().value()).addUUID(service)
                         .addOffsetDateTime(Times.utc(planned.at())).addUUID(id).addString(body.encode())
-                        .addOffsetDateTime(Times.utc(now))))
+                        .addOffsetDateTime(Times.utc(now)).addLong(planned.version())))
                 .map(rows -> rows.rowCount() == 1));
     }
 
@@ -153,8 +166,8 @@ public final class JitTimestampFeed {
             if (batch.isEmpty()) {
                 return Future.succeededFuture(0);
             }
-            return pool.preparedQuery(INSERT_ACTUAL)
-                    .executeBatch(batch)
+            return pool.withTransaction(connection -> connection.query(LOCK).execute()
+                            .compose(locked -> connection.preparedQuery(INSERT_ACTUAL).executeBatch(batch)))
                     .map(result -> {
                         int written = 0;
                         for (var each = result; each != null; each = each.next()) {
