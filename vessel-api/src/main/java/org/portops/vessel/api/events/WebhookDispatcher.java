@@ -212,7 +212,7 @@ public final class WebhookDispatcher extends VerticleBase {
 
     /**
      * The line's next JIT timestamp, PUT to {@code timestamps/{timestampID}} under the callback URL as DCSA JIT 2.0's
-     * consumer receives it; its dead letter is the timestamp.
+     * consumer receives it; its dead letter keeps the vessel call and the timestamp.
      */
     private Future<Void> deliverTimestamp(Subscriptions.Subscription subscription) {
         return timestamps.next(subscription.line(), subscription.cursor()).compose(next -> {
@@ -223,7 +223,8 @@ public final class WebhookDispatcher extends VerticleBase {
             JitTimestampFeed.Timestamp timestamp = next.get();
             return send(subscription, new Delivery(HttpMethod.PUT, "timestamps/" + timestamp.timestampId(),
                     "application/json", timestamp.body().encode().getBytes(StandardCharsets.UTF_8),
-                    new JsonArray().add(timestamp.body()), timestamp.past()), now);
+                    new JsonArray().add(new JsonObject().put("vesselCall", timestamp.call().value())
+                            .put("timestamp", timestamp.body())), timestamp.past()), now);
         });
     }
 
