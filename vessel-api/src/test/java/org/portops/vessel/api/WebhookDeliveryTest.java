@@ -11,6 +11,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.json.schema.JsonSchema;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.SchemaRepository;
+import io.vertx.openapi.contract.OpenAPIContract;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.portops.model.container.Container;
 import org.portops.model.container.LineOperator;
+import org.portops.model.event.Addresses;
 import org.portops.model.vessel.StowageSlot;
 import org.portops.model.vessel.VesselCallId;
 import org.portops.model.work.MoveKind;
@@ -42,8 +47,11 @@ import org.portops.vessel.api.auth.Role;
 import org.portops.vessel.api.dcsa.DcsaEvents;
 import org.portops.vessel.api.events.CallbackGuard;
 import org.portops.vessel.api.events.CoarriFeed;
+import org.portops.vessel.api.events.JitTimestampFeed;
 import org.portops.vessel.api.events.WebhookDispatcher;
 import org.portops.vessel.api.events.WebhookSignature;
+import org.portops.vessel.api.jit.PortCallServices;
+import org.portops.vessel.api.jit.PortCallServices.Service;
 import org.portops.vessel.edi.EdiIntake;
 import org.portops.vessel.edi.PartnerProfile;
 import org.portops.vessel.edi.PartnerProfiles;
@@ -70,6 +78,11 @@ class WebhookDeliveryTest {
     private static final List<ReceivedInterchange> coarris = new CopyOnWriteArrayList<>();
     private static final List<String> coarriAttempts = new CopyOnWriteArrayList<>();
     private static final AtomicInteger coarriFailuresLeft = new AtomicInteger();
+    private static final List<ReceivedTimestamp> timestamps = new CopyOnWriteArrayList<>();
+    private static final List<String> timestampAttempts = new CopyOnWriteArrayList<>();
+    private static final AtomicInteger timestampFailuresLeft = new AtomicInteger();
+    private static JsonSchema timestampSchema;
+    private static SchemaRepository contractSchemas;
 
     @BeforeAll
     static void start() {
@@ -79,12 +92,17 @@ class WebhookDeliveryTest {
         router.post("/hook/ok").handler(WebhookDeliveryTest::receive);
         router.post("/hook/codeco/:line").handler(ediGateway(codecos, codecoAttempts, codecoFailuresLeft));
         router.post("/hook/coarri/:line").handler(ediGateway(coarris, coarriAttempts, coarriFailuresLeft));
+        router.put("/hook/jit/:line/timestamps/:timestampID").handler(WebhookDeliveryTest::receiveTimestamp);
         router.post("/hook/dead").handler(ctx -> {
             deadCalls.incrementAndGet();
             ctx.response().setStatusCode(503).end();
         });
         receiver = await(terminal.vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
         await(terminal.vertx.deployVerticle(dispatcher()));
+        OpenAPIContract contract = await(OpenAPIContract.from(terminal.vertx, VesselApi.CONTRACT));
+        contractSchemas = contract.getSchemaRepository();
+        timestampSchema = contract.operation("putTimestamp").getRequestBody().getContent().get("application/json")
+                .getSchema();
     }
 
     private static WebhookDispatcher dispatcher() {
@@ -151,6 +169,43 @@ class WebhookDeliveryTest {
                     new String(body, StandardCharsets.ISO_8859_1)));
             ctx.response().setStatusCode(200).end();
         };
+    }
+
+    /**
+     * A line's JIT endpoint, {@code PUT .../timestamps/{timestampID}}: the same checks, then keeps each timestamp with
+     * what the terminal's own OpenAPI contract says of its body.
+     */
+    private static void receiveTimestamp(RoutingContext ctx) {
+        String id = ctx.request().getHeader(WebhookSignature.DELIVERY_HEADER);
+        byte[] body = ctx.body().buffer().getBytes();
+        WebhookSignature.Verdict verdict = WebhookSignature.verify(SECRET, id,
+                ctx.request().getHeader(WebhookSignature.TIMESTAMP_HEADER),
+                ctx.request().getHeader(WebhookSignature.SIGNATURE_HEADER), body, Instant.now(), Duration.ofMinutes(5));
+        if (verdict instanceof WebhookSignature.Verdict.Refused refused) {
+            refusals.add(refused.reason());
+            ctx.response().setStatusCode(401).end();
+            return;
+        }
+        timestampAttempts.add(id);
+        if (timestampFailuresLeft.getAndDecrement() > 0) {
+            ctx.response().setStatusCode(503).end();
+            return;
+        }
+        JsonObject timestamp = new JsonObject(new String(body, StandardCharsets.UTF_8));
+        OutputUnit checked = contractSchemas.validator(timestampSchema).validate(timestamp);
+        timestamps.add(new ReceivedTimestamp(ctx.pathParam("line"), ctx.pathParam("timestampID"),
+                ctx.request().getHeader("content-type"), id, timestamp,
+                checked.getValid() ? List.of() : checked.getErrors().stream().map(OutputUnit::getError).toList()));
+        ctx.response().setStatusCode(204).end();
+    }
+
+    private record ReceivedTimestamp(String line, String pathId, String contentType, String deliveryId,
+                                     JsonObject body, List<String> contractErrors) {
+
+        String summary() {
+            return body.getString("portCallServiceID") + " " + body.getString("classifierCode") + " "
+                    + body.getString("dateTime");
+        }
     }
 
     private record ReceivedInterchange(String line, String contentType, String deliveryId, String interchange) {
@@ -269,6 +324,109 @@ class WebhookDeliveryTest {
         assertThat(coarris).as("the call that has not left is not reported")
                 .noneMatch(c -> c.interchange().contains(elsewhere.number().value()));
         assertThat(refusals).isEmpty();
+    }
+
+    @Test
+    void theTerminalsPlannedAndActualBerthTimesArePutToTheOperatingLineOnceInOrderPerTheJitContract() {
+        LineOperator operator = ApiTerminal.uniqueLine();
+        LineOperator other = ApiTerminal.uniqueLine();
+        for (LineOperator subscriber : List.of(operator, other)) {
+            Response subscribed = terminal.send("POST", "/api/v1/event-subscriptions", terminal.lineToken(subscriber),
+                    subscription("/hook/jit/" + subscriber.code())
+                            .put("eventTypes", new JsonArray().add(JitTimestampFeed.EVENT_TYPE)));
+            assertThat(subscribed.status()).as("%s", subscribed).isEqualTo(201);
+        }
+        Response mixed = terminal.send("POST", "/api/v1/event-subscriptions", terminal.lineToken(operator),
+                subscription("/hook/jit/" + operator.code())
+                        .put("eventTypes", new JsonArray().add(JitTimestampFeed.EVENT_TYPE).add("TRANSPORT")));
+        assertThat(mixed.status()).isEqualTo(400);
+        assertThat(mixed.json().getString("field")).isEqualTo("body/eventTypes");
+        String token = terminal.lineToken(operator);
+        String call = newCall(operator, token);
+        String othersCall = newCall(other, terminal.lineToken(other));
+        UUID arrival = PortCallServices.serviceId(new VesselCallId(call), Service.BERTH_ARRIVAL);
+        UUID departure = PortCallServices.serviceId(new VesselCallId(call), Service.BERTH_DEPARTURE);
+        timestampFailuresLeft.set(1);
+        UUID requested = UUID.randomUUID();
+        Response request = terminal.send("PUT", "/dcsa/jit/v2/timestamps/" + requested, token, new JsonObject()
+                .put("timestampID", requested.toString()).put("portCallServiceID", arrival.toString())
+                .put("classifierCode", "REQ").put("dateTime", "2026-12-01T09:00:00Z"));
+        assertThat(request.status()).as("%s", request).isEqualTo(204);
+
+        // fixed by an operator: planned; the other line's call is only estimated, so it is not pushed
+        publishBerthPlan(berth(call, "2026-12-01T10:00:00Z", "2026-12-02T06:00:00Z", true, false),
+                berth(othersCall, "2026-12-03T10:00:00Z", "2026-12-04T06:00:00Z", false, false));
+        waitUntil(() -> timestampsOf(operator).size() == 2);
+        // the same plan again, then the departure moved: only the move is pushed
+        publishBerthPlan(berth(call, "2026-12-01T10:00:00Z", "2026-12-02T06:00:00Z", true, false));
+        publishBerthPlan(berth(call, "2026-12-01T10:00:00Z", "2026-12-02T08:30:00Z", true, false));
+        waitUntil(() -> timestampsOf(operator).size() == 3);
+        Instant berthed = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+        Instant left = berthed.plusSeconds(300);
+        assertThat(terminal.send("PATCH", "/api/v1/vessel-calls/" + call + "/schedule", token,
+                new JsonObject().put("ata", berthed.toString())).status()).isEqualTo(200);
+        assertThat(terminal.send("PATCH", "/api/v1/vessel-calls/" + call + "/schedule", token,
+                new JsonObject().put("atd", left.toString())).status()).isEqualTo(200);
+        waitUntil(() -> timestampsOf(operator).size() == 5);
+
+        List<ReceivedTimestamp> received = timestampsOf(operator);
+        assertThat(received).extracting(ReceivedTimestamp::summary).containsExactly(
+                arrival + " PLN 2026-12-01T10:00:00Z",
+                departure + " PLN 2026-12-02T06:00:00Z",
+                departure + " PLN 2026-12-02T08:30:00Z",
+                arrival + " ACT " + berthed,
+                departure + " ACT " + left);
+        assertThat(received).allSatisfy(timestamp -> {
+            assertThat(timestamp.contractErrors()).as("%s", timestamp.body()).isEmpty();
+            assertThat(timestamp.pathId()).isEqualTo(timestamp.body().getString("timestampID"));
+            assertThat(timestamp.contentType()).isEqualTo("application/json");
+        });
+        assertThat(received.stream().map(ReceivedTimestamp::pathId).distinct()).hasSize(5);
+        assertThat(received).extracting(t -> t.body().getString("replyToTimestampID"))
+                .as("a plan answers the line's request or the plan it moves, an actual the latest plan; the first "
+                        + "of a service answers nothing")
+                .containsExactly(requested.toString(), null, received.get(1).pathId(), received.get(0).pathId(),
+                        received.get(2).pathId());
+        assertThat(timestampAttempts.stream().filter(received.getFirst().deliveryId()::equals).count())
+                .as("the refused attempt and the accepted one are one delivery").isEqualTo(2);
+        JsonArray served = terminal.get("/dcsa/jit/v2/timestamps?portCallServiceID=" + departure, token).array();
+        assertThat(served.stream().map(JsonObject.class::cast).map(t -> t.getString("timestampID")))
+                .as("the planned time pushed is the one the JIT API serves").contains(received.get(2).pathId());
+
+        String restarted = await(terminal.vertx.deployVerticle(dispatcher()));
+        try {
+            JitTimestampFeed feed = new JitTimestampFeed(terminal.pool);
+            assertThat(await(feed.writeActuals(Instant.now()))).as("the actuals are written already").isZero();
+            assertThat(await(feed.writePlanned(List.of(new JitTimestampFeed.Planned(berthPlanVersion,
+                    new VesselCallId(call), Service.BERTH_DEPARTURE, Instant.parse("2026-12-02T08:30:00Z"))),
+                    Instant.now()))).as("the plan is written already").isZero();
+            assertThat(await(feed.writePlanned(List.of(new JitTimestampFeed.Planned(berthPlanVersion - 1,
+                    new VesselCallId(call), Service.BERTH_DEPARTURE, Instant.parse("2026-12-02T06:00:00Z"))),
+                    Instant.now()))).as("a node late with an older plan writes nothing").isZero();
+            pause(Duration.ofSeconds(1));
+        } finally {
+            await(terminal.vertx.undeploy(restarted));
+        }
+        assertThat(timestampsOf(operator)).as("nothing more after a second dispatcher").hasSize(5);
+        assertThat(timestampsOf(other)).as("another line's estimated call, nor this line's call").isEmpty();
+        assertThat(refusals).isEmpty();
+    }
+
+    private static long berthPlanVersion = 5000;
+
+    /** The berth planner's chart as it publishes it (only the fields the vessel API reads matter here). */
+    private static void publishBerthPlan(JsonObject... berths) {
+        terminal.vertx.eventBus().publish(Addresses.BERTH_PLAN_PUBLISHED, new JsonObject()
+                .put("version", ++berthPlanVersion).put("vessels", new JsonArray(List.of((Object[]) berths))));
+    }
+
+    private static JsonObject berth(String call, String start, String end, boolean fixed, boolean alongside) {
+        return new JsonObject().put("call", call).put("start", start).put("end", end).put("fixed", fixed)
+                .put("alongside", alongside);
+    }
+
+    private static List<ReceivedTimestamp> timestampsOf(LineOperator line) {
+        return timestamps.stream().filter(t -> t.line().equals(line.code())).toList();
     }
 
     private static void discharge(Container container, String call, String slot) {

@@ -60,8 +60,12 @@ public final class CallbackGuard {
             return uri.getHost();
         }
 
-        public String requestUri() {
+        /** The URL's path with {@code under} appended as a further segment (none when empty), then its query. */
+        public String requestUri(String under) {
             String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            if (!under.isEmpty()) {
+                path = path.endsWith("/") ? path + under : path + "/" + under;
+            }
             return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
         }
     }

@@ -117,6 +117,11 @@ public final class EventRoutes {
                         + "receives EDIFACT and takes no other event type; subscribe again for those");
             }
         }
+        if (eventTypes.contains(JitTimestampFeed.EVENT_TYPE) && eventTypes.size() > 1) {
+            throw ApiException.badField("body/eventTypes", "body/eventTypes: a " + JitTimestampFeed.EVENT_TYPE
+                    + " subscription receives DCSA JIT timestamps and takes no other event type; subscribe again "
+                    + "for those");
+        }
         String subscriber = line;
         String url = body.getString("callbackUrl");
         callbacks.check(url)

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.portops.model.event.Addresses;
 import org.portops.vessel.api.dcsa.DcsaEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,10 @@ import org.slf4j.LoggerFactory;
  * event type {@value CodecoFeed#EVENT_TYPE} receives its line's gate CODECOs instead, one interchange per POST
  * ({@value #EDIFACT}), signed, retried and dead-lettered the same way; one of event type
  * {@value CoarriFeed#EVENT_TYPE} receives its line's COARRI of each departed call, which each round first writes for
- * the calls whose departure was recorded since ({@link CoarriFeed#writeDeparted}).
+ * the calls whose departure was recorded since ({@link CoarriFeed#writeDeparted}). One of event type
+ * {@value JitTimestampFeed#EVENT_TYPE} receives the terminal's DCSA JIT 2.0 timestamps of its line's calls, each PUT
+ * to {@code timestamps/{timestampID}} under its callback URL: actuals each round writes from the recorded ones, and
+ * planned berth times written as each published berth plan fixes or moves them.
  */
 public final class WebhookDispatcher extends VerticleBase {
 
@@ -64,6 +68,7 @@ public final class WebhookDispatcher extends VerticleBase {
     private EventStream stream;
     private CodecoFeed codecos;
     private CoarriFeed coarris;
+    private JitTimestampFeed timestamps;
     private WebClient client;
     private CallbackGuard guard;
     private long timer;
@@ -82,6 +87,9 @@ public final class WebhookDispatcher extends VerticleBase {
         stream = new EventStream(pool);
         codecos = new CodecoFeed(pool);
         coarris = new CoarriFeed(pool);
+        timestamps = new JitTimestampFeed(pool);
+        // every node hears each published plan; the feed writes a changed planned time once
+        vertx.eventBus().<JsonObject>consumer(Addresses.BERTH_PLAN_PUBLISHED, message -> writePlanned(message.body()));
         client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
         guard = new CallbackGuard(vertx, settings.callbacks());
         timer = vertx.setPeriodic(settings.interval().toMillis(), id -> round());
@@ -93,6 +101,18 @@ public final class WebhookDispatcher extends VerticleBase {
         vertx.cancelTimer(timer);
         client.close();
         return Future.succeededFuture();
+    }
+
+    private void writePlanned(JsonObject chart) {
+        List<JitTimestampFeed.Planned> planned;
+        try {
+            planned = JitTimestampFeed.fixedIn(chart);
+        } catch (RuntimeException e) {
+            LOG.warn("berth plan not understood, no planned JIT timestamps pushed from it: {}", e.toString());
+            return;
+        }
+        timestamps.writePlanned(planned, clock.instant())
+                .onFailure(failure -> LOG.error("planned JIT timestamps of a berth plan not written", failure));
     }
 
     /** One round over the due subscriptions; a round still running makes the next tick wait. */
@@ -108,6 +128,11 @@ public final class WebhookDispatcher extends VerticleBase {
                     LOG.error("COARRIs of departed calls not written", failure);
                     return Future.succeededFuture(0);
                 })
+                .compose(written -> timestamps.writeActuals(now).recover(failure -> {
+                    // the actuals stay unwritten and are tried again next round
+                    LOG.error("actual JIT timestamps not written", failure);
+                    return Future.succeededFuture(0);
+                }))
                 .compose(written -> subscriptions.claimDue(now, settings.timeout().multipliedBy(2), 50))
                 .compose(due -> deliverAll(due, 0))
                 .onComplete(done -> {
@@ -134,6 +159,9 @@ public final class WebhookDispatcher extends VerticleBase {
         }
         if (subscription.eventTypes().contains(CoarriFeed.EVENT_TYPE)) {
             return deliverCoarri(subscription);
+        }
+        if (subscription.eventTypes().contains(JitTimestampFeed.EVENT_TYPE)) {
+            return deliverTimestamp(subscription);
         }
         Set<String> moves = subscription.eventTypes().contains("EQUIPMENT") ? DcsaEvents.EQUIPMENT_CODES.keySet()
                 : Set.of();
@@ -182,8 +210,34 @@ public final class WebhookDispatcher extends VerticleBase {
         });
     }
 
-    /** One POST's body and what becomes of it: the cursor past it on success, its dead letter when given up. */
-    private record Delivery(String contentType, byte[] bytes, JsonArray deadLetter, EventStream.Cursor past) {
+    /**
+     * The line's next JIT timestamp, PUT to {@code timestamps/{timestampID}} under the callback URL as DCSA JIT 2.0's
+     * consumer receives it; its dead letter keeps the vessel call and the timestamp.
+     */
+    private Future<Void> deliverTimestamp(Subscriptions.Subscription subscription) {
+        return timestamps.next(subscription.line(), subscription.cursor()).compose(next -> {
+            Instant now = clock.instant();
+            if (next.isEmpty()) {
+                return subscriptions.delivered(subscription.id(), subscription.cursor(), now.plus(settings.interval()));
+            }
+            JitTimestampFeed.Timestamp timestamp = next.get();
+            return send(subscription, new Delivery(HttpMethod.PUT, "timestamps/" + timestamp.timestampId(),
+                    "application/json", timestamp.body().encode().getBytes(StandardCharsets.UTF_8),
+                    new JsonArray().add(new JsonObject().put("vesselCall", timestamp.call().value())
+                            .put("timestamp", timestamp.body())), timestamp.past()), now);
+        });
+    }
+
+    /**
+     * One request's body and what becomes of it: the cursor past it on success, its dead letter when given up;
+     * {@code path} is appended to the callback URL's path.
+     */
+    private record Delivery(HttpMethod method, String path, String contentType, byte[] bytes, JsonArray deadLetter,
+                            EventStream.Cursor past) {
+
+        Delivery(String contentType, byte[] bytes, JsonArray deadLetter, EventStream.Cursor past) {
+            this(HttpMethod.POST, "", contentType, bytes, deadLetter, past);
+        }
     }
 
     private Future<Void> send(Subscriptions.Subscription subscription, Delivery delivery, Instant now) {
@@ -203,7 +257,8 @@ public final class WebhookDispatcher extends VerticleBase {
                               long seconds, Delivery delivery) {
         SocketAddress checked = SocketAddress.inetSocketAddress(new InetSocketAddress(target.address(), target.port()));
         byte[] bytes = delivery.bytes();
-        return client.request(HttpMethod.POST, checked, target.port(), target.host(), target.requestUri())
+        return client.request(delivery.method(), checked, target.port(), target.host(),
+                        target.requestUri(delivery.path()))
                 .ssl(target.https())
                 .timeout(settings.timeout().toMillis())
                 .putHeader("content-type", delivery.contentType())

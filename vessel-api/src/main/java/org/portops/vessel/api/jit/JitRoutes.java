@@ -7,7 +7,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -230,8 +229,7 @@ public final class JitRoutes {
                     String classifier = berthing.fixed() ? "PLN" : "EST";
                     Instant at = arrival ? berthing.start() : berthing.end();
                     UUID service = PortCallServices.serviceId(offered.call(), offered.service());
-                    UUID id = UUID.nameUUIDFromBytes(("portops-jit:berth-plan:" + service + ":" + classifier + ":" + at)
-                            .getBytes(StandardCharsets.UTF_8));
+                    UUID id = PortCallServices.terminalTimestampId(service, classifier, at);
                     return new JsonObject()
                             .put("timestampID", id.toString())
                             .put("portCallServiceID", service.toString())

@@ -3,6 +3,7 @@ package org.portops.vessel.api.jit;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.portops.model.container.ContainerLength;
 import org.portops.model.layout.TerminalLayout;
 import org.portops.model.vessel.BayPlanEntry;
 import org.portops.model.vessel.VesselCall;
+import org.portops.model.vessel.VesselCallId;
 import org.portops.model.work.Location;
 import org.portops.model.work.VesselLocation;
 
@@ -60,7 +62,20 @@ public final class PortCallServices {
     }
 
     public static UUID serviceId(VesselCall call, Service service) {
-        return uuid("port-call-service:" + call.id() + ":" + service.name());
+        return serviceId(call.id(), service);
+    }
+
+    public static UUID serviceId(VesselCallId call, Service service) {
+        return uuid("port-call-service:" + call + ":" + service.name());
+    }
+
+    /**
+     * The terminal's timestamp of a service at a time: a name-based UUID of service, classifier and time, so it stays
+     * the same while the time does and a new time is a new timestamp, whether served or pushed.
+     */
+    public static UUID terminalTimestampId(UUID service, String classifier, Instant at) {
+        return UUID.nameUUIDFromBytes(("portops-jit:berth-plan:" + service + ":" + classifier + ":" + at)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     public JsonObject terminalCall(VesselCall call) {
