@@ -79,6 +79,18 @@ final class ElectionNode implements Leadership {
         return elector.leadership();
     }
 
+    /**
+     * The term this node leads once its election handler has recorded it: the elector sets its lease a moment before
+     * it calls the handler, so a test reading {@link #turns()} waits for this, not for {@link #leads()}.
+     */
+    Optional<Lease> elected() {
+        Optional<Lease> lease = elector.leadership();
+        synchronized (turns) {
+            return lease.filter(term -> !turns.isEmpty() && turns.getLast().elected()
+                    && turns.getLast().token() == term.token());
+        }
+    }
+
     /** Whether the node is still in the running: neither cut off nor resigned. */
     boolean candidate() {
         return candidate;

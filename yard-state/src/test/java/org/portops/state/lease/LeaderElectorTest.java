@@ -64,12 +64,12 @@ class LeaderElectorTest {
     void anotherNodeTakesOverWithinTtlPlusRenewPeriodWhenTheLeaderStopsRenewing() throws Exception {
         Duration ttl = Duration.ofMillis(1500);
         ElectionNode first = node("node-a", ttl, false);
-        Lease firstTerm = awaitLeader(() -> first.leads(), Duration.ofSeconds(10));
+        Lease firstTerm = awaitLeader(() -> first.elected(), Duration.ofSeconds(10));
         ElectionNode second = node("node-b", ttl, false);
 
         long cutAt = System.nanoTime();
         first.cutOff();
-        Lease secondTerm = awaitLeader(() -> second.leads(), Duration.ofSeconds(10));
+        Lease secondTerm = awaitLeader(() -> second.elected(), Duration.ofSeconds(10));
         long takeoverMillis = TimeUnit.NANOSECONDS.toMillis(second.turns().getFirst().atNanos() - cutAt);
 
         // the bound: expiry at most a ttl after the last renewal, then at most one polling period; the second on
@@ -87,12 +87,12 @@ class LeaderElectorTest {
     void resigningReleasesTheLeaseSoAnotherTakesOverWellBeforeItWouldExpire() {
         Duration ttl = Duration.ofSeconds(12);
         ElectionNode first = node("node-a", ttl, false);
-        Lease firstTerm = awaitLeader(() -> first.leads(), Duration.ofSeconds(10));
+        Lease firstTerm = awaitLeader(() -> first.elected(), Duration.ofSeconds(10));
         ElectionNode second = node("node-b", ttl, false);
 
         long resignedAt = System.nanoTime();
         first.resign();
-        Lease secondTerm = awaitLeader(() -> second.leads(), Duration.ofSeconds(10));
+        Lease secondTerm = awaitLeader(() -> second.elected(), Duration.ofSeconds(10));
 
         assertThat(TimeUnit.NANOSECONDS.toMillis(second.turns().getFirst().atNanos() - resignedAt))
                 .as("takeover after release, ms (the ttl is %d ms)", ttl.toMillis())
@@ -107,13 +107,13 @@ class LeaderElectorTest {
         JumpingClock clock = new JumpingClock();
         ElectionNode node = new ElectionNode(database, CRANE, new NodeId("node-a"), ttl, clock, false);
         nodes.add(node);
-        Lease firstTerm = awaitLeader(() -> node.leads(), Duration.ofSeconds(10));
+        Lease firstTerm = awaitLeader(() -> node.elected(), Duration.ofSeconds(10));
 
         clock.jump(ttl);
         long jumpedAt = System.nanoTime();
         awaitTurns(node, 2, Duration.ofSeconds(10));
         long steppedDownMillis = TimeUnit.NANOSECONDS.toMillis(node.turns().get(1).atNanos() - jumpedAt);
-        Lease secondTerm = awaitLeader(() -> node.leads(), Duration.ofSeconds(10));
+        Lease secondTerm = awaitLeader(() -> node.elected(), Duration.ofSeconds(10));
 
         assertThat(node.turns().get(1).elected()).isFalse();
         assertThat(steppedDownMillis).as("stepped down after its clock jumped past the deadline, ms")
